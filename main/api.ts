@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { contract, isMethod, type Args, type Method, type Out } from '../shared/api/contract';
+import { AppError, fail, type FieldIssue, type Reply } from '../shared/api/errors';
+import { normalizePhone } from '../shared/domain/phone';
+import type { Ctx } from './ctx';
+import * as customers from './services/customers';
+import * as sales from './services/sales';
+import * as settings from './services/settings';
+import * as staff from './services/staff';
+import * as shop from './services/shop';
+import { listTags } from './db/queries/customers';
+import { listPaymentMethods, listStaff } from './db/queries/settings';
+
+type Handler<M extends Method> = (a: Args<M>, ctx: Ctx) => Out<M>;
+
+export const handlers = {
+  'shop.status': (_a, ctx) => settings.shopStatus(ctx),
+  'shop.startEmpty': (_a, ctx) => shop.startEmpty(ctx),
+  'shop.loadDemo': (a, ctx) => shop.loadDemo(ctx, a),
+  'settings.get': (_a, ctx) => settings.getSettings(ctx.db),
+  'settings.update': (a, ctx) => settings.updateSettings(ctx, a),
+  'staff.list': (_a, ctx) => listStaff(ctx.db),
+  'staff.create': (a, ctx) => staff.createStaff(ctx, a.name),
+  'staff.update': (a, ctx) => staff.updateStaff(ctx, a),
+  'paymentMethods.list': (_a, ctx) => listPaymentMethods(ctx.db),
+  'paymentMethods.create': (a, ctx) => staff.createPaymentMethod(ctx, a.name),
+  'paymentMethods.update': (a, ctx) => staff.updatePaymentMethod(ctx, a),
+  'customers.search': (a, ctx) => customers.search(ctx, a.query, a.limit),
+  'customers.list': (a, ctx) => customers.list(ctx, a),
+  'customers.get': (a, ctx) => customers.getCustomer(ctx, a.id),
+  'customers.findByPhone': (a, ctx) => customers.findByPhone(ctx, a.phone, (p) => normalizePhone(p)),
+  'customers.create': (a, ctx) => customers.create(ctx, a),
+  'customers.update': (a, ctx) => customers.update(ctx, a),
+  'customers.setConsent': (a, ctx) => customers.setConsent(ctx, a),
+  'customers.consentHistory': (a, ctx) => customers.consentHistory(ctx, a.id),
+  'customers.merge': (a, ctx) => customers.merge(ctx, a.keepId, a.mergeId),
+  'customers.sales': (a, ctx) => sales.customerSales(ctx, a.customerId, a.limit),
+  'tags.list': (_a, ctx) => listTags(ctx.db),
+  'sales.record': (a, ctx) => sales.record(ctx, a),
+  'sales.void': (a, ctx) => sales.voidSale(ctx, a.id, a.reason, a.staffId),
+  'sales.today': (a, ctx) => sales.todaysSales(ctx, a.limit),
+  'db.integrityCheck': (_a, ctx) => shop.integrityCheck(ctx),
+} satisfies { [M in Method]: Handler<M> };
+
+/** zod issues as field issues whose message is an i18n key under `error.field.`. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    message: i.code === 'unrecognized_keys' ? 'unknown_field' : /^[a-z_]+$/.test(i.message) ? i.message : 'invalid',
+  }));
+}
+
+/**
+ * The single entry point for every transport. Validates input against the contract before any
+ * handler runs; never throws; unexpected errors are logged under an incident id and answered as
+ * INTERNAL without detail.
+ */
+export async function dispatch(method: string, raw: unknown, ctx: Ctx): Promise<Reply> {
+  if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD');
+  const parsed = contract[method].input.safeParse(raw ?? {});
+  if (!parsed.success) return fail('VALIDATION', toFieldIssues(parsed.error));
+  try {
+    const handler = handlers[method] as (a: unknown, ctx: Ctx) => unknown;
+    return { ok: true, data: await handler(parsed.data, ctx) };
+  } catch (e) {
+    if (e instanceof AppError) return fail(e.code, e.issues, e.detail);
+    const incidentId = randomUUID().slice(0, 8);
+    ctx.log.error(`incident ${incidentId} in ${method}`, e);
+    return { ok: false, error: { code: 'INTERNAL', incidentId } };
+  }
+}

@@ -1,0 +1,35 @@
+import type { Db } from './db/open';
+
+export interface Clock {
+  now(): number;
+}
+
+/**
+ * The real clock, or a fixed one for tests and demos: REGULARS_NOW=2026-03-01T10:00:00+08:00 makes
+ * "now" start at that instant and advance with real time, so dates are stable in end-to-end tests.
+ */
+export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
+  const fixed = env.REGULARS_NOW;
+  if (!fixed) return { now: () => Date.now() };
+  const start = /^\d+$/.test(fixed) ? Number(fixed) : Date.parse(fixed);
+  if (!Number.isFinite(start)) throw new Error(`REGULARS_NOW is not a date: ${fixed}`);
+  const offset = start - Date.now();
+  return { now: () => Date.now() + offset };
+}
+
+export interface Logger {
+  error(message: string, err?: unknown): void;
+  info(message: string): void;
+}
+
+export const consoleLogger: Logger = {
+  error: (m, e) => console.error(m, e),
+  info: (m) => console.error(m),
+};
+
+export interface Ctx {
+  db: Db;
+  dbPath: string;
+  clock: Clock;
+  log: Logger;
+}

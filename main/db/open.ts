@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/api/errors';
+import { LATEST_VERSION, migrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** called with the file path before a migration changes an existing database */
+  beforeMigrate?: (dbPath: string, fromVersion: number) => void;
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the shop database and brings it to the latest schema.
+ * WAL + synchronous=NORMAL: a committed transaction survives a process crash; on power loss WAL
+ * with NORMAL can lose the last transactions but never corrupts. We choose FULL for the counter:
+ * a sale the owner saw "saved" must survive a power cut too.
+ */
+export function openDb(file: string, opts: OpenOptions = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { readonly: opts.readonly ?? false });
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+    }
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    if (!opts.readonly) migrate(db, file, migrations, opts.beforeMigrate);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function migrate(
+  db: Db,
+  file: string,
+  list: readonly Migration[],
+  beforeMigrate?: (dbPath: string, fromVersion: number) => void,
+): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = list[list.length - 1]?.version ?? 0;
+  if (current > latest) throw new AppError('DB_FROM_FUTURE', { dbVersion: current, appVersion: latest });
+  const pending = list.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  if (current > 0 && beforeMigrate && file !== ':memory:') beforeMigrate(file, current);
+  for (const m of pending) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+export { LATEST_VERSION };

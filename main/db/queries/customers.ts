@@ -1,0 +1,317 @@
+import type { Db } from '../open';
+import { bool, stmt } from '../stmt';
+import type { Channel } from '../../../shared/schemas/common';
+import type { ListInput } from '../../../shared/schemas/customer';
+
+/** A live customer is one not merged into another. */
+export interface CustomerRow {
+  id: number;
+  name: string;
+  phone: string | null;
+  member_code: string | null;
+  birthday: string | null;
+  notes: string;
+  staff_id: number | null;
+  staff_name: string | null;
+  merged_into_id: number | null;
+  visits: number;
+  sales_count: number;
+  total_minor: number;
+  first_visit_at: number | null;
+  last_visit_at: number | null;
+  first_visit_date: string | null;
+  last_visit_date: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CustomerWrite {
+  name: string;
+  phone: string | null;
+  phoneRev: string | null;
+  memberCode: string | null;
+  memberCodeKey: string | null;
+  nameKey: string;
+  pinyin: string;
+  initials: string;
+  birthday: string | null;
+  notes: string;
+  staffId: number | null;
+  externalId: string | null;
+}
+
+const COLS = `c.id, c.name, c.phone, c.member_code, c.birthday, c.notes, c.staff_id, s.name AS staff_name,
+  c.merged_into_id, c.visits, c.sales_count, c.total_minor, c.first_visit_at, c.last_visit_at,
+  c.first_visit_date, c.last_visit_date, c.created_at, c.updated_at`;
+
+export function insertCustomer(db: Db, w: CustomerWrite, now: number): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO customers (name, phone, phone_rev, member_code, member_code_key, name_key, name_pinyin, name_initials,
+         birthday, notes, staff_id, external_id, created_at, updated_at)
+       VALUES (@name, @phone, @phoneRev, @memberCode, @memberCodeKey, @nameKey, @pinyin, @initials,
+         @birthday, @notes, @staffId, @externalId, @now, @now)`,
+    ).run({ ...w, now }).lastInsertRowid,
+  );
+}
+
+export function updateCustomer(db: Db, id: number, w: CustomerWrite, now: number): void {
+  stmt(
+    db,
+    `UPDATE customers SET name = @name, phone = @phone, phone_rev = @phoneRev, member_code = @memberCode,
+       member_code_key = @memberCodeKey, name_key = @nameKey, name_pinyin = @pinyin, name_initials = @initials,
+       birthday = @birthday, notes = @notes, staff_id = @staffId, external_id = @externalId, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...w, id, now });
+}
+
+export function getCustomerRow(db: Db, id: number): CustomerRow | undefined {
+  return stmt<[number], CustomerRow>(db, `SELECT ${COLS} FROM customers c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.id = ?`).get(id);
+}
+
+export function getExternalId(db: Db, id: number): string | null {
+  return stmt<[number], { external_id: string | null }>(db, 'SELECT external_id FROM customers WHERE id = ?').get(id)?.external_id ?? null;
+}
+
+export function findLiveByPhone(db: Db, phone: string): number | undefined {
+  return stmt<[string], { id: number }>(db, 'SELECT id FROM customers WHERE phone = ? AND merged_into_id IS NULL').get(phone)?.id;
+}
+
+export function findLiveByMemberCode(db: Db, key: string): number | undefined {
+  return stmt<[string], { id: number }>(db, 'SELECT id FROM customers WHERE member_code_key = ? AND merged_into_id IS NULL').get(key)
+    ?.id;
+}
+
+export function markMerged(db: Db, mergeId: number, keepId: number, now: number): void {
+  stmt(
+    db,
+    `UPDATE customers SET merged_into_id = ?, phone = NULL, phone_rev = NULL, member_code_key = NULL, updated_at = ? WHERE id = ?`,
+  ).run(keepId, now, mergeId);
+}
+
+/**
+ * Refreshes the per-customer totals kept on the customers row (visits = days with a purchase;
+ * voided sales don't count). Kept denormalized so the customer list can sort 100,000 customers by
+ * last visit or total spent through an index; every write to a customer's sales calls this in the
+ * same transaction.
+ */
+export function refreshStats(db: Db, customerId: number): void {
+  stmt(
+    db,
+    `UPDATE customers SET (visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date) = (
+       SELECT COUNT(DISTINCT business_date), COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(occurred_at), MAX(occurred_at),
+              MIN(business_date), MAX(business_date)
+       FROM sales WHERE customer_id = ?1 AND voided_at IS NULL)
+     WHERE id = ?1`,
+  ).run(customerId);
+}
+
+/** Recomputes every customer's totals in one statement (after bulk loads). */
+export function refreshAllStats(db: Db): void {
+  db.exec(`
+    UPDATE customers SET (visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date) = (
+      SELECT COUNT(DISTINCT business_date), COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(occurred_at), MAX(occurred_at),
+             MIN(business_date), MAX(business_date)
+      FROM sales WHERE sales.customer_id = customers.id AND voided_at IS NULL)`);
+}
+
+// --- tags ---------------------------------------------------------------------------------------
+
+export function tagsOf(db: Db, customerId: number): string[] {
+  return stmt<[number], { name: string }>(
+    db,
+    'SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = ? ORDER BY t.name',
+  )
+    .all(customerId)
+    .map((r) => r.name);
+}
+
+export function tagsOfMany(db: Db, ids: number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (ids.length === 0) return out;
+  const rows = stmt<[string], { customer_id: number; name: string }>(
+    db,
+    `SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id
+     WHERE ct.customer_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+  ).all(JSON.stringify(ids));
+  for (const r of rows) {
+    const list = out.get(r.customer_id) ?? [];
+    list.push(r.name);
+    out.set(r.customer_id, list);
+  }
+  return out;
+}
+
+export function setTags(db: Db, customerId: number, names: string[]): void {
+  stmt(db, 'DELETE FROM customer_tags WHERE customer_id = ?').run(customerId);
+  for (const name of new Set(names)) {
+    stmt(db, 'INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
+    stmt(db, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(customerId, name);
+  }
+}
+
+export function moveTags(db: Db, fromId: number, toId: number): void {
+  stmt(db, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) SELECT ?, tag_id FROM customer_tags WHERE customer_id = ?').run(
+    toId,
+    fromId,
+  );
+  stmt(db, 'DELETE FROM customer_tags WHERE customer_id = ?').run(fromId);
+}
+
+export function listTags(db: Db): { name: string; customers: number }[] {
+  return stmt<[], { name: string; customers: number }>(
+    db,
+    `SELECT t.name, COUNT(c.id) AS customers FROM tags t
+     LEFT JOIN customer_tags ct ON ct.tag_id = t.id
+     LEFT JOIN customers c ON c.id = ct.customer_id AND c.merged_into_id IS NULL
+     GROUP BY t.id ORDER BY customers DESC, t.name`,
+  ).all();
+}
+
+// --- consent ------------------------------------------------------------------------------------
+
+export interface ConsentRow {
+  channel: Channel;
+  is_granted: number;
+  changed_at: number;
+  source: string;
+}
+
+export function consentsOf(db: Db, customerId: number): ConsentRow[] {
+  return stmt<[number], ConsentRow>(db, 'SELECT channel, is_granted, changed_at, source FROM consents WHERE customer_id = ?').all(
+    customerId,
+  );
+}
+
+export function writeConsent(db: Db, customerId: number, channel: Channel, granted: boolean, at: number, source: string, note: string): void {
+  stmt(
+    db,
+    `INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?1, ?2, ?3, ?4, ?5)
+     ON CONFLICT(customer_id, channel) DO UPDATE SET is_granted = ?3, changed_at = ?4, source = ?5`,
+  ).run(customerId, channel, granted ? 1 : 0, at, source);
+  stmt(db, 'INSERT INTO consent_events (customer_id, channel, is_granted, changed_at, source, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+    customerId,
+    channel,
+    granted ? 1 : 0,
+    at,
+    source,
+    note,
+  );
+}
+
+export function copyConsent(db: Db, customerId: number, r: ConsentRow): void {
+  stmt(
+    db,
+    `INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?1, ?2, ?3, ?4, ?5)
+     ON CONFLICT(customer_id, channel) DO UPDATE SET is_granted = ?3, changed_at = ?4, source = ?5`,
+  ).run(customerId, r.channel, r.is_granted, r.changed_at, r.source);
+}
+
+export function consentEvents(db: Db, customerId: number) {
+  return stmt<[number], { channel: Channel; is_granted: number; changed_at: number; source: string; note: string }>(
+    db,
+    'SELECT channel, is_granted, changed_at, source, note FROM consent_events WHERE customer_id = ? ORDER BY changed_at DESC, id DESC',
+  )
+    .all(customerId)
+    .map((r) => ({ channel: r.channel, granted: bool(r.is_granted), changedAt: r.changed_at, source: r.source, note: r.note }));
+}
+
+export function moveConsentHistory(db: Db, fromId: number, toId: number): void {
+  stmt(db, 'UPDATE consent_events SET customer_id = ? WHERE customer_id = ?').run(toId, fromId);
+}
+
+// --- search and list ----------------------------------------------------------------------------
+
+export interface SummaryRow {
+  id: number;
+  name: string;
+  phone: string | null;
+  member_code: string | null;
+  visits: number;
+  total_minor: number;
+  last_visit_at: number | null;
+}
+const SUMMARY = 'c.id, c.name, c.phone, c.member_code, c.visits, c.total_minor, c.last_visit_at';
+
+export type SearchField = 'phone_rev' | 'name_key' | 'name_pinyin' | 'name_initials' | 'member_code_key';
+
+/** Live customers whose `field` starts with `prefix`, most visits first. Range scan on the field's index. */
+export function prefixMatches(db: Db, field: SearchField, prefix: string, limit: number): (SummaryRow & { key: string })[] {
+  return stmt<[string, string, number], SummaryRow & { key: string }>(
+    db,
+    `SELECT ${SUMMARY}, c.${field} AS key FROM customers c
+     WHERE c.${field} >= ? AND c.${field} < ? AND c.merged_into_id IS NULL
+     ORDER BY c.visits DESC LIMIT ?`,
+  ).all(prefix, prefix + '\uffff', limit);
+}
+
+/** Substring match on names (for a given name typed without the surname); a bounded scan. */
+export function nameContains(db: Db, fragment: string, limit: number): (SummaryRow & { key: string })[] {
+  return stmt<[string, number], SummaryRow & { key: string }>(
+    db,
+    `SELECT ${SUMMARY}, c.name_key AS key FROM customers c
+     WHERE instr(c.name_key, ?) > 0 AND c.merged_into_id IS NULL ORDER BY c.visits DESC LIMIT ?`,
+  ).all(fragment, limit);
+}
+
+const SORTS: Record<ListInput['sort'], string> = {
+  last_visit: 'c.last_visit_at IS NULL, c.last_visit_at DESC, c.id DESC',
+  total_spent: 'c.total_minor DESC, c.id DESC',
+  name: 'c.name_pinyin, c.id',
+  created: 'c.created_at DESC, c.id DESC',
+};
+
+export function listCustomers(db: Db, q: ListInput): { total: number; rows: SummaryRow[] } {
+  const where = ['c.merged_into_id IS NULL'];
+  const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };
+  if (q.query) {
+    const text = q.query.toLowerCase();
+    const digits = text.replace(/\D/g, '');
+    params.text = text;
+    params.textEnd = text + '\uffff';
+    const any = [
+      'instr(c.name_key, @text) > 0',
+      '(c.name_pinyin >= @text AND c.name_pinyin < @textEnd)',
+      '(c.name_initials >= @text AND c.name_initials < @textEnd)',
+      '(c.member_code_key >= @text AND c.member_code_key < @textEnd)',
+    ];
+    if (digits.length >= 3 && digits === text) {
+      params.rev = digits.split('').reverse().join('');
+      params.revEnd = params.rev + '\uffff';
+      any.push('(c.phone_rev >= @rev AND c.phone_rev < @revEnd)');
+    }
+    where.push(`(${any.join(' OR ')})`);
+  }
+  if (q.tag) {
+    params.tag = q.tag;
+    where.push('c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = @tag)');
+  }
+  if (q.consent === 'none') {
+    where.push('NOT EXISTS (SELECT 1 FROM consents k WHERE k.customer_id = c.id AND k.is_granted = 1)');
+  } else if (q.consent) {
+    params.channel = q.consent;
+    where.push('c.id IN (SELECT k.customer_id FROM consents k WHERE k.channel = @channel AND k.is_granted = 1)');
+  }
+  const whereSql = where.join(' AND ');
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers c WHERE ${whereSql}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT ${SUMMARY} FROM customers c WHERE ${whereSql} ORDER BY ${SORTS[q.sort]} LIMIT @limit OFFSET @offset`)
+    .all(params) as SummaryRow[];
+  return { total, rows };
+}
+
+export function countLiveCustomers(db: Db): number {
+  return stmt<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM customers WHERE merged_into_id IS NULL').get()!.n;
+}
+
+/** Mean gaps (days) of customers with at least 3 visits, for the shop-wide cadence prior. */
+export function meanGapsSample(db: Db, limit = 5000): number[] {
+  return stmt<[number], { gap: number }>(
+    db,
+    `SELECT (julianday(last_visit_date) - julianday(first_visit_date)) / (visits - 1) AS gap
+     FROM customers WHERE visits >= 3 AND merged_into_id IS NULL ORDER BY id DESC LIMIT ?`,
+  )
+    .all(limit)
+    .map((r) => r.gap);
+}

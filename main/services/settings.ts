@@ -1,0 +1,71 @@
+import { AppError } from '../../shared/api/errors';
+import { Settings, type ShopStatus } from '../../shared/schemas/settings';
+import type { z } from 'zod';
+import { SettingsPatch } from '../../shared/schemas/settings';
+import { businessDate } from '../../shared/domain/dates';
+import * as q from '../db/queries/settings';
+import { audit } from '../db/queries/audit';
+import { countLiveCustomers } from '../db/queries/customers';
+import { countSales } from '../db/queries/sales';
+import type { Ctx } from '../ctx';
+import type { Db } from '../db/open';
+
+function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
+}
+
+export function defaults(): Settings {
+  return {
+    shopName: '',
+    currency: 'CNY',
+    timeZone: systemTimeZone(),
+    language: null,
+    defaultPaymentMethodId: null,
+    defaultStaffId: null,
+    onboarded: false,
+  };
+}
+
+/** Stored settings over defaults; a stored value that no longer validates falls back to its default. */
+export function getSettings(db: Db): Settings {
+  const raw = q.readSettingsRaw(db);
+  const out: Record<string, unknown> = { ...defaults() };
+  for (const [key, value] of Object.entries(raw)) {
+    const field = Settings.shape[key as keyof Settings];
+    if (field && field.safeParse(value).success) out[key] = value;
+  }
+  return out as Settings;
+}
+
+export function updateSettings(ctx: Ctx, patch: z.output<typeof SettingsPatch>): Settings {
+  return ctx.db.transaction(() => {
+    if (patch.defaultPaymentMethodId != null && !q.getPaymentMethod(ctx.db, patch.defaultPaymentMethodId))
+      throw new AppError('NOT_FOUND', { field: 'defaultPaymentMethodId' });
+    if (patch.defaultStaffId != null && !q.getStaff(ctx.db, patch.defaultStaffId))
+      throw new AppError('NOT_FOUND', { field: 'defaultStaffId' });
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) q.writeSetting(ctx.db, key, value);
+    }
+    audit(ctx.db, ctx.clock.now(), 'settings.update', 'settings', null, { keys: Object.keys(patch) });
+    return getSettings(ctx.db);
+  })();
+}
+
+export function shopStatus(ctx: Ctx): ShopStatus {
+  const settings = getSettings(ctx.db);
+  const now = ctx.clock.now();
+  return {
+    customers: countLiveCustomers(ctx.db),
+    sales: countSales(ctx.db),
+    onboarded: settings.onboarded,
+    settings,
+    staff: q.listStaff(ctx.db),
+    paymentMethods: q.listPaymentMethods(ctx.db),
+    now,
+    today: businessDate(now, settings.timeZone),
+  };
+}
+
+export function today(ctx: Ctx): string {
+  return businessDate(ctx.clock.now(), getSettings(ctx.db).timeZone);
+}

@@ -1,0 +1,49 @@
+import { AppError } from '../../shared/api/errors';
+import type { PaymentMethod, Staff } from '../../shared/schemas/settings';
+import * as q from '../db/queries/settings';
+import { audit } from '../db/queries/audit';
+import type { Ctx } from '../ctx';
+
+export function createStaff(ctx: Ctx, name: string): Staff {
+  return ctx.db.transaction(() => {
+    const id = q.insertStaff(ctx.db, name, ctx.clock.now());
+    audit(ctx.db, ctx.clock.now(), 'staff.create', 'staff', id);
+    return q.getStaff(ctx.db, id)!;
+  })();
+}
+
+/** Marking a staff member as left keeps them on past sales; they leave the counter's list. */
+export function updateStaff(ctx: Ctx, patch: { id: number; name?: string; isActive?: boolean }): Staff {
+  return ctx.db.transaction(() => {
+    const cur = q.getStaff(ctx.db, patch.id);
+    if (!cur) throw new AppError('NOT_FOUND', { entity: 'staff' });
+    const isActive = patch.isActive ?? cur.isActive;
+    const next: Staff = {
+      ...cur,
+      name: patch.name ?? cur.name,
+      isActive,
+      leftAt: isActive ? null : (cur.leftAt ?? ctx.clock.now()),
+    };
+    q.updateStaff(ctx.db, next);
+    audit(ctx.db, ctx.clock.now(), 'staff.update', 'staff', cur.id, { isActive });
+    return next;
+  })();
+}
+
+export function createPaymentMethod(ctx: Ctx, name: string): PaymentMethod {
+  return ctx.db.transaction(() => {
+    const code = `custom_${ctx.clock.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+    const id = q.insertPaymentMethod(ctx.db, code, name);
+    return q.getPaymentMethod(ctx.db, id)!;
+  })();
+}
+
+export function updatePaymentMethod(ctx: Ctx, patch: { id: number; name?: string; isActive?: boolean }): PaymentMethod {
+  return ctx.db.transaction(() => {
+    const cur = q.getPaymentMethod(ctx.db, patch.id);
+    if (!cur) throw new AppError('NOT_FOUND', { entity: 'payment_method' });
+    const next = { ...cur, name: patch.name ?? cur.name, isActive: patch.isActive ?? cur.isActive };
+    q.updatePaymentMethod(ctx.db, next);
+    return next;
+  })();
+}

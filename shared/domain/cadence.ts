@@ -1,0 +1,35 @@
+/**
+ * Cadence: a customer's usual gap between visits (a visit is a day with a purchase).
+ *
+ * Usual gap (empirical Bayes): the customer's mean gap shrunk toward the shop-wide typical gap,
+ *   usualGap = (n · meanGap + k · shopGap) / (n + k)
+ * where n is the customer's number of gaps (visits − 1) and k the prior's weight in gaps
+ * (default 2). A customer with two visits is judged half by their one gap, half by the shop; a
+ * weekly regular with 50 visits is judged by their own rhythm.
+ */
+export const DEFAULT_PRIOR_WEIGHT = 2;
+
+export function usualGapDays(
+  visits: number,
+  firstVisitDay: number,
+  lastVisitDay: number,
+  shopGapDays: number,
+  priorWeight = DEFAULT_PRIOR_WEIGHT,
+): number | null {
+  if (visits < 1) return null;
+  const gaps = visits - 1;
+  if (gaps === 0) return Math.round(shopGapDays);
+  const meanGap = (lastVisitDay - firstVisitDay) / gaps;
+  return Math.max(1, Math.round((gaps * meanGap + priorWeight * shopGapDays) / (gaps + priorWeight)));
+}
+
+/** Shop-wide typical gap: the median of customers' mean gaps (customers with ≥ 3 visits). */
+export function medianOf(values: number[], fallback: number): number {
+  if (values.length === 0) return fallback;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** With no history at all, assume a monthly shop. */
+export const FALLBACK_SHOP_GAP_DAYS = 30;

@@ -1,0 +1,28 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+
+/**
+ * Phone numbers are stored in E.164 (+8613912345678). Owners type them any way they like:
+ * "139 1234 5678", "+86-139-1234-5678", "0086 13912345678". Mainland China is the default country.
+ * Returns null when the input is not a plausible phone number.
+ */
+export function normalizePhone(input: string, defaultCountry: CountryCode = 'CN'): string | null {
+  const cleaned = input.trim().replace(/^00/, '+').replace(/[\s\-().\u3000]/g, '');
+  if (!/^\+?\d{5,16}$/.test(cleaned)) return null;
+  const parsed = parsePhoneNumberFromString(cleaned, defaultCountry);
+  if (!parsed || !parsed.isValid()) return null;
+  return parsed.number;
+}
+
+/** Shows a stored E.164 number the local way: national form at home, international abroad. */
+export function formatPhone(e164: string | null | undefined, homeCountry: CountryCode = 'CN'): string {
+  if (!e164) return '';
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === homeCountry ? parsed.formatNational() : parsed.formatInternational();
+}
+
+/** Digits of the phone reversed, so "last 4 digits" becomes an indexable prefix search. */
+export function reversedDigits(e164: string | null): string | null {
+  if (!e164) return null;
+  return e164.replace(/\D/g, '').split('').reverse().join('');
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../domain/dates';
+import { Id, Locale, OptionalText, Text } from './common';
+
+export const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'GBP', 'SGD', 'JPY'] as const;
+
+export const Settings = z.object({
+  shopName: z.string().max(100, 'too_long'),
+  currency: z.enum(CURRENCIES),
+  timeZone: z.string().refine(isValidTimeZone, 'timezone_invalid'),
+  /** null: follow the system language */
+  language: Locale.nullable(),
+  defaultPaymentMethodId: Id.nullable(),
+  defaultStaffId: Id.nullable(),
+  /** set once the owner chose an empty or a demo shop on first launch */
+  onboarded: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SettingsPatch = Settings.partial().strict();
+
+export const Staff = z.object({ id: z.number(), name: z.string(), isActive: z.boolean(), leftAt: z.number().nullable() });
+export type Staff = z.infer<typeof Staff>;
+export const StaffDraft = z.strictObject({ name: Text(60, 'name_required') });
+export const StaffPatch = z.strictObject({ id: Id, name: Text(60, 'name_required').optional(), isActive: z.boolean().optional() });
+
+export const PaymentMethod = z.object({ id: z.number(), code: z.string(), name: z.string(), isActive: z.boolean() });
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+export const PaymentMethodDraft = z.strictObject({ name: Text(40, 'name_required') });
+export const PaymentMethodPatch = z.strictObject({
+  id: Id,
+  name: Text(40, 'name_required').optional(),
+  isActive: z.boolean().optional(),
+});
+
+export const ShopStatus = z.object({
+  customers: z.number(),
+  sales: z.number(),
+  onboarded: z.boolean(),
+  settings: Settings,
+  staff: z.array(Staff),
+  paymentMethods: z.array(PaymentMethod),
+  /** the clock the core runs on (fixed in tests), so screens agree with the database on "today" */
+  now: z.number(),
+  today: z.string(),
+});
+export type ShopStatus = z.infer<typeof ShopStatus>;
+
+export const DemoInput = z.strictObject({
+  customers: z.number().int().min(1).max(2000).default(300),
+  years: z.number().int().min(1).max(3).default(2),
+  seed: z.number().int().default(7),
+});
+
+export const IntegrityResult = z.object({ ok: z.boolean(), messages: z.array(z.string()) });
+export const Note = OptionalText(500);
