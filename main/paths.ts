@@ -10,6 +10,10 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
 }
 
 /** --db beats REGULARS_DB beats the user-data folder. */
-export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, dataDir = userDataDir(env)): string {
+export function resolveDbPath(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  dataDir = userDataDir(env),
+): string {
   return path.resolve(flag ?? env.REGULARS_DB ?? path.join(dataDir, 'regulars.db'));
 }

@@ -155,7 +155,9 @@ function checkUnique(db: Db, phone: string | null, memberCode: string | null, se
     const other = q.findLiveByPhone(db, phone);
     if (other !== undefined && other !== selfId) {
       const row = q.getCustomerRow(db, other)!;
-      throw new AppError('PHONE_TAKEN', { existingId: other, existingName: row.name }, [{ path: ['phone'], message: 'phone_taken' }]);
+      throw new AppError('PHONE_TAKEN', { existingId: other, existingName: row.name }, [
+        { path: ['phone'], message: 'phone_taken' },
+      ]);
     }
   }
   if (memberCode) {
@@ -171,7 +173,14 @@ function checkStaff(db: Db, staffId: number | null | undefined): void {
 }
 
 function writeFields(
-  base: { name: string; phone: string | null; memberCode: string | null; birthday: string | null; notes: string; staffId: number | null },
+  base: {
+    name: string;
+    phone: string | null;
+    memberCode: string | null;
+    birthday: string | null;
+    notes: string;
+    staffId: number | null;
+  },
   externalId: string | null,
 ): q.CustomerWrite {
   const keys = nameKeys(base.name);
@@ -197,7 +206,10 @@ export function insertCustomerTx(ctx: Ctx, d: CustomerDraft, externalId: string 
   const now = ctx.clock.now();
   const id = q.insertCustomer(
     ctx.db,
-    writeFields({ name: d.name, phone, memberCode, birthday: d.birthday ?? null, notes: d.notes ?? '', staffId: d.staffId ?? null }, externalId),
+    writeFields(
+      { name: d.name, phone, memberCode, birthday: d.birthday ?? null, notes: d.notes ?? '', staffId: d.staffId ?? null },
+      externalId,
+    ),
     now,
   );
   if (d.tags?.length) q.setTags(ctx.db, id, d.tags);
@@ -234,7 +246,10 @@ export function update(ctx: Ctx, p: CustomerPatch): Customer {
   })();
 }
 
-export function setConsent(ctx: Ctx, c: { customerId: number; channel: Channel; granted: boolean; source: string; note?: string | undefined }) {
+export function setConsent(
+  ctx: Ctx,
+  c: { customerId: number; channel: Channel; granted: boolean; source: string; note?: string | undefined },
+) {
   return ctx.db.transaction(() => {
     const row = liveRow(ctx.db, c.customerId);
     const now = ctx.clock.now();

@@ -6,7 +6,10 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
  * Returns null when the input is not a plausible phone number.
  */
 export function normalizePhone(input: string, defaultCountry: CountryCode = 'CN'): string | null {
-  const cleaned = input.trim().replace(/^00/, '+').replace(/[\s\-().\u3000]/g, '');
+  const cleaned = input
+    .trim()
+    .replace(/^00/, '+')
+    .replace(/[\s\-().\u3000]/g, '');
   if (!/^\+?\d{5,16}$/.test(cleaned)) return null;
   const parsed = parsePhoneNumberFromString(cleaned, defaultCountry);
   if (!parsed || !parsed.isValid()) return null;

@@ -101,7 +101,10 @@ export const SearchInput = z.strictObject({
 export const ListInput = z.strictObject({
   query: z.string().trim().max(100, 'too_long').default(''),
   tag: z.string().max(40).nullable().default(null),
-  consent: z.union([Channel, z.literal('none')]).nullable().default(null),
+  consent: z
+    .union([Channel, z.literal('none')])
+    .nullable()
+    .default(null),
   sort: z.enum(['last_visit', 'total_spent', 'name', 'created']).default('last_visit'),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),

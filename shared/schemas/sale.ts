@@ -3,19 +3,27 @@ import { AmountMinor, Id, OptionalText, Text } from './common';
 
 export const MAX_ITEMS = 10_000;
 
-export const SaleDraft = z
-  .strictObject({
-    customerId: Id.nullable().default(null),
-    amountMinor: AmountMinor,
-    items: z.number({ error: 'items_invalid' }).int('items_invalid').min(1, 'items_invalid').max(MAX_ITEMS, 'items_invalid').default(1),
-    discountMinor: AmountMinor.default(0),
-    isPromotion: z.boolean().default(false),
-    paymentMethodId: Id.nullable().default(null),
-    staffId: Id.nullable().default(null),
-    note: OptionalText(500).default(''),
-    /** when the sale happened; defaults to now. Backdating is allowed, the future is not. */
-    occurredAt: z.number().int().min(Date.UTC(1990, 0, 1)).optional(),
-  });
+export const SaleDraft = z.strictObject({
+  customerId: Id.nullable().default(null),
+  amountMinor: AmountMinor,
+  items: z
+    .number({ error: 'items_invalid' })
+    .int('items_invalid')
+    .min(1, 'items_invalid')
+    .max(MAX_ITEMS, 'items_invalid')
+    .default(1),
+  discountMinor: AmountMinor.default(0),
+  isPromotion: z.boolean().default(false),
+  paymentMethodId: Id.nullable().default(null),
+  staffId: Id.nullable().default(null),
+  note: OptionalText(500).default(''),
+  /** when the sale happened; defaults to now. Backdating is allowed, the future is not. */
+  occurredAt: z
+    .number()
+    .int()
+    .min(Date.UTC(1990, 0, 1))
+    .optional(),
+});
 export type SaleDraft = z.output<typeof SaleDraft>;
 
 export const Sale = z.object({

@@ -21,7 +21,11 @@ export const SettingsPatch = Settings.partial().strict();
 export const Staff = z.object({ id: z.number(), name: z.string(), isActive: z.boolean(), leftAt: z.number().nullable() });
 export type Staff = z.infer<typeof Staff>;
 export const StaffDraft = z.strictObject({ name: Text(60, 'name_required') });
-export const StaffPatch = z.strictObject({ id: Id, name: Text(60, 'name_required').optional(), isActive: z.boolean().optional() });
+export const StaffPatch = z.strictObject({
+  id: Id,
+  name: Text(60, 'name_required').optional(),
+  isActive: z.boolean().optional(),
+});
 
 export const PaymentMethod = z.object({ id: z.number(), code: z.string(), name: z.string(), isActive: z.boolean() });
 export type PaymentMethod = z.infer<typeof PaymentMethod>;

@@ -67,11 +67,17 @@ export function updateCustomer(db: Db, id: number, w: CustomerWrite, now: number
 }
 
 export function getCustomerRow(db: Db, id: number): CustomerRow | undefined {
-  return stmt<[number], CustomerRow>(db, `SELECT ${COLS} FROM customers c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.id = ?`).get(id);
+  return stmt<[number], CustomerRow>(
+    db,
+    `SELECT ${COLS} FROM customers c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.id = ?`,
+  ).get(id);
 }
 
 export function getExternalId(db: Db, id: number): string | null {
-  return stmt<[number], { external_id: string | null }>(db, 'SELECT external_id FROM customers WHERE id = ?').get(id)?.external_id ?? null;
+  return (
+    stmt<[number], { external_id: string | null }>(db, 'SELECT external_id FROM customers WHERE id = ?').get(id)?.external_id ??
+    null
+  );
 }
 
 export function findLiveByPhone(db: Db, phone: string): number | undefined {
@@ -79,8 +85,9 @@ export function findLiveByPhone(db: Db, phone: string): number | undefined {
 }
 
 export function findLiveByMemberCode(db: Db, key: string): number | undefined {
-  return stmt<[string], { id: number }>(db, 'SELECT id FROM customers WHERE member_code_key = ? AND merged_into_id IS NULL').get(key)
-    ?.id;
+  return stmt<[string], { id: number }>(db, 'SELECT id FROM customers WHERE member_code_key = ? AND merged_into_id IS NULL').get(
+    key,
+  )?.id;
 }
 
 export function markMerged(db: Db, mergeId: number, keepId: number, now: number): void {
@@ -147,15 +154,18 @@ export function setTags(db: Db, customerId: number, names: string[]): void {
   stmt(db, 'DELETE FROM customer_tags WHERE customer_id = ?').run(customerId);
   for (const name of new Set(names)) {
     stmt(db, 'INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
-    stmt(db, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(customerId, name);
+    stmt(db, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(
+      customerId,
+      name,
+    );
   }
 }
 
 export function moveTags(db: Db, fromId: number, toId: number): void {
-  stmt(db, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) SELECT ?, tag_id FROM customer_tags WHERE customer_id = ?').run(
-    toId,
-    fromId,
-  );
+  stmt(
+    db,
+    'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) SELECT ?, tag_id FROM customer_tags WHERE customer_id = ?',
+  ).run(toId, fromId);
   stmt(db, 'DELETE FROM customer_tags WHERE customer_id = ?').run(fromId);
 }
 
@@ -184,20 +194,20 @@ export function consentsOf(db: Db, customerId: number): ConsentRow[] {
   );
 }
 
-export function writeConsent(db: Db, customerId: number, channel: Channel, granted: boolean, at: number, source: string, note: string): void {
+export function writeConsent(
+  db: Db,
+  customerId: number,
+  channel: Channel,
+  granted: boolean,
+  at: number,
+  source: string,
+  note: string,
+): void {
+  copyConsent(db, customerId, { channel, is_granted: granted ? 1 : 0, changed_at: at, source });
   stmt(
     db,
-    `INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?1, ?2, ?3, ?4, ?5)
-     ON CONFLICT(customer_id, channel) DO UPDATE SET is_granted = ?3, changed_at = ?4, source = ?5`,
-  ).run(customerId, channel, granted ? 1 : 0, at, source);
-  stmt(db, 'INSERT INTO consent_events (customer_id, channel, is_granted, changed_at, source, note) VALUES (?, ?, ?, ?, ?, ?)').run(
-    customerId,
-    channel,
-    granted ? 1 : 0,
-    at,
-    source,
-    note,
-  );
+    'INSERT INTO consent_events (customer_id, channel, is_granted, changed_at, source, note) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(customerId, channel, granted ? 1 : 0, at, source, note);
 }
 
 export function copyConsent(db: Db, customerId: number, r: ConsentRow): void {

@@ -23,9 +23,7 @@ interface StaffRow {
 const toStaff = (r: StaffRow): Staff => ({ id: r.id, name: r.name, isActive: bool(r.is_active), leftAt: r.left_at });
 
 export function listStaff(db: Db): Staff[] {
-  return stmt<[], StaffRow>(db, 'SELECT id, name, is_active, left_at FROM staff ORDER BY is_active DESC, id')
-    .all()
-    .map(toStaff);
+  return stmt<[], StaffRow>(db, 'SELECT id, name, is_active, left_at FROM staff ORDER BY is_active DESC, id').all().map(toStaff);
 }
 export function getStaff(db: Db, id: number): Staff | undefined {
   const r = stmt<[number], StaffRow>(db, 'SELECT id, name, is_active, left_at FROM staff WHERE id = ?').get(id);

@@ -1,0 +1,148 @@
+import http from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { fail, type Reply } from '../../shared/api/errors';
+import { dispatch } from '../api';
+import type { Ctx } from '../ctx';
+import { cspFor } from '../security/csp';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+export interface ServerOptions {
+  ctx: Ctx;
+  /** folder of the built renderer (dist/renderer) */
+  staticDir: string;
+  port?: number;
+  /** a fixed token (tests); otherwise a random one per launch */
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: the built renderer and the same API over HTTP, bound to 127.0.0.1 only.
+ * Every API call needs the per-launch bearer token; the Host header must name 127.0.0.1/localhost
+ * on our port (DNS rebinding) and an Origin, when sent, must be ours (cross-site requests).
+ */
+export function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const tokenBuf = Buffer.from(token);
+  const root = path.resolve(opts.staticDir);
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const server = http.createServer((req, res) => {
+    const send = (
+      status: number,
+      body: string | Buffer,
+      type = 'application/json; charset=utf-8',
+      extra: Record<string, string> = {},
+    ) => {
+      res.writeHead(status, {
+        'Content-Type': type,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Resource-Policy': 'same-origin',
+        ...extra,
+      });
+      res.end(body);
+    };
+    const reply = (status: number, r: Reply) => send(status, JSON.stringify(r));
+
+    if (!allowedHosts().has(req.headers.host ?? '')) return reply(403, fail('FORBIDDEN'));
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) return reply(403, fail('FORBIDDEN'));
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return reply(405, fail('FORBIDDEN'));
+      const auth = req.headers.authorization ?? '';
+      const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7) : '');
+      if (given.length !== tokenBuf.length || !timingSafeEqual(given, tokenBuf)) return reply(401, fail('UNAUTHORIZED'));
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return reply(415, fail('VALIDATION'));
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let aborted = false;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY_BYTES && !aborted) {
+          aborted = true;
+          reply(413, fail('VALIDATION'));
+          req.destroy();
+          return;
+        }
+        chunks.push(c);
+      });
+      req.on('end', () => {
+        if (aborted) return;
+        let input: unknown;
+        try {
+          const text = Buffer.concat(chunks).toString('utf8');
+          input = text ? JSON.parse(text) : {};
+        } catch {
+          return reply(200, fail('VALIDATION', [{ path: [], message: 'invalid_json' }]));
+        }
+        void dispatch(method, input, opts.ctx).then((r) => reply(200, r));
+      });
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed', 'text/plain');
+    // Static files: resolve inside the renderer folder only (no traversal, no dotfiles).
+    let rel: string;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      return send(400, 'Bad request', 'text/plain');
+    }
+    if (rel.includes('\0')) return send(400, 'Bad request', 'text/plain');
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const file = path.resolve(root, '.' + path.posix.normalize(rel));
+    if (!file.startsWith(root + path.sep) || path.basename(file).startsWith('.')) return send(404, 'Not found', 'text/plain');
+    fs.readFile(file, (err, data) => {
+      if (err) return send(404, 'Not found', 'text/plain');
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const extra: Record<string, string> = type.startsWith('text/html')
+        ? { 'Content-Security-Policy': cspFor('browser'), 'X-Frame-Options': 'DENY' }
+        : { 'Cache-Control': 'no-cache' };
+      send(200, data, type, extra);
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { useT } from './i18n';
+import { href, match, useRoute } from './router';
+import { useShop } from './shop';
+import { CounterScreen } from '../screens/counter/CounterScreen';
+import { CustomersScreen } from '../screens/customers/CustomersScreen';
+import { CustomerPage } from '../screens/customers/CustomerPage';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { WelcomeScreen } from '../screens/welcome/WelcomeScreen';
+
+const NAV = [
+  { path: '/counter', key: 'nav.counter' },
+  { path: '/customers', key: 'nav.customers' },
+  { path: '/settings', key: 'nav.settings' },
+] as const;
+
+function Screen({ path }: { path: string }) {
+  const customer = match('/customers/:id', path);
+  if (customer) return <CustomerPage id={Number(customer.id)} />;
+  if (path.startsWith('/customers')) return <CustomersScreen />;
+  if (path.startsWith('/settings')) return <SettingsScreen />;
+  return <CounterScreen />;
+}
+
+export function App() {
+  const { t } = useT();
+  const { status } = useShop();
+  const path = useRoute();
+  const section = path === '/' ? '/counter' : '/' + (path.split('/')[1] ?? '');
+  const shopName = status.settings.shopName;
+
+  useEffect(() => {
+    document.title = shopName ? `${shopName} · ${t('app.fullName')}` : t('app.fullName');
+  }, [shopName, t]);
+
+  if (!status.onboarded && status.customers === 0) return <WelcomeScreen />;
+
+  return (
+    <div className="shell">
+      <header className="topbar no-print">
+        <span className="brand">{t('app.fullName')}</span>
+        {shopName ? <span className="shop-name">{shopName}</span> : null}
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.path}>
+                <a href={href(n.path)} aria-current={section === n.path ? 'page' : undefined}>
+                  {t(n.key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main">
+        <Screen path={path} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { ApiError } from '../api/client';
+import type { BaseKey } from '../../shared/i18n';
+import type { T } from '../app/i18n';
+
+/** The translated message for a failed call (never a stack or SQL). */
+export function errorText(t: T, e: unknown): string {
+  if (e instanceof ApiError) return t(`error.${e.code}` as BaseKey, { incidentId: e.incidentId ?? '' });
+  return t('error.INTERNAL', { incidentId: '' });
+}
+
+/** The translated message for one field's issue, if the failed call named that field. */
+export function fieldError(t: T, e: unknown, field: string): string | undefined {
+  if (!(e instanceof ApiError)) return undefined;
+  const key = e.fieldIssue(field);
+  return key ? t(`error.field.${key}` as BaseKey) : undefined;
+}

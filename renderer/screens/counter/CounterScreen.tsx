@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Customer, CustomerSummary } from '../../../shared/schemas/customer';
+import type { Sale } from '../../../shared/schemas/sale';
+import { useApi } from '../../api/context';
+import { useT } from '../../app/i18n';
+import { useFormat } from '../../app/format';
+import { CustomerSearch } from './CustomerSearch';
+import { CustomerCard } from './CustomerCard';
+import { NewCustomerForm } from './NewCustomerForm';
+import { SaleForm } from './SaleForm';
+import { TodaySales } from './TodaySales';
+
+/**
+ * The first screen: find (or create) the customer, enter the amount, Enter. Focus goes back to the
+ * search box after each sale so the next customer in the queue is a few keystrokes away.
+ */
+export function CounterScreen() {
+  const { t } = useT();
+  const f = useFormat();
+  const api = useApi();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const [customer, setCustomer] = useState<Customer | null>(null);
+  const [creating, setCreating] = useState<string | null>(null);
+  const [today, setToday] = useState<Sale[]>([]);
+  const [message, setMessage] = useState('');
+
+  const loadToday = useCallback(async () => setToday(await api.call('sales.today', { limit: 20 })), [api]);
+  useEffect(() => {
+    void loadToday();
+    searchRef.current?.focus();
+  }, [loadToday]);
+
+  const pickById = async (id: number) => {
+    setCustomer(await api.call('customers.get', { id }));
+    setCreating(null);
+    amountRef.current?.focus();
+  };
+  const pick = (c: CustomerSummary) => void pickById(c.id);
+
+  const onSaved = (sale: Sale) => {
+    setMessage(t('counter.saleSaved', { amount: f.money(sale.amountMinor), who: sale.customerName ?? t('common.walkIn') }));
+    setCustomer(null);
+    void loadToday();
+    searchRef.current?.focus();
+  };
+
+  return (
+    <div className="counter">
+      <h1 className="visually-hidden">{t('counter.title')}</h1>
+      <div className="counter-main">
+        <div className="panel find">
+          <CustomerSearch
+            ref={searchRef}
+            onPick={pick}
+            onCreate={(q) => {
+              setCreating(q);
+              setMessage('');
+            }}
+            onClear={() => setCustomer(null)}
+          />
+          <button type="button" className="secondary new-customer-btn" onClick={() => setCreating('')}>
+            {t('counter.newCustomer')}
+          </button>
+        </div>
+        {creating !== null ? (
+          <NewCustomerForm
+            key={creating}
+            initial={creating}
+            onSaved={(c) => {
+              setCustomer(c);
+              setCreating(null);
+              setMessage(t('counter.customerSaved', { name: c.name }));
+              amountRef.current?.focus();
+            }}
+            onUseExisting={(id) => void pickById(id)}
+            onCancel={() => {
+              setCreating(null);
+              searchRef.current?.focus();
+            }}
+          />
+        ) : null}
+        {customer ? <CustomerCard customer={customer} onClear={() => setCustomer(null)} /> : null}
+        <SaleForm ref={amountRef} customer={customer} onSaved={onSaved} />
+        <div role="status" aria-live="polite" className="status-line">
+          {message}
+        </div>
+      </div>
+      <TodaySales
+        sales={today}
+        onChanged={(m) => {
+          setMessage(m);
+          void loadToday();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Locale } from '../schemas/common';
+import { common as enCommon } from './en/common';
+import { counter as enCounter } from './en/counter';
+import { customers as enCustomers } from './en/customers';
+import { settings as enSettings } from './en/settings';
+import { welcome as enWelcome } from './en/welcome';
+import { common as zhCommon } from './zh-CN/common';
+import { counter as zhCounter } from './zh-CN/counter';
+import { customers as zhCustomers } from './zh-CN/customers';
+import { settings as zhSettings } from './zh-CN/settings';
+import { welcome as zhWelcome } from './zh-CN/welcome';
+
+/** One dictionary per screen, merged; the Chinese ones are typed against the English keys. */
+export const en = { ...enCommon, ...enCounter, ...enCustomers, ...enSettings, ...enWelcome };
+export type MessageKey = keyof typeof en;
+export const zhCN: Record<MessageKey, string> = { ...zhCommon, ...zhCounter, ...zhCustomers, ...zhSettings, ...zhWelcome };
+
+export const messages: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+
+/** Picks the UI language: an explicit choice, else Chinese when the system language is Chinese. */
+export function resolveLocale(explicit: string | null | undefined, systemLanguages: readonly string[]): Locale {
+  if (explicit === 'en' || explicit === 'zh-CN') return explicit;
+  if (explicit && /^zh/i.test(explicit)) return 'zh-CN';
+  if (explicit && /^en/i.test(explicit)) return 'en';
+  return systemLanguages.some((l) => /^zh/i.test(l)) ? 'zh-CN' : 'en';
+}
+
+/** Plural keys end in _one / _other (i18next convention); the base key is what screens pass. */
+export type BaseKey<K = MessageKey> = K extends `${infer B}_one` ? B : K extends `${string}_other` ? never : K;

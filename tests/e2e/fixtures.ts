@@ -1,0 +1,93 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The clock every e2e server runs on, so dates on screen are stable. */
+export const NOW = '2026-03-10T10:00:00+08:00';
+const CLI = path.resolve('dist/cli/index.mjs');
+const env = { ...process.env, REGULARS_NOW: NOW, TZ: 'Asia/Shanghai' };
+
+export interface Shop {
+  /** address with the token, without a language */
+  url: string;
+  dbPath: string;
+  /** opens a route (e.g. '/customers') in a language */
+  open(page: Page, route?: string, lang?: 'en' | 'zh-CN'): Promise<void>;
+  /** calls the API like the renderer does (to set up data a test needs) */
+  api<T = unknown>(method: string, input?: unknown): Promise<T>;
+}
+
+function startServe(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'serve', '--db', dbPath, '--port', '0'], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Regulars is running at (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+export const test = base.extend<{ shop: Shop; emptyShop: Shop }, { demoTemplate: string }>({
+  // One demo database per worker; every test gets its own copy, so no test sees another's data.
+  demoTemplate: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
+      const db = path.join(dir, 'template.db');
+      const r = spawnSync(process.execPath, [CLI, 'demo', '--db', db, '--customers', '300', '--years', '2', '--seed', '3'], {
+        env,
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
+      await use(db);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  shop: async ({ demoTemplate }, use, testInfo) => {
+    const dbPath = testInfo.outputPath('shop.db');
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    fs.copyFileSync(demoTemplate, dbPath);
+    const { child, url } = await startServe(dbPath);
+    await use(makeShop(url, dbPath));
+    child.kill('SIGTERM');
+  },
+  emptyShop: async ({}, use, testInfo) => {
+    const dbPath = testInfo.outputPath('empty.db');
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    const { child, url } = await startServe(dbPath);
+    await use(makeShop(url, dbPath));
+    child.kill('SIGTERM');
+  },
+});
+
+function makeShop(url: string, dbPath: string): Shop {
+  return {
+    url,
+    dbPath,
+    async open(page, route = '/counter', lang = 'en') {
+      await page.goto(`${url}&lang=${lang}#${route}`);
+    },
+    async api<T>(method: string, input: unknown = {}) {
+      const u = new URL(url);
+      const res = await fetch(`${u.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${u.searchParams.get('token')}` },
+        body: JSON.stringify(input),
+      });
+      const reply = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
+      if (!reply.ok) throw new Error(`${method} failed: ${JSON.stringify(reply.error)}`);
+      return reply.data as T;
+    },
+  };
+}
+
+export { expect };

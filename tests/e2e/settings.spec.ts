@@ -1,0 +1,53 @@
+import { test, expect } from './fixtures';
+
+test('switches the language in Settings, and the choice survives a reload', async ({ page, shop }) => {
+  await shop.open(page, '/settings');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await expect(language.getByRole('option', { name: '中文' })).toHaveCount(1);
+  await expect(language.getByRole('option', { name: 'English' })).toHaveCount(1);
+  await language.selectOption({ label: '中文' });
+  await expect(page.getByRole('link', { name: '收银台' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+  await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
+  await expect(page.getByRole('link', { name: 'Counter' })).toBeVisible();
+});
+
+test('?lang= opens any screen directly in either language, and navigation keeps it', async ({ page, shop }) => {
+  await shop.open(page, '/customers', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '顾客' })).toBeVisible();
+  await page.getByRole('link', { name: '设置' }).click();
+  await expect(page).toHaveURL(/lang=zh-CN.*#\/settings/);
+  await expect(page).toHaveURL(/token=/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+});
+
+test('the root address opens on the Counter', async ({ page, shop }) => {
+  await page.goto(shop.url + '&lang=en');
+  await expect(page.getByRole('combobox', { name: 'Find customer' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Counter' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('adds a staff member and marks them as left', async ({ page, shop }) => {
+  await shop.open(page, '/settings');
+  await page.getByRole('textbox', { name: 'Staff member’s name' }).fill('小李');
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await page.getByRole('button', { name: 'Mark 小李 as left' }).click();
+  await expect(page.getByRole('button', { name: 'Mark 小李 as working here' })).toBeVisible();
+});
+
+test('checks the database integrity from Settings', async ({ page, shop }) => {
+  await shop.open(page, '/settings');
+  await page.getByRole('button', { name: 'Check database integrity' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'healthy' })).toBeVisible();
+});
+
+test('first launch offers an empty shop or a demo shop', async ({ page, emptyShop }) => {
+  await emptyShop.open(page);
+  await expect(page.getByRole('button', { name: 'Explore a demo shop' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start with an empty shop' }).click();
+  await expect(page.getByRole('combobox', { name: 'Find customer' })).toBeVisible();
+});
