@@ -10,9 +10,16 @@ import * as settings from './services/settings';
 import * as staff from './services/staff';
 import * as shop from './services/shop';
 import { listTags } from './db/queries/customers';
+import { listAudit } from './db/queries/audit';
+import { listCampaigns } from './db/queries/campaigns';
+import * as data from './services/data-api';
+import { importJobStatus, cancelImportJob } from './services/import/jobs';
+import { campaignResults, exportContacts, selectContacts } from './services/export/contacts';
+import { customerDataExport, eraseCustomer } from './services/privacy';
+import { backupBeforeChange, takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
-type Handler<M extends Method> = (a: Args<M>, ctx: Ctx) => Out<M>;
+type Handler<M extends Method> = (a: Args<M>, ctx: Ctx) => Out<M> | Promise<Out<M>>;
 
 export const handlers = {
   'shop.status': (_a, ctx) => settings.shopStatus(ctx),
@@ -41,6 +48,30 @@ export const handlers = {
   'sales.void': (a, ctx) => sales.voidSale(ctx, a.id, a.reason, a.staffId),
   'sales.today': (a, ctx) => sales.todaysSales(ctx, a.limit),
   'db.integrityCheck': (_a, ctx) => shop.integrityCheck(ctx),
+  'import.preview': (a, ctx) => data.importPreview(ctx, a),
+  'import.start': (a, ctx) => data.importStart(ctx, a),
+  'import.status': (a) => importJobStatus(a.id),
+  'import.cancel': (a) => cancelImportJob(a.id),
+  'exports.preview': (a, ctx) => {
+    const { contacts, ...counts } = selectContacts(ctx, a);
+    return { ...counts, exported: contacts.length };
+  },
+  'exports.contacts': async (a, ctx) => {
+    const r = await exportContacts(ctx, a);
+    return { campaign: r.campaign, fileName: r.fileName, mime: r.mime, base64: r.bytes.toString('base64') };
+  },
+  'campaigns.list': (_a, ctx) => listCampaigns(ctx.db),
+  'campaigns.results': (a, ctx) => campaignResults(ctx, a.id),
+  'backups.list': (_a, ctx) => data.backups(ctx),
+  'backups.create': (_a, ctx) => takeBackup(ctx, 'manual'),
+  'backups.preview': (a, ctx) => data.backupPreview(ctx, a.name),
+  'backups.restore': (a, ctx) => data.backupRestore(ctx, a.name),
+  'customers.exportData': (a, ctx) => customerDataExport(ctx, a.id),
+  'customers.erase': (a, ctx) => {
+    backupBeforeChange(ctx, 'erase');
+    return eraseCustomer(ctx, a.id);
+  },
+  'audit.list': (a, ctx) => listAudit(ctx.db, a.action, a.limit),
 } satisfies { [M in Method]: Handler<M> };
 
 /** zod issues as field issues whose message is an i18n key under `error.field.`. */

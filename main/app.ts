@@ -1,5 +1,6 @@
 import { clockFromEnv, consoleLogger, type Clock, type Ctx, type Logger } from './ctx';
 import { openDb } from './db/open';
+import { takeBackup } from './services/backup';
 
 export interface AppOptions {
   dbPath: string;
@@ -9,8 +10,10 @@ export interface AppOptions {
 
 /** Opens the shop database (creating and migrating it) and returns the context every handler runs in. */
 export function openApp(opts: AppOptions): Ctx {
-  const db = openDb(opts.dbPath);
-  return { db, dbPath: opts.dbPath, clock: opts.clock ?? clockFromEnv(), log: opts.log ?? consoleLogger };
+  const clock = opts.clock ?? clockFromEnv();
+  // An existing older database is copied into the backups folder before any migration touches it.
+  const db = openDb(opts.dbPath, { beforeMigrate: (d, file) => takeBackup({ db: d, dbPath: file, clock }, 'before-migration') });
+  return { db, dbPath: opts.dbPath, clock, log: opts.log ?? consoleLogger };
 }
 
 export function closeApp(ctx: Ctx): void {

@@ -32,4 +32,6 @@ export interface Ctx {
   dbPath: string;
   clock: Clock;
   log: Logger;
+  /** folder of the built worker scripts (dist/workers); absent where no worker can run */
+  workerDir?: string;
 }

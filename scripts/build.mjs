@@ -24,6 +24,7 @@ if (!only || only === 'node') {
   jobs.push(
     build({ ...esm, entryPoints: ['main/cli/index.ts'], outfile: 'dist/cli/index.mjs' }),
     build({ ...esm, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench/bench.mjs' }),
+    build({ ...esm, entryPoints: ['main/services/import/worker.ts'], outfile: 'dist/workers/import-worker.mjs' }),
     build({
       bundle: true,
       platform: 'node',

@@ -1,5 +1,7 @@
 import { serveCommand } from './serve';
 import { demoCommand } from './demo';
+import { importCommand } from './import';
+import { backupCommand, customerCommand, exportCommand, restoreCommand } from './data';
 import { CliError, exitCodeFor } from './common';
 
 const HELP = `回头客 Regulars — keep your customers coming back.
@@ -12,6 +14,19 @@ Commands:
         --port 0 (default) picks a free port. --open opens the default browser.
   demo --db PATH [--customers N] [--years Y] [--seed S]
         Write a realistic demo shop into a new database (default 300 customers, 2 years, seed 1).
+
+  import customers|sales FILE --db PATH [--map column=field,...] [--encoding auto|utf8|gb18030]
+        [--date-format auto|ymd|dmy|mdy] [--create-customers] [--skip-bad-rows] [--dry-run] [--allow-duplicate]
+        Import a CSV (UTF-8 or GB18030/GBK) or .xlsx file. All or nothing: bad rows are listed and nothing is
+        written, unless --skip-bad-rows. The same file twice is refused unless --allow-duplicate.
+  export contacts --db PATH --segment NAME [--tag T] [--staff S] --channel sms|phone|wechat|email
+        --format csv|xlsx|vcf --out FILE [--include-without-consent --reason TEXT]
+        Export a contact list (only customers who agreed to that channel) and remember it as a campaign.
+  backup --db PATH --out FILE      A checked copy of the database, taken safely while the app runs.
+  restore --db PATH --from FILE    Replace the database with a backup (the current one is backed up first).
+  customer export ID --db PATH --out DIR    Everything held about one customer (JSON and CSV).
+  customer erase ID --db PATH --yes         Erase a customer's personal data; their sales stay anonymous.
+        ID is the customer's id, member code or phone.
 
 Options for every command:
   --db PATH   the shop database (default: REGULARS_DB, else regulars.db in the user data folder)
@@ -37,6 +52,16 @@ async function main(argv: string[]): Promise<number> {
       return serveCommand(rest);
     case 'demo':
       return demoCommand(rest);
+    case 'import':
+      return importCommand(rest);
+    case 'export':
+      return exportCommand(rest);
+    case 'backup':
+      return backupCommand(rest);
+    case 'restore':
+      return restoreCommand(rest);
+    case 'customer':
+      return customerCommand(rest);
     default:
       throw new CliError(`Unknown command "${command}". Run "regulars --help".`, 2);
   }

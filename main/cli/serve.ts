@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
 import { startServer } from '../server/server';
+import { dailyBackupIfDue } from '../services/backup';
 import { intFlag, parseFlags } from './common';
 
 const Flags = z.object({
@@ -29,9 +30,18 @@ function openBrowser(url: string): void {
 export async function serveCommand(args: string[]): Promise<number> {
   const flags = parseFlags(args, { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } }, Flags);
   const ctx = openApp({ dbPath: resolveDbPath(flags.db) });
+  ctx.workerDir = path.resolve(rendererDir(), '..', 'workers');
   const server = await startServer({ ctx, staticDir: rendererDir(), port: flags.port });
   process.stdout.write(`Regulars is running at ${server.url}\n`);
   if (flags.open) openBrowser(server.url);
+  // Start-up work that may take a while on a big shop runs after the address is printed.
+  setTimeout(() => {
+    try {
+      dailyBackupIfDue(ctx);
+    } catch (e) {
+      ctx.log.error('automatic backup failed', e);
+    }
+  }, 200).unref();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

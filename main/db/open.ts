@@ -8,7 +8,7 @@ export type Db = Database.Database;
 
 export interface OpenOptions {
   /** called with the file path before a migration changes an existing database */
-  beforeMigrate?: (dbPath: string, fromVersion: number) => void;
+  beforeMigrate?: (db: Db, dbPath: string, fromVersion: number) => void;
   readonly?: boolean;
 }
 
@@ -41,14 +41,14 @@ export function migrate(
   db: Db,
   file: string,
   list: readonly Migration[],
-  beforeMigrate?: (dbPath: string, fromVersion: number) => void,
+  beforeMigrate?: (db: Db, dbPath: string, fromVersion: number) => void,
 ): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = list[list.length - 1]?.version ?? 0;
   if (current > latest) throw new AppError('DB_FROM_FUTURE', { dbVersion: current, appVersion: latest });
   const pending = list.filter((m) => m.version > current);
   if (pending.length === 0) return;
-  if (current > 0 && beforeMigrate && file !== ':memory:') beforeMigrate(file, current);
+  if (current > 0 && beforeMigrate && file !== ':memory:') beforeMigrate(db, file, current);
   for (const m of pending) {
     db.transaction(() => {
       m.up(db);

@@ -9,6 +9,9 @@ import type { Ctx } from '../ctx';
 import { cspFor } from '../security/csp';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** File uploads (imports) may be larger; every other call stays under MAX_BODY_BYTES. */
+export const MAX_UPLOAD_BODY_BYTES = 160 * 1024 * 1024;
+const UPLOAD_METHODS = new Set(['import.preview', 'import.start']);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -85,11 +88,12 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return reply(415, fail('VALIDATION'));
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const chunks: Buffer[] = [];
+      const limit = UPLOAD_METHODS.has(method) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
       let size = 0;
       let aborted = false;
       req.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > MAX_BODY_BYTES && !aborted) {
+        if (size > limit && !aborted) {
           aborted = true;
           reply(413, fail('VALIDATION'));
           req.destroy();

@@ -23,6 +23,7 @@ export function defaults(): Settings {
     defaultPaymentMethodId: null,
     defaultStaffId: null,
     onboarded: false,
+    backupDir: null,
   };
 }
 

@@ -27,6 +27,10 @@ import {
   StaffPatch,
 } from '../schemas/settings';
 
+import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
+import { CampaignResults, Campaign, ExportInput, ExportResult } from '../schemas/export';
+import { AUDIT_ACTIONS, AuditEntry, BackupInfo, BackupList, BackupName, BackupPreview, CustomerDataExport } from '../schemas/data';
+
 const None = z.strictObject({}).default({});
 const ById = z.strictObject({ id: Id });
 
@@ -61,6 +65,30 @@ export const contract = {
   'sales.void': { input: VoidInput, output: Sale },
   'sales.today': { input: z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }), output: z.array(Sale) },
   'db.integrityCheck': { input: None, output: IntegrityResult },
+  'import.preview': { input: ImportRequest, output: ImportPreview },
+  'import.start': { input: ImportRequest, output: ImportJob },
+  'import.status': { input: z.strictObject({ id: z.string().uuid() }), output: ImportJob },
+  'import.cancel': { input: z.strictObject({ id: z.string().uuid() }), output: ImportJob },
+  'exports.preview': {
+    input: ExportInput,
+    output: z.object({ matched: z.number(), exported: z.number(), leftOutNoConsent: z.number(), leftOutNoContact: z.number() }),
+  },
+  'exports.contacts': { input: ExportInput, output: ExportResult },
+  'campaigns.list': { input: None, output: z.array(Campaign) },
+  'campaigns.results': { input: ById, output: CampaignResults },
+  'backups.list': { input: None, output: BackupList },
+  'backups.create': { input: None, output: BackupInfo },
+  'backups.preview': { input: BackupName, output: BackupPreview },
+  'backups.restore': { input: BackupName, output: z.object({ preview: BackupPreview, safetyCopy: BackupInfo }) },
+  'customers.exportData': { input: ById, output: CustomerDataExport },
+  'customers.erase': {
+    input: z.strictObject({ id: Id, confirm: z.literal(true) }),
+    output: z.object({ erasedId: z.number(), anonymisedSales: z.number() }),
+  },
+  'audit.list': {
+    input: z.strictObject({ action: z.enum(AUDIT_ACTIONS).nullable().default(null), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.array(AuditEntry),
+  },
 } as const;
 
 export type Contract = typeof contract;

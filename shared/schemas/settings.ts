@@ -14,6 +14,8 @@ export const Settings = z.object({
   defaultStaffId: Id.nullable(),
   /** set once the owner chose an empty or a demo shop on first launch */
   onboarded: z.boolean(),
+  /** where automatic backups go (null: a backups/ folder beside the database) */
+  backupDir: z.string().min(1).max(1000).nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().strict();

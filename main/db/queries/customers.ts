@@ -100,27 +100,22 @@ export function markMerged(db: Db, mergeId: number, keepId: number, now: number)
 /**
  * Refreshes the per-customer totals kept on the customers row (visits = days with a purchase;
  * voided sales don't count). Kept denormalized so the customer list can sort 100,000 customers by
- * last visit or total spent through an index; every write to a customer's sales calls this in the
- * same transaction.
+ * last visit or total spent through an index; every write to a customer's sales refreshes them in
+ * the same transaction. Append a WHERE clause to choose the customers.
  */
+export const REFRESH_STATS_SQL = `UPDATE customers
+  SET (visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date) = (
+    SELECT COUNT(DISTINCT business_date), COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(occurred_at), MAX(occurred_at),
+           MIN(business_date), MAX(business_date)
+    FROM sales WHERE sales.customer_id = customers.id AND voided_at IS NULL)`;
+
 export function refreshStats(db: Db, customerId: number): void {
-  stmt(
-    db,
-    `UPDATE customers SET (visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date) = (
-       SELECT COUNT(DISTINCT business_date), COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(occurred_at), MAX(occurred_at),
-              MIN(business_date), MAX(business_date)
-       FROM sales WHERE customer_id = ?1 AND voided_at IS NULL)
-     WHERE id = ?1`,
-  ).run(customerId);
+  stmt(db, `${REFRESH_STATS_SQL} WHERE id = ?`).run(customerId);
 }
 
 /** Recomputes every customer's totals in one statement (after bulk loads). */
 export function refreshAllStats(db: Db): void {
-  db.exec(`
-    UPDATE customers SET (visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date) = (
-      SELECT COUNT(DISTINCT business_date), COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(occurred_at), MAX(occurred_at),
-             MIN(business_date), MAX(business_date)
-      FROM sales WHERE sales.customer_id = customers.id AND voided_at IS NULL)`);
+  db.exec(REFRESH_STATS_SQL);
 }
 
 // --- tags ---------------------------------------------------------------------------------------
@@ -213,9 +208,9 @@ export function writeConsent(
 export function copyConsent(db: Db, customerId: number, r: ConsentRow): void {
   stmt(
     db,
-    `INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?1, ?2, ?3, ?4, ?5)
-     ON CONFLICT(customer_id, channel) DO UPDATE SET is_granted = ?3, changed_at = ?4, source = ?5`,
-  ).run(customerId, r.channel, r.is_granted, r.changed_at, r.source);
+    `INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (@customerId, @channel, @granted, @at, @source)
+     ON CONFLICT(customer_id, channel) DO UPDATE SET is_granted = excluded.is_granted, changed_at = excluded.changed_at, source = excluded.source`,
+  ).run({ customerId, channel: r.channel, granted: r.is_granted, at: r.changed_at, source: r.source });
 }
 
 export function consentEvents(db: Db, customerId: number) {

@@ -1,0 +1,105 @@
+import type { Db } from '../open';
+import { stmt } from '../stmt';
+import type { Channel } from '../../../shared/schemas/common';
+import type { Campaign } from '../../../shared/schemas/export';
+
+export interface ContactDbRow {
+  id: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  member_code: string | null;
+  last_visit_at: number | null;
+  visits: number;
+  total_minor: number;
+  staff_name: string | null;
+  consented: number;
+}
+
+/**
+ * Live customers matching a segment clause (trusted SQL fragments chosen by the service, values
+ * always bound), with whether they agreed to be contacted on the channel.
+ */
+export function contactsWhere(db: Db, clause: string, params: Record<string, unknown>, channel: Channel): ContactDbRow[] {
+  return db
+    .prepare(
+      `SELECT c.id, c.name, c.phone, c.email, c.member_code, c.last_visit_at, c.visits, c.total_minor, s.name AS staff_name,
+              COALESCE(k.is_granted, 0) AS consented
+       FROM customers c
+       LEFT JOIN staff s ON s.id = c.staff_id
+       LEFT JOIN consents k ON k.customer_id = c.id AND k.channel = @channel
+       WHERE c.merged_into_id IS NULL AND (${clause})
+       ORDER BY c.name_pinyin, c.id`,
+    )
+    .all({ ...params, channel }) as ContactDbRow[];
+}
+
+interface CampaignRow {
+  id: number;
+  created_at: number;
+  business_date: string;
+  segment: string;
+  segment_params: string;
+  channel: Channel;
+  format: string;
+  file_name: string;
+  matched: number;
+  exported: number;
+  left_out_no_consent: number;
+  left_out_no_contact: number;
+  without_consent_reason: string | null;
+}
+
+const toCampaign = (r: CampaignRow): Campaign => ({
+  id: r.id,
+  createdAt: r.created_at,
+  businessDate: r.business_date,
+  segment: r.segment,
+  segmentParams: JSON.parse(r.segment_params) as Record<string, string>,
+  channel: r.channel,
+  format: r.format,
+  fileName: r.file_name,
+  matched: r.matched,
+  exported: r.exported,
+  leftOutNoConsent: r.left_out_no_consent,
+  leftOutNoContact: r.left_out_no_contact,
+  withoutConsentReason: r.without_consent_reason,
+});
+
+export function insertCampaign(db: Db, c: Omit<Campaign, 'id'>, memberIds: number[]): number {
+  const id = Number(
+    stmt(
+      db,
+      `INSERT INTO campaigns (created_at, business_date, segment, segment_params, channel, format, file_name, matched, exported,
+         left_out_no_consent, left_out_no_contact, without_consent_reason)
+       VALUES (@createdAt, @businessDate, @segment, @segmentParams, @channel, @format, @fileName, @matched, @exported,
+         @leftOutNoConsent, @leftOutNoContact, @withoutConsentReason)`,
+    ).run({ ...c, segmentParams: JSON.stringify(c.segmentParams) }).lastInsertRowid,
+  );
+  const add = stmt(db, 'INSERT OR IGNORE INTO campaign_members (campaign_id, customer_id) VALUES (?, ?)');
+  for (const m of memberIds) add.run(id, m);
+  return id;
+}
+
+export function listCampaigns(db: Db): Campaign[] {
+  return stmt<[], CampaignRow>(db, 'SELECT * FROM campaigns ORDER BY created_at DESC, id DESC').all().map(toCampaign);
+}
+
+export function getCampaign(db: Db, id: number): Campaign | undefined {
+  const r = stmt<[number], CampaignRow>(db, 'SELECT * FROM campaigns WHERE id = ?').get(id);
+  return r && toCampaign(r);
+}
+
+/** Each member's first non-voided sale after the export (following merges to the kept customer). */
+export function campaignMembers(db: Db, id: number) {
+  return stmt<[number], { id: number; name: string; phone: string | null; first_after: number | null }>(
+    db,
+    `SELECT c.id, c.name, c.phone,
+       (SELECT MIN(s.occurred_at) FROM sales s WHERE s.customer_id = c.id AND s.voided_at IS NULL AND s.occurred_at > k.created_at) AS first_after
+     FROM campaign_members m
+     JOIN campaigns k ON k.id = m.campaign_id
+     JOIN customers c ON c.id = COALESCE((SELECT merged_into_id FROM customers WHERE id = m.customer_id), m.customer_id)
+     WHERE m.campaign_id = ?
+     ORDER BY c.name_pinyin`,
+  ).all(id);
+}

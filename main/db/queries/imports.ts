@@ -1,0 +1,106 @@
+import type { Db } from '../open';
+import { stmt } from '../stmt';
+import { REFRESH_STATS_SQL } from './customers';
+import type { ImportKind, Mapping } from '../../../shared/schemas/import';
+
+export function findImportBySha(db: Db, sha: string, kind: ImportKind) {
+  return stmt<[string, string], { id: number; created_at: number; file_name: string }>(
+    db,
+    'SELECT id, created_at, file_name FROM imports WHERE file_sha256 = ? AND kind = ? ORDER BY id DESC LIMIT 1',
+  ).get(sha, kind);
+}
+
+export interface ImportRow {
+  kind: ImportKind;
+  fileName: string;
+  sha: string;
+  encoding: string;
+  rowsTotal: number;
+  mapping: Mapping;
+  options: object;
+  now: number;
+}
+
+export function insertImport(db: Db, r: ImportRow): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO imports (kind, file_name, file_sha256, encoding, rows_total, rows_imported, rows_skipped, mapping, options, created_at)
+       VALUES (@kind, @fileName, @sha, @encoding, @rowsTotal, 0, 0, @mapping, @options, @now)`,
+    ).run({ ...r, mapping: JSON.stringify(r.mapping), options: JSON.stringify(r.options) }).lastInsertRowid,
+  );
+}
+
+export function finishImport(db: Db, id: number, imported: number, skipped: number, created: number, updated: number): void {
+  stmt(
+    db,
+    'UPDATE imports SET rows_imported = ?, rows_skipped = ?, customers_created = ?, customers_updated = ? WHERE id = ?',
+  ).run(imported, skipped, created, updated, id);
+}
+
+export function rememberedMapping(db: Db, key: string): Mapping | undefined {
+  const r = stmt<[string], { mapping: string }>(db, 'SELECT mapping FROM import_mappings WHERE source_key = ?').get(key);
+  return r ? (JSON.parse(r.mapping) as Mapping) : undefined;
+}
+
+export function rememberMapping(db: Db, key: string, kind: ImportKind, mapping: Mapping, now: number): void {
+  stmt(
+    db,
+    `INSERT INTO import_mappings (source_key, kind, mapping, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(source_key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
+  ).run(key, kind, JSON.stringify(mapping), now);
+}
+
+/** Lookup maps for matching import rows to live customers. */
+export function customerKeys(db: Db) {
+  const rows = stmt<[], { id: number; phone: string | null; member_code_key: string | null; external_id: string | null }>(
+    db,
+    'SELECT id, phone, member_code_key, external_id FROM customers WHERE merged_into_id IS NULL',
+  ).all();
+  const byPhone = new Map<string, number>();
+  const byCode = new Map<string, number>();
+  const byExternal = new Map<string, number>();
+  for (const r of rows) {
+    if (r.phone) byPhone.set(r.phone, r.id);
+    if (r.member_code_key) byCode.set(r.member_code_key, r.id);
+    if (r.external_id) byExternal.set(r.external_id, r.id);
+  }
+  return { byPhone, byCode, byExternal };
+}
+
+export function setCustomerImport(db: Db, customerId: number, importId: number): void {
+  stmt(db, 'UPDATE customers SET import_id = ? WHERE id = ? AND import_id IS NULL').run(importId, customerId);
+}
+
+/** Totals of every customer an import touched, in one statement. */
+export function refreshStatsForImport(db: Db, importId: number): void {
+  stmt(
+    db,
+    `${REFRESH_STATS_SQL} WHERE id IN (SELECT DISTINCT customer_id FROM sales WHERE import_id = ? AND customer_id IS NOT NULL)`,
+  ).run(importId);
+}
+
+export interface ImportedSale {
+  customerId: number | null;
+  occurredAt: number;
+  businessDate: string;
+  amountMinor: number;
+  items: number;
+  discountMinor: number;
+  isPromotion: 0 | 1;
+  paymentMethodId: number | null;
+  staffId: number | null;
+  note: string;
+  importId: number;
+  now: number;
+}
+
+export function insertImportedSale(db: Db, s: ImportedSale): void {
+  stmt(
+    db,
+    `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
+       payment_method_id, staff_id, note, created_at, import_id)
+     VALUES (@customerId, @occurredAt, @businessDate, @amountMinor, @items, @discountMinor, @isPromotion,
+       @paymentMethodId, @staffId, @note, @now, @importId)`,
+  ).run(s);
+}

@@ -1,0 +1,167 @@
+import { AppError } from '../../../shared/api/errors';
+import type { Channel } from '../../../shared/schemas/common';
+import { AVAILABLE_SEGMENTS, type Campaign, type ContactRow, type ExportInput, type SegmentSpec } from '../../../shared/schemas/export';
+import { formatPhone } from '../../../shared/domain/phone';
+import { businessDate } from '../../../shared/domain/dates';
+import { minorToMajorString } from '../../../shared/domain/money';
+import * as q from '../../db/queries/campaigns';
+import { tagsOfMany } from '../../db/queries/customers';
+import { listStaff } from '../../db/queries/settings';
+import { audit } from '../../db/queries/audit';
+import type { Ctx } from '../../ctx';
+import { getSettings } from '../settings';
+import { toCsv, toVcf, toXlsx, type Sheet } from './formats';
+
+/** The SQL condition for a segment; values are bound, never interpolated. */
+function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: Record<string, unknown> } {
+  if (!AVAILABLE_SEGMENTS.includes(spec.segment)) throw new AppError('VALIDATION', { segment: spec.segment }, [{ path: ['segment'], message: 'segment_unavailable' }]);
+  switch (spec.segment) {
+    case 'tag':
+      return { clause: 'c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = @tag)', params: { tag: spec.tag } };
+    case 'staff': {
+      const key = spec.staff ?? '';
+      const s = listStaff(ctx.db).find((x) => String(x.id) === key || x.name === key);
+      if (!s) throw new AppError('NOT_FOUND', { entity: 'staff' }, [{ path: ['staff'], message: 'staff_unknown' }]);
+      return { clause: 'c.staff_id = @staffId', params: { staffId: s.id } };
+    }
+    default:
+      return { clause: '1 = 1', params: {} };
+  }
+}
+
+/** Who can be reached on a channel at all: a phone for SMS, calls and WeChat (added by number), an address for email. */
+const reachable = (c: { phone: string | null; email: string | null }, channel: Channel) => (channel === 'email' ? !!c.email : !!c.phone);
+
+export interface SelectedContacts {
+  matched: number;
+  contacts: ContactRow[];
+  leftOutNoConsent: number;
+  leftOutNoContact: number;
+}
+
+export function selectContacts(ctx: Ctx, input: ExportInput): SelectedContacts {
+  const { clause, params } = segmentClause(ctx, input);
+  const rows = q.contactsWhere(ctx.db, clause, params, input.channel);
+  const tags = tagsOfMany(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  let noContact = 0;
+  let noConsent = 0;
+  const contacts: ContactRow[] = [];
+  for (const r of rows) {
+    if (!reachable(r, input.channel)) {
+      noContact++;
+      continue;
+    }
+    if (r.consented !== 1 && !input.includeWithoutConsent) {
+      noConsent++;
+      continue;
+    }
+    contacts.push({
+      id: r.id,
+      name: r.name,
+      phone: r.phone,
+      email: r.email,
+      memberCode: r.member_code,
+      lastVisitAt: r.last_visit_at,
+      visits: r.visits,
+      totalMinor: r.total_minor,
+      tags: tags.get(r.id) ?? [],
+      staffName: r.staff_name,
+      consented: r.consented === 1,
+    });
+  }
+  return { matched: rows.length, contacts, leftOutNoConsent: noConsent, leftOutNoContact: noContact };
+}
+
+const HEADERS = ['name', 'phone', 'email', 'member_code', 'last_visit', 'visits', 'total_spent', 'tags', 'staff', 'consent'];
+
+function sheetOf(contacts: ContactRow[], timeZone: string): Sheet {
+  return {
+    headers: HEADERS,
+    rows: contacts.map((c) => [
+      c.name,
+      // National form ("139 1234 5678") stays text in Excel; abroad the international form.
+      formatPhone(c.phone),
+      c.email ?? '',
+      c.memberCode ?? '',
+      c.lastVisitAt ? businessDate(c.lastVisitAt, timeZone) : '',
+      String(c.visits),
+      minorToMajorString(c.totalMinor),
+      c.tags.join(', '),
+      c.staffName ?? '',
+      c.consented ? 'yes' : 'no',
+    ]),
+  };
+}
+
+const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', vcf: 'text/vcard' } as const;
+
+/**
+ * Exports a segment's contacts for a channel and remembers it as a campaign. Only customers who
+ * agreed to be contacted on that channel, unless the owner gives a reason (logged).
+ */
+export async function exportContacts(ctx: Ctx, input: ExportInput): Promise<{ campaign: Campaign; fileName: string; mime: string; bytes: Buffer }> {
+  const sel = selectContacts(ctx, input);
+  const settings = getSettings(ctx.db);
+  const now = ctx.clock.now();
+  const day = businessDate(now, settings.timeZone);
+  const label = [input.segment, input.tag, input.staff, input.name].filter(Boolean).join('-').replace(/[^\p{L}\p{N}-]+/gu, '_');
+  const fileName = `regulars-${label}-${input.channel}-${day}.${input.format}`;
+  const bytes =
+    input.format === 'csv'
+      ? toCsv(sheetOf(sel.contacts, settings.timeZone))
+      : input.format === 'xlsx'
+        ? await toXlsx(sheetOf(sel.contacts, settings.timeZone), label || 'contacts')
+        : toVcf(sel.contacts);
+  const params: Record<string, string> = {};
+  for (const k of ['tag', 'staff', 'name'] as const) if (input[k]) params[k] = input[k]!;
+  const record: Omit<Campaign, 'id'> = {
+    createdAt: now,
+    businessDate: day,
+    segment: input.segment,
+    segmentParams: params,
+    channel: input.channel,
+    format: input.format,
+    fileName,
+    matched: sel.matched,
+    exported: sel.contacts.length,
+    leftOutNoConsent: sel.leftOutNoConsent,
+    leftOutNoContact: sel.leftOutNoContact,
+    withoutConsentReason: input.includeWithoutConsent ? (input.reason ?? null) : null,
+  };
+  const id = ctx.db.transaction(() => {
+    const id = q.insertCampaign(
+      ctx.db,
+      record,
+      sel.contacts.map((c) => c.id),
+    );
+    audit(ctx.db, now, 'export.contacts', 'campaign', id, {
+      segment: input.segment,
+      channel: input.channel,
+      format: input.format,
+      exported: sel.contacts.length,
+      withoutConsent: input.includeWithoutConsent ? sel.contacts.filter((c) => !c.consented).length : 0,
+      reason: input.includeWithoutConsent ? input.reason : undefined,
+    });
+    return id;
+  })();
+  return { campaign: { id, ...record }, fileName, mime: MIME[input.format], bytes };
+}
+
+const DAY = 86_400_000;
+
+export function campaignResults(ctx: Ctx, id: number) {
+  const campaign = q.getCampaign(ctx.db, id);
+  if (!campaign) throw new AppError('NOT_FOUND', { entity: 'campaign', id });
+  const members = q.campaignMembers(ctx.db, id).map((m) => ({
+    id: m.id,
+    name: m.name,
+    phone: m.phone,
+    firstSaleAfterAt: m.first_after,
+    daysToReturn: m.first_after === null ? null : Math.floor((m.first_after - campaign.createdAt) / DAY),
+  }));
+  const within = (d: number) => members.filter((m) => m.daysToReturn !== null && m.daysToReturn < d).length;
+  return { campaign, returned: { d30: within(30), d60: within(60), d90: within(90) }, members };
+}

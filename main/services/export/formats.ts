@@ -1,0 +1,60 @@
+import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
+import { VCARD, FNProperty, TelProperty, EmailProperty, CategoriesProperty, TextType, URIType, TextListType, TypeParameter, ValueParameter, ParameterValueType } from 'vcard4';
+
+/**
+ * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the start)
+ * gets a leading apostrophe, the OWASP-recommended neutraliser, so an exported name like
+ * `=HYPERLINK(...)` is shown, never executed. Applies to CSV and .xlsx only.
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export interface Sheet {
+  headers: string[];
+  rows: string[][];
+}
+
+/** UTF-8 with BOM so Excel opens Chinese text correctly; CRLF line ends; every cell neutralised. */
+export function toCsv(sheet: Sheet): Buffer {
+  const text = Papa.unparse({ fields: sheet.headers.map(neutralise), data: sheet.rows.map((r) => r.map(neutralise)) }, { newline: '\r\n', quotes: false });
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text + '\r\n', 'utf8')]);
+}
+
+export async function toXlsx(sheet: Sheet, sheetName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Regulars';
+  const ws = wb.addWorksheet(sheetName.slice(0, 31));
+  ws.addRow(sheet.headers.map(neutralise)).font = { bold: true };
+  // Text cells only: a phone number must not become a number, and nothing becomes a formula.
+  for (const r of sheet.rows) ws.addRow(r.map(neutralise));
+  ws.columns.forEach((col) => {
+    col.width = 16;
+    col.numFmt = '@';
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface VCardContact {
+  name: string;
+  phone: string | null;
+  email: string | null;
+  tags: string[];
+}
+
+/** One .vcf with every contact, vCard 4.0 (RFC 6350) escaping by the vcard4 library; phones as tel: URIs in E.164. */
+export function toVcf(contacts: VCardContact[]): Buffer {
+  const cards = contacts.map((c) => {
+    const props = [new FNProperty([], new TextType(c.name))];
+    if (c.phone)
+      props.push(
+        new TelProperty([new ValueParameter(new URIType(`tel:${c.phone}`)), new TypeParameter('telproperty', new ParameterValueType('cell'))], new URIType(`tel:${c.phone}`)) as never,
+      );
+    if (c.email) props.push(new EmailProperty([], new TextType(c.email)) as never);
+    if (c.tags.length) props.push(new CategoriesProperty([], new TextListType(c.tags.map((t) => new TextType(t)))) as never);
+    return new VCARD(props).repr();
+  });
+  return Buffer.from(cards.join(''), 'utf8');
+}

@@ -1,0 +1,154 @@
+import { CustomerDraft } from '../../../shared/schemas/customer';
+import { AmountMinor } from '../../../shared/schemas/common';
+import type { DateFormat, Mapping, RowError } from '../../../shared/schemas/import';
+import { normalizePhone } from '../../../shared/domain/phone';
+import { parseCount, parseDate, parseMoney, parseYesNo, type ParsedDate } from './values';
+
+/** One data row as field -> cell text, with the column each field came from (for error reports). */
+export interface FieldRow {
+  line: number;
+  get(field: string): string;
+  column(field: string): string;
+  has(field: string): boolean;
+}
+
+export function fieldRows(headers: string[], rows: string[][], mapping: Mapping): { rows: FieldRow[]; ragged: RowError[] } {
+  const index = new Map<string, number>();
+  const columnOf = new Map<string, string>();
+  headers.forEach((h, i) => {
+    const f = mapping[h];
+    if (f) {
+      index.set(f, i);
+      columnOf.set(f, h);
+    }
+  });
+  const out: FieldRow[] = [];
+  const ragged: RowError[] = [];
+  rows.forEach((cells, i) => {
+    const line = i + 2;
+    if (cells.length !== headers.length) {
+      ragged.push({ row: line, column: '', reason: 'ragged_row', value: `${cells.length}/${headers.length}` });
+      return;
+    }
+    out.push({
+      line,
+      get: (f) => (index.has(f) ? (cells[index.get(f)!] ?? '').trim() : ''),
+      column: (f) => columnOf.get(f) ?? f,
+      has: (f) => index.has(f),
+    });
+  });
+  return { rows: out, ragged };
+}
+
+const truncate = (s: string) => (s.length > 80 ? s.slice(0, 77) + '…' : s);
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: RowError[] };
+
+/** A customers-file row as a CustomerDraft, checked by the same schema the API uses. */
+export function customerFromRow(r: FieldRow): Parsed<{ draft: CustomerDraft; externalId: string | null }> {
+  const errors: RowError[] = [];
+  const err = (field: string, reason: string) => errors.push({ row: r.line, column: r.column(field), reason, value: truncate(r.get(field)) });
+  const consent: Record<string, boolean> = {};
+  for (const ch of ['sms', 'phone', 'wechat', 'email'] as const) {
+    const f = `consent_${ch}`;
+    if (!r.has(f)) continue;
+    const v = parseYesNo(r.get(f));
+    if (v === null) err(f, 'yes_no_invalid');
+    else if (r.get(f) !== '') consent[ch] = v;
+  }
+  let birthday: string | null = null;
+  if (r.get('birthday')) {
+    const d = parseDate(r.get('birthday'));
+    if (!d) err('birthday', 'date_invalid');
+    else birthday = d.date;
+  }
+  if (r.get('phone') && !normalizePhone(r.get('phone'))) err('phone', 'phone_invalid');
+  const raw = {
+    name: r.get('name') || r.get('external_id'),
+    phone: r.get('phone') || null,
+    memberCode: r.get('member_code') || undefined,
+    birthday,
+    notes: r.get('notes') || undefined,
+    tags: r
+      .get('tags')
+      .split(/[,，;；|、]/)
+      .map((t) => t.trim())
+      .filter(Boolean),
+    consent,
+    consentSource: 'import',
+  };
+  const parsed = CustomerDraft.safeParse(raw);
+  if (!parsed.success) {
+    const fieldOf: Record<string, string> = { name: 'name', phone: 'phone', memberCode: 'member_code', notes: 'notes', tags: 'tags' };
+    for (const i of parsed.error.issues) {
+      const f = fieldOf[String(i.path[0])] ?? String(i.path[0]);
+      if (!errors.some((e) => e.column === r.column(f))) err(f, i.message === 'name_required' ? 'name_required' : /^[a-z_]+$/.test(i.message) ? i.message : 'invalid');
+    }
+  }
+  if (errors.length || !parsed.success) return { ok: false, errors };
+  return { ok: true, value: { draft: parsed.data, externalId: r.get('external_id') || null } };
+}
+
+export interface SaleRowValue {
+  ref: { externalId: string | null; memberCode: string | null; phone: string | null; name: string };
+  date: ParsedDate;
+  amountMinor: number;
+  items: number;
+  discountMinor: number;
+  isPromotion: boolean;
+  payment: string;
+  staff: string;
+  note: string;
+}
+
+const checkAmount = (minor: number) => AmountMinor.safeParse(minor);
+
+export function saleFromRow(r: FieldRow, dateFormat: DateFormat): Parsed<SaleRowValue> {
+  const errors: RowError[] = [];
+  const err = (field: string, reason: string) => errors.push({ row: r.line, column: r.column(field), reason, value: truncate(r.get(field)) });
+  const date = parseDate(r.get('date'), dateFormat);
+  if (!r.get('date')) err('date', 'required');
+  else if (!date) err('date', 'date_invalid');
+  const amount = parseMoney(r.get('amount'));
+  if (!r.get('amount')) err('amount', 'required');
+  else if (amount === 'negative') err('amount', 'amount_negative');
+  else if (amount === null) err('amount', 'amount_invalid');
+  else if (!checkAmount(amount).success) err('amount', 'amount_too_large');
+  const items = parseCount(r.get('items'));
+  if (items === null) err('items', 'items_invalid');
+  let discount = 0;
+  if (r.get('discount')) {
+    const d = parseMoney(r.get('discount'));
+    if (typeof d !== 'number' || !checkAmount(d).success) err('discount', 'amount_invalid');
+    else discount = d;
+  }
+  const promo = r.has('promotion') ? parseYesNo(r.get('promotion')) : false;
+  if (promo === null) err('promotion', 'yes_no_invalid');
+  let phone: string | null = null;
+  if (r.get('phone')) {
+    phone = normalizePhone(r.get('phone'));
+    if (!phone) err('phone', 'phone_invalid');
+  }
+  if (r.get('note').length > 500) err('note', 'too_long');
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      ref: {
+        externalId: r.get('customer_id') || null,
+        memberCode: r.get('member_code') ? r.get('member_code').toLowerCase() : null,
+        phone,
+        name: r.get('name'),
+      },
+      date: date!,
+      amountMinor: amount as number,
+      items: items!,
+      discountMinor: discount,
+      isPromotion: promo === true,
+      payment: r.get('payment'),
+      staff: r.get('staff'),
+      note: r.get('note'),
+    },
+  };
+}
+

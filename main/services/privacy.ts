@@ -1,0 +1,99 @@
+import { AppError } from '../../shared/api/errors';
+import { normalizePhone } from '../../shared/domain/phone';
+import Papa from 'papaparse';
+import * as q from '../db/queries/privacy';
+import { findLiveByMemberCode, findLiveByPhone } from '../db/queries/customers';
+import { audit } from '../db/queries/audit';
+import type { Ctx } from '../ctx';
+import { getCustomer, liveRow } from './customers';
+import { consentHistory } from './customers';
+import { customerSales } from './sales';
+
+/** A customer named the ways the owner knows them: id, member code or phone. */
+export function resolveCustomer(ctx: Ctx, key: string): number {
+  const k = key.trim();
+  if (/^\d{1,9}$/.test(k)) {
+    try {
+      return liveRow(ctx.db, Number(k)).id;
+    } catch {
+      // not an id: maybe a member code of digits
+    }
+  }
+  const byCode = findLiveByMemberCode(ctx.db, k.toLowerCase());
+  if (byCode !== undefined) return byCode;
+  const phone = normalizePhone(k);
+  const byPhone = phone ? findLiveByPhone(ctx.db, phone) : undefined;
+  if (byPhone !== undefined) return byPhone;
+  throw new AppError('NOT_FOUND', { entity: 'customer', key: k });
+}
+
+/** Everything held about one customer (PIPL/GDPR access request): record, consent history, sales, notes. */
+export function customerDataExport(ctx: Ctx, id: number) {
+  const customer = getCustomer(ctx, id);
+  const sales = customerSales(ctx, id, 1_000_000);
+  const consent = consentHistory(ctx, id);
+  const campaigns = q.campaignsOf(ctx.db, id);
+  audit(ctx.db, ctx.clock.now(), 'customer.export', 'customer', id);
+  const json = { exportedAt: new Date(ctx.clock.now()).toISOString(), customer, consentHistory: consent, sales, campaigns };
+  const salesCsv = Papa.unparse(
+    sales.map((s) => ({
+      id: s.id,
+      occurred_at: new Date(s.occurredAt).toISOString(),
+      business_date: s.businessDate,
+      amount: (s.amountMinor / 100).toFixed(2),
+      items: s.items,
+      discount: (s.discountMinor / 100).toFixed(2),
+      promotion: s.isPromotion ? 'yes' : 'no',
+      payment: s.paymentMethodName ?? '',
+      staff: s.staffName ?? '',
+      note: s.note,
+      voided_at: s.voidedAt ? new Date(s.voidedAt).toISOString() : '',
+      void_reason: s.voidReason ?? '',
+    })),
+    { newline: '\r\n' },
+  );
+  const customerCsv = Papa.unparse(
+    [
+      {
+        id: customer.id,
+        name: customer.name,
+        phone: customer.phone ?? '',
+        member_code: customer.memberCode ?? '',
+        birthday: customer.birthday ?? '',
+        notes: customer.notes,
+        tags: customer.tags.join(', '),
+        staff: customer.staffName ?? '',
+        created_at: new Date(customer.createdAt).toISOString(),
+        ...Object.fromEntries(Object.entries(customer.consents).map(([ch, c]) => [`consent_${ch}`, c.granted ? 'yes' : 'no'])),
+      },
+    ],
+    { newline: '\r\n' },
+  );
+  const consentCsv = Papa.unparse(
+    consent.map((c) => ({ channel: c.channel, granted: c.granted ? 'yes' : 'no', changed_at: new Date(c.changedAt).toISOString(), source: c.source, note: c.note })),
+    { newline: '\r\n' },
+  );
+  return { json, csv: { 'customer.csv': customerCsv, 'sales.csv': salesCsv, 'consent-history.csv': consentCsv } };
+}
+
+/**
+ * Erasure on request: the customer's record (and any records merged into it) is deleted with
+ * secure_delete on, their sales stay as anonymous sales so the shop's totals still add up, and the
+ * WAL is checkpointed and truncated so no old copy of a page lingers beside the database file.
+ * Backups taken before keep the data until they rotate out.
+ */
+export function eraseCustomer(ctx: Ctx, id: number): { erasedId: number; anonymisedSales: number } {
+  const keep = liveRow(ctx.db, id).id;
+  const result = ctx.db.transaction(() => {
+    const ids = q.idsMergedInto(ctx.db, keep);
+    let sales = 0;
+    for (const cid of ids) sales += q.anonymiseSales(ctx.db, cid);
+    for (const cid of ids.filter((x) => x !== keep)) q.deleteCustomer(ctx.db, cid);
+    q.deleteCustomer(ctx.db, keep);
+    q.purgeUnusedTags(ctx.db);
+    audit(ctx.db, ctx.clock.now(), 'customer.erase', 'customer', keep, { records: ids.length, anonymisedSales: sales });
+    return { erasedId: keep, anonymisedSales: sales };
+  })();
+  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  return result;
+}

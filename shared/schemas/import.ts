@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+export const CUSTOMER_FIELDS = [
+  'external_id',
+  'name',
+  'phone',
+  'member_code',
+  'birthday',
+  'notes',
+  'tags',
+  'consent_sms',
+  'consent_phone',
+  'consent_wechat',
+  'consent_email',
+] as const;
+export const SALE_FIELDS = [
+  'customer_id',
+  'member_code',
+  'phone',
+  'name',
+  'date',
+  'amount',
+  'items',
+  'discount',
+  'promotion',
+  'payment',
+  'staff',
+  'note',
+] as const;
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+export type SaleField = (typeof SALE_FIELDS)[number];
+export type ImportField = CustomerField | SaleField;
+
+export const ImportKind = z.enum(['customers', 'sales']);
+export type ImportKind = z.infer<typeof ImportKind>;
+export const Encoding = z.enum(['auto', 'utf8', 'gb18030']);
+/** How to read an ambiguous numeric date like 05/03/2024. ISO and 年月日 forms are read as they are. */
+export const DateFormat = z.enum(['auto', 'ymd', 'dmy', 'mdy']);
+export type DateFormat = z.infer<typeof DateFormat>;
+
+/** column header (as in the file) -> field; a column mapped to '' is ignored */
+export const Mapping = z.record(z.string().max(200), z.string().max(40));
+export type Mapping = z.infer<typeof Mapping>;
+
+export const ImportOptions = z.strictObject({
+  kind: ImportKind,
+  encoding: Encoding.default('auto'),
+  dateFormat: DateFormat.default('auto'),
+  map: Mapping.optional(),
+  createCustomers: z.boolean().default(false),
+  skipBadRows: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  /** import a file that was imported before */
+  allowDuplicate: z.boolean().default(false),
+});
+export type ImportOptions = z.output<typeof ImportOptions>;
+
+export const RowError = z.object({
+  /** 1-based line of the data row in the file, counting the header as row 1 */
+  row: z.number(),
+  column: z.string(),
+  /** i18n key under `import.error.` */
+  reason: z.string(),
+  value: z.string(),
+});
+export type RowError = z.infer<typeof RowError>;
+
+export const ImportPreview = z.object({
+  kind: ImportKind,
+  encoding: z.enum(['utf8', 'gb18030']),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  rows: z.number(),
+  mapping: Mapping,
+  /** the mapping came from the last import of a file with the same columns */
+  mappingRemembered: z.boolean(),
+  duplicateOf: z.object({ id: z.number(), createdAt: z.number(), fileName: z.string() }).nullable(),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportResult = z.object({
+  kind: ImportKind,
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  importId: z.number().nullable(),
+  rows: z.number(),
+  imported: z.number(),
+  skipped: z.number(),
+  customersCreated: z.number(),
+  customersUpdated: z.number(),
+  errors: z.array(RowError),
+  /** errors beyond this many are counted, not listed */
+  errorCount: z.number(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+/** Files cross the seam base64-encoded (JSON over IPC and HTTP). 150 MB of base64 ≈ 110 MB file. */
+export const MAX_UPLOAD_BASE64 = 150_000_000;
+export const FileUpload = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  data: z.string().max(MAX_UPLOAD_BASE64, 'file_too_large').regex(/^[A-Za-z0-9+/=\r\n]*$/, 'invalid'),
+});
+
+export const ImportRequest = z.strictObject({
+  ...FileUpload.shape,
+  kind: ImportKind,
+  encoding: Encoding.default('auto'),
+  dateFormat: DateFormat.default('auto'),
+  map: Mapping.optional(),
+  createCustomers: z.boolean().default(false),
+  skipBadRows: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  allowDuplicate: z.boolean().default(false),
+});
+
+export const ImportJob = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  result: ImportResult.nullable(),
+  error: z.object({ code: z.string(), detail: z.record(z.string(), z.unknown()).optional() }).nullable(),
+});

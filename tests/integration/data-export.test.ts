@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
+import { parse as parseVcard } from 'vcard4';
+import { openApp, closeApp } from '../../main/app';
+import type { Ctx } from '../../main/ctx';
+import { dispatch } from '../../main/api';
+import { exportContacts, campaignResults } from '../../main/services/export/contacts';
+import { ExportInput } from '../../shared/schemas/export';
+
+const dirs: string[] = [];
+const ctxs: Ctx[] = [];
+let now = Date.parse('2026-03-10T02:00:00Z');
+function fresh(): Ctx {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-export-'));
+  dirs.push(dir);
+  const ctx = openApp({ dbPath: path.join(dir, 'shop.db'), clock: { now: () => now } });
+  ctxs.push(ctx);
+  return ctx;
+}
+afterEach(() => {
+  ctxs.splice(0).forEach(closeApp);
+  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+  now = Date.parse('2026-03-10T02:00:00Z');
+});
+
+async function ok<T>(ctx: Ctx, method: string, input: unknown): Promise<T> {
+  const r = await dispatch(method, input, ctx);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
+
+async function shop(ctx: Ctx) {
+  const a = await ok<{ id: number }>(ctx, 'customers.create', { name: '张三', phone: '13912345678', tags: ['VIP'], consent: { sms: true, wechat: true } });
+  const b = await ok<{ id: number }>(ctx, 'customers.create', { name: '=HYPERLINK("http://x","click")', phone: '13800138000', tags: ['VIP'], consent: { sms: true } });
+  const c = await ok<{ id: number }>(ctx, 'customers.create', { name: '李四, "Jr"; 小李', phone: '13700137000', tags: ['VIP'] });
+  await ok(ctx, 'customers.create', { name: '王五', tags: ['VIP'], consent: { sms: true } });
+  return { a, b, c };
+}
+
+describe('contact exports', () => {
+  it('CSV: UTF-8 with BOM, one header row, only consenting customers, formulas neutralised', async () => {
+    const ctx = fresh();
+    await shop(ctx);
+    const r = await exportContacts(ctx, ExportInput.parse({ segment: 'tag', tag: 'VIP', channel: 'sms', format: 'csv' }));
+    expect([...r.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = Papa.parse<string[]>(r.bytes.subarray(3).toString('utf8'), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const [header, ...rows] = parsed.data;
+    expect(header![0]).toBe('name');
+    expect(rows.map((row) => row[0])).toEqual(["'=HYPERLINK(\"http://x\",\"click\")", '张三']);
+    expect(rows.find((row) => row[0] === '张三')![1]).toBe('139 1234 5678');
+    expect(r.campaign).toMatchObject({ matched: 4, exported: 2, leftOutNoConsent: 1, leftOutNoContact: 1 });
+  });
+
+  it('xlsx read back with a real parser; vCard parsed back with escaping intact', async () => {
+    const ctx = fresh();
+    await shop(ctx);
+    const x = await exportContacts(ctx, ExportInput.parse({ segment: 'all', channel: 'sms', format: 'xlsx', includeWithoutConsent: true, reason: 'shop reopening notice' }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const names: string[] = [];
+    ws.eachRow((row, i) => {
+      if (i > 1) names.push(String(row.getCell(1).value));
+    });
+    expect(ws.getRow(1).getCell(1).value).toBe('name');
+    expect(names).toContain('李四, "Jr"; 小李');
+    expect(names).toContain('\'=HYPERLINK("http://x","click")');
+    expect(names).toHaveLength(3);
+
+    const v = await exportContacts(ctx, ExportInput.parse({ segment: 'all', channel: 'phone', format: 'vcf', includeWithoutConsent: true, reason: 'r' }));
+    const text = v.bytes.toString('utf8');
+    const all = parseVcard(text);
+    const parsed = (Array.isArray(all) ? all : [all]).map((card) => card.parsedVcard);
+    expect(parsed).toHaveLength(3);
+    const fns = parsed.map((p) => p.find((prop) => prop.property === 'FN')!.value);
+    expect(fns).toContain('李四, "Jr"; 小李');
+    expect(fns).toContain('=HYPERLINK("http://x","click")');
+    const tel = parsed.flatMap((p) => p.filter((prop) => prop.property === 'TEL').map((prop) => prop.value));
+    expect(tel).toContain('tel:+8613912345678');
+  });
+
+  it('including customers without consent needs a reason, which is logged', async () => {
+    const ctx = fresh();
+    await shop(ctx);
+    expect(ExportInput.safeParse({ segment: 'all', channel: 'sms', format: 'csv', includeWithoutConsent: true }).success).toBe(false);
+    await exportContacts(ctx, ExportInput.parse({ segment: 'all', channel: 'sms', format: 'csv', includeWithoutConsent: true, reason: 'legal notice' }));
+    const log = ctx.db.prepare("SELECT detail FROM audit_log WHERE action = 'export.contacts'").get() as { detail: string };
+    expect(JSON.parse(log.detail)).toMatchObject({ reason: 'legal notice', withoutConsent: 1 });
+  });
+
+  it('a campaign shows who bought again within 30/60/90 days', async () => {
+    const ctx = fresh();
+    const { a, b } = await shop(ctx);
+    const r = await exportContacts(ctx, ExportInput.parse({ segment: 'all', channel: 'sms', format: 'csv' }));
+    now += 10 * 86_400_000;
+    await ok(ctx, 'sales.record', { customerId: a.id, amountMinor: 1000 });
+    now += 50 * 86_400_000;
+    await ok(ctx, 'sales.record', { customerId: b.id, amountMinor: 1000 });
+    const res = campaignResults(ctx, r.campaign.id);
+    expect(res.returned).toEqual({ d30: 1, d60: 2, d90: 2 });
+  });
+});
