@@ -5,7 +5,7 @@ import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
 
 const only = process.argv[2];
-rmSync('dist', { recursive: true, force: only === undefined ? true : false });
+if (only === undefined) rmSync('dist', { recursive: true, force: true });
 
 const external = ['better-sqlite3', 'electron'];
 const esm = {

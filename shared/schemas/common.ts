@@ -17,7 +17,14 @@ export const AmountMinor = z
   .min(0, 'amount_negative')
   .max(MAX_AMOUNT_MINOR, 'amount_too_large');
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid');
+/** A real calendar date as YYYY-MM-DD (2024-02-30 is refused). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
+  .refine((s) => {
+    const d = new Date(s + 'T00:00:00Z');
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'date_invalid');
 
 export const Channel = z.enum(['sms', 'phone', 'wechat', 'email']);
 export type Channel = z.infer<typeof Channel>;

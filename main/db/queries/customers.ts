@@ -261,10 +261,12 @@ export function nameContains(db: Db, fragment: string, limit: number): (SummaryR
 }
 
 const SORTS: Record<ListInput['sort'], string> = {
-  last_visit: 'c.last_visit_at IS NULL, c.last_visit_at DESC, c.id DESC',
+  // NULLs sort last in DESC order, so this walks the customers_last_visit index.
+  last_visit: 'c.last_visit_at DESC, c.id DESC',
   total_spent: 'c.total_minor DESC, c.id DESC',
   name: 'c.name_pinyin, c.id',
-  created: 'c.created_at DESC, c.id DESC',
+  // ids grow with creation (imports keep file order), so the primary key gives the newest first.
+  created: 'c.id DESC',
 };
 
 export function listCustomers(db: Db, q: ListInput): { total: number; rows: SummaryRow[] } {

@@ -1,0 +1,3 @@
+import { runBench } from './lib';
+
+await runBench(process.argv.slice(2));

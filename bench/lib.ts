@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp, closeApp } from '../main/app';
+import type { Ctx } from '../main/ctx';
+import { generateDemo } from '../main/services/demo';
+import { LATEST_VERSION } from '../main/db/open';
+import { counterSection } from './counter';
+import { dataSection } from './data';
+
+export const BENCH_DIR = path.resolve('.bench');
+export const SHOP = path.join(BENCH_DIR, 'shop-100k.db');
+/** The benchmark's clock: fixed, so the cached shop and every run agree on "today". */
+export const BENCH_NOW = Date.parse('2026-03-10T10:00:00+08:00');
+
+export interface Row {
+  section: string;
+  name: string;
+  p50?: number;
+  p95?: number;
+  value?: string;
+  target?: string;
+  pass?: boolean;
+}
+
+/** p50/p95/max in ms of `fn` over `runs` calls, after a short warm-up. */
+export async function measure(runs: number, fn: (i: number) => unknown | Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
+  for (let i = 0; i < Math.min(20, runs); i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  return { p50: q(0.5), p95: q(0.95), max: times[times.length - 1]! };
+}
+
+/** Deterministic pseudo-random integers for picking inputs. */
+export function picker(seed: number) {
+  let a = seed >>> 0;
+  return (n: number) => {
+    a = (a * 1664525 + 1013904223) >>> 0;
+    return a % n;
+  };
+}
+
+function cachedShopUsable(): boolean {
+  if (!fs.existsSync(SHOP)) return false;
+  try {
+    const ctx = openApp({ dbPath: SHOP, clock: { now: () => BENCH_NOW } });
+    const v = ctx.db.pragma('user_version', { simple: true }) as number;
+    closeApp(ctx);
+    return v === LATEST_VERSION;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds (or reuses) the 100,000-customer / ~2,000,000-sale shop; returns the generation time if it built one. */
+export function ensureShop(fresh: boolean): Row[] {
+  fs.mkdirSync(BENCH_DIR, { recursive: true });
+  if (!fresh && cachedShopUsable()) return [{ section: 'demo', name: 'demo shop (cached)', value: path.relative('.', SHOP) }];
+  for (const f of [SHOP, SHOP + '-wal', SHOP + '-shm']) fs.rmSync(f, { force: true });
+  const ctx = openApp({ dbPath: SHOP, clock: { now: () => BENCH_NOW } });
+  let last = -1;
+  const s = generateDemo(ctx.db, { customers: 100_000, years: 3, seed: 1, now: BENCH_NOW }, (done, total) => {
+    const pct = Math.floor((done / total) * 100);
+    if (pct !== last && pct % 10 === 0) process.stderr.write(`  demo ${pct}%\n`);
+    last = pct;
+  });
+  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  closeApp(ctx);
+  return [
+    { section: 'demo', name: `demo generation (${s.customers.toLocaleString('en')} customers, ${s.sales.toLocaleString('en')} sales)`, value: `${s.seconds.toFixed(1)} s`, target: '≈ 60 s', pass: s.seconds <= 75 },
+  ];
+}
+
+/** A scratch copy of the cached shop for benchmarks that write. */
+export function workCopy(name: string): Ctx {
+  const file = path.join(BENCH_DIR, name);
+  for (const f of [file, file + '-wal', file + '-shm']) fs.rmSync(f, { force: true });
+  fs.copyFileSync(SHOP, file);
+  return openApp({ dbPath: file, clock: { now: () => BENCH_NOW } });
+}
+
+export function openShop(): Ctx {
+  return openApp({ dbPath: SHOP, clock: { now: () => BENCH_NOW } });
+}
+
+function printTable(rows: Row[]): void {
+  const fmt = (n?: number) => (n === undefined ? '' : n < 10 ? n.toFixed(2) : n.toFixed(1));
+  const lines = [['section', 'measure', 'p50 ms', 'p95 ms', 'value', 'target', ''].join(' | ')];
+  for (const r of rows) lines.push([r.section, r.name, fmt(r.p50), fmt(r.p95), r.value ?? '', r.target ?? '', r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS'].join(' | '));
+  console.log('\n' + lines.join('\n'));
+}
+
+export async function runBench(args: string[]): Promise<void> {
+  const fresh = args.includes('--fresh');
+  const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+  console.log(`Regulars benchmark — Node ${process.version}, ${new Date().toISOString()}`);
+  const rows: Row[] = [...ensureShop(fresh)];
+  const sections: [string, () => Promise<Row[]>][] = [
+    ['counter', counterSection],
+    ['data', dataSection],
+  ];
+  for (const [name, run] of sections) {
+    if (only && only !== name) continue;
+    process.stderr.write(`running ${name}…\n`);
+    rows.push(...(await run()));
+  }
+  printTable(rows);
+}
