@@ -12,6 +12,8 @@ export default defineConfig({
     // Inline nothing as data: URLs so the CSP can stay strict.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // One local bundle loaded from disk or loopback: no network, so no need to split it.
+    chunkSizeWarningLimit: 2500,
   },
   esbuild: { jsx: 'automatic' },
 });

@@ -35,7 +35,10 @@ const ExportFlags = z.object({
 
 export async function exportCommand(args: string[]): Promise<number> {
   const [what, ...rest] = args;
-  if (what !== 'contacts') throw new CliError('usage: regulars export contacts --db PATH --segment NAME --channel sms|phone|wechat|email --format csv|xlsx|vcf --out FILE');
+  if (what !== 'contacts')
+    throw new CliError(
+      'usage: regulars export contacts --db PATH --segment NAME --channel sms|phone|wechat|email --format csv|xlsx|vcf --out FILE',
+    );
   const f = parseFlags(
     rest,
     {
@@ -65,7 +68,9 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (!input.success) {
     const i = input.error.issues[0]!;
     throw new CliError(
-      i.path[0] === 'reason' ? '--include-without-consent needs --reason TEXT (it is logged)' : `--${String(i.path[0])}: ${i.message}`,
+      i.path[0] === 'reason'
+        ? '--include-without-consent needs --reason TEXT (it is logged)'
+        : `--${String(i.path[0])}: ${i.message}`,
     );
   }
   return withCtx(f.db, async (ctx) => {
@@ -81,7 +86,11 @@ export async function exportCommand(args: string[]): Promise<number> {
 }
 
 export async function backupCommand(args: string[]): Promise<number> {
-  const f = parseFlags(args, { db: { type: 'string' }, out: { type: 'string' } }, z.object({ db: z.string().min(1).optional(), out: z.string().min(1) }));
+  const f = parseFlags(
+    args,
+    { db: { type: 'string' }, out: { type: 'string' } },
+    z.object({ db: z.string().min(1).optional(), out: z.string().min(1) }),
+  );
   if (fs.existsSync(f.out)) throw new CliError(`${f.out} already exists; choose a new file name.`, 4);
   return withCtx(f.db, (ctx) => {
     writeCopy(ctx.db, path.resolve(f.out));
@@ -92,10 +101,15 @@ export async function backupCommand(args: string[]): Promise<number> {
 }
 
 export async function restoreCommand(args: string[]): Promise<number> {
-  const f = parseFlags(args, { db: { type: 'string' }, from: { type: 'string' } }, z.object({ db: z.string().min(1).optional(), from: z.string().min(1) }));
+  const f = parseFlags(
+    args,
+    { db: { type: 'string' }, from: { type: 'string' } },
+    z.object({ db: z.string().min(1).optional(), from: z.string().min(1) }),
+  );
   if (!fs.existsSync(f.from)) throw new CliError(`${f.from} does not exist.`, 3);
   const preview = previewBackup(f.from);
-  if (!preview.ok) throw new CliError(`${f.from} is not a usable Regulars backup (failed its integrity check or is from a newer version).`, 2);
+  if (!preview.ok)
+    throw new CliError(`${f.from} is not a usable Regulars backup (failed its integrity check or is from a newer version).`, 2);
   return withCtx(f.db, (ctx) => {
     const r = restoreBackup(ctx, f.from);
     process.stdout.write(
@@ -110,18 +124,28 @@ export async function customerCommand(args: string[]): Promise<number> {
   if ((action !== 'export' && action !== 'erase') || !key || key.startsWith('--'))
     throw new CliError('usage: regulars customer export ID --db PATH --out DIR | regulars customer erase ID --db PATH --yes');
   if (action === 'export') {
-    const f = parseFlags(rest, { db: { type: 'string' }, out: { type: 'string' } }, z.object({ db: z.string().min(1).optional(), out: z.string().min(1) }));
+    const f = parseFlags(
+      rest,
+      { db: { type: 'string' }, out: { type: 'string' } },
+      z.object({ db: z.string().min(1).optional(), out: z.string().min(1) }),
+    );
     return withCtx(f.db, (ctx) => {
       const id = resolveCustomer(ctx, key);
       const data = customerDataExport(ctx, id);
       fs.mkdirSync(f.out, { recursive: true });
       fs.writeFileSync(path.join(f.out, 'customer.json'), JSON.stringify(data.json, null, 2) + '\n');
       for (const [name, text] of Object.entries(data.csv)) fs.writeFileSync(path.join(f.out, name), '\ufeff' + text + '\r\n');
-      process.stdout.write(`Wrote everything held about customer #${id} to ${f.out} (customer.json, ${Object.keys(data.csv).join(', ')}).\n`);
+      process.stdout.write(
+        `Wrote everything held about customer #${id} to ${f.out} (customer.json, ${Object.keys(data.csv).join(', ')}).\n`,
+      );
       return 0;
     });
   }
-  const f = parseFlags(rest, { db: { type: 'string' }, yes: { type: 'boolean' } }, z.object({ db: z.string().min(1).optional(), yes: z.boolean().default(false) }));
+  const f = parseFlags(
+    rest,
+    { db: { type: 'string' }, yes: { type: 'boolean' } },
+    z.object({ db: z.string().min(1).optional(), yes: z.boolean().default(false) }),
+  );
   if (!f.yes) throw new CliError('Erasing a customer cannot be undone: add --yes to confirm.', 2);
   return withCtx(f.db, (ctx) => {
     const id = resolveCustomer(ctx, key);

@@ -77,7 +77,8 @@ const REASONS: Record<string, string> = {
 export async function importCommand(args: string[]): Promise<number> {
   const [kindArg, file, ...rest] = args;
   const kind = ImportKind.safeParse(kindArg);
-  if (!kind.success || !file || file.startsWith('--')) throw new CliError('usage: regulars import customers|sales FILE --db PATH [options]');
+  if (!kind.success || !file || file.startsWith('--'))
+    throw new CliError('usage: regulars import customers|sales FILE --db PATH [options]');
   const flags = parseFlags(
     rest,
     {
@@ -112,14 +113,22 @@ export async function importCommand(args: string[]): Promise<number> {
   const ctx = openApp({ dbPath });
   try {
     const started = performance.now();
-    const r = await runImport(ctx, bytes, path.basename(file), opts, { beforeWrite: () => backupBeforeChange(ctx, 'import') }).catch((e: unknown) => {
+    const r = await runImport(ctx, bytes, path.basename(file), opts, {
+      beforeWrite: () => backupBeforeChange(ctx, 'import'),
+    }).catch((e: unknown) => {
       if (e instanceof AppError && e.code === 'CONFLICT' && e.detail?.reason === 'duplicate_file')
-        throw new CliError(`${file} was already imported (import #${String(e.detail.importId)}); pass --allow-duplicate to import it again.`, 4);
+        throw new CliError(
+          `${file} was already imported (import #${String(e.detail.importId)}); pass --allow-duplicate to import it again.`,
+          4,
+        );
       if (e instanceof AppError && e.code === 'VALIDATION')
         throw new CliError(`cannot map the columns: ${JSON.stringify(e.detail ?? {})}. Use --map column=field,...`, 2);
       throw e;
     });
-    for (const e of r.errors) process.stderr.write(`row ${e.row}${e.column ? `, column "${e.column}"` : ''}: ${REASONS[e.reason] ?? e.reason}${e.value ? ` ("${e.value}")` : ''}\n`);
+    for (const e of r.errors)
+      process.stderr.write(
+        `row ${e.row}${e.column ? `, column "${e.column}"` : ''}: ${REASONS[e.reason] ?? e.reason}${e.value ? ` ("${e.value}")` : ''}\n`,
+      );
     if (r.errorCount > r.errors.length) process.stderr.write(`… and ${r.errorCount - r.errors.length} more problems\n`);
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     if (r.dryRun) {
@@ -127,7 +136,9 @@ export async function importCommand(args: string[]): Promise<number> {
       return r.errorCount ? 1 : 0;
     }
     if (!r.committed) {
-      process.stdout.write(`Nothing imported: ${r.skipped > 0 ? r.skipped : new Set(r.errors.map((e) => e.row)).size} of ${r.rows} rows are bad (see above). Fix them or pass --skip-bad-rows.\n`);
+      process.stdout.write(
+        `Nothing imported: ${r.skipped > 0 ? r.skipped : new Set(r.errors.map((e) => e.row)).size} of ${r.rows} rows are bad (see above). Fix them or pass --skip-bad-rows.\n`,
+      );
       return 1;
     }
     process.stdout.write(

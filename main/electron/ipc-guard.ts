@@ -21,7 +21,13 @@ export function isOurRenderer(senderUrl: string | undefined, indexHtml: string):
   return u.protocol === 'file:' && u.pathname === ours.pathname && u.host === ours.host;
 }
 
-export async function guardedCall(ctx: Ctx, indexHtml: string, senderUrl: string | undefined, method: unknown, input: unknown): Promise<Reply> {
+export async function guardedCall(
+  ctx: Ctx,
+  indexHtml: string,
+  senderUrl: string | undefined,
+  method: unknown,
+  input: unknown,
+): Promise<Reply> {
   if (!isOurRenderer(senderUrl, indexHtml)) return fail('FORBIDDEN');
   if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD');
   return dispatch(method, input, ctx);

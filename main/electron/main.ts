@@ -54,7 +54,14 @@ function start(): void {
   });
   // No remote content, ever: anything that is not our own files is cancelled.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !(details.url.startsWith('file://') || details.url.startsWith('devtools://') || details.url.startsWith('blob:') || details.url.startsWith('data:')) });
+    callback({
+      cancel: !(
+        details.url.startsWith('file://') ||
+        details.url.startsWith('devtools://') ||
+        details.url.startsWith('blob:') ||
+        details.url.startsWith('data:')
+      ),
+    });
   });
 
   ipcMain.handle('regulars:call', (event, method: unknown, input: unknown) =>
@@ -62,7 +69,9 @@ function start(): void {
   );
 
   const language = resolveLocale(getSettings(ctx.db).language, [app.getLocale()]);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, { isMac: process.platform === 'darwin', dev: !app.isPackaged })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(language, { isMac: process.platform === 'darwin', dev: !app.isPackaged })),
+  );
 
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
   const state = readWindowState(stateFile);

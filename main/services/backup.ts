@@ -46,7 +46,11 @@ export function checkFile(file: string): { ok: boolean; messages: string[]; vers
     db = new Database(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     const messages = rows.map((r) => r.integrity_check);
-    return { ok: messages.length === 1 && messages[0] === 'ok', messages, version: db.pragma('user_version', { simple: true }) as number };
+    return {
+      ok: messages.length === 1 && messages[0] === 'ok',
+      messages,
+      version: db.pragma('user_version', { simple: true }) as number,
+    };
   } catch (e) {
     return { ok: false, messages: [e instanceof Error ? e.message : String(e)], version: 0 };
   } finally {
@@ -91,7 +95,15 @@ export function listBackups(dir: string, base?: string): BackupInfo[] {
     if (!m || (base && m[1] !== base)) continue;
     const d = m[2]!;
     const t = m[3]!;
-    const takenAt = Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +t.slice(0, 2), +t.slice(2, 4), +t.slice(4, 6), +t.slice(6, 9));
+    const takenAt = Date.UTC(
+      +d.slice(0, 4),
+      +d.slice(4, 6) - 1,
+      +d.slice(6, 8),
+      +t.slice(0, 2),
+      +t.slice(2, 4),
+      +t.slice(4, 6),
+      +t.slice(6, 9),
+    );
     out.push({ file: path.join(dir, name), takenAt, reason: m[4]!, bytes: fs.statSync(path.join(dir, name)).size });
   }
   return out.sort((a, b) => b.takenAt - a.takenAt);
@@ -137,7 +149,8 @@ export function previewBackup(file: string): BackupPreview {
   const db = new Database(file, { readonly: true });
   try {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const hasCustomers = n("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('customers', 'sales')") === 2;
+    const hasCustomers =
+      n("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('customers', 'sales')") === 2;
     if (!hasCustomers) return { file, takenAt: null, customers: 0, sales: 0, version: check.version, ok: false };
     const stat = fs.statSync(file);
     const fromName = listBackups(path.dirname(file)).find((b) => b.file === path.resolve(file));
@@ -160,7 +173,8 @@ export function previewBackup(file: string): BackupPreview {
  */
 export function restoreBackup(ctx: Ctx, from: string): { preview: BackupPreview; safetyCopy: BackupInfo } {
   const preview = previewBackup(from);
-  if (!preview.ok) throw new AppError(preview.version > LATEST_VERSION ? 'DB_FROM_FUTURE' : 'VALIDATION', { reason: 'backup_unusable' });
+  if (!preview.ok)
+    throw new AppError(preview.version > LATEST_VERSION ? 'DB_FROM_FUTURE' : 'VALIDATION', { reason: 'backup_unusable' });
   const safetyCopy = backupBeforeChange(ctx, 'restore');
   const dbPath = path.resolve(ctx.dbPath);
   const staged = `${dbPath}.restoring`;
@@ -171,6 +185,9 @@ export function restoreBackup(ctx: Ctx, from: string): { preview: BackupPreview;
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
   fs.renameSync(staged, dbPath);
   ctx.db = openDb(dbPath);
-  audit(ctx.db, ctx.clock.now(), 'restore', 'database', null, { from: path.basename(from), safetyCopy: path.basename(safetyCopy.file) });
+  audit(ctx.db, ctx.clock.now(), 'restore', 'database', null, {
+    from: path.basename(from),
+    safetyCopy: path.basename(safetyCopy.file),
+  });
   return { preview, safetyCopy };
 }

@@ -79,7 +79,12 @@ function writeShop(db: Db, opts: DemoOptions, t0: number, onProgress?: (done: nu
   const days: Day[] = [];
   for (let d = first; d <= today; d = addDays(d, 1)) {
     const md = d.slice(5);
-    days.push({ date: d, start: startOfBusinessDate(d, tz), weight: MONTH_WEIGHT[Number(d.slice(5, 7)) - 1]!, promo: PROMOS.some(([a, b]) => md >= a && md <= b) });
+    days.push({
+      date: d,
+      start: startOfBusinessDate(d, tz),
+      weight: MONTH_WEIGHT[Number(d.slice(5, 7)) - 1]!,
+      promo: PROMOS.some(([a, b]) => md >= a && md <= b),
+    });
   }
   const D = days.length;
   const nowMs = opts.now;
@@ -111,7 +116,10 @@ function writeShop(db: Db, opts: DemoOptions, t0: number, onProgress?: (done: nu
   );
   const tagIds: number[] = [];
   const insertTag = stmt(db, 'INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
-  const insertConsent = stmt(db, 'INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?, ?, 1, ?, ?)');
+  const insertConsent = stmt(
+    db,
+    'INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?, ?, 1, ?, ?)',
+  );
   const insertConsentEvent = stmt(
     db,
     "INSERT INTO consent_events (customer_id, channel, is_granted, changed_at, source, note) VALUES (?, ?, 1, ?, ?, '')",
@@ -184,7 +192,8 @@ function writeShop(db: Db, opts: DemoOptions, t0: number, onProgress?: (done: nu
     db.transaction(() => {
       for (let i = start; i < Math.min(opts.customers, start + CHUNK); i++) {
         const r = rnd();
-        const kind: Kind = r < 0.07 ? 'weekly' : r < 0.19 ? 'fortnightly' : r < 0.47 ? 'monthly' : r < 0.72 ? 'occasional' : 'once';
+        const kind: Kind =
+          r < 0.07 ? 'weekly' : r < 0.19 ? 'fortnightly' : r < 0.47 ? 'monthly' : r < 0.72 ? 'occasional' : 'once';
         const firstDay = kind === 'once' ? Math.floor(rnd() * D) : Math.floor(Math.pow(rnd(), 1.15) * D * 0.9);
         const repeat = kind !== 'once';
         const isLapsed = repeat && rnd() < 0.22;
@@ -213,14 +222,21 @@ function writeShop(db: Db, opts: DemoOptions, t0: number, onProgress?: (done: nu
             nameKey: keys.nameKey,
             pinyin: keys.pinyin,
             initials: keys.initials,
-            birthday: rnd() < 0.3 ? `${1960 + Math.floor(rnd() * 45)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}` : null,
+            birthday:
+              rnd() < 0.3
+                ? `${1960 + Math.floor(rnd() * 45)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`
+                : null,
             notes: rnd() < 0.05 ? pick(['喜欢新品', '只在周末来', '对价格敏感', '送货上门', '老熟人']) : '',
             staffId: rnd() < 0.4 ? staff[Math.floor(rnd() * staff.length)]!.id : null,
             createdAt,
           }).lastInsertRowid,
         );
         for (const t of tagIds) if (rnd() < 0.08) insertTag.run(id, t);
-        for (const [ch, p] of [['sms', 0.6], ['phone', 0.3], ['wechat', 0.5]] as const) {
+        for (const [ch, p] of [
+          ['sms', 0.6],
+          ['phone', 0.3],
+          ['wechat', 0.5],
+        ] as const) {
           if (rnd() < p) {
             insertConsent.run(id, ch, createdAt, 'counter');
             insertConsentEvent.run(id, ch, createdAt, 'counter');
@@ -232,7 +248,7 @@ function writeShop(db: Db, opts: DemoOptions, t0: number, onProgress?: (done: nu
           if (sale(id, days[firstDay]!, baseYuan, days[firstDay]!.promo && rnd() < 0.5)) visits++;
         } else {
           const gap = GAP[kind] * (isPrice ? 0.6 : 1);
-          for (let d = firstDay; d < Math.min(stopDay, D); ) {
+          for (let d = firstDay; d < Math.min(stopDay, D);) {
             const day = days[d]!;
             const fadingNow = d >= fadeFrom;
             // Price-sensitive customers mostly wait for a promotion.

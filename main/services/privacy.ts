@@ -70,7 +70,13 @@ export function customerDataExport(ctx: Ctx, id: number) {
     { newline: '\r\n' },
   );
   const consentCsv = Papa.unparse(
-    consent.map((c) => ({ channel: c.channel, granted: c.granted ? 'yes' : 'no', changed_at: new Date(c.changedAt).toISOString(), source: c.source, note: c.note })),
+    consent.map((c) => ({
+      channel: c.channel,
+      granted: c.granted ? 'yes' : 'no',
+      changed_at: new Date(c.changedAt).toISOString(),
+      source: c.source,
+      note: c.note,
+    })),
     { newline: '\r\n' },
   );
   return { json, csv: { 'customer.csv': customerCsv, 'sales.csv': salesCsv, 'consent-history.csv': consentCsv } };

@@ -29,7 +29,15 @@ import {
 
 import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
 import { CampaignResults, Campaign, ExportInput, ExportResult } from '../schemas/export';
-import { AUDIT_ACTIONS, AuditEntry, BackupInfo, BackupList, BackupName, BackupPreview, CustomerDataExport } from '../schemas/data';
+import {
+  AUDIT_ACTIONS,
+  AuditEntry,
+  BackupInfo,
+  BackupList,
+  BackupName,
+  BackupPreview,
+  CustomerDataExport,
+} from '../schemas/data';
 
 const None = z.strictObject({}).default({});
 const ById = z.strictObject({ id: Id });
@@ -86,7 +94,10 @@ export const contract = {
     output: z.object({ erasedId: z.number(), anonymisedSales: z.number() }),
   },
   'audit.list': {
-    input: z.strictObject({ action: z.enum(AUDIT_ACTIONS).nullable().default(null), limit: z.number().int().min(1).max(500).default(100) }),
+    input: z.strictObject({
+      action: z.enum(AUDIT_ACTIONS).nullable().default(null),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
     output: z.array(AuditEntry),
   },
 } as const;

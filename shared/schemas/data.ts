@@ -11,7 +11,12 @@ export const BackupPreview = z.object({
 });
 export const BackupList = z.object({ dir: z.string(), backups: z.array(BackupInfo) });
 /** Backups are named by file name within the backup folder; no other path crosses the seam. */
-export const BackupName = z.strictObject({ name: z.string().regex(/^[^/\\]+\.db$/, 'invalid').max(255) });
+export const BackupName = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[^/\\]+\.db$/, 'invalid')
+    .max(255),
+});
 
 export const CustomerDataExport = z.object({
   json: z.record(z.string(), z.unknown()),
@@ -26,4 +31,11 @@ export const AuditEntry = z.object({
   entityId: z.number().nullable(),
   detail: z.record(z.string(), z.unknown()),
 });
-export const AUDIT_ACTIONS = ['export.contacts', 'customer.erase', 'customer.export', 'consent.change', 'restore', 'import'] as const;
+export const AUDIT_ACTIONS = [
+  'export.contacts',
+  'customer.erase',
+  'customer.export',
+  'consent.change',
+  'restore',
+  'import',
+] as const;

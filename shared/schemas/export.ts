@@ -95,6 +95,12 @@ export const CampaignResults = z.object({
   /** members who bought again within 30/60/90 days after the export */
   returned: z.object({ d30: z.number(), d60: z.number(), d90: z.number() }),
   members: z.array(
-    z.object({ id: z.number(), name: z.string(), phone: z.string().nullable(), firstSaleAfterAt: z.number().nullable(), daysToReturn: z.number().nullable() }),
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      phone: z.string().nullable(),
+      firstSaleAfterAt: z.number().nullable(),
+      daysToReturn: z.number().nullable(),
+    }),
   ),
 });

@@ -99,7 +99,10 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const MAX_UPLOAD_BASE64 = 150_000_000;
 export const FileUpload = z.object({
   fileName: z.string().trim().min(1).max(255),
-  data: z.string().max(MAX_UPLOAD_BASE64, 'file_too_large').regex(/^[A-Za-z0-9+/=\r\n]*$/, 'invalid'),
+  data: z
+    .string()
+    .max(MAX_UPLOAD_BASE64, 'file_too_large')
+    .regex(/^[A-Za-z0-9+/=\r\n]*$/, 'invalid'),
 });
 
 export const ImportRequest = z.strictObject({

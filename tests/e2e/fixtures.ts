@@ -60,6 +60,7 @@ export const test = base.extend<{ shop: Shop; emptyShop: Shop }, { demoTemplate:
     await use(makeShop(url, dbPath));
     child.kill('SIGTERM');
   },
+  // eslint-disable-next-line no-empty-pattern
   emptyShop: async ({}, use, testInfo) => {
     const dbPath = testInfo.outputPath('empty.db');
     fs.mkdirSync(path.dirname(dbPath), { recursive: true });

@@ -34,8 +34,18 @@ async function ok<T>(ctx: Ctx, method: string, input: unknown): Promise<T> {
 }
 
 async function shop(ctx: Ctx) {
-  const a = await ok<{ id: number }>(ctx, 'customers.create', { name: '张三', phone: '13912345678', tags: ['VIP'], consent: { sms: true, wechat: true } });
-  const b = await ok<{ id: number }>(ctx, 'customers.create', { name: '=HYPERLINK("http://x","click")', phone: '13800138000', tags: ['VIP'], consent: { sms: true } });
+  const a = await ok<{ id: number }>(ctx, 'customers.create', {
+    name: '张三',
+    phone: '13912345678',
+    tags: ['VIP'],
+    consent: { sms: true, wechat: true },
+  });
+  const b = await ok<{ id: number }>(ctx, 'customers.create', {
+    name: '=HYPERLINK("http://x","click")',
+    phone: '13800138000',
+    tags: ['VIP'],
+    consent: { sms: true },
+  });
   const c = await ok<{ id: number }>(ctx, 'customers.create', { name: '李四, "Jr"; 小李', phone: '13700137000', tags: ['VIP'] });
   await ok(ctx, 'customers.create', { name: '王五', tags: ['VIP'], consent: { sms: true } });
   return { a, b, c };
@@ -51,7 +61,7 @@ describe('contact exports', () => {
     expect(parsed.errors).toEqual([]);
     const [header, ...rows] = parsed.data;
     expect(header![0]).toBe('name');
-    expect(rows.map((row) => row[0])).toEqual(["'=HYPERLINK(\"http://x\",\"click\")", '张三']);
+    expect(rows.map((row) => row[0])).toEqual(['\'=HYPERLINK("http://x","click")', '张三']);
     expect(rows.find((row) => row[0] === '张三')![1]).toBe('139 1234 5678');
     expect(r.campaign).toMatchObject({ matched: 4, exported: 2, leftOutNoConsent: 1, leftOutNoContact: 1 });
   });
@@ -59,7 +69,16 @@ describe('contact exports', () => {
   it('xlsx read back with a real parser; vCard parsed back with escaping intact', async () => {
     const ctx = fresh();
     await shop(ctx);
-    const x = await exportContacts(ctx, ExportInput.parse({ segment: 'all', channel: 'sms', format: 'xlsx', includeWithoutConsent: true, reason: 'shop reopening notice' }));
+    const x = await exportContacts(
+      ctx,
+      ExportInput.parse({
+        segment: 'all',
+        channel: 'sms',
+        format: 'xlsx',
+        includeWithoutConsent: true,
+        reason: 'shop reopening notice',
+      }),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
@@ -72,7 +91,10 @@ describe('contact exports', () => {
     expect(names).toContain('\'=HYPERLINK("http://x","click")');
     expect(names).toHaveLength(3);
 
-    const v = await exportContacts(ctx, ExportInput.parse({ segment: 'all', channel: 'phone', format: 'vcf', includeWithoutConsent: true, reason: 'r' }));
+    const v = await exportContacts(
+      ctx,
+      ExportInput.parse({ segment: 'all', channel: 'phone', format: 'vcf', includeWithoutConsent: true, reason: 'r' }),
+    );
     const text = v.bytes.toString('utf8');
     const all = parseVcard(text);
     const parsed = (Array.isArray(all) ? all : [all]).map((card) => card.parsedVcard);
@@ -87,8 +109,13 @@ describe('contact exports', () => {
   it('including customers without consent needs a reason, which is logged', async () => {
     const ctx = fresh();
     await shop(ctx);
-    expect(ExportInput.safeParse({ segment: 'all', channel: 'sms', format: 'csv', includeWithoutConsent: true }).success).toBe(false);
-    await exportContacts(ctx, ExportInput.parse({ segment: 'all', channel: 'sms', format: 'csv', includeWithoutConsent: true, reason: 'legal notice' }));
+    expect(ExportInput.safeParse({ segment: 'all', channel: 'sms', format: 'csv', includeWithoutConsent: true }).success).toBe(
+      false,
+    );
+    await exportContacts(
+      ctx,
+      ExportInput.parse({ segment: 'all', channel: 'sms', format: 'csv', includeWithoutConsent: true, reason: 'legal notice' }),
+    );
     const log = ctx.db.prepare("SELECT detail FROM audit_log WHERE action = 'export.contacts'").get() as { detail: string };
     expect(JSON.parse(log.detail)).toMatchObject({ reason: 'legal notice', withoutConsent: 1 });
   });
@@ -99,7 +126,7 @@ describe('contact exports', () => {
     const r = await exportContacts(ctx, ExportInput.parse({ segment: 'all', channel: 'sms', format: 'csv' }));
     now += 10 * 86_400_000;
     await ok(ctx, 'sales.record', { customerId: a.id, amountMinor: 1000 });
-    now += 50 * 86_400_000;
+    now += 40 * 86_400_000;
     await ok(ctx, 'sales.record', { customerId: b.id, amountMinor: 1000 });
     const res = campaignResults(ctx, r.campaign.id);
     expect(res.returned).toEqual({ d30: 1, d60: 2, d90: 2 });

@@ -31,10 +31,15 @@ describe('importing the CDNOW sample', () => {
     const r = await runImport(ctx, bytes, 'cdnow_sample_sales.csv', opts);
     expect(r.errors).toEqual([]);
     expect(r).toMatchObject({ committed: true, rows: 6919, imported: 6919, customersCreated: 2357 });
-    const counts = ctx.db.prepare('SELECT (SELECT COUNT(*) FROM sales) AS sales, (SELECT COUNT(*) FROM customers) AS customers').get();
+    const counts = ctx.db
+      .prepare('SELECT (SELECT COUNT(*) FROM sales) AS sales, (SELECT COUNT(*) FROM customers) AS customers')
+      .get();
     expect(counts).toEqual({ sales: 6919, customers: 2357 });
     // The source ids are kept as text, leading zeros included, and name the created customers.
-    const first = ctx.db.prepare("SELECT name, external_id, visits FROM customers WHERE external_id = '0001'").get() as Record<string, unknown>;
+    const first = ctx.db.prepare("SELECT name, external_id, visits FROM customers WHERE external_id = '0001'").get() as Record<
+      string,
+      unknown
+    >;
     expect(first).toMatchObject({ name: '0001', external_id: '0001' });
     const total = ctx.db.prepare('SELECT SUM(amount_minor) AS t FROM sales').get() as { t: number };
     const expected = fs

@@ -12,9 +12,19 @@ export function audit(db: Db, at: number, action: string, entity: string, entity
 }
 
 export function listAudit(db: Db, action: string | null, limit: number) {
-  const rows = stmt<[string | null, string | null, number], { id: number; at: number; action: string; entity: string; entity_id: number | null; detail: string }>(
+  const rows = stmt<
+    [string | null, string | null, number],
+    { id: number; at: number; action: string; entity: string; entity_id: number | null; detail: string }
+  >(
     db,
     'SELECT id, at, action, entity, entity_id, detail FROM audit_log WHERE (? IS NULL OR action = ?) ORDER BY at DESC, id DESC LIMIT ?',
   ).all(action, action, limit);
-  return rows.map((r) => ({ id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entity_id, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  }));
 }

@@ -1,6 +1,12 @@
 import { AppError } from '../../../shared/api/errors';
 import type { Channel } from '../../../shared/schemas/common';
-import { AVAILABLE_SEGMENTS, type Campaign, type ContactRow, type ExportInput, type SegmentSpec } from '../../../shared/schemas/export';
+import {
+  AVAILABLE_SEGMENTS,
+  type Campaign,
+  type ContactRow,
+  type ExportInput,
+  type SegmentSpec,
+} from '../../../shared/schemas/export';
 import { formatPhone } from '../../../shared/domain/phone';
 import { businessDate } from '../../../shared/domain/dates';
 import { minorToMajorString } from '../../../shared/domain/money';
@@ -14,10 +20,14 @@ import { toCsv, toVcf, toXlsx, type Sheet } from './formats';
 
 /** The SQL condition for a segment; values are bound, never interpolated. */
 function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: Record<string, unknown> } {
-  if (!AVAILABLE_SEGMENTS.includes(spec.segment)) throw new AppError('VALIDATION', { segment: spec.segment }, [{ path: ['segment'], message: 'segment_unavailable' }]);
+  if (!AVAILABLE_SEGMENTS.includes(spec.segment))
+    throw new AppError('VALIDATION', { segment: spec.segment }, [{ path: ['segment'], message: 'segment_unavailable' }]);
   switch (spec.segment) {
     case 'tag':
-      return { clause: 'c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = @tag)', params: { tag: spec.tag } };
+      return {
+        clause: 'c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = @tag)',
+        params: { tag: spec.tag },
+      };
     case 'staff': {
       const key = spec.staff ?? '';
       const s = listStaff(ctx.db).find((x) => String(x.id) === key || x.name === key);
@@ -30,7 +40,8 @@ function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: R
 }
 
 /** Who can be reached on a channel at all: a phone for SMS, calls and WeChat (added by number), an address for email. */
-const reachable = (c: { phone: string | null; email: string | null }, channel: Channel) => (channel === 'email' ? !!c.email : !!c.phone);
+const reachable = (c: { phone: string | null; email: string | null }, channel: Channel) =>
+  channel === 'email' ? !!c.email : !!c.phone;
 
 export interface SelectedContacts {
   matched: number;
@@ -96,18 +107,28 @@ function sheetOf(contacts: ContactRow[], timeZone: string): Sheet {
   };
 }
 
-const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', vcf: 'text/vcard' } as const;
+const MIME = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  vcf: 'text/vcard',
+} as const;
 
 /**
  * Exports a segment's contacts for a channel and remembers it as a campaign. Only customers who
  * agreed to be contacted on that channel, unless the owner gives a reason (logged).
  */
-export async function exportContacts(ctx: Ctx, input: ExportInput): Promise<{ campaign: Campaign; fileName: string; mime: string; bytes: Buffer }> {
+export async function exportContacts(
+  ctx: Ctx,
+  input: ExportInput,
+): Promise<{ campaign: Campaign; fileName: string; mime: string; bytes: Buffer }> {
   const sel = selectContacts(ctx, input);
   const settings = getSettings(ctx.db);
   const now = ctx.clock.now();
   const day = businessDate(now, settings.timeZone);
-  const label = [input.segment, input.tag, input.staff, input.name].filter(Boolean).join('-').replace(/[^\p{L}\p{N}-]+/gu, '_');
+  const label = [input.segment, input.tag, input.staff, input.name]
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^\p{L}\p{N}-]+/gu, '_');
   const fileName = `regulars-${label}-${input.channel}-${day}.${input.format}`;
   const bytes =
     input.format === 'csv'

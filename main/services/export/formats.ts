@@ -1,6 +1,18 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { VCARD, FNProperty, TelProperty, EmailProperty, CategoriesProperty, TextType, URIType, TextListType, TypeParameter, ValueParameter, ParameterValueType } from 'vcard4';
+import {
+  VCARD,
+  FNProperty,
+  TelProperty,
+  EmailProperty,
+  CategoriesProperty,
+  TextType,
+  URIType,
+  TextListType,
+  TypeParameter,
+  ValueParameter,
+  ParameterValueType,
+} from 'vcard4';
 
 /**
  * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the start)
@@ -18,7 +30,10 @@ export interface Sheet {
 
 /** UTF-8 with BOM so Excel opens Chinese text correctly; CRLF line ends; every cell neutralised. */
 export function toCsv(sheet: Sheet): Buffer {
-  const text = Papa.unparse({ fields: sheet.headers.map(neutralise), data: sheet.rows.map((r) => r.map(neutralise)) }, { newline: '\r\n', quotes: false });
+  const text = Papa.unparse(
+    { fields: sheet.headers.map(neutralise), data: sheet.rows.map((r) => r.map(neutralise)) },
+    { newline: '\r\n', quotes: false },
+  );
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text + '\r\n', 'utf8')]);
 }
 
@@ -50,7 +65,10 @@ export function toVcf(contacts: VCardContact[]): Buffer {
     const props = [new FNProperty([], new TextType(c.name))];
     if (c.phone)
       props.push(
-        new TelProperty([new ValueParameter(new URIType(`tel:${c.phone}`)), new TypeParameter('telproperty', new ParameterValueType('cell'))], new URIType(`tel:${c.phone}`)) as never,
+        new TelProperty(
+          [new ValueParameter(new URIType(`tel:${c.phone}`)), new TypeParameter('telproperty', new ParameterValueType('cell'))],
+          new URIType(`tel:${c.phone}`),
+        ) as never,
       );
     if (c.email) props.push(new EmailProperty([], new TextType(c.email)) as never);
     if (c.tags.length) props.push(new CategoriesProperty([], new TextListType(c.tags.map((t) => new TextType(t)))) as never);

@@ -42,13 +42,22 @@ export type WorkerMessage =
 export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, options: ImportOptions): ImportJob {
   if (!ctx.workerDir) throw new AppError('INTERNAL', { reason: 'no_worker' });
   const cancel = new SharedArrayBuffer(4);
-  const job: Running = { id: randomUUID(), state: 'running', done: 0, total: 0, result: null, error: null, cancel: new Int32Array(cancel) };
+  const job: Running = {
+    id: randomUUID(),
+    state: 'running',
+    done: 0,
+    total: 0,
+    result: null,
+    error: null,
+    cancel: new Int32Array(cancel),
+  };
   jobs.set(job.id, job);
   const request: WorkerRequest = { dbPath: ctx.dbPath, now: ctx.clock.now(), bytes, fileName, options, cancel };
   const worker = new Worker(`${ctx.workerDir}/import-worker.mjs`, { workerData: request });
   worker.on('message', (m: WorkerMessage) => {
     if (m.type === 'progress') Object.assign(job, { done: m.done, total: m.total });
-    else if (m.type === 'done') Object.assign(job, { state: 'done', result: m.result, done: m.result.rows, total: m.result.rows });
+    else if (m.type === 'done')
+      Object.assign(job, { state: 'done', result: m.result, done: m.result.rows, total: m.result.rows });
     else if (m.type === 'cancelled') job.state = 'cancelled';
     else Object.assign(job, { state: 'failed', error: { code: m.code, detail: m.detail } });
   });

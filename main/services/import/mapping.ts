@@ -8,9 +8,48 @@ import { CUSTOMER_FIELDS, SALE_FIELDS, type ImportField, type ImportKind, type M
 const SYNONYMS: Record<ImportField, string[]> = {
   external_id: ['externalid', 'customerid', 'clientid', 'id', '客户编号', '顾客编号', '客户id', '顾客id', '编号'],
   customer_id: ['customerid', 'clientid', 'custid', '客户编号', '顾客编号', '客户id', '顾客id'],
-  name: ['name', 'customername', 'customer', 'fullname', '姓名', '名字', '客户', '顾客', '客户名称', '顾客姓名', '客户姓名', '会员姓名'],
-  phone: ['phone', 'mobile', 'tel', 'telephone', 'cell', 'phonenumber', '手机', '手机号', '手机号码', '电话', '电话号码', '联系电话', '联系方式'],
-  member_code: ['membercode', 'member', 'memberno', 'membernumber', 'card', 'cardno', '会员号', '会员卡号', '卡号', '会员编号', '会员码'],
+  name: [
+    'name',
+    'customername',
+    'customer',
+    'fullname',
+    '姓名',
+    '名字',
+    '客户',
+    '顾客',
+    '客户名称',
+    '顾客姓名',
+    '客户姓名',
+    '会员姓名',
+  ],
+  phone: [
+    'phone',
+    'mobile',
+    'tel',
+    'telephone',
+    'cell',
+    'phonenumber',
+    '手机',
+    '手机号',
+    '手机号码',
+    '电话',
+    '电话号码',
+    '联系电话',
+    '联系方式',
+  ],
+  member_code: [
+    'membercode',
+    'member',
+    'memberno',
+    'membernumber',
+    'card',
+    'cardno',
+    '会员号',
+    '会员卡号',
+    '卡号',
+    '会员编号',
+    '会员码',
+  ],
   birthday: ['birthday', 'birthdate', 'dob', 'dateofbirth', '生日', '出生日期'],
   notes: ['notes', 'note', 'remark', 'remarks', 'comment', '备注', '说明'],
   tags: ['tags', 'tag', 'labels', 'group', '标签', '分组', '分类'],
@@ -18,8 +57,40 @@ const SYNONYMS: Record<ImportField, string[]> = {
   consent_phone: ['consentphone', 'phoneconsent', 'call', 'calls', '电话营销', '接听电话', '电话回访'],
   consent_wechat: ['consentwechat', 'wechat', 'wechatconsent', '微信', '微信营销'],
   consent_email: ['consentemail', 'email', 'emailconsent', '邮件', '邮件营销', '电子邮件'],
-  date: ['date', 'time', 'datetime', 'orderdate', 'saledate', 'purchasedate', 'timestamp', '日期', '时间', '消费日期', '消费时间', '下单时间', '交易时间', '销售日期'],
-  amount: ['amount', 'total', 'paid', 'value', 'price', 'sum', 'revenue', '金额', '实收', '实收金额', '实付', '实付金额', '消费金额', '总额', '合计', '销售额'],
+  date: [
+    'date',
+    'time',
+    'datetime',
+    'orderdate',
+    'saledate',
+    'purchasedate',
+    'timestamp',
+    '日期',
+    '时间',
+    '消费日期',
+    '消费时间',
+    '下单时间',
+    '交易时间',
+    '销售日期',
+  ],
+  amount: [
+    'amount',
+    'total',
+    'paid',
+    'value',
+    'price',
+    'sum',
+    'revenue',
+    '金额',
+    '实收',
+    '实收金额',
+    '实付',
+    '实付金额',
+    '消费金额',
+    '总额',
+    '合计',
+    '销售额',
+  ],
   items: ['items', 'qty', 'quantity', 'units', 'count', 'cds', '数量', '件数', '商品数量'],
   discount: ['discount', 'discountamount', 'moneyoff', '优惠', '折扣', '优惠金额', '折扣金额', '减免'],
   promotion: ['promotion', 'promo', 'onpromotion', 'sale', '促销', '活动', '是否促销'],
@@ -61,11 +132,19 @@ export function guessMapping(kind: ImportKind, headers: string[]): Mapping {
 
 /** The key under which a mapping is remembered: the kind and the file's columns. */
 export function sourceKey(kind: ImportKind, headers: string[]): string {
-  return createHash('sha256').update(kind + '\u0000' + headers.join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(kind + '\u0000' + headers.join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Applies --map "column=field,..." over a guessed mapping; unknown columns or fields are errors. */
-export function applyMapOverrides(kind: ImportKind, headers: string[], base: Mapping, overrides: Mapping): { mapping: Mapping; errors: string[] } {
+export function applyMapOverrides(
+  kind: ImportKind,
+  headers: string[],
+  base: Mapping,
+  overrides: Mapping,
+): { mapping: Mapping; errors: string[] } {
   const fields = fieldsFor(kind) as readonly string[];
   const mapping = { ...base };
   const errors: string[] = [];

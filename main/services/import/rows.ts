@@ -47,7 +47,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: RowError[]
 /** A customers-file row as a CustomerDraft, checked by the same schema the API uses. */
 export function customerFromRow(r: FieldRow): Parsed<{ draft: CustomerDraft; externalId: string | null }> {
   const errors: RowError[] = [];
-  const err = (field: string, reason: string) => errors.push({ row: r.line, column: r.column(field), reason, value: truncate(r.get(field)) });
+  const err = (field: string, reason: string) =>
+    errors.push({ row: r.line, column: r.column(field), reason, value: truncate(r.get(field)) });
   const consent: Record<string, boolean> = {};
   for (const ch of ['sms', 'phone', 'wechat', 'email'] as const) {
     const f = `consent_${ch}`;
@@ -79,10 +80,17 @@ export function customerFromRow(r: FieldRow): Parsed<{ draft: CustomerDraft; ext
   };
   const parsed = CustomerDraft.safeParse(raw);
   if (!parsed.success) {
-    const fieldOf: Record<string, string> = { name: 'name', phone: 'phone', memberCode: 'member_code', notes: 'notes', tags: 'tags' };
+    const fieldOf: Record<string, string> = {
+      name: 'name',
+      phone: 'phone',
+      memberCode: 'member_code',
+      notes: 'notes',
+      tags: 'tags',
+    };
     for (const i of parsed.error.issues) {
       const f = fieldOf[String(i.path[0])] ?? String(i.path[0]);
-      if (!errors.some((e) => e.column === r.column(f))) err(f, i.message === 'name_required' ? 'name_required' : /^[a-z_]+$/.test(i.message) ? i.message : 'invalid');
+      if (!errors.some((e) => e.column === r.column(f)))
+        err(f, i.message === 'name_required' ? 'name_required' : /^[a-z_]+$/.test(i.message) ? i.message : 'invalid');
     }
   }
   if (errors.length || !parsed.success) return { ok: false, errors };
@@ -105,7 +113,8 @@ const checkAmount = (minor: number) => AmountMinor.safeParse(minor);
 
 export function saleFromRow(r: FieldRow, dateFormat: DateFormat): Parsed<SaleRowValue> {
   const errors: RowError[] = [];
-  const err = (field: string, reason: string) => errors.push({ row: r.line, column: r.column(field), reason, value: truncate(r.get(field)) });
+  const err = (field: string, reason: string) =>
+    errors.push({ row: r.line, column: r.column(field), reason, value: truncate(r.get(field)) });
   const date = parseDate(r.get('date'), dateFormat);
   if (!r.get('date')) err('date', 'required');
   else if (!date) err('date', 'date_invalid');
@@ -151,4 +160,3 @@ export function saleFromRow(r: FieldRow, dateFormat: DateFormat): Parsed<SaleRow
     },
   };
 }
-

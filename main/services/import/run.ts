@@ -67,15 +67,27 @@ function sha256(bytes: Uint8Array): string {
  * Validates every row first; writes only when the file is clean (or bad rows are explicitly
  * skipped), in ONE transaction, so a crash or kill leaves all of the file or none of it.
  */
-export async function runImport(ctx: Ctx, bytes: Uint8Array, fileName: string, opts: ImportOptions, hooks: ImportHooks = {}): Promise<ImportResult> {
+export async function runImport(
+  ctx: Ctx,
+  bytes: Uint8Array,
+  fileName: string,
+  opts: ImportOptions,
+  hooks: ImportHooks = {},
+): Promise<ImportResult> {
   const table = await readTable(bytes, opts.encoding);
   const { mapping } = resolveMapping(ctx, table, opts);
   const missing = requiredFieldsMissing(opts, mapping);
-  if (missing.length) throw new AppError('VALIDATION', { missingFields: missing }, [{ path: ['map'], message: 'mapping_missing_fields' }]);
+  if (missing.length)
+    throw new AppError('VALIDATION', { missingFields: missing }, [{ path: ['map'], message: 'mapping_missing_fields' }]);
   const sha = sha256(bytes);
   const dup = q.findImportBySha(ctx.db, sha, opts.kind);
   if (dup && !opts.allowDuplicate && !opts.dryRun)
-    throw new AppError('CONFLICT', { reason: 'duplicate_file', importId: dup.id, importedAt: dup.created_at, fileName: dup.file_name });
+    throw new AppError('CONFLICT', {
+      reason: 'duplicate_file',
+      importId: dup.id,
+      importedAt: dup.created_at,
+      fileName: dup.file_name,
+    });
 
   const { rows, ragged } = fieldRows(table.headers, table.rows, mapping);
   const errors: RowError[] = [...table.broken.map((b) => ({ row: b.row, column: '', reason: b.reason, value: '' })), ...ragged];
@@ -84,8 +96,11 @@ export async function runImport(ctx: Ctx, bytes: Uint8Array, fileName: string, o
   const settings = getSettings(ctx.db);
   const keys = q.customerKeys(ctx.db);
 
-  type Planned = { kind: 'customer'; line: number; value: ReturnType<typeof customerFromRow> & { ok: true } } | { kind: 'sale'; line: number; value: SaleRowValue; customer: CustomerRef };
-  type CustomerRef = { id: number } | { create: string; externalId: string | null; phone: string | null; memberCode: string | null } | null;
+  type Planned =
+    | { kind: 'customer'; line: number; value: ReturnType<typeof customerFromRow> & { ok: true } }
+    | { kind: 'sale'; line: number; value: SaleRowValue; customer: CustomerRef };
+  type CustomerRef =
+    { id: number } | { create: string; externalId: string | null; phone: string | null; memberCode: string | null } | null;
   const planned: Planned[] = [];
   const pendingCreate = new Map<string, CustomerRef>();
 
@@ -106,7 +121,9 @@ export async function runImport(ctx: Ctx, bytes: Uint8Array, fileName: string, o
     let customer: CustomerRef = null;
     const hasRef = ref.externalId || ref.memberCode || ref.phone;
     const found =
-      (ref.externalId && keys.byExternal.get(ref.externalId)) || (ref.memberCode && keys.byCode.get(ref.memberCode)) || (ref.phone && keys.byPhone.get(ref.phone));
+      (ref.externalId && keys.byExternal.get(ref.externalId)) ||
+      (ref.memberCode && keys.byCode.get(ref.memberCode)) ||
+      (ref.phone && keys.byPhone.get(ref.phone));
     if (found) customer = { id: found };
     else if (hasRef) {
       const k = `${ref.externalId ?? ''}\u0000${ref.memberCode ?? ''}\u0000${ref.phone ?? ''}`;
@@ -115,7 +132,12 @@ export async function runImport(ctx: Ctx, bytes: Uint8Array, fileName: string, o
         errors.push({ row: r.line, column: r.column(f), reason: 'customer_unknown', value: r.get(f) });
         continue;
       }
-      customer = pendingCreate.get(k) ?? { create: ref.name || ref.externalId || ref.memberCode || ref.phone || '?', externalId: ref.externalId, phone: ref.phone, memberCode: ref.memberCode };
+      customer = pendingCreate.get(k) ?? {
+        create: ref.name || ref.externalId || ref.memberCode || ref.phone || '?',
+        externalId: ref.externalId,
+        phone: ref.phone,
+        memberCode: ref.memberCode,
+      };
       pendingCreate.set(k, customer);
     }
     planned.push({ kind: 'sale', line: r.line, value: s.value, customer });
@@ -162,7 +184,16 @@ export async function runImport(ctx: Ctx, bytes: Uint8Array, fileName: string, o
   const staff = new Map(listStaff(ctx.db).map((s) => [s.name.toLowerCase(), s.id]));
 
   const write = ctx.db.transaction(() => {
-    const importId = q.insertImport(ctx.db, { kind: opts.kind, fileName, sha, encoding: table.encoding, rowsTotal: total, mapping, options: { ...opts, map: undefined }, now });
+    const importId = q.insertImport(ctx.db, {
+      kind: opts.kind,
+      fileName,
+      sha,
+      encoding: table.encoding,
+      rowsTotal: total,
+      mapping,
+      options: { ...opts, map: undefined },
+      now,
+    });
     let created = 0;
     let updated = 0;
     const createdIds = new Map<CustomerRef, number>();
@@ -173,7 +204,8 @@ export async function runImport(ctx: Ctx, bytes: Uint8Array, fileName: string, o
       }
       if (p.kind === 'customer') {
         const { draft, externalId } = p.value.value;
-        const existing = (draft.memberCode && keys.byCode.get(draft.memberCode.toLowerCase())) || (draft.phone && keys.byPhone.get(draft.phone));
+        const existing =
+          (draft.memberCode && keys.byCode.get(draft.memberCode.toLowerCase())) || (draft.phone && keys.byPhone.get(draft.phone));
         if (existing) {
           mergeIntoExisting(ctx, existing, draft, now);
           updated++;
@@ -192,7 +224,11 @@ export async function runImport(ctx: Ctx, bytes: Uint8Array, fileName: string, o
         customerId = createdIds.get(p.customer) ?? null;
         if (customerId === null) {
           const c = p.customer;
-          customerId = insertCustomerTx(ctx, { name: c.create.slice(0, 100), phone: c.phone, memberCode: c.memberCode ?? undefined, consentSource: 'import' }, c.externalId);
+          customerId = insertCustomerTx(
+            ctx,
+            { name: c.create.slice(0, 100), phone: c.phone, memberCode: c.memberCode ?? undefined, consentSource: 'import' },
+            c.externalId,
+          );
           q.setCustomerImport(ctx.db, customerId, importId);
           createdIds.set(p.customer, customerId);
           created++;
@@ -207,7 +243,9 @@ export async function runImport(ctx: Ctx, bytes: Uint8Array, fileName: string, o
         items: v.items,
         discountMinor: v.discountMinor,
         isPromotion: v.isPromotion ? 1 : 0,
-        paymentMethodId: lookupOrCreate(payments, v.payment, (name) => insertPaymentMethod(ctx.db, `import_${payments.size}_${now}`, name)),
+        paymentMethodId: lookupOrCreate(payments, v.payment, (name) =>
+          insertPaymentMethod(ctx.db, `import_${payments.size}_${now}`, name),
+        ),
         staffId: lookupOrCreate(staff, v.staff, (name) => insertStaff(ctx.db, name, now)),
         note: v.note,
         importId,
@@ -222,7 +260,14 @@ export async function runImport(ctx: Ctx, bytes: Uint8Array, fileName: string, o
   });
   const done = write();
   hooks.onProgress?.(planned.length, planned.length);
-  return { ...result, committed: true, importId: done.importId, imported: planned.length, customersCreated: done.created, customersUpdated: done.updated };
+  return {
+    ...result,
+    committed: true,
+    importId: done.importId,
+    imported: planned.length,
+    customersCreated: done.created,
+    customersUpdated: done.updated,
+  };
 }
 
 const PAYMENT_ALIASES: Record<string, string> = {
@@ -252,7 +297,17 @@ function lookupOrCreate(map: Map<string, number>, name: string, create: (name: s
 }
 
 /** A customers-file row for a customer we already know: fill what is missing, add tags, record consent from the file. */
-function mergeIntoExisting(ctx: Ctx, id: number, d: { name: string; notes?: string | undefined; tags?: string[] | undefined; consent?: Partial<Record<'sms' | 'phone' | 'wechat' | 'email', boolean>> | undefined }, now: number): void {
+function mergeIntoExisting(
+  ctx: Ctx,
+  id: number,
+  d: {
+    name: string;
+    notes?: string | undefined;
+    tags?: string[] | undefined;
+    consent?: Partial<Record<'sms' | 'phone' | 'wechat' | 'email', boolean>> | undefined;
+  },
+  now: number,
+): void {
   const row = getCustomerRow(ctx.db, id);
   if (!row) return;
   if (d.tags?.length) {

@@ -55,7 +55,12 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
 /** Excel cells as the text a CSV would hold; dates become ISO dates, numbers plain digits. */
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 19).replace('T', ' ').replace(/ 00:00:00$/, '');
+  if (v instanceof Date)
+    return v
+      .toISOString()
+      .slice(0, 19)
+      .replace('T', ' ')
+      .replace(/ 00:00:00$/, '');
   if (typeof v === 'object') {
     const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
     if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');

@@ -20,6 +20,9 @@ export function CounterScreen() {
   const api = useApi();
   const searchRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
+  // The pick takes effect at once (so Enter-typing-Enter never races the network); the card's
+  // details follow when they arrive.
+  const [picked, setPicked] = useState<{ id: number; name: string } | null>(null);
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [creating, setCreating] = useState<string | null>(null);
   const [today, setToday] = useState<Sale[]>([]);
@@ -31,16 +34,29 @@ export function CounterScreen() {
     searchRef.current?.focus();
   }, [loadToday]);
 
-  const pickById = async (id: number) => {
-    setCustomer(await api.call('customers.get', { id }));
+  // A newer pick (or a clear) makes a slower answer for an older pick irrelevant.
+  const pickSeq = useRef(0);
+  const clear = () => {
+    pickSeq.current++;
+    setPicked(null);
+    setCustomer(null);
+  };
+  const pickById = async (id: number, name?: string) => {
+    const mine = ++pickSeq.current;
+    setPicked(name !== undefined ? { id, name } : null);
+    setCustomer(null);
     setCreating(null);
     amountRef.current?.focus();
+    const full = await api.call('customers.get', { id });
+    if (mine !== pickSeq.current) return;
+    setPicked({ id: full.id, name: full.name });
+    setCustomer(full);
   };
-  const pick = (c: CustomerSummary) => void pickById(c.id);
+  const pick = (c: CustomerSummary) => void pickById(c.id, c.name);
 
   const onSaved = (sale: Sale) => {
     setMessage(t('counter.saleSaved', { amount: f.money(sale.amountMinor), who: sale.customerName ?? t('common.walkIn') }));
-    setCustomer(null);
+    clear();
     void loadToday();
     searchRef.current?.focus();
   };
@@ -57,7 +73,7 @@ export function CounterScreen() {
               setCreating(q);
               setMessage('');
             }}
-            onClear={() => setCustomer(null)}
+            onClear={clear}
           />
           <button type="button" className="secondary new-customer-btn" onClick={() => setCreating('')}>
             {t('counter.newCustomer')}
@@ -68,6 +84,8 @@ export function CounterScreen() {
             key={creating}
             initial={creating}
             onSaved={(c) => {
+              pickSeq.current++;
+              setPicked({ id: c.id, name: c.name });
               setCustomer(c);
               setCreating(null);
               setMessage(t('counter.customerSaved', { name: c.name }));
@@ -80,8 +98,8 @@ export function CounterScreen() {
             }}
           />
         ) : null}
-        {customer ? <CustomerCard customer={customer} onClear={() => setCustomer(null)} /> : null}
-        <SaleForm ref={amountRef} customer={customer} onSaved={onSaved} />
+        {customer && picked?.id === customer.id ? <CustomerCard customer={customer} onClear={clear} /> : null}
+        <SaleForm ref={amountRef} customer={picked} onSaved={onSaved} />
         <div role="status" aria-live="polite" className="status-line">
           {message}
         </div>

@@ -1,5 +1,4 @@
 import { forwardRef, useState, type FormEvent } from 'react';
-import type { Customer } from '../../../shared/schemas/customer';
 import type { Sale } from '../../../shared/schemas/sale';
 import { parseAmountToMinor } from '../../../shared/domain/money';
 import { useApi } from '../../api/context';
@@ -11,7 +10,8 @@ import { errorText, fieldError } from '../../components/errors';
 import { usePaymentName } from '../../components/names';
 
 interface Props {
-  customer: Customer | null;
+  /** the picked customer (only id and name are needed to sell), or null for a walk-in */
+  customer: { id: number; name: string } | null;
   onSaved(sale: Sale): void;
 }
 
