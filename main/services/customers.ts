@@ -96,7 +96,7 @@ function summaries(db: Db, rows: q.SummaryRow[]): CustomerSummary[] {
 
 /**
  * Counter search: phone suffix (last 3–4 digits or more), member code, name, pinyin initials (zs),
- * full pinyin (zhangsan), or part of a Chinese name. Best match first: exact before prefix before
+ * full pinyin (zhangsan), or a Chinese given name without the surname. Best match first: exact before prefix before
  * fragment; ties go to the customer who visits most.
  */
 export function search(ctx: Ctx, query: string, limit: number): CustomerSummary[] {
@@ -125,7 +125,8 @@ export function search(ctx: Ctx, query: string, limit: number): CustomerSummary[
       add(q.prefixMatches(ctx.db, 'name_initials', text, pool), 92, 70, text);
       if (text.length >= 2) add(q.prefixMatches(ctx.db, 'name_pinyin', text, pool), 95, 75, text);
     }
-    if (found.size < limit && /[\u3400-\u9fff]/.test(text)) add(q.nameContains(ctx.db, text, pool), 60, 60, '\u0000');
+    // A given name typed without the surname ("小红" for 李小红).
+    if (/[\u3400-\u9fff]/.test(text)) add(q.prefixMatches(ctx.db, 'name_given', text, pool), 65, 60, text);
   }
   const ranked = [...found.values()]
     .sort((a, b) => b.score - a.score || b.row.visits - a.row.visits || (b.row.last_visit_at ?? 0) - (a.row.last_visit_at ?? 0))
@@ -193,6 +194,7 @@ function writeFields(
     nameKey: keys.nameKey,
     pinyin: keys.pinyin,
     initials: keys.initials,
+    given: keys.given,
     externalId,
   };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { stmt } from '../db/stmt';
-import { refreshAllStats } from '../db/queries/customers';
+import { insertCustomer, refreshAllStats } from '../db/queries/customers';
 import { writeSetting, listPaymentMethods } from '../db/queries/settings';
 import { businessDate, startOfBusinessDate, addDays } from '../../shared/domain/dates';
 import { reversedDigits } from '../../shared/domain/phone';
@@ -103,12 +103,6 @@ function writeShop(db: Db, opts: DemoOptions, t0: number, onProgress?: (done: nu
   };
 
   const insertStaff = stmt(db, 'INSERT INTO staff (name, is_active, left_at, created_at) VALUES (?, ?, ?, ?)');
-  const insertCustomer = stmt(
-    db,
-    `INSERT INTO customers (name, phone, phone_rev, member_code, member_code_key, name_key, name_pinyin, name_initials, birthday, notes,
-       staff_id, created_at, updated_at) VALUES (@name, @phone, @phoneRev, @memberCode, @memberCodeKey, @nameKey, @pinyin, @initials,
-       @birthday, @notes, @staffId, @createdAt, @createdAt)`,
-  );
   const insertSale = stmt(
     db,
     `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion, payment_method_id,
@@ -212,24 +206,24 @@ function writeShop(db: Db, opts: DemoOptions, t0: number, onProgress?: (done: nu
         if (!keys) keyCache.set(name, (keys = nameKeys(name)));
         const memberCode = rnd() < 0.5 ? `M${String(100000 + i)}` : null;
         const createdAt = Math.min(days[firstDay]!.start + 9 * 3_600_000, nowMs);
-        const id = Number(
-          insertCustomer.run({
+        const id = insertCustomer(
+          db,
+          {
             name,
             phone,
             phoneRev: reversedDigits(phone),
             memberCode,
             memberCodeKey: memberCode?.toLowerCase() ?? null,
-            nameKey: keys.nameKey,
-            pinyin: keys.pinyin,
-            initials: keys.initials,
+            ...keys,
             birthday:
               rnd() < 0.3
                 ? `${1960 + Math.floor(rnd() * 45)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`
                 : null,
             notes: rnd() < 0.05 ? pick(['喜欢新品', '只在周末来', '对价格敏感', '送货上门', '老熟人']) : '',
             staffId: rnd() < 0.4 ? staff[Math.floor(rnd() * staff.length)]!.id : null,
-            createdAt,
-          }).lastInsertRowid,
+            externalId: null,
+          },
+          createdAt,
         );
         for (const t of tagIds) if (rnd() < 0.08) insertTag.run(id, t);
         for (const [ch, p] of [

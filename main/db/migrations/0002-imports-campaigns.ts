@@ -2,7 +2,13 @@ import type { Database } from 'better-sqlite3';
 
 export const version = 2;
 
-/** Imports (for duplicate-file detection and provenance), remembered column mappings, campaigns, email. */
+/** Frozen copy of the compound-surname list as of this migration (migrations never import evolving code). */
+const COMPOUND =
+  '欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 夏侯 轩辕 端木 独孤 南宫 西门 百里 呼延 澹台 公冶 太史 申屠 闻人 赫连 钟离'.split(
+    ' ',
+  );
+
+/** Imports (for duplicate-file detection and provenance), remembered column mappings, campaigns, email, given-name search. */
 export function up(db: Database): void {
   db.exec(`
     CREATE TABLE imports (
@@ -26,6 +32,16 @@ export function up(db: Database): void {
     ALTER TABLE customers ADD COLUMN import_id INTEGER REFERENCES imports(id);
     -- for the email channel of contact exports
     ALTER TABLE customers ADD COLUMN email TEXT;
+    -- the name without its surname, so the counter finds 李小红 by "小红" through an index
+    ALTER TABLE customers ADD COLUMN name_given TEXT NOT NULL DEFAULT '';
+    CREATE INDEX customers_name_given ON customers(name_given) WHERE merged_into_id IS NULL;
+    -- Backfill (same rule as nameKeys(): Chinese names drop a one- or two-character surname,
+    -- other names their first word).
+    UPDATE customers SET name_given = CASE
+      WHEN name_key GLOB '*[一-龥]*' THEN
+        CASE WHEN substr(name_key, 1, 2) IN (${COMPOUND.map((c) => `'${c}'`).join(', ')}) THEN substr(name_key, 3) ELSE substr(name_key, 2) END
+      WHEN instr(name_key, ' ') > 0 THEN substr(name_key, instr(name_key, ' ') + 1)
+      ELSE '' END;
 
     CREATE TABLE import_mappings (
       source_key TEXT PRIMARY KEY,

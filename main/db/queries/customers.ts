@@ -34,6 +34,7 @@ export interface CustomerWrite {
   nameKey: string;
   pinyin: string;
   initials: string;
+  given: string;
   birthday: string | null;
   notes: string;
   staffId: number | null;
@@ -48,9 +49,9 @@ export function insertCustomer(db: Db, w: CustomerWrite, now: number): number {
   return Number(
     stmt(
       db,
-      `INSERT INTO customers (name, phone, phone_rev, member_code, member_code_key, name_key, name_pinyin, name_initials,
+      `INSERT INTO customers (name, phone, phone_rev, member_code, member_code_key, name_key, name_pinyin, name_initials, name_given,
          birthday, notes, staff_id, external_id, created_at, updated_at)
-       VALUES (@name, @phone, @phoneRev, @memberCode, @memberCodeKey, @nameKey, @pinyin, @initials,
+       VALUES (@name, @phone, @phoneRev, @memberCode, @memberCodeKey, @nameKey, @pinyin, @initials, @given,
          @birthday, @notes, @staffId, @externalId, @now, @now)`,
     ).run({ ...w, now }).lastInsertRowid,
   );
@@ -60,7 +61,7 @@ export function updateCustomer(db: Db, id: number, w: CustomerWrite, now: number
   stmt(
     db,
     `UPDATE customers SET name = @name, phone = @phone, phone_rev = @phoneRev, member_code = @memberCode,
-       member_code_key = @memberCodeKey, name_key = @nameKey, name_pinyin = @pinyin, name_initials = @initials,
+       member_code_key = @memberCodeKey, name_key = @nameKey, name_pinyin = @pinyin, name_initials = @initials, name_given = @given,
        birthday = @birthday, notes = @notes, staff_id = @staffId, external_id = @externalId, updated_at = @now
      WHERE id = @id`,
   ).run({ ...w, id, now });
@@ -239,7 +240,7 @@ export interface SummaryRow {
 }
 const SUMMARY = 'c.id, c.name, c.phone, c.member_code, c.visits, c.total_minor, c.last_visit_at';
 
-export type SearchField = 'phone_rev' | 'name_key' | 'name_pinyin' | 'name_initials' | 'member_code_key';
+export type SearchField = 'phone_rev' | 'name_key' | 'name_pinyin' | 'name_initials' | 'name_given' | 'member_code_key';
 
 /** Live customers whose `field` starts with `prefix`, most visits first. Range scan on the field's index. */
 export function prefixMatches(db: Db, field: SearchField, prefix: string, limit: number): (SummaryRow & { key: string })[] {
@@ -249,15 +250,6 @@ export function prefixMatches(db: Db, field: SearchField, prefix: string, limit:
      WHERE c.${field} >= ? AND c.${field} < ? AND c.merged_into_id IS NULL
      ORDER BY c.visits DESC LIMIT ?`,
   ).all(prefix, prefix + '\uffff', limit);
-}
-
-/** Substring match on names (for a given name typed without the surname); a bounded scan. */
-export function nameContains(db: Db, fragment: string, limit: number): (SummaryRow & { key: string })[] {
-  return stmt<[string, number], SummaryRow & { key: string }>(
-    db,
-    `SELECT ${SUMMARY}, c.name_key AS key FROM customers c
-     WHERE instr(c.name_key, ?) > 0 AND c.merged_into_id IS NULL ORDER BY c.visits DESC LIMIT ?`,
-  ).all(fragment, limit);
 }
 
 const SORTS: Record<ListInput['sort'], string> = {
@@ -278,7 +270,8 @@ export function listCustomers(db: Db, q: ListInput): { total: number; rows: Summ
     params.text = text;
     params.textEnd = text + '\uffff';
     const any = [
-      'instr(c.name_key, @text) > 0',
+      '(c.name_key >= @text AND c.name_key < @textEnd)',
+      '(c.name_given >= @text AND c.name_given < @textEnd)',
       '(c.name_pinyin >= @text AND c.name_pinyin < @textEnd)',
       '(c.name_initials >= @text AND c.name_initials < @textEnd)',
       '(c.member_code_key >= @text AND c.member_code_key < @textEnd)',
