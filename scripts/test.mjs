@@ -37,7 +37,8 @@ run('typecheck', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 run('lint', bin('eslint'), ['.']);
 run('format', bin('prettier'), ['--check', '.']);
+// The CLI tests and the end-to-end tests run the built app.
+run('build', process.execPath, ['scripts/build.mjs']);
 run('unit and integration tests', bin('vitest'), ['run']);
 ensureBrowser();
-run('build', process.execPath, ['scripts/build.mjs']);
 run('end-to-end tests', bin('playwright'), ['test']);

@@ -10,9 +10,12 @@ import { getSettings } from './settings';
 /**
  * Backups are consistent copies taken while the app runs (VACUUM INTO reads one snapshot), checked
  * with integrity_check after writing. Automatic ones live in DIR/backups/ beside DIR/NAME.db unless
- * the owner chose another folder, and rotate: 7 daily, 4 weekly and 12 monthly are kept.
+ * the owner chose another folder, and rotate: 7 daily, 4 weekly and 12 monthly are kept (manual
+ * backups are never deleted).
  */
 export const KEEP = { daily: 7, weekly: 4, monthly: 12 };
+/** Safety copies taken minutes apart (before an import, then a restore) all survive the day's rotation. */
+const KEEP_NEWEST = 5;
 const AUTO = /^(.+)-(\d{8})-(\d{9})-([a-z-]+)\.db$/;
 
 export interface BackupInfo {
@@ -128,10 +131,12 @@ export function chooseKept(backups: BackupInfo[]): Set<string> {
   return keep;
 }
 
+/** Manual backups are the owner's and never rotate; automatic ones do, but the newest few always stay. */
 function rotate(dir: string, base: string): void {
-  const all = listBackups(dir, base);
-  const keep = chooseKept(all);
-  for (const b of all) if (!keep.has(b.file)) fs.rmSync(b.file, { force: true });
+  const auto = listBackups(dir, base).filter((b) => b.reason !== 'manual');
+  const keep = chooseKept(auto);
+  auto.slice(0, KEEP_NEWEST).forEach((b) => keep.add(b.file));
+  for (const b of auto) if (!keep.has(b.file)) fs.rmSync(b.file, { force: true });
 }
 
 export interface BackupPreview {
@@ -175,10 +180,10 @@ export function restoreBackup(ctx: Ctx, from: string): { preview: BackupPreview;
   const preview = previewBackup(from);
   if (!preview.ok)
     throw new AppError(preview.version > LATEST_VERSION ? 'DB_FROM_FUTURE' : 'VALIDATION', { reason: 'backup_unusable' });
-  const safetyCopy = backupBeforeChange(ctx, 'restore');
   const dbPath = path.resolve(ctx.dbPath);
   const staged = `${dbPath}.restoring`;
   fs.copyFileSync(from, staged);
+  const safetyCopy = backupBeforeChange(ctx, 'restore');
   // Everything committed is in the main file (and in the safety copy) before it is replaced.
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   ctx.db.close();
