@@ -29,6 +29,9 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
+    // 64 MiB of page cache (default 2 MiB): big imports and the 2-million-sale shop's indexes
+    // stay in memory instead of thrashing.
+    db.pragma('cache_size = -65536');
     if (!opts.readonly) migrate(db, file, migrations, opts.beforeMigrate);
     return db;
   } catch (e) {

@@ -1,11 +1,17 @@
 /**
  * Instants are UTC milliseconds; "which day" is a calendar date in the shop's time zone.
  */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function businessDate(instantMs: number, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instantMs),
-  );
+  // Building an Intl formatter costs far more than using one: keep one per time zone.
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    // en-CA formats as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(instantMs);
 }
 
 /** UTC instant of local midnight that starts `date` in `timeZone`. */
@@ -18,17 +24,24 @@ export function startOfBusinessDate(date: string, timeZone: string): number {
   return t;
 }
 
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+
 function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
+  let f = partFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partFormats.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(instant / 1000) * 1000;

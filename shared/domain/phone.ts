@@ -19,6 +19,9 @@ export function normalizePhone(input: string, defaultCountry: CountryCode = 'CN'
 /** Shows a stored E.164 number the local way: national form at home, international abroad. */
 export function formatPhone(e164: string | null | undefined, homeCountry: CountryCode = 'CN'): string {
   if (!e164) return '';
+  // Fast path for the common case, a mainland mobile (same 3-4-4 grouping the library gives):
+  // lists and exports format a hundred thousand of these at a time.
+  if (homeCountry === 'CN' && /^\+861\d{10}$/.test(e164)) return `${e164.slice(3, 6)} ${e164.slice(6, 10)} ${e164.slice(10)}`;
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed) return e164;
   return parsed.country === homeCountry ? parsed.formatNational() : parsed.formatInternational();

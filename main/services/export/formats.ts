@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import {
@@ -37,19 +38,27 @@ export function toCsv(sheet: Sheet): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text + '\r\n', 'utf8')]);
 }
 
+/** Written with ExcelJS's streaming writer (rows are committed as they go), as text cells only. */
 export async function toXlsx(sheet: Sheet, sheetName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Regulars';
-  const ws = wb.addWorksheet(sheetName.slice(0, 31));
-  ws.addRow(sheet.headers.map(neutralise)).font = { bold: true };
-  // Text cells only: a phone number must not become a number, and nothing becomes a formula.
-  for (const r of sheet.rows) ws.addRow(r.map(neutralise));
-  ws.columns.forEach((col) => {
-    col.width = 16;
-    col.numFmt = '@';
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
   });
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Regulars';
+  const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Text format: a phone number must not become a number, and nothing becomes a formula.
+  ws.columns = sheet.headers.map((h) => ({ header: neutralise(h), width: 16, style: { numFmt: '@' } }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  for (const r of sheet.rows) ws.addRow(r.map(neutralise)).commit();
+  ws.commit();
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 export interface VCardContact {

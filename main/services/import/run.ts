@@ -14,6 +14,8 @@ import { applyMapOverrides, guessMapping, sourceKey } from './mapping';
 import { customerFromRow, fieldRows, saleFromRow, type SaleRowValue } from './rows';
 
 export const MAX_LISTED_ERRORS = 1000;
+/** From this many sales rows on, the sales indexes are rebuilt once instead of updated per row. */
+const BULK_ROWS = 50_000;
 
 export interface ImportHooks {
   onProgress?(done: number, total: number): void;
@@ -197,6 +199,7 @@ export async function runImport(
     let created = 0;
     let updated = 0;
     const createdIds = new Map<CustomerRef, number>();
+    const restoreIndexes = planned.length >= BULK_ROWS && opts.kind === 'sales' ? q.suspendSalesIndexes(ctx.db) : null;
     planned.forEach((p, i) => {
       if (i % 5000 === 0) {
         if (hooks.isCancelled?.()) throw new ImportCancelled();
@@ -252,6 +255,7 @@ export async function runImport(
         now,
       });
     });
+    restoreIndexes?.();
     if (opts.kind === 'sales') q.refreshStatsForImport(ctx.db, importId);
     q.finishImport(ctx.db, importId, planned.length, badRows, created, updated);
     q.rememberMapping(ctx.db, sourceKey(opts.kind, table.headers), opts.kind, mapping, now);
