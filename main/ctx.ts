@@ -34,4 +34,6 @@ export interface Ctx {
   log: Logger;
   /** folder of the built worker scripts (dist/workers); absent where no worker can run */
   workerDir?: string;
+  /** result of the start-up integrity check (browser mode and the Electron app run one) */
+  health?: 'unchecked' | 'ok' | 'damaged';
 }

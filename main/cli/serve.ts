@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
 import { startServer } from '../server/server';
-import { dailyBackupIfDue } from '../services/backup';
+import { startupChecks } from '../services/startup';
 import { intFlag, parseFlags } from './common';
 
 const Flags = z.object({
@@ -35,13 +35,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   process.stdout.write(`Regulars is running at ${server.url}\n`);
   if (flags.open) openBrowser(server.url);
   // Start-up work that may take a while on a big shop runs after the address is printed.
-  setTimeout(() => {
-    try {
-      dailyBackupIfDue(ctx);
-    } catch (e) {
-      ctx.log.error('automatic backup failed', e);
-    }
-  }, 200).unref();
+  setTimeout(() => startupChecks(ctx), 200).unref();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

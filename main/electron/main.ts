@@ -4,7 +4,7 @@ import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
 import { resolveLocale } from '../../shared/i18n';
 import { getSettings } from '../services/settings';
-import { dailyBackupIfDue } from '../services/backup';
+import { startupChecks } from '../services/startup';
 import { CSP } from '../security/csp';
 import type { Ctx } from '../ctx';
 import { windowOptions } from './window-options';
@@ -97,11 +97,7 @@ function start(): void {
     return { action: 'deny' };
   });
   setTimeout(() => {
-    try {
-      if (ctx) dailyBackupIfDue(ctx);
-    } catch (e) {
-      console.error('automatic backup failed', e);
-    }
+    if (ctx) startupChecks(ctx);
   }, 2000);
 }
 

@@ -26,7 +26,13 @@ export interface BackupInfo {
 }
 
 export function backupDir(ctx: Pick<Ctx, 'db' | 'dbPath'>): string {
-  return getSettings(ctx.db).backupDir ?? path.join(path.dirname(path.resolve(ctx.dbPath)), 'backups');
+  const fallback = path.join(path.dirname(path.resolve(ctx.dbPath)), 'backups');
+  try {
+    return getSettings(ctx.db).backupDir ?? fallback;
+  } catch {
+    // A damaged database may not even yield its settings; its backups are still found beside it.
+    return fallback;
+  }
 }
 
 /** YYYYMMDD-HHMMSSmmm in UTC: sorts by time and never collides within one process. */
@@ -139,6 +145,23 @@ function rotate(dir: string, base: string): void {
   for (const b of auto) if (!keep.has(b.file)) fs.rmSync(b.file, { force: true });
 }
 
+/**
+ * The current database, kept before a restore replaces it. A damaged database cannot be copied
+ * through SQLite, so then its file is copied byte for byte (reason "damaged").
+ */
+function safetyCopyOf(ctx: Ctx): BackupInfo {
+  try {
+    return backupBeforeChange(ctx, 'restore');
+  } catch {
+    const now = ctx.clock.now();
+    const base = path.basename(ctx.dbPath, path.extname(ctx.dbPath));
+    const file = path.join(backupDir(ctx), `${base}-${stamp(now)}-damaged.db`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.copyFileSync(ctx.dbPath, file);
+    return { file, takenAt: now, reason: 'damaged', bytes: fs.statSync(file).size };
+  }
+}
+
 export interface BackupPreview {
   file: string;
   takenAt: number | null;
@@ -183,13 +206,14 @@ export function restoreBackup(ctx: Ctx, from: string): { preview: BackupPreview;
   const dbPath = path.resolve(ctx.dbPath);
   const staged = `${dbPath}.restoring`;
   fs.copyFileSync(from, staged);
-  const safetyCopy = backupBeforeChange(ctx, 'restore');
+  const safetyCopy = safetyCopyOf(ctx);
   // Everything committed is in the main file (and in the safety copy) before it is replaced.
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   ctx.db.close();
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
   fs.renameSync(staged, dbPath);
   ctx.db = openDb(dbPath);
+  ctx.health = 'ok';
   audit(ctx.db, ctx.clock.now(), 'restore', 'database', null, {
     from: path.basename(from),
     safetyCopy: path.basename(safetyCopy.file),

@@ -55,15 +55,23 @@ export function updateSettings(ctx: Ctx, patch: z.output<typeof SettingsPatch>):
 export function shopStatus(ctx: Ctx): ShopStatus {
   const settings = getSettings(ctx.db);
   const now = ctx.clock.now();
+  let counts = { customers: 0, sales: 0 };
+  try {
+    counts = { customers: countLiveCustomers(ctx.db), sales: countSales(ctx.db) };
+  } catch (e) {
+    // A damaged database may fail even to count; the owner is sent to restore a backup.
+    ctx.log.error('counting failed: the database looks damaged', e);
+    ctx.health = 'damaged';
+  }
   return {
-    customers: countLiveCustomers(ctx.db),
-    sales: countSales(ctx.db),
+    ...counts,
     onboarded: settings.onboarded,
     settings,
     staff: q.listStaff(ctx.db),
     paymentMethods: q.listPaymentMethods(ctx.db),
     now,
     today: businessDate(now, settings.timeZone),
+    health: ctx.health ?? 'unchecked',
   };
 }
 

@@ -7,6 +7,7 @@ import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { CustomerPage } from '../screens/customers/CustomerPage';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen';
+import { RecoveryScreen } from '../screens/recovery/RecoveryScreen';
 
 const NAV = [
   { path: '/counter', key: 'nav.counter' },
@@ -33,6 +34,7 @@ export function App() {
     document.title = shopName ? `${shopName} · ${t('app.fullName')}` : t('app.fullName');
   }, [shopName, t]);
 
+  if (status.health === 'damaged') return <RecoveryScreen />;
   if (!status.onboarded && status.customers === 0) return <WelcomeScreen />;
 
   return (

@@ -25,6 +25,13 @@ export function ShopProvider({ children, fallback }: { children: ReactNode; fall
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // The start-up integrity check runs after the app is reachable: ask again until it has answered.
+  const unchecked = status?.health === 'unchecked';
+  useEffect(() => {
+    if (!unchecked) return;
+    const timer = setInterval(() => void refresh(), 1500);
+    return () => clearInterval(timer);
+  }, [unchecked, refresh]);
   if (!status) return <>{fallback(error)}</>;
   return <ShopContext.Provider value={{ status, refresh }}>{children}</ShopContext.Provider>;
 }

@@ -48,6 +48,8 @@ export const ShopStatus = z.object({
   /** the clock the core runs on (fixed in tests), so screens agree with the database on "today" */
   now: z.number(),
   today: z.string(),
+  /** the start-up integrity check: a damaged database sends the owner to restore a backup */
+  health: z.enum(['unchecked', 'ok', 'damaged']),
 });
 export type ShopStatus = z.infer<typeof ShopStatus>;
 

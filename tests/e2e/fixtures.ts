@@ -6,8 +6,8 @@ import path from 'node:path';
 
 /** The clock every e2e server runs on, so dates on screen are stable. */
 export const NOW = '2026-03-10T10:00:00+08:00';
-const CLI = path.resolve('dist/cli/index.mjs');
-const env = { ...process.env, REGULARS_NOW: NOW, TZ: 'Asia/Shanghai' };
+export const CLI = path.resolve('dist/cli/index.mjs');
+export const env = { ...process.env, REGULARS_NOW: NOW, TZ: 'Asia/Shanghai' };
 
 export interface Shop {
   /** address with the token, without a language */
@@ -19,7 +19,7 @@ export interface Shop {
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
 }
 
-function startServe(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+export function startServe(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'serve', '--db', dbPath, '--port', '0'], {
       env,
@@ -70,7 +70,7 @@ export const test = base.extend<{ shop: Shop; emptyShop: Shop }, { demoTemplate:
   },
 });
 
-function makeShop(url: string, dbPath: string): Shop {
+export function makeShop(url: string, dbPath: string): Shop {
   return {
     url,
     dbPath,

@@ -56,14 +56,48 @@ describe('regulars import / export / backup / restore / customer', () => {
     fs.writeFileSync(f, '姓名,手机,短信,标签\n张三,13912345678,是,VIP\n李四,13800138000,否,VIP\n=cmd,13700137000,yes,VIP\n');
     expect(run('import', 'customers', f, '--db', d2).status).toBe(0);
     const out = path.join(dir, 'out.csv');
-    const r = run('export', 'contacts', '--db', d2, '--segment', 'tag', '--tag', 'VIP', '--channel', 'sms', '--format', 'csv', '--out', out);
+    const r = run(
+      'export',
+      'contacts',
+      '--db',
+      d2,
+      '--segment',
+      'tag',
+      '--tag',
+      'VIP',
+      '--channel',
+      'sms',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Exported 2 of 3');
     const text = fs.readFileSync(out);
     expect([...text.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = Papa.parse<string[]>(text.subarray(3).toString('utf8'), { skipEmptyLines: true }).data;
-    expect(rows.slice(1).map((x) => x[0]).sort()).toEqual(["'=cmd", '张三']);
-    const noReason = run('export', 'contacts', '--db', d2, '--segment', 'all', '--channel', 'sms', '--format', 'vcf', '--out', out, '--include-without-consent');
+    expect(
+      rows
+        .slice(1)
+        .map((x) => x[0])
+        .sort(),
+    ).toEqual(["'=cmd", '张三']);
+    const noReason = run(
+      'export',
+      'contacts',
+      '--db',
+      d2,
+      '--segment',
+      'all',
+      '--channel',
+      'sms',
+      '--format',
+      'vcf',
+      '--out',
+      out,
+      '--include-without-consent',
+    );
     expect(noReason.status).not.toBe(0);
     expect(noReason.stderr).toContain('--reason');
   });
@@ -85,7 +119,10 @@ describe('regulars import / export / backup / restore / customer', () => {
     const outDir = path.join(dir, 'person');
     const e = run('customer', 'export', '0001', '--db', db, '--out', outDir);
     expect(e.status, e.stderr).toBe(0);
-    const json = JSON.parse(fs.readFileSync(path.join(outDir, 'customer.json'), 'utf8')) as { customer: { name: string }; sales: unknown[] };
+    const json = JSON.parse(fs.readFileSync(path.join(outDir, 'customer.json'), 'utf8')) as {
+      customer: { name: string };
+      sales: unknown[];
+    };
     expect(json.customer.name).toBe('0001');
     expect(json.sales.length).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(outDir, 'sales.csv'))).toBe(true);
@@ -104,7 +141,10 @@ describe('regulars import / export / backup / restore / customer', () => {
     fs.writeFileSync(big, lines.join('\n') + '\n');
     const target = path.join(dir, 'kill.db');
     run('backup', '--db', target, '--out', path.join(dir, 'init-copy.db'));
-    const child = spawn(process.execPath, [CLI, 'import', 'sales', big, '--db', target, '--create-customers'], { env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'import', 'sales', big, '--db', target, '--create-customers'], {
+      env,
+      stdio: 'ignore',
+    });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     // Kill it once the import transaction is writing (the WAL has grown well past a few pages).
     const timer = setInterval(() => {

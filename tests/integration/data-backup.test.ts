@@ -6,7 +6,15 @@ import path from 'node:path';
 import { openApp, closeApp } from '../../main/app';
 import type { Ctx } from '../../main/ctx';
 import { dispatch } from '../../main/api';
-import { chooseKept, dailyBackupIfDue, listBackups, previewBackup, restoreBackup, takeBackup, type BackupInfo } from '../../main/services/backup';
+import {
+  chooseKept,
+  dailyBackupIfDue,
+  listBackups,
+  previewBackup,
+  restoreBackup,
+  takeBackup,
+  type BackupInfo,
+} from '../../main/services/backup';
 import { eraseCustomer } from '../../main/services/privacy';
 
 const dirs: string[] = [];
@@ -139,7 +147,17 @@ describe('personal data', () => {
     closeApp(ctx);
 
     const files = fs.readdirSync(dir).filter((f) => f.startsWith('shop.db'));
-    const needles = ['13987654321', '+8613987654321', '12345678931', '隐私测试员', '留下的人', 'SECRET-77', 'secret-77', 'Secret Lane', '1990-01-02'];
+    const needles = [
+      '13987654321',
+      '+8613987654321',
+      '12345678931',
+      '隐私测试员',
+      '留下的人',
+      'SECRET-77',
+      'secret-77',
+      'Secret Lane',
+      '1990-01-02',
+    ];
     for (const f of files) {
       const bytes = fs.readFileSync(path.join(dir, f));
       for (const n of needles) expect(bytes.includes(Buffer.from(n, 'utf8')), `${n} in ${f}`).toBe(false);

@@ -35,19 +35,29 @@ const opts = (o: Record<string, unknown>) => ImportOptions.parse(o);
 describe('reading files', () => {
   it('GBK file with Chinese headers: encoding detected, mapping guessed, customers imported', async () => {
     const ctx = fresh();
-    const text = '姓名,手机号,会员号,生日,标签,短信\r\n张三,139 1234 5678,A001,1985年3月5日,"VIP,老顾客",是\r\n李四,13800138000,A002,,,否\r\n';
+    const text =
+      '姓名,手机号,会员号,生日,标签,短信\r\n张三,139 1234 5678,A001,1985年3月5日,"VIP,老顾客",是\r\n李四,13800138000,A002,,,否\r\n';
     const bytes = await gbk(text);
     const p = await previewImport(ctx, bytes, 'gbk.csv', opts({ kind: 'customers' }));
     expect(p.encoding).toBe('gb18030');
-    expect(p.mapping).toMatchObject({ 姓名: 'name', 手机号: 'phone', 会员号: 'member_code', 生日: 'birthday', 标签: 'tags', 短信: 'consent_sms' });
+    expect(p.mapping).toMatchObject({
+      姓名: 'name',
+      手机号: 'phone',
+      会员号: 'member_code',
+      生日: 'birthday',
+      标签: 'tags',
+      短信: 'consent_sms',
+    });
     const r = await runImport(ctx, bytes, 'gbk.csv', opts({ kind: 'customers' }));
     expect(r).toMatchObject({ committed: true, imported: 2, customersCreated: 2, errorCount: 0 });
     const z = ctx.db.prepare("SELECT phone, member_code, birthday FROM customers WHERE name = '张三'").get();
     expect(z).toEqual({ phone: '+8613912345678', member_code: 'A001', birthday: '1985-03-05' });
     expect(count(ctx, 'customer_tags')).toBe(2);
-    expect(ctx.db.prepare("SELECT channel, is_granted FROM consents WHERE customer_id = (SELECT id FROM customers WHERE name = '李四')").all()).toEqual([
-      { channel: 'sms', is_granted: 0 },
-    ]);
+    expect(
+      ctx.db
+        .prepare("SELECT channel, is_granted FROM consents WHERE customer_id = (SELECT id FROM customers WHERE name = '李四')")
+        .all(),
+    ).toEqual([{ channel: 'sms', is_granted: 0 }]);
   });
 
   it('UTF-8 with BOM, semicolons, quoted fields with commas and newlines', async () => {
@@ -55,13 +65,21 @@ describe('reading files', () => {
     const text = 'name;phone;notes\n"Wang, Fang";13912340001;"likes tea;\nvisits Fridays"\n';
     const r = await runImport(ctx, withBom(text), 'bom.csv', opts({ kind: 'customers' }));
     expect(r.errors).toEqual([]);
-    expect(ctx.db.prepare('SELECT name, notes FROM customers').get()).toEqual({ name: 'Wang, Fang', notes: 'likes tea;\nvisits Fridays' });
+    expect(ctx.db.prepare('SELECT name, notes FROM customers').get()).toEqual({
+      name: 'Wang, Fang',
+      notes: 'likes tea;\nvisits Fridays',
+    });
   });
 
   it('the same customers again are matched by phone or member code, never duplicated', async () => {
     const ctx = fresh();
     await runImport(ctx, utf8('name,phone,member_code\n张三,13912345678,A1\n'), 'a.csv', opts({ kind: 'customers' }));
-    const r = await runImport(ctx, utf8('姓名,电话,卡号,标签\n张三丰,+86 139-1234-5678,,VIP\n王五,,a1,\n'), 'b.csv', opts({ kind: 'customers' }));
+    const r = await runImport(
+      ctx,
+      utf8('姓名,电话,卡号,标签\n张三丰,+86 139-1234-5678,,VIP\n王五,,a1,\n'),
+      'b.csv',
+      opts({ kind: 'customers' }),
+    );
     expect(r).toMatchObject({ committed: true, customersCreated: 0, customersUpdated: 2 });
     expect(count(ctx, 'customers')).toBe(1);
   });
@@ -83,7 +101,10 @@ describe('reading files', () => {
       { business_date: '2025-05-23', amount_minor: 128000, items: 1 },
     ]);
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM staff WHERE name = '小王'").get()).toEqual({ n: 1 });
-    expect(ctx.db.prepare("SELECT visits, total_minor FROM customers WHERE member_code = 'A1'").get()).toEqual({ visits: 2, total_minor: 140850 });
+    expect(ctx.db.prepare("SELECT visits, total_minor FROM customers WHERE member_code = 'A1'").get()).toEqual({
+      visits: 2,
+      total_minor: 140850,
+    });
   });
 
   it.each([
@@ -146,7 +167,12 @@ describe('broken files change nothing', () => {
   it('a mapping given once is remembered for the next file with the same columns', async () => {
     const ctx = fresh();
     const text = 'Kunde,Tag,Betrag\nK1,2024-01-01,10\n';
-    const r = await runImport(ctx, utf8(text), 'de.csv', opts({ kind: 'sales', createCustomers: true, map: { Kunde: 'customer_id', Tag: 'date', Betrag: 'amount' } }));
+    const r = await runImport(
+      ctx,
+      utf8(text),
+      'de.csv',
+      opts({ kind: 'sales', createCustomers: true, map: { Kunde: 'customer_id', Tag: 'date', Betrag: 'amount' } }),
+    );
     expect(r.committed).toBe(true);
     const p = await previewImport(ctx, utf8('Kunde,Tag,Betrag\nK2,2024-01-02,11\n'), 'de2.csv', opts({ kind: 'sales' }));
     expect(p).toMatchObject({ mappingRemembered: true, mapping: { Kunde: 'customer_id', Tag: 'date', Betrag: 'amount' } });

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { BackupPreview } from '../../../shared/schemas/data';
+import { useApi } from '../../api/context';
+import { useT } from '../../app/i18n';
+import { useShop } from '../../app/shop';
+import { useFormat } from '../../app/format';
+import { errorText } from '../../components/errors';
+
+type Preview = z.infer<typeof BackupPreview> & { name: string };
+
+/** Shown instead of the app when the start-up integrity check found the database damaged. */
+export function RecoveryScreen() {
+  const { t } = useT();
+  const f = useFormat();
+  const api = useApi();
+  const { refresh } = useShop();
+  const [dir, setDir] = useState('');
+  const [best, setBest] = useState<Preview | null | undefined>(undefined);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const list = await api.call('backups.list');
+      setDir(list.dir);
+      for (const b of list.backups) {
+        const name = b.file.split(/[/\\]/).pop()!;
+        const p = await api.call('backups.preview', { name });
+        if (p.ok) return setBest({ ...p, name });
+      }
+      setBest(null);
+    })().catch(setError);
+  }, [api]);
+
+  const restore = async () => {
+    if (!best) return;
+    try {
+      const r = await api.call('backups.restore', { name: best.name });
+      setMessage(t('recovery.restored', { file: r.safetyCopy.file }));
+      await refresh();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <main className="welcome recovery">
+      <h1>{t('recovery.title')}</h1>
+      <p className="lead">{t('recovery.lead')}</p>
+      {best === undefined ? <p>{t('recovery.checking')}</p> : null}
+      {best === null ? <p role="alert">{t('recovery.none', { dir })}</p> : null}
+      {best ? (
+        <>
+          <p>
+            {t('recovery.latest', {
+              date: best.takenAt ? f.dateTime(best.takenAt) : '',
+              customers: f.number(best.customers),
+              sales: f.number(best.sales),
+            })}
+          </p>
+          <button type="button" className="primary" onClick={() => void restore()}>
+            {t('recovery.restore')}
+          </button>
+        </>
+      ) : null}
+      <p role="status">{message}</p>
+      {error ? <p role="alert">{errorText(t, error)}</p> : null}
+    </main>
+  );
+}
