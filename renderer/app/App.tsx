@@ -6,12 +6,14 @@ import { CounterScreen } from '../screens/counter/CounterScreen';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { CustomerPage } from '../screens/customers/CustomerPage';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { DataScreen } from '../screens/data/DataScreen';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen';
 import { RecoveryScreen } from '../screens/recovery/RecoveryScreen';
 
 const NAV = [
   { path: '/counter', key: 'nav.counter' },
   { path: '/customers', key: 'nav.customers' },
+  { path: '/data', key: 'nav.data' },
   { path: '/settings', key: 'nav.settings' },
 ] as const;
 
@@ -20,6 +22,7 @@ function Screen({ path }: { path: string }) {
   if (customer) return <CustomerPage id={Number(customer.id)} />;
   if (path.startsWith('/customers')) return <CustomersScreen />;
   if (path.startsWith('/settings')) return <SettingsScreen />;
+  if (path.startsWith('/data')) return <DataScreen path={path} />;
   return <CounterScreen />;
 }
 

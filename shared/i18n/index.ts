@@ -2,18 +2,27 @@ import type { Locale } from '../schemas/common';
 import { common as enCommon } from './en/common';
 import { counter as enCounter } from './en/counter';
 import { customers as enCustomers } from './en/customers';
+import { data as enData } from './en/data';
 import { settings as enSettings } from './en/settings';
 import { welcome as enWelcome } from './en/welcome';
 import { common as zhCommon } from './zh-CN/common';
 import { counter as zhCounter } from './zh-CN/counter';
 import { customers as zhCustomers } from './zh-CN/customers';
+import { data as zhData } from './zh-CN/data';
 import { settings as zhSettings } from './zh-CN/settings';
 import { welcome as zhWelcome } from './zh-CN/welcome';
 
 /** One dictionary per screen, merged; the Chinese ones are typed against the English keys. */
-export const en = { ...enCommon, ...enCounter, ...enCustomers, ...enSettings, ...enWelcome };
+export const en = { ...enCommon, ...enCounter, ...enCustomers, ...enData, ...enSettings, ...enWelcome };
 export type MessageKey = keyof typeof en;
-export const zhCN: Record<MessageKey, string> = { ...zhCommon, ...zhCounter, ...zhCustomers, ...zhSettings, ...zhWelcome };
+export const zhCN: Record<MessageKey, string> = {
+  ...zhCommon,
+  ...zhCounter,
+  ...zhCustomers,
+  ...zhData,
+  ...zhSettings,
+  ...zhWelcome,
+};
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 

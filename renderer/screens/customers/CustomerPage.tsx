@@ -9,6 +9,7 @@ import { CustomerDetails, CustomerTotals } from './CustomerFacts';
 import { EditCustomerForm } from './EditCustomerForm';
 import { MergeSection } from './MergeSection';
 import { PurchaseTimeline } from './PurchaseTimeline';
+import { PrivacySection } from './PrivacySection';
 import { NotesSection, TagsSection } from './TagsNotes';
 import { useCustomerPage } from './useCustomerPage';
 
@@ -134,6 +135,7 @@ function CustomerView({ id }: { id: number }) {
               void page.reload();
             }}
           />
+          <PrivacySection customer={c} />
         </div>
       </div>
     </div>

@@ -27,6 +27,12 @@ export function CustomersScreen() {
   const [queryText, setQueryText] = useState(memory.filters.query);
   const [tags, setTags] = useState<{ name: string; customers: number }[]>([]);
   const list = useCustomerPages(filters);
+  // A message another screen left for this one (e.g. after erasing a customer).
+  const [flash] = useState(() => {
+    const m = sessionStorage.getItem('regulars.flash') ?? '';
+    sessionStorage.removeItem('regulars.flash');
+    return m;
+  });
 
   useEffect(() => {
     api.call('tags.list').then(setTags, () => setTags([]));
@@ -96,6 +102,11 @@ export function CustomersScreen() {
         </SelectField>
       </div>
 
+      {flash ? (
+        <p role="status" className="status-line">
+          {flash}
+        </p>
+      ) : null}
       <p className="cust-count" role="status" aria-live="polite">
         {list.total === null ? t('common.loading') : t('customers.count', { count: list.total, n: f.number(list.total) })}
       </p>
