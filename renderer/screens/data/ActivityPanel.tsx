@@ -17,7 +17,9 @@ export function ActivityPanel() {
   const [action, setAction] = useState<Action | ''>('');
   const [rows, setRows] = useState<z.infer<typeof AuditEntry>[] | null>(null);
   useEffect(() => {
-    void api.call('audit.list', { action: action || null, limit: 200 }).then((r) => setRows(r.filter((x) => action || (AUDIT_ACTIONS as readonly string[]).includes(x.action))));
+    void api
+      .call('audit.list', { action: action || null, limit: 200 })
+      .then((r) => setRows(r.filter((x) => action || (AUDIT_ACTIONS as readonly string[]).includes(x.action))));
   }, [api, action]);
   const details = (d: Record<string, unknown>) =>
     Object.entries(d)

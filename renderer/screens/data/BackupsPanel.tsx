@@ -52,7 +52,13 @@ export function BackupsPanel() {
           });
         }}
       >
-        <TextField label={t('data.backups.folder')} value={folder} onChange={(e) => setFolder(e.target.value)} hint={t('data.backups.folderHint')} error={fieldError(t, error, 'backupDir')} />
+        <TextField
+          label={t('data.backups.folder')}
+          value={folder}
+          onChange={(e) => setFolder(e.target.value)}
+          hint={t('data.backups.folderHint')}
+          error={fieldError(t, error, 'backupDir')}
+        />
         <button type="submit">{t('data.backups.saveFolder')}</button>
       </form>
       <p className="muted">{list?.dir}</p>
@@ -113,7 +119,11 @@ export function BackupsPanel() {
         </table>
       ) : null}
       {chosen ? (
-        <div className="confirm" role="group" aria-label={t('data.backups.restoreNamed', { date: chosen.takenAt ? f.dateTime(chosen.takenAt) : '' })}>
+        <div
+          className="confirm"
+          role="group"
+          aria-label={t('data.backups.restoreNamed', { date: chosen.takenAt ? f.dateTime(chosen.takenAt) : '' })}
+        >
           {chosen.ok ? (
             <>
               <p>{t('data.backups.preview', { customers: f.number(chosen.customers), sales: f.number(chosen.sales) })}</p>
@@ -126,7 +136,12 @@ export function BackupsPanel() {
                     setChosen(null);
                     await refresh();
                     await load();
-                    setMessage(t('data.backups.restored', { date: chosen.takenAt ? f.dateTime(chosen.takenAt) : '', file: r.safetyCopy.file }));
+                    setMessage(
+                      t('data.backups.restored', {
+                        date: chosen.takenAt ? f.dateTime(chosen.takenAt) : '',
+                        file: r.safetyCopy.file,
+                      }),
+                    );
                   })
                 }
               >

@@ -38,7 +38,8 @@ export function CampaignsPanel() {
               {list.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <a href={href(`/data/campaigns/${c.id}`)}>{t('data.campaigns.open', { id: c.id })}</a> · {f.dateTime(c.createdAt)}
+                    <a href={href(`/data/campaigns/${c.id}`)}>{t('data.campaigns.open', { id: c.id })}</a> ·{' '}
+                    {f.dateTime(c.createdAt)}
                   </td>
                   <td>{[c.segment, ...Object.values(c.segmentParams)].join(' · ')}</td>
                   <td>{t(`channel.${c.channel}`)}</td>
@@ -77,13 +78,20 @@ export function CampaignPage({ id }: { id: number }) {
       </p>
       <h2 id="campaign-h">{t('data.campaigns.detail', { id, date: f.dateTime(data.campaign.createdAt) })}</h2>
       <p>
-        {[data.campaign.segment, ...Object.values(data.campaign.segmentParams)].join(' · ')} · {t(`channel.${data.campaign.channel}`)} · {data.campaign.fileName}
+        {[data.campaign.segment, ...Object.values(data.campaign.segmentParams)].join(' · ')} ·{' '}
+        {t(`channel.${data.campaign.channel}`)} · {data.campaign.fileName}
       </p>
       <dl className="facts">
         {([30, 60, 90] as const).map((d) => (
           <div key={d}>
             <dt>{t('data.campaigns.returned', { days: d })}</dt>
-            <dd>{t('data.campaigns.returnedValue', { count: f.number(data.returned[`d${d}`]), total: f.number(total), pct: pct(data.returned[`d${d}`]) })}</dd>
+            <dd>
+              {t('data.campaigns.returnedValue', {
+                count: f.number(data.returned[`d${d}`]),
+                total: f.number(total),
+                pct: pct(data.returned[`d${d}`]),
+              })}
+            </dd>
           </div>
         ))}
       </dl>
@@ -104,7 +112,9 @@ export function CampaignPage({ id }: { id: number }) {
                   <a href={href(`/customers/${m.id}`)}>{m.name}</a>
                 </td>
                 <td>{f.phone(m.phone)}</td>
-                <td>{m.firstSaleAfterAt ? f.date(m.firstSaleAfterAt) : <span className="muted">{t('data.campaigns.notYet')}</span>}</td>
+                <td>
+                  {m.firstSaleAfterAt ? f.date(m.firstSaleAfterAt) : <span className="muted">{t('data.campaigns.notYet')}</span>}
+                </td>
               </tr>
             ))}
           </tbody>

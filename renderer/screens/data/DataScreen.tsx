@@ -11,7 +11,9 @@ const TABS = ['import', 'export', 'campaigns', 'backups', 'log'] as const;
 /** Data in and out: import, contact exports and their campaigns, backups, the activity log. */
 export function DataScreen({ path }: { path: string }) {
   const { t } = useT();
-  const tab = (TABS as readonly string[]).includes(path.split('/')[2] ?? '') ? (path.split('/')[2] as (typeof TABS)[number]) : 'import';
+  const tab = (TABS as readonly string[]).includes(path.split('/')[2] ?? '')
+    ? (path.split('/')[2] as (typeof TABS)[number])
+    : 'import';
   const campaign = match('/data/campaigns/:id', path);
   return (
     <div className="data-screen">

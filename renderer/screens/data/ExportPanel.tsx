@@ -74,14 +74,19 @@ export function ExportPanel() {
       if (format === 'print') {
         const text = new TextDecoder().decode(Uint8Array.from(atob(r.base64), (c) => c.charCodeAt(0))).replace(/^\ufeff/, '');
         const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-        setCallList(rows.map((x) => ({ name: (x.name ?? '').replace(/^'/, ''), phone: x.phone ?? '', lastVisit: x.last_visit ?? '' })));
+        setCallList(
+          rows.map((x) => ({ name: (x.name ?? '').replace(/^'/, ''), phone: x.phone ?? '', lastVisit: x.last_visit ?? '' })),
+        );
       } else downloadBase64(r.base64, r.fileName, r.mime);
     } catch (e) {
       setError(e);
     }
   };
 
-  const segmentLabel = (s: Segment) => (AVAILABLE_SEGMENTS.includes(s) ? t(`data.export.segment.${s as 'all' | 'tag' | 'staff'}`) : t('data.export.segmentLater', { name: s }));
+  const segmentLabel = (s: Segment) =>
+    AVAILABLE_SEGMENTS.includes(s)
+      ? t(`data.export.segment.${s as 'all' | 'tag' | 'staff'}`)
+      : t('data.export.segmentLater', { name: s });
   const shop = status.settings.shopName || t('app.name');
 
   return (
@@ -98,7 +103,12 @@ export function ExportPanel() {
           ))}
         </SelectField>
         {segment === 'tag' ? (
-          <SelectField label={t('data.export.tag')} value={tag} onChange={(e) => setTag(e.target.value)} error={fieldError(t, error, 'tag')}>
+          <SelectField
+            label={t('data.export.tag')}
+            value={tag}
+            onChange={(e) => setTag(e.target.value)}
+            error={fieldError(t, error, 'tag')}
+          >
             <option value="" />
             {tags.map((x) => (
               <option key={x} value={x}>
@@ -108,7 +118,12 @@ export function ExportPanel() {
           </SelectField>
         ) : null}
         {segment === 'staff' ? (
-          <SelectField label={t('data.export.staff')} value={staff} onChange={(e) => setStaff(e.target.value)} error={fieldError(t, error, 'staff')}>
+          <SelectField
+            label={t('data.export.staff')}
+            value={staff}
+            onChange={(e) => setStaff(e.target.value)}
+            error={fieldError(t, error, 'staff')}
+          >
             <option value="" />
             {status.staff.map((s) => (
               <option key={s.id} value={String(s.id)}>
@@ -138,11 +153,20 @@ export function ExportPanel() {
           {t('data.export.includeWithout')}
         </label>
         {includeWithout ? (
-          <TextField label={t('data.export.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(t, error, 'reason')} />
+          <TextField
+            label={t('data.export.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={fieldError(t, error, 'reason')}
+          />
         ) : null}
         <p aria-live="polite">
           {counts
-            ? t('data.export.count', { exported: f.number(counts.exported), noConsent: f.number(counts.leftOutNoConsent), noContact: f.number(counts.leftOutNoContact) })
+            ? t('data.export.count', {
+                exported: f.number(counts.exported),
+                noConsent: f.number(counts.leftOutNoConsent),
+                noContact: f.number(counts.leftOutNoContact),
+              })
             : ''}
         </p>
         <div className="actions">
@@ -184,7 +208,11 @@ export function ExportPanel() {
                   <td>{c.name}</td>
                   <td className="nowrap">{c.phone}</td>
                   <td className="nowrap">{c.lastVisit ? f.day(c.lastVisit) : ''}</td>
-                  <td>{c.lastVisit ? t('data.export.script', { name: c.name, shop, last: f.day(c.lastVisit) }) : t('data.export.scriptNever', { name: c.name, shop })}</td>
+                  <td>
+                    {c.lastVisit
+                      ? t('data.export.script', { name: c.name, shop, last: f.day(c.lastVisit) })
+                      : t('data.export.scriptNever', { name: c.name, shop })}
+                  </td>
                   <td className="outcome" />
                 </tr>
               ))}

@@ -84,11 +84,20 @@ export function ImportPanel() {
   const result = job?.result ?? null;
   const problems = result?.errors ?? [];
   const jobError =
-    job?.state === 'failed' ? (job.error?.detail?.reason === 'duplicate_file' ? t('data.import.duplicateError') : job.error?.code === 'VALIDATION' ? t('data.import.mappingError') : errorText(t, new ApiError(job.error?.code as never))) : null;
+    job?.state === 'failed'
+      ? job.error?.detail?.reason === 'duplicate_file'
+        ? t('data.import.duplicateError')
+        : job.error?.code === 'VALIDATION'
+          ? t('data.import.mappingError')
+          : errorText(t, new ApiError(job.error?.code as never))
+      : null;
   const reason = (r: string) => t(`data.reason.${r}` as BaseKey);
 
   const downloadProblems = () => {
-    const csv = Papa.unparse({ fields: ['row', 'column', 'reason', 'value'], data: problems.map((p) => [p.row, p.column, reason(p.reason), p.value]) }, { newline: '\r\n' });
+    const csv = Papa.unparse(
+      { fields: ['row', 'column', 'reason', 'value'], data: problems.map((p) => [p.row, p.column, reason(p.reason), p.value]) },
+      { newline: '\r\n' },
+    );
     downloadText(csv, `${file?.name ?? 'import'}-problems.csv`, 'text/csv', true);
   };
 
@@ -114,18 +123,30 @@ export function ImportPanel() {
             {t('data.import.fileHint')}
           </div>
         </div>
-        <SelectField label={t('data.import.kind')} value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setPreview(null))}>
+        <SelectField
+          label={t('data.import.kind')}
+          value={kind}
+          onChange={(e) => (setKind(e.target.value as ImportKind), setPreview(null))}
+        >
           <option value="customers">{t('data.import.kind.customers')}</option>
           <option value="sales">{t('data.import.kind.sales')}</option>
         </SelectField>
-        <SelectField label={t('data.import.encoding')} value={encoding} onChange={(e) => setEncoding(e.target.value as typeof encoding)}>
+        <SelectField
+          label={t('data.import.encoding')}
+          value={encoding}
+          onChange={(e) => setEncoding(e.target.value as typeof encoding)}
+        >
           {(['auto', 'utf8', 'gb18030'] as const).map((v) => (
             <option key={v} value={v}>
               {t(`data.import.encoding.${v}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('data.import.dateOrder')} value={dateFormat} onChange={(e) => setDateFormat(e.target.value as typeof dateFormat)}>
+        <SelectField
+          label={t('data.import.dateOrder')}
+          value={dateFormat}
+          onChange={(e) => setDateFormat(e.target.value as typeof dateFormat)}
+        >
           {(['auto', 'ymd', 'dmy', 'mdy'] as const).map((v) => (
             <option key={v} value={v}>
               {t(`data.import.dateOrder.${v}`)}
@@ -146,7 +167,13 @@ export function ImportPanel() {
 
       {preview ? (
         <div className="import-preview">
-          <p>{t('data.import.detected', { rows: f.number(preview.rows), encoding: preview.encoding, delimiter: preview.delimiter === '\t' ? 'Tab' : preview.delimiter })}</p>
+          <p>
+            {t('data.import.detected', {
+              rows: f.number(preview.rows),
+              encoding: preview.encoding,
+              delimiter: preview.delimiter === '\t' ? 'Tab' : preview.delimiter,
+            })}
+          </p>
           {preview.mappingRemembered ? <p className="hint">{t('data.import.remembered')}</p> : null}
           <h3>{t('data.import.mapping')}</h3>
           <div className="mapping">
@@ -192,7 +219,10 @@ export function ImportPanel() {
           </div>
           {preview.duplicateOf ? (
             <p role="alert" className="warn">
-              {t('data.import.duplicate', { date: f.dateTime(preview.duplicateOf.createdAt), name: preview.duplicateOf.fileName })}{' '}
+              {t('data.import.duplicate', {
+                date: f.dateTime(preview.duplicateOf.createdAt),
+                name: preview.duplicateOf.fileName,
+              })}{' '}
               <label className="check">
                 <input type="checkbox" checked={allowDuplicate} onChange={(e) => setAllowDuplicate(e.target.checked)} />
                 {t('data.import.allowDuplicate')}
@@ -224,7 +254,9 @@ export function ImportPanel() {
               </button>
             ) : null}
           </div>
-          {job?.state === 'running' ? <progress aria-label={t('data.import.progress')} max={Math.max(1, job.total)} value={job.done} /> : null}
+          {job?.state === 'running' ? (
+            <progress aria-label={t('data.import.progress')} max={Math.max(1, job.total)} value={job.done} />
+          ) : null}
         </div>
       ) : null}
 
@@ -239,7 +271,9 @@ export function ImportPanel() {
               skipped: f.number(result.skipped),
             })
           : null}
-        {result && !result.committed && result.errorCount === 0 ? t('data.import.checkedOk', { rows: f.number(result.rows) }) : null}
+        {result && !result.committed && result.errorCount === 0
+          ? t('data.import.checkedOk', { rows: f.number(result.rows) })
+          : null}
       </div>
       {jobError ? (
         <p role="alert" className="form-error">

@@ -47,10 +47,12 @@ export const data = {
   'data.import.reason': 'Problem',
   'data.import.value': 'Value',
   'data.import.downloadProblems': 'Download problems as CSV',
-  'data.import.done': 'Imported {{rows}} {{kind}} rows; {{created}} customers created, {{updated}} updated, {{skipped}} bad rows skipped.',
+  'data.import.done':
+    'Imported {{rows}} {{kind}} rows; {{created}} customers created, {{updated}} updated, {{skipped}} bad rows skipped.',
   'data.import.cancelled': 'Import cancelled; nothing was imported.',
   'data.import.duplicateError': 'This file was imported before. Tick “Import this file again” to import it anyway.',
-  'data.import.mappingError': 'Map the required columns first (customers: a name, phone or member code; sales: a date and an amount).',
+  'data.import.mappingError':
+    'Map the required columns first (customers: a name, phone or member code; sales: a date and an amount).',
   'data.reason.required': 'required value missing',
   'data.reason.date_invalid': 'not a date (or the day/month order is unclear: choose the date order)',
   'data.reason.amount_invalid': 'not an amount',
@@ -82,7 +84,8 @@ export const data = {
   'data.export.format.print': 'Printable call list',
   'data.export.includeWithout': 'Include customers without consent',
   'data.export.reason': 'Reason (logged)',
-  'data.export.count': '{{exported}} customers will be exported; left out: {{noConsent}} without consent for this channel, {{noContact}} without contact details.',
+  'data.export.count':
+    '{{exported}} customers will be exported; left out: {{noConsent}} without consent for this channel, {{noContact}} without contact details.',
   'data.export.run': 'Export',
   'data.export.done': 'Exported {{exported}} customers to {{file}} (campaign #{{id}}).',
   'data.export.openCampaign': 'Open the campaign',
@@ -126,7 +129,8 @@ export const data = {
   'data.backups.size': 'Size',
   'data.backups.restore': 'Restore…',
   'data.backups.restoreNamed': 'Restore backup of {{date}}',
-  'data.backups.preview': 'This backup holds {{customers}} customers and {{sales}} sales. The current database is backed up first.',
+  'data.backups.preview':
+    'This backup holds {{customers}} customers and {{sales}} sales. The current database is backed up first.',
   'data.backups.confirm': 'Restore this backup',
   'data.backups.restored': 'Restored the backup of {{date}}. The database as it was is kept in {{file}}.',
   'data.backups.taken': 'Backup written: {{file}}.',
@@ -138,7 +142,8 @@ export const data = {
   'data.backups.reason.before-migration': 'before an update',
   'data.backups.reason.before-erase': 'before an erasure',
   'data.backups.reason.damaged': 'damaged database',
-  'data.backups.rotation': 'Automatic backups keep 7 daily, 4 weekly and 12 monthly copies; backups made by hand are never deleted.',
+  'data.backups.rotation':
+    'Automatic backups keep 7 daily, 4 weekly and 12 monthly copies; backups made by hand are never deleted.',
   // log
   'data.log.title': 'Activity log',
   'data.log.filter': 'Show',
