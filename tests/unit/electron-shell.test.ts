@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import { windowOptions } from '../../main/electron/window-options';
 import { guardedCall, isOurRenderer } from '../../main/electron/ipc-guard';
 import { menuTemplate } from '../../main/electron/menu';
@@ -109,7 +109,7 @@ describe('content security policy', () => {
 });
 
 describe('electron-builder.yml', () => {
-  const cfg = yaml.load(fs.readFileSync(path.resolve(__dirname, '../../electron-builder.yml'), 'utf8')) as Record<
+  const cfg = loadYaml(fs.readFileSync(path.resolve(__dirname, '../../electron-builder.yml'), 'utf8')) as Record<
     string,
     unknown
   >;
