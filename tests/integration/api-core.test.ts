@@ -1,37 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openApp, closeApp } from '../../main/app';
+import { describe, expect, it } from 'vitest';
+import { count, ok, tempShops } from '../helpers/shop';
 import type { Ctx } from '../../main/ctx';
 import { dispatch } from '../../main/api';
 import { en } from '../../shared/i18n';
 
-const dirs: string[] = [];
-const ctxs: Ctx[] = [];
-let now = Date.parse('2026-03-10T10:00:00+08:00');
-function fresh(): Ctx {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-api-'));
-  dirs.push(dir);
-  const ctx = openApp({ dbPath: path.join(dir, 'shop.db'), clock: { now: () => now } });
-  ctxs.push(ctx);
-  return ctx;
-}
-afterEach(() => {
-  ctxs.splice(0).forEach(closeApp);
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-  now = Date.parse('2026-03-10T10:00:00+08:00');
-});
-async function ok<T = Record<string, unknown>>(ctx: Ctx, method: string, input: unknown = {}): Promise<T> {
-  const r = await dispatch(method, input, ctx);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+const { fresh, clock } = tempShops();
 const counts = (ctx: Ctx) =>
   Object.fromEntries(
     ['customers', 'sales', 'audit_log', 'consents', 'consent_events', 'tags', 'staff', 'payment_methods'].map((t) => [
       t,
-      (ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+      count(ctx, t),
     ]),
   );
 
@@ -151,7 +129,7 @@ describe('customers', () => {
       tags: ['老顾客'],
     });
     await ok(ctx, 'customers.setConsent', { customerId: b.id, channel: 'sms', granted: true, source: 'paper form' });
-    now += 1000;
+    clock.now += 1000;
     await ok(ctx, 'customers.setConsent', { customerId: a.id, channel: 'wechat', granted: true, source: 'counter' });
     await ok(ctx, 'sales.record', { customerId: b.id, amountMinor: 5000 });
     const merged = await ok<{
@@ -200,7 +178,7 @@ describe('sales', () => {
       staffId: staff.id,
     });
     expect(v).toMatchObject({ voidReason: '录错', voidedByStaffId: staff.id });
-    expect(v.voidedAt).toBe(now);
+    expect(v.voidedAt).toBe(clock.now);
     got = await ok(ctx, 'customers.get', { id: c.id });
     expect(got.stats).toMatchObject({ salesCount: 1, totalMinor: 2000 });
     expect(await dispatch('sales.void', { id: s1.id, reason: 'again' }, ctx)).toMatchObject({
@@ -212,13 +190,13 @@ describe('sales', () => {
 
   it('"today" is the shop’s day: 23:30 in Shanghai is still that day there', async () => {
     const ctx = fresh();
-    now = Date.parse('2026-03-10T23:30:00+08:00');
+    clock.now = Date.parse('2026-03-10T23:30:00+08:00');
     await ok(ctx, 'settings.update', { timeZone: 'Asia/Shanghai' });
     const s = await ok<{ businessDate: string }>(ctx, 'sales.record', { amountMinor: 100 });
     expect(s.businessDate).toBe('2026-03-10');
-    expect(new Date(now).toISOString().slice(0, 10)).toBe('2026-03-10');
-    now = Date.parse('2026-03-11T00:30:00+08:00');
-    expect(new Date(now).toISOString().slice(0, 10)).toBe('2026-03-10');
+    expect(new Date(clock.now).toISOString().slice(0, 10)).toBe('2026-03-10');
+    clock.now = Date.parse('2026-03-11T00:30:00+08:00');
+    expect(new Date(clock.now).toISOString().slice(0, 10)).toBe('2026-03-10');
     expect(await ok<unknown[]>(ctx, 'sales.today')).toHaveLength(0);
   });
 });
@@ -228,7 +206,7 @@ describe('settings and shop', () => {
     const ctx = fresh();
     expect(await ok(ctx, 'settings.get')).toMatchObject({ currency: 'CNY', onboarded: false, language: null });
     const s = await ok<{ id: number }>(ctx, 'staff.create', { name: '小李' });
-    expect((await ok<{ leftAt: number }>(ctx, 'staff.update', { id: s.id, isActive: false })).leftAt).toBe(now);
+    expect((await ok<{ leftAt: number }>(ctx, 'staff.update', { id: s.id, isActive: false })).leftAt).toBe(clock.now);
     expect((await ok<{ leftAt: null }>(ctx, 'staff.update', { id: s.id, isActive: true })).leftAt).toBeNull();
     expect(await ok(ctx, 'shop.startEmpty')).toMatchObject({ onboarded: true, customers: 0 });
     const demo = await ok<{ customers: number; sales: number }>(ctx, 'shop.loadDemo', { customers: 50, years: 1 });

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openApp, closeApp } from '../../main/app';
+import { closeApp } from '../../main/app';
+import { ok, tempShops } from '../helpers/shop';
 import type { Ctx } from '../../main/ctx';
 import { dispatch } from '../../main/api';
 import {
@@ -17,25 +17,11 @@ import {
 } from '../../main/services/backup';
 import { eraseCustomer } from '../../main/services/privacy';
 
-const dirs: string[] = [];
-const ctxs: Ctx[] = [];
-let now = Date.parse('2026-03-10T02:00:00Z');
+const shops = tempShops(Date.parse('2026-03-10T02:00:00Z'));
+const clock = shops.clock;
 function fresh(): { ctx: Ctx; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-bak-'));
-  dirs.push(dir);
-  const ctx = openApp({ dbPath: path.join(dir, 'shop.db'), clock: { now: () => now } });
-  ctxs.push(ctx);
-  return { ctx, dir };
-}
-afterEach(() => {
-  ctxs.splice(0).forEach(closeApp);
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-  now = Date.parse('2026-03-10T02:00:00Z');
-});
-async function ok<T>(ctx: Ctx, method: string, input: unknown = {}): Promise<T> {
-  const r = await dispatch(method, input, ctx);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
+  const ctx = shops.fresh();
+  return { ctx, dir: shops.dirOf(ctx) };
 }
 
 describe('backups', () => {
@@ -84,9 +70,9 @@ describe('backups', () => {
   it('at most one automatic start-up backup a day', () => {
     const { ctx } = fresh();
     expect(dailyBackupIfDue(ctx)).not.toBeNull();
-    now += 3_600_000;
+    clock.now += 3_600_000;
     expect(dailyBackupIfDue(ctx)).toBeNull();
-    now += 86_400_000;
+    clock.now += 86_400_000;
     expect(dailyBackupIfDue(ctx)).not.toBeNull();
   });
 
@@ -108,7 +94,7 @@ describe('backups', () => {
     const { ctx, dir } = fresh();
     for (let i = 0; i < 12; i++) {
       takeBackup(ctx, 'daily');
-      now += 86_400_000;
+      clock.now += 86_400_000;
     }
     const left = listBackups(path.join(dir, 'backups'));
     expect(left.length).toBeLessThan(12);

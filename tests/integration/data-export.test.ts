@@ -1,37 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { parse as parseVcard } from 'vcard4';
-import { openApp, closeApp } from '../../main/app';
+import { ok, tempShops } from '../helpers/shop';
 import type { Ctx } from '../../main/ctx';
-import { dispatch } from '../../main/api';
 import { exportContacts, campaignResults } from '../../main/services/export/contacts';
 import { ExportInput } from '../../shared/schemas/export';
 
-const dirs: string[] = [];
-const ctxs: Ctx[] = [];
-let now = Date.parse('2026-03-10T02:00:00Z');
-function fresh(): Ctx {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-export-'));
-  dirs.push(dir);
-  const ctx = openApp({ dbPath: path.join(dir, 'shop.db'), clock: { now: () => now } });
-  ctxs.push(ctx);
-  return ctx;
-}
-afterEach(() => {
-  ctxs.splice(0).forEach(closeApp);
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-  now = Date.parse('2026-03-10T02:00:00Z');
-});
-
-async function ok<T>(ctx: Ctx, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(method, input, ctx);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+const { fresh, clock } = tempShops(Date.parse('2026-03-10T02:00:00Z'));
 
 async function shop(ctx: Ctx) {
   const a = await ok<{ id: number }>(ctx, 'customers.create', {
@@ -124,9 +100,9 @@ describe('contact exports', () => {
     const ctx = fresh();
     const { a, b } = await shop(ctx);
     const r = await exportContacts(ctx, ExportInput.parse({ segment: 'all', channel: 'sms', format: 'csv' }));
-    now += 10 * 86_400_000;
+    clock.now += 10 * 86_400_000;
     await ok(ctx, 'sales.record', { customerId: a.id, amountMinor: 1000 });
-    now += 40 * 86_400_000;
+    clock.now += 40 * 86_400_000;
     await ok(ctx, 'sales.record', { customerId: b.id, amountMinor: 1000 });
     const res = campaignResults(ctx, r.campaign.id);
     expect(res.returned).toEqual({ d30: 1, d60: 2, d90: 2 });

@@ -1,26 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { openApp, closeApp } from '../../main/app';
-import type { Ctx } from '../../main/ctx';
+import { count, tempShops } from '../helpers/shop';
 import { previewImport, runImport } from '../../main/services/import/run';
 import { ImportOptions } from '../../shared/schemas/import';
 
-const dirs: string[] = [];
-const ctxs: Ctx[] = [];
-function fresh(): Ctx {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-imp-'));
-  dirs.push(dir);
-  const ctx = openApp({ dbPath: path.join(dir, 'shop.db'), clock: { now: () => Date.parse('2026-03-10T02:00:00Z') } });
-  ctxs.push(ctx);
-  return ctx;
-}
-afterEach(() => {
-  ctxs.splice(0).forEach(closeApp);
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-});
+const { fresh } = tempShops(Date.parse('2026-03-10T02:00:00Z'));
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const withBom = (s: string) => new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]));
@@ -29,7 +13,6 @@ async function gbk(s: string): Promise<Uint8Array> {
   const iconv = await import('iconv-lite');
   return new Uint8Array(iconv.default.encode(s, 'gb18030'));
 }
-const count = (ctx: Ctx, table: string) => (ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 const opts = (o: Record<string, unknown>) => ImportOptions.parse(o);
 
 describe('reading files', () => {

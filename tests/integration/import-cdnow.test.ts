@@ -1,27 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openApp, closeApp } from '../../main/app';
-import type { Ctx } from '../../main/ctx';
+import { tempShops } from '../helpers/shop';
 import { runImport } from '../../main/services/import/run';
 import { ImportOptions } from '../../shared/schemas/import';
 
 const CDNOW = path.resolve(__dirname, '../../../shared/data/cdnow/cdnow_sample_sales.csv');
-const opened: { ctx: Ctx; dir: string }[] = [];
-
-function fresh(): Ctx {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-import-'));
-  const ctx = openApp({ dbPath: path.join(dir, 'shop.db'), clock: { now: () => Date.parse('2026-03-10T02:00:00Z') } });
-  opened.push({ ctx, dir });
-  return ctx;
-}
-afterEach(() => {
-  for (const { ctx, dir } of opened.splice(0)) {
-    closeApp(ctx);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+const { fresh } = tempShops(Date.parse('2026-03-10T02:00:00Z'));
 
 describe('importing the CDNOW sample', () => {
   it('imports 6,919 sales for 2,357 created customers, all or nothing', async () => {
