@@ -105,17 +105,7 @@ export const FileUpload = z.object({
     .regex(/^[A-Za-z0-9+/=\r\n]*$/, 'invalid'),
 });
 
-export const ImportRequest = z.strictObject({
-  ...FileUpload.shape,
-  kind: ImportKind,
-  encoding: Encoding.default('auto'),
-  dateFormat: DateFormat.default('auto'),
-  map: Mapping.optional(),
-  createCustomers: z.boolean().default(false),
-  skipBadRows: z.boolean().default(false),
-  dryRun: z.boolean().default(false),
-  allowDuplicate: z.boolean().default(false),
-});
+export const ImportRequest = z.strictObject({ ...FileUpload.shape, ...ImportOptions.shape });
 
 export const ImportJob = z.object({
   id: z.string(),
