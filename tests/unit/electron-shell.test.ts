@@ -109,10 +109,7 @@ describe('content security policy', () => {
 });
 
 describe('electron-builder.yml', () => {
-  const cfg = loadYaml(fs.readFileSync(path.resolve(__dirname, '../../electron-builder.yml'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const cfg = loadYaml(fs.readFileSync(path.resolve(__dirname, '../../electron-builder.yml'), 'utf8')) as Record<string, unknown>;
   it('packages for Windows, macOS and Linux without rebuilding native modules', () => {
     expect(cfg).toMatchObject({ appId: 'com.regulars.app', productName: '回头客 Regulars', npmRebuild: false });
     expect(cfg.asarUnpack).toContain('**/*.node');
