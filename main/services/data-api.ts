@@ -25,15 +25,19 @@ export function importStart(ctx: Ctx, r: z.output<typeof ImportRequest>) {
   return startImportJob(ctx, decodeUpload(r.data), r.fileName, optionsOf(r));
 }
 
-export function backups(ctx: Ctx) {
+/** This shop's backups (a shared folder, say a USB stick, may hold other shops' backups too). */
+function ownBackups(ctx: Ctx) {
   const dir = backupDir(ctx);
-  return { dir, backups: listBackups(dir) };
+  return { dir, backups: listBackups(dir, path.basename(ctx.dbPath, path.extname(ctx.dbPath))) };
+}
+
+export function backups(ctx: Ctx) {
+  return ownBackups(ctx);
 }
 
 /** A backup named by file name inside the backup folder; anything else is NOT_FOUND. */
 function backupFile(ctx: Ctx, name: string): string {
-  const dir = backupDir(ctx);
-  const found = listBackups(dir).find((b) => path.basename(b.file) === name);
+  const found = ownBackups(ctx).backups.find((b) => path.basename(b.file) === name);
   if (!found) throw new AppError('NOT_FOUND', { entity: 'backup' });
   return found.file;
 }

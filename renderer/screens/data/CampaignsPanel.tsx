@@ -59,7 +59,7 @@ export function CampaignsPanel() {
 
 /** One campaign: who came back within 30, 60 and 90 days of the export. */
 export function CampaignPage({ id }: { id: number }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const f = useFormat();
   const api = useApi();
   const [data, setData] = useState<z.infer<typeof CampaignResults> | null>(null);
@@ -70,7 +70,7 @@ export function CampaignPage({ id }: { id: number }) {
   if (error) return <p role="alert">{errorText(t, error)}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
   const total = data.members.length;
-  const pct = (n: number) => new Intl.NumberFormat(undefined, { style: 'percent' }).format(total ? n / total : 0);
+  const pct = (n: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(total ? n / total : 0);
   return (
     <section className="panel" aria-labelledby="campaign-h">
       <p>
