@@ -1,11 +1,15 @@
 import type { Db } from '../db/open';
-import { stmt } from '../db/stmt';
 import { insertCustomer, refreshAllStats } from '../db/queries/customers';
-import { writeSetting, listPaymentMethods } from '../db/queries/settings';
-import { businessDate, startOfBusinessDate, addDays } from '../../shared/domain/dates';
+import { suspendSalesIndexes } from '../db/queries/imports';
+import { listPaymentMethods, writeSetting } from '../db/queries/settings';
+import { addDays, businessDate } from '../../shared/domain/dates';
 import { reversedDigits } from '../../shared/domain/phone';
-import { nameKeys } from './name-keys';
-import { GIVEN, MONTH_WEIGHT, PROMOS, SALE_NOTES, STAFF, SURNAMES, TAGS, VOID_REASONS } from './demo-data';
+import { nameKeys, type NameKeys } from './name-keys';
+import { buildCalendar } from './demo-calendar';
+import { CUSTOMER_NOTES, TAGS } from './demo-data';
+import { tagsFor, writeConsents, writeStaff } from './demo-records';
+import { makeBirthday, makePerson, makePhone, pick, prng, sampler, seedFor } from './demo-people';
+import { SaleWriter, type Shopper } from './demo-sales';
 
 export interface DemoOptions {
   customers: number;
@@ -28,261 +32,256 @@ export interface DemoSummary {
   seconds: number;
 }
 
-/** mulberry32: a small, fast, seedable PRNG, so the same seed always writes the same shop. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Day {
-  date: string;
-  start: number;
-  weight: number;
-  promo: boolean;
-}
-
 type Kind = 'weekly' | 'fortnightly' | 'monthly' | 'occasional' | 'once';
-const GAP: Record<Kind, number> = { weekly: 7, fortnightly: 14, monthly: 30, occasional: 90, once: 0 };
+/** Customer archetypes: share of customers, usual gap in days, where their basket sits on the price list. */
+const KINDS: [Kind, number, number, number][] = [
+  ['weekly', 0.045, 7, 0.2],
+  ['fortnightly', 0.095, 14, 0.3],
+  ['monthly', 0.22, 30, 0.4],
+  ['occasional', 0.31, 90, 0.5],
+  ['once', 0.33, 0, 0.4],
+];
+const kindOf = sampler(KINDS.map((k) => [k, k[1]] as const));
+const DAY_MS = 86_400_000;
+
+interface Plan {
+  n: number;
+  kind: (typeof KINDS)[number];
+  firstDay: number;
+  firstAt: number;
+}
 
 /**
- * Writes a realistic shop into an empty database: Chinese names and mobile numbers, weekly,
- * fortnightly, monthly and occasional regulars plus one-off buyers; seasonality and promotion
- * periods; customers who lapse, customers who fade (come less and spend less in the last 6–9
- * months), price-sensitive customers who buy mostly on promotion, walk-ins, voids, and staff who
- * left. Deterministic for a seed and a `now`.
+ * Writes a realistic shop into an empty, migrated database: Chinese names and mobile numbers;
+ * weekly, fortnightly, monthly and occasional regulars and one-off buyers; seasons, the Spring
+ * Festival and shopping-festival promotions; customers who lapse (some in the last few months,
+ * some after the staff member they knew left), customers who fade (come less or spend less in the
+ * last 6–9 months), price-sensitive customers who buy mostly on promotion; walk-ins, voids, consent
+ * histories and staff who left. Deterministic for a seed and a `now`. One transaction: a crash
+ * leaves the database as empty as it was.
  */
 export function generateDemo(db: Db, opts: DemoOptions, onProgress?: (done: number, total: number) => void): DemoSummary {
   const t0 = performance.now();
+  if (!Number.isInteger(opts.customers) || opts.customers < 0) throw new RangeError('customers must be a whole number ≥ 0');
+  if (!(opts.years >= 0.1 && opts.years <= 20)) throw new RangeError('years must be between 0.1 and 20');
   // A demo shop can always be written again: skip the per-commit fsync while writing it.
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('synchronous = OFF');
+  // The whole shop is one transaction: a page cache big enough for its indexes keeps them from spilling.
+  db.pragma('cache_size = -262144');
   try {
-    return writeShop(db, opts, t0, onProgress);
+    const summary = db.transaction(() => writeShop(db, opts, onProgress))();
+    return { ...summary, seconds: (performance.now() - t0) / 1000 };
   } finally {
     db.pragma(`synchronous = ${synchronous}`);
+    db.pragma(`cache_size = ${cacheSize}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }
 
-function writeShop(db: Db, opts: DemoOptions, t0: number, onProgress?: (done: number, total: number) => void): DemoSummary {
-  const rnd = prng(opts.seed * 7919 + 17);
+function writeShop(db: Db, opts: DemoOptions, onProgress?: (done: number, total: number) => void): DemoSummary {
+  const N = opts.customers;
   const tz = opts.timeZone ?? 'Asia/Shanghai';
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const rnd = prng(seedFor(opts.seed, -1));
   const today = businessDate(opts.now, tz);
   const first = addDays(today, -Math.round(opts.years * 365));
-  const days: Day[] = [];
-  for (let d = first; d <= today; d = addDays(d, 1)) {
-    const md = d.slice(5);
-    days.push({
-      date: d,
-      start: startOfBusinessDate(d, tz),
-      weight: MONTH_WEIGHT[Number(d.slice(5, 7)) - 1]!,
-      promo: PROMOS.some(([a, b]) => md >= a && md <= b),
-    });
-  }
+  const days = buildCalendar(first, today, tz);
   const D = days.length;
-  const nowMs = opts.now;
+  const rebuildIndexes = suspendSalesIndexes(db);
 
-  // Settings, staff, payment methods.
-  const payments = listPaymentMethods(db);
-  const payIds = ['wechat_pay', 'alipay', 'cash', 'card'].map((c) => payments.find((p) => p.code === c)!.id);
-  const payWeights = [0.45, 0.75, 0.9, 1];
-  const staff: { id: number; from: number; to: number }[] = [];
-  let staffLeft = 0;
-  const surnameTotal = SURNAMES.reduce((s, [, w]) => s + w, 0);
-  const surname = () => {
-    let r = rnd() * surnameTotal;
-    for (const [s, w] of SURNAMES) if ((r -= w) < 0) return s;
-    return '王';
+  // Payment methods from the migration: mobile payment first, as in any mainland shop.
+  const methods = listPaymentMethods(db);
+  const methodId = (code: string) => methods.find((m) => m.code === code)?.id ?? methods[0]!.id;
+  const mix = (weights: Record<string, number>) => sampler(Object.entries(weights).map(([c, w]) => [methodId(c), w] as const));
+  const anyPayment = mix({ wechat_pay: 50, alipay: 30, cash: 12, card: 8 });
+  const olderPayment = mix({ wechat_pay: 40, alipay: 15, cash: 40, card: 5 });
+
+  const staff = writeStaff(db, days, rnd);
+  writeSetting(db, 'shopName', 'Demo shop 示例小店');
+  writeSetting(db, 'timeZone', tz);
+  writeSetting(db, 'currency', 'CNY');
+  writeSetting(db, 'onboarded', true);
+  writeSetting(db, 'defaultPaymentMethodId', methodId('wechat_pay'));
+  writeSetting(db, 'defaultStaffId', staff.find((s) => s.to === Infinity)!.id);
+  const tagIds = TAGS.map((t) => Number(db.prepare('INSERT INTO tags (name) VALUES (?)').run(t).lastInsertRowid));
+  const writer = new SaleWriter(db, days, staff, anyPayment, opts.now);
+
+  // First a plan per customer (archetype, first visit), so customers are written in the order
+  // they first came in: ids grow with creation, as in a real shop.
+  const openOn = (d: number) => {
+    let i = Math.min(d, D - 2);
+    while (i > 0 && days[i]!.weight === 0) i--;
+    while (i < D - 2 && days[i]!.weight === 0) i++;
+    return Math.max(0, i);
   };
+  const plans: Plan[] = [];
+  for (let n = 0; n < N; n++) {
+    const kind = kindOf(rnd);
+    // Three in ten regulars were already customers when the history starts; the rest arrive over time.
+    const early = kind[0] !== 'once' && rnd() < 0.3;
+    const firstDay = openOn(Math.floor(rnd() * (early ? Math.min(45, D) : D - 1)));
+    plans.push({ n, kind, firstDay, firstAt: writer.timeOn(rnd, firstDay) });
+  }
+  plans.sort((a, b) => a.firstAt - b.firstAt || a.n - b.n);
 
-  const insertStaff = stmt(db, 'INSERT INTO staff (name, is_active, left_at, created_at) VALUES (?, ?, ?, ?)');
-  const insertSale = stmt(
-    db,
-    `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion, payment_method_id,
-       staff_id, note, created_at, voided_at, void_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insertTag = db.prepare('INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
+  const consentRow = db.prepare(
+    'INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?, ?, ?, ?, ?)',
   );
-  const tagIds: number[] = [];
-  const insertTag = stmt(db, 'INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
-  const insertConsent = stmt(
-    db,
-    'INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?, ?, 1, ?, ?)',
+  const consentEvent = db.prepare(
+    'INSERT INTO consent_events (customer_id, channel, is_granted, changed_at, source, note) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertConsentEvent = stmt(
-    db,
-    "INSERT INTO consent_events (customer_id, channel, is_granted, changed_at, source, note) VALUES (?, ?, 1, ?, ?, '')",
-  );
-
-  db.transaction(() => {
-    for (const [name, active] of STAFF) {
-      const joined = days[0]!.start - 86_400_000 * 30;
-      const leftAt = active ? null : days[Math.floor(D * (0.45 + rnd() * 0.35))]!.start;
-      if (!active) staffLeft++;
-      const id = Number(insertStaff.run(name, active ? 1 : 0, leftAt, joined).lastInsertRowid);
-      staff.push({ id, from: joined, to: leftAt ?? Infinity });
-    }
-    for (const t of TAGS) tagIds.push(Number(stmt(db, 'INSERT INTO tags (name) VALUES (?)').run(t).lastInsertRowid));
-    writeSetting(db, 'shopName', '示例小店 Demo shop');
-    writeSetting(db, 'timeZone', tz);
-    writeSetting(db, 'currency', 'CNY');
-    writeSetting(db, 'onboarded', true);
-    writeSetting(db, 'defaultPaymentMethodId', payIds[0]);
-    writeSetting(db, 'defaultStaffId', staff.find((s) => s.to === Infinity)!.id);
-  })();
-
-  const keyCache = new Map<string, ReturnType<typeof nameKeys>>();
+  const keyCache = new Map<string, NameKeys>();
   const phones = new Set<string>();
-  let sales = 0;
-  let walkIns = 0;
+  const staffLeftDay = new Map(
+    staff.filter((s) => s.to !== Infinity).map((s) => [s.id, Math.floor((s.to - days[0]!.start) / DAY_MS)]),
+  );
+  let members = 0;
   let lapsed = 0;
   let fading = 0;
   let priceSensitive = 0;
+  const step = Math.max(1, Math.ceil(N / 100));
 
-  const staffAt = (ms: number) => {
-    const avail = staff.filter((s) => s.from <= ms && ms < s.to);
-    return avail.length ? avail[Math.floor(rnd() * avail.length)]!.id : null;
-  };
-  const payment = () => {
-    const r = rnd();
-    return payIds[payWeights.findIndex((w) => r < w)]!;
-  };
-  const sale = (customerId: number | null, day: Day, baseYuan: number, promo: boolean) => {
-    const at = day.start + Math.floor((9 + rnd() * 12) * 3_600_000);
-    if (at > nowMs) return false;
-    let yuan = Math.max(5, Math.round(baseYuan * (0.6 + rnd() * 0.8)));
-    let discount = 0;
-    if (promo) {
-      discount = Math.round(yuan * (0.1 + rnd() * 0.15)) * 100;
-      yuan = Math.max(5, yuan - discount / 100);
+  plans.forEach((plan, k) => {
+    const r = prng(seedFor(opts.seed, plan.n));
+    const [kindName, , gap, kindLevel] = plan.kind;
+    const repeat = kindName !== 'once';
+    const person = makePerson(r);
+    let phone: string;
+    do phone = makePhone(r);
+    while (phones.has(phone));
+    phones.add(phone);
+    const memberCode = r() < 0.5 ? `M${100001 + members++}` : null;
+    const onDuty = staff.filter((s) => s.from <= plan.firstAt && plan.firstAt < s.to);
+    const staffId = r() < 0.4 && onDuty.length ? pick(r, onDuty).id : null;
+    const price = repeat && r() < 0.14;
+    const level = Math.min(1, Math.max(0, kindLevel + (r() - 0.5) * 0.6 - (price ? 0.1 : 0)));
+
+    // When they stop coming: at some point in their history, in the last few months, or soon after their staff member left.
+    let stop = D;
+    if (repeat && r() < 0.26) {
+      stop = r() < 0.35 ? D - 30 - Math.floor(r() * 120) : plan.firstDay + Math.floor((D - plan.firstDay) * (0.15 + r() * 0.7));
+      stop = Math.max(stop, plan.firstDay + Math.ceil(gap * 2.5));
     }
-    const voided = rnd() < 0.003;
-    insertSale.run(
-      customerId,
-      at,
-      day.date,
-      yuan * 100 + (rnd() < 0.2 ? 50 : 0),
-      1 + Math.floor(rnd() * rnd() * 6),
-      discount,
-      promo ? 1 : 0,
-      payment(),
-      staffAt(at),
-      pick(SALE_NOTES),
-      at,
-      voided ? at + 120_000 : null,
-      voided ? pick(VOID_REASONS) : null,
-    );
-    sales++;
-    return true;
-  };
-
-  const CHUNK = 2000;
-  for (let start = 0; start < opts.customers; start += CHUNK) {
-    db.transaction(() => {
-      for (let i = start; i < Math.min(opts.customers, start + CHUNK); i++) {
-        const r = rnd();
-        const kind: Kind =
-          r < 0.07 ? 'weekly' : r < 0.19 ? 'fortnightly' : r < 0.47 ? 'monthly' : r < 0.72 ? 'occasional' : 'once';
-        const firstDay = kind === 'once' ? Math.floor(rnd() * D) : Math.floor(Math.pow(rnd(), 1.15) * D * 0.9);
-        const repeat = kind !== 'once';
-        const isLapsed = repeat && rnd() < 0.22;
-        const isPrice = repeat && !isLapsed && rnd() < 0.1;
-        const isFading = repeat && !isLapsed && !isPrice && firstDay < D - 400 && rnd() < 0.14;
-        const stopDay = isLapsed ? firstDay + Math.floor((D - firstDay) * (0.25 + rnd() * 0.65)) : D;
-        const fadeFrom = isFading ? D - 180 - Math.floor(rnd() * 90) : D;
-        const baseYuan = Math.round(30 + Math.pow(rnd(), 2) * 600);
-
-        let phone: string;
-        do phone = `+861${3 + Math.floor(rnd() * 7)}${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`;
-        while (phones.has(phone));
-        phones.add(phone);
-        const name = surname() + pick(GIVEN);
-        let keys = keyCache.get(name);
-        if (!keys) keyCache.set(name, (keys = nameKeys(name)));
-        const memberCode = rnd() < 0.5 ? `M${String(100000 + i)}` : null;
-        const createdAt = Math.min(days[firstDay]!.start + 9 * 3_600_000, nowMs);
-        const id = insertCustomer(
-          db,
-          {
-            name,
-            phone,
-            phoneRev: reversedDigits(phone),
-            memberCode,
-            memberCodeKey: memberCode?.toLowerCase() ?? null,
-            ...keys,
-            birthday:
-              rnd() < 0.3
-                ? `${1960 + Math.floor(rnd() * 45)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`
-                : null,
-            notes: rnd() < 0.05 ? pick(['喜欢新品', '只在周末来', '对价格敏感', '送货上门', '老熟人']) : '',
-            staffId: rnd() < 0.4 ? staff[Math.floor(rnd() * staff.length)]!.id : null,
-            externalId: null,
-          },
-          createdAt,
-        );
-        for (const t of tagIds) if (rnd() < 0.08) insertTag.run(id, t);
-        for (const [ch, p] of [
-          ['sms', 0.6],
-          ['phone', 0.3],
-          ['wechat', 0.5],
-        ] as const) {
-          if (rnd() < p) {
-            insertConsent.run(id, ch, createdAt, 'counter');
-            insertConsentEvent.run(id, ch, createdAt, 'counter');
-          }
-        }
-
-        let visits = 0;
-        if (!repeat) {
-          if (sale(id, days[firstDay]!, baseYuan, days[firstDay]!.promo && rnd() < 0.5)) visits++;
-        } else {
-          const gap = GAP[kind] * (isPrice ? 0.6 : 1);
-          for (let d = firstDay; d < Math.min(stopDay, D);) {
-            const day = days[d]!;
-            const fadingNow = d >= fadeFrom;
-            // Price-sensitive customers mostly wait for a promotion.
-            if (!(isPrice && !day.promo && rnd() < 0.75)) {
-              const promo = day.promo && rnd() < (isPrice ? 0.95 : 0.45);
-              if (sale(id, day, fadingNow ? baseYuan * 0.6 : baseYuan, promo)) visits++;
-            }
-            const g = (gap * (fadingNow ? 2.6 : 1) * (0.45 + rnd() * 1.1)) / day.weight;
-            d += Math.max(1, Math.round(g));
-          }
-        }
-        if (isLapsed && visits >= 2) lapsed++;
-        if (isFading) fading++;
-        if (isPrice) priceSensitive++;
+    const left = staffId === null ? undefined : staffLeftDay.get(staffId);
+    if (repeat && left !== undefined && plan.firstDay < left - 60 && left < stop && r() < 0.4)
+      stop = left + 7 + Math.floor(r() * 50);
+    stop = Math.min(stop, D);
+    const isLapsed = stop < D;
+    // Fading: from 6–9 months ago they come less often, spend less, or both.
+    let fadeFrom = D;
+    let fadeGap = 1;
+    let fadeSpend = 1;
+    if (repeat && !isLapsed && r() < 0.17) {
+      const from = D - 180 - Math.floor(r() * 90);
+      const mode = r();
+      if (plan.firstDay < from - 120) {
+        fadeFrom = from;
+        if (mode < 0.4 || mode >= 0.7) fadeGap = 2.2 + r();
+        if (mode >= 0.4) fadeSpend = 0.35 + r() * 0.15;
       }
-    })();
-    onProgress?.(Math.min(opts.customers, start + CHUNK), opts.customers + 1);
-  }
-
-  // Walk-ins: about one sale in six has no customer.
-  const perDay = (sales * 0.18) / D;
-  db.transaction(() => {
-    for (const day of days) {
-      const n = Math.round(perDay * day.weight * (0.5 + rnd()));
-      for (let k = 0; k < n; k++) if (sale(null, day, 20 + rnd() * 120, day.promo && rnd() < 0.4)) walkIns++;
     }
-    refreshAllStats(db);
-  })();
-  onProgress?.(opts.customers + 1, opts.customers + 1);
+
+    const keys = keyCache.get(person.name) ?? nameKeys(person.name);
+    keyCache.set(person.name, keys);
+    // Created at the counter a minute before their first sale.
+    const createdAt = plan.firstAt - 60_000;
+    const id = insertCustomer(
+      db,
+      {
+        name: person.name,
+        phone,
+        phoneRev: reversedDigits(phone),
+        memberCode,
+        memberCodeKey: memberCode?.toLowerCase() ?? null,
+        nameKey: keys.nameKey,
+        pinyin: keys.pinyin,
+        initials: keys.initials,
+        given: keys.given,
+        birthday: r() < 0.3 ? makeBirthday(r, person.birthYear) : null,
+        notes: r() < 0.05 ? pick(r, CUSTOMER_NOTES) : '',
+        staffId,
+        externalId: null,
+      },
+      createdAt,
+    );
+    const tags = tagsFor(r, {
+      member: memberCode !== null,
+      early: repeat && plan.firstDay < 60,
+      big: level > 0.6 && repeat && kindName !== 'occasional',
+      near: kindName === 'weekly' || kindName === 'fortnightly',
+      birthYear: person.birthYear,
+    });
+    for (const t of tags) insertTag.run(id, tagIds[t]);
+    writeConsents(r, id, createdAt, opts.now, consentRow, consentEvent);
+
+    const who: Shopper = {
+      id,
+      level,
+      payment: person.birthYear < 1965 ? olderPayment(r) : anyPayment(r),
+      staffId,
+      priceSensitive: price,
+      member: memberCode !== null,
+    };
+    let visits = writer.write(r, who, plan.firstDay, 1, 0.5, plan.firstAt) ? 1 : 0;
+    if (repeat && price) {
+      // Price-sensitive: drawn in by every promotion, now and then by the specials shelf in between.
+      const pOff = 1 / (gap * 2.2);
+      for (let d = plan.firstDay + 1; d < stop; d++) {
+        const day = days[d]!;
+        const p = day.promo ? 0.16 : (pOff * day.weight) / (d >= fadeFrom ? fadeGap : 1);
+        if (day.weight === 0 || r() >= p) continue;
+        if (writer.write(r, who, d, d >= fadeFrom ? fadeSpend : 1, 0.95)) visits++;
+      }
+    } else if (repeat) {
+      for (let d = plan.firstDay; ;) {
+        const faded = d >= fadeFrom;
+        const prev = d;
+        d += Math.max(1, Math.round((gap * (faded ? fadeGap : 1) * (0.5 + r())) / days[d]!.weight));
+        // The shop is closed over the new year: come in before it, or after if the last visit was just before.
+        if (d < stop && days[d]!.weight === 0) {
+          const back = d;
+          while (d > prev + 1 && days[d]!.weight === 0) d--;
+          if (days[d]!.weight > 0) d = Math.max(prev + 1, d - Math.floor(r() * 4));
+          else d = back + Math.floor(r() * 3);
+          while (d < stop && days[d]!.weight === 0) d++;
+        }
+        if (d >= stop || !writer.write(r, who, d, d >= fadeFrom ? fadeSpend : 1, 0.45)) break;
+        visits++;
+      }
+    }
+    if (isLapsed && visits >= 2) lapsed++;
+    if (fadeFrom < D && visits >= 4) fading++;
+    if (price && visits >= 2) priceSensitive++;
+    if ((k + 1) % step === 0) onProgress?.(k + 1, N + 1);
+  });
+
+  // Walk-ins: about one sale in seven has no customer.
+  const customerSales = writer.sales;
+  const perWeight = (customerSales * 0.176) / days.reduce((s, d) => s + d.weight, 0);
+  const walkIn: Shopper = { id: null, level: 0.2, payment: null, staffId: null, priceSensitive: false, member: false };
+  days.forEach((day, d) => {
+    const n = Math.round(perWeight * day.weight * (0.7 + 0.6 * rnd()));
+    for (let i = 0; i < n; i++) {
+      walkIn.level = 0.05 + rnd() * 0.4;
+      writer.write(rnd, walkIn, d, 1, 0.4);
+    }
+  });
+  rebuildIndexes();
+  refreshAllStats(db);
+  onProgress?.(N + 1, N + 1);
   return {
-    customers: opts.customers,
-    sales,
-    walkIns,
-    staff: STAFF.length,
-    staffLeft,
+    customers: N,
+    sales: writer.sales,
+    walkIns: writer.sales - customerSales,
+    staff: staff.length,
+    staffLeft: staff.filter((s) => s.to !== Infinity).length,
     lapsed,
     fading,
     priceSensitive,
     from: first,
     to: today,
-    seconds: (performance.now() - t0) / 1000,
+    seconds: 0,
   };
 }
