@@ -8,7 +8,16 @@ import { LATEST_VERSION } from '../main/db/open';
 import { counterSection } from './counter';
 import { dataSection } from './data';
 
-export const BENCH_DIR = path.resolve('.bench');
+/** The repository root (nearest folder up from here with package.json), so the cache is found from any working directory. */
+function repoRoot(): string {
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+/** Everything the benchmark writes goes here (git-ignored). */
+export const BENCH_DIR = path.join(repoRoot(), '.bench');
 export const SHOP = path.join(BENCH_DIR, 'shop-100k.db');
 /** The benchmark's clock: fixed, so the cached shop and every run agree on "today". */
 export const BENCH_NOW = Date.parse('2026-03-10T10:00:00+08:00');

@@ -115,7 +115,8 @@ export class SaleWriter {
       staffId,
       note,
       at,
-      voided ? at + 60_000 * (1 + Math.floor(rnd() * 15)) : null,
+      // Voided a few minutes later, before closing (when a staff member who leaves that day is still there).
+      voided ? Math.min(at + 60_000 * (1 + Math.floor(rnd() * 15)), day.start + 21 * 3_600_000 - 1) : null,
       voided ? pick(rnd, VOID_REASONS) : null,
       voided ? staffId : null,
     );
