@@ -34,7 +34,15 @@ export function up(db: Database): void {
     ALTER TABLE customers ADD COLUMN email TEXT;
     -- the name without its surname, so the counter finds 李小红 by "小红" through an index
     ALTER TABLE customers ADD COLUMN name_given TEXT NOT NULL DEFAULT '';
-    CREATE INDEX customers_name_given ON customers(name_given) WHERE merged_into_id IS NULL;
+    -- Name search indexes carry visits too, so "the regulars whose pinyin starts with z" are
+    -- ranked from the index alone, without reading thousands of table rows.
+    DROP INDEX customers_name_key;
+    DROP INDEX customers_name_pinyin;
+    DROP INDEX customers_name_initials;
+    CREATE INDEX customers_name_key ON customers(name_key, visits) WHERE merged_into_id IS NULL;
+    CREATE INDEX customers_name_pinyin ON customers(name_pinyin, visits) WHERE merged_into_id IS NULL;
+    CREATE INDEX customers_name_initials ON customers(name_initials, visits) WHERE merged_into_id IS NULL;
+    CREATE INDEX customers_name_given ON customers(name_given, visits) WHERE merged_into_id IS NULL;
     -- Backfill (same rule as nameKeys(): Chinese names drop a one- or two-character surname,
     -- other names their first word).
     UPDATE customers SET name_given = CASE

@@ -242,13 +242,16 @@ const SUMMARY = 'c.id, c.name, c.phone, c.member_code, c.visits, c.total_minor, 
 
 export type SearchField = 'phone_rev' | 'name_key' | 'name_pinyin' | 'name_initials' | 'name_given' | 'member_code_key';
 
-/** Live customers whose `field` starts with `prefix`, most visits first. Range scan on the field's index. */
+/**
+ * Live customers whose `field` starts with `prefix`, most visits first. The inner query ranks from
+ * the (field, visits) index alone; only the chosen few rows are then read.
+ */
 export function prefixMatches(db: Db, field: SearchField, prefix: string, limit: number): (SummaryRow & { key: string })[] {
   return stmt<[string, string, number], SummaryRow & { key: string }>(
     db,
     `SELECT ${SUMMARY}, c.${field} AS key FROM customers c
-     WHERE c.${field} >= ? AND c.${field} < ? AND c.merged_into_id IS NULL
-     ORDER BY c.visits DESC LIMIT ?`,
+     WHERE c.id IN (SELECT id FROM customers WHERE ${field} >= ? AND ${field} < ? AND merged_into_id IS NULL ORDER BY visits DESC LIMIT ?)
+     ORDER BY c.visits DESC`,
   ).all(prefix, prefix + '\uffff', limit);
 }
 
