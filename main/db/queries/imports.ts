@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { REFRESH_STATS_SQL } from './customers';
+import type { SaleWrite } from './sales';
 import type { ImportKind, Mapping } from '../../../shared/schemas/import';
 
 export function findImportBySha(db: Db, sha: string, kind: ImportKind) {
@@ -80,17 +81,9 @@ export function refreshStatsForImport(db: Db, importId: number): void {
   ).run(importId);
 }
 
-export interface ImportedSale {
-  customerId: number | null;
-  occurredAt: number;
-  businessDate: string;
-  amountMinor: number;
-  items: number;
-  discountMinor: number;
+/** A sale from a file: what the counter writes, plus the import it came with. */
+export interface ImportedSale extends Omit<SaleWrite, 'isPromotion'> {
   isPromotion: 0 | 1;
-  paymentMethodId: number | null;
-  staffId: number | null;
-  note: string;
   importId: number;
   now: number;
 }

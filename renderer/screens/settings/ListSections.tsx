@@ -7,18 +7,18 @@ import { SelectField, TextField } from '../../components/Field';
 import { fieldError } from '../../components/errors';
 import { usePaymentName } from '../../components/names';
 
-/** Staff: add, mark as left (kept on past sales) or back, and the counter's default. */
-export function StaffSection() {
-  const { t } = useT();
-  const f = useFormat();
-  const api = useApi();
-  const { status, refresh } = useShop();
+/** Adding a named entry and switching entries on and off, then reloading the shop's status. */
+function useNamedList(
+  create: (name: string) => Promise<unknown>,
+  setActive: (id: number, isActive: boolean) => Promise<unknown>,
+) {
+  const { refresh } = useShop();
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api.call('staff.create', { name });
+      await create(name);
       setName('');
       setError(null);
       await refresh();
@@ -27,9 +27,22 @@ export function StaffSection() {
     }
   };
   const toggle = async (id: number, isActive: boolean) => {
-    await api.call('staff.update', { id, isActive });
+    await setActive(id, isActive);
     await refresh();
   };
+  return { name, setName, error, add, toggle };
+}
+
+/** Staff: add, mark as left (kept on past sales) or back, and the counter's default. */
+export function StaffSection() {
+  const { t } = useT();
+  const f = useFormat();
+  const api = useApi();
+  const { status, refresh } = useShop();
+  const { name, setName, error, add, toggle } = useNamedList(
+    (n) => api.call('staff.create', { name: n }),
+    (id, isActive) => api.call('staff.update', { id, isActive }),
+  );
   return (
     <section className="panel" aria-labelledby="settings-staff-h">
       <h2 id="settings-staff-h">{t('settings.staff')}</h2>
@@ -74,23 +87,10 @@ export function PaymentSection() {
   const api = useApi();
   const paymentName = usePaymentName();
   const { status, refresh } = useShop();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await api.call('paymentMethods.create', { name });
-      setName('');
-      setError(null);
-      await refresh();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const toggle = async (id: number, isActive: boolean) => {
-    await api.call('paymentMethods.update', { id, isActive });
-    await refresh();
-  };
+  const { name, setName, error, add, toggle } = useNamedList(
+    (n) => api.call('paymentMethods.create', { name: n }),
+    (id, isActive) => api.call('paymentMethods.update', { id, isActive }),
+  );
   return (
     <section className="panel" aria-labelledby="settings-pay-h">
       <h2 id="settings-pay-h">{t('settings.payments')}</h2>
