@@ -1,6 +1,7 @@
 import { serveCommand } from './serve';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
+import { modelCommand } from './model';
 import { backupCommand, customerCommand, exportCommand, restoreCommand } from './data';
 import { CliError, exitCodeFor } from './common';
 
@@ -27,6 +28,10 @@ Commands:
   customer export ID --db PATH --out DIR    Everything held about one customer (JSON and CSV).
   customer erase ID --db PATH --yes         Erase a customer's personal data; their sales stay anonymous.
         ID is the customer's id, member code or phone.
+
+  model --db PATH [--calibration-end YYYY-MM-DD] [--json]
+        Fit the BG/NBD buy-till-you-die model (time in days) on purchases up to the calibration end,
+        with expected against actual repeat visits afterwards when later data exists.
 
 Options for every command:
   --db PATH   the shop database (default: REGULARS_DB, else regulars.db in the user data folder)
@@ -62,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
       return restoreCommand(rest);
     case 'customer':
       return customerCommand(rest);
+    case 'model':
+      return modelCommand(rest);
     default:
       throw new CliError(`Unknown command "${command}". Run "regulars --help".`, 2);
   }
