@@ -2,6 +2,7 @@ import { serveCommand } from './serve';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
 import { modelCommand } from './model';
+import { backtestCommand, lapsedCommand } from './lapsed';
 import { backupCommand, customerCommand, exportCommand, restoreCommand } from './data';
 import { CliError, exitCodeFor } from './common';
 
@@ -32,6 +33,11 @@ Commands:
   model --db PATH [--calibration-end YYYY-MM-DD] [--json]
         Fit the BG/NBD buy-till-you-die model (time in days) on purchases up to the calibration end,
         with expected against actual repeat visits afterwards when later data exists.
+
+  lapsed --db PATH [--as-of YYYY-MM-DD] [--all] [--json]
+        Lapsed and fading customers as of a date (every customer with --all), most value at risk first.
+  backtest --db PATH --as-of YYYY-MM-DD [--horizon-days N] [--json]
+        Rebuild the list as of a past date and score it against what happened next.
 
 Options for every command:
   --db PATH   the shop database (default: REGULARS_DB, else regulars.db in the user data folder)
@@ -69,6 +75,10 @@ async function main(argv: string[]): Promise<number> {
       return customerCommand(rest);
     case 'model':
       return modelCommand(rest);
+    case 'lapsed':
+      return lapsedCommand(rest);
+    case 'backtest':
+      return backtestCommand(rest);
     default:
       throw new CliError(`Unknown command "${command}". Run "regulars --help".`, 2);
   }

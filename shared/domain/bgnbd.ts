@@ -126,3 +126,14 @@ export function expectedPurchasesNew(p: BgNbdParams, t: number): number {
   const { r, alpha, a, b } = p;
   return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
 }
+
+/**
+ * P(no purchase in the next t | x, t_x, T). In BG/NBD a customer drops out only right after a
+ * purchase, so one who is alive and buys nothing stays alive:
+ *   P = (1 − P(alive)) + P(alive) · ((α + T) / (α + T + t))^(r + x)
+ * (the second factor is the Poisson–gamma chance of zero purchases in t, posterior to x in T).
+ */
+export function pNoPurchase(p: BgNbdParams, c: Rfm, t: number): number {
+  const alive = pAlive(p, c);
+  return 1 - alive + alive * Math.pow((p.alpha + c.T) / (p.alpha + c.T + t), p.r + c.x);
+}

@@ -36,3 +36,38 @@ export function visitsBetween(db: Db, after: string, until: string): Map<number,
 export function lastSaleDate(db: Db): string | null {
   return stmt<[], { d: string | null }>(db, 'SELECT MAX(business_date) AS d FROM sales WHERE voided_at IS NULL').get()?.d ?? null;
 }
+
+/** Everything the lapsed list needs per customer as of a date, in one pass over the sales table. */
+export interface CustomerWindowRow {
+  customer_id: number;
+  name: string;
+  staff_id: number | null;
+  first_day: number;
+  last_day: number;
+  visits: number;
+  value12: number;
+  visits_recent: number;
+  spend_recent: number;
+  visits_before: number;
+  spend_before: number;
+  promo_visits: number;
+}
+
+export function customerWindows(db: Db, w: { asOf: string; year: string; recent: string; before: string }): CustomerWindowRow[] {
+  return stmt<[typeof w], CustomerWindowRow>(
+    db,
+    `SELECT s.customer_id, c.name, c.staff_id,
+       CAST(julianday(MIN(s.business_date)) AS INTEGER) AS first_day,
+       CAST(julianday(MAX(s.business_date)) AS INTEGER) AS last_day,
+       COUNT(DISTINCT s.business_date) AS visits,
+       SUM(CASE WHEN s.business_date > @year THEN s.amount_minor ELSE 0 END) AS value12,
+       COUNT(DISTINCT CASE WHEN s.business_date > @recent THEN s.business_date END) AS visits_recent,
+       SUM(CASE WHEN s.business_date > @recent THEN s.amount_minor ELSE 0 END) AS spend_recent,
+       COUNT(DISTINCT CASE WHEN s.business_date > @before AND s.business_date <= @recent THEN s.business_date END) AS visits_before,
+       SUM(CASE WHEN s.business_date > @before AND s.business_date <= @recent THEN s.amount_minor ELSE 0 END) AS spend_before,
+       COUNT(DISTINCT CASE WHEN s.is_promotion = 1 OR s.discount_minor > 0 THEN s.business_date END) AS promo_visits
+     FROM sales s JOIN customers c ON c.id = s.customer_id
+     WHERE s.customer_id IS NOT NULL AND s.voided_at IS NULL AND s.business_date <= @asOf AND c.merged_into_id IS NULL
+     GROUP BY s.customer_id`,
+  ).all(w);
+}
