@@ -108,3 +108,21 @@ describe('contact exports', () => {
     expect(res.returned).toEqual({ d30: 1, d60: 2, d90: 2 });
   });
 });
+
+describe('segments from the lapsed-customer analysis', () => {
+  it('exports a tier and the lapsed customers', async () => {
+    const ctx = fresh();
+    const c = await ok<{ id: number }>(ctx, 'customers.create', { name: '常客', phone: '13911110000', consent: { sms: true } });
+    for (let i = 0; i < 6; i++) {
+      await ok(ctx, 'sales.record', {
+        customerId: c.id,
+        amountMinor: 10_000,
+        occurredAt: clock.now - (400 - i * 7) * 86_400_000,
+      });
+    }
+    const key = await exportContacts(ctx, ExportInput.parse({ segment: 'key', channel: 'sms', format: 'csv' }));
+    expect(key.campaign.exported).toBe(0); // nothing bought in the last 12 months: a small customer now
+    const lapsed = await exportContacts(ctx, ExportInput.parse({ segment: 'lapsed', channel: 'sms', format: 'csv' }));
+    expect(lapsed.campaign.exported).toBe(1);
+  });
+});

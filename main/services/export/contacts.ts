@@ -16,6 +16,7 @@ import { listStaff } from '../../db/queries/settings';
 import { audit } from '../../db/queries/audit';
 import type { Ctx } from '../../ctx';
 import { getSettings } from '../settings';
+import { lapsedList } from '../lapsed';
 import { toCsv, toVcf, toXlsx, type Sheet } from './formats';
 
 /** The SQL condition for a segment; values are bound, never interpolated. */
@@ -33,6 +34,20 @@ function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: R
       const s = listStaff(ctx.db).find((x) => String(x.id) === key || x.name === key);
       if (!s) throw new AppError('NOT_FOUND', { entity: 'staff' }, [{ path: ['staff'], message: 'staff_unknown' }]);
       return { clause: 'c.staff_id = @staffId', params: { staffId: s.id } };
+    }
+    case 'lapsed':
+    case 'fading':
+    case 'price-sensitive':
+    case 'key':
+    case 'main':
+    case 'ordinary':
+    case 'small': {
+      const { entries } = lapsedList(ctx);
+      const seg = spec.segment;
+      const ids = entries
+        .filter((e) => (seg === 'lapsed' || seg === 'fading' ? e.status === seg : seg === 'price-sensitive' ? e.price_sensitive : e.tier === seg))
+        .map((e) => e.id);
+      return { clause: 'c.id IN (SELECT value FROM json_each(@ids))', params: { ids: JSON.stringify(ids) } };
     }
     default:
       return { clause: '1 = 1', params: {} };

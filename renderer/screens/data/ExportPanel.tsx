@@ -84,9 +84,7 @@ export function ExportPanel() {
   };
 
   const segmentLabel = (s: Segment) =>
-    AVAILABLE_SEGMENTS.includes(s)
-      ? t(`data.export.segment.${s as 'all' | 'tag' | 'staff'}`)
-      : t('data.export.segmentLater', { name: s });
+    AVAILABLE_SEGMENTS.includes(s) ? t(`data.export.segment.${s as Exclude<Segment, 'complaints' | 'winback' | 'saved'>}`) : t('data.export.segmentLater', { name: s });
   const shop = status.settings.shopName || t('app.name');
 
   return (
