@@ -16,6 +16,7 @@ import * as data from './services/data-api';
 import { importJobStatus, cancelImportJob } from './services/import/jobs';
 import { campaignResults, exportContacts, selectContacts } from './services/export/contacts';
 import { customerDataExport, eraseCustomer } from './services/privacy';
+import { lapsedReport } from './services/lapsed';
 import { backupBeforeChange, takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
@@ -72,6 +73,7 @@ export const handlers = {
     return eraseCustomer(ctx, a.id);
   },
   'audit.list': (a, ctx) => listAudit(ctx.db, a.action, a.limit),
+  'lapsed.list': (a, ctx) => lapsedReport(ctx, a),
 } satisfies { [M in Method]: Handler<M> };
 
 /** zod issues as field issues whose message is an i18n key under `error.field.`. */

@@ -12,7 +12,7 @@ import {
   type Status,
   type Tier,
 } from '../../shared/domain/churn';
-import { customerWindows, lastSaleDate, visitsBetween } from '../db/queries/analysis';
+import { changeStamp, customerWindows, lastSaleDate, visitsBetween } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
 import { MIN_REPEATERS_TO_FIT, PRIOR_PARAMS } from './model';
 import { today } from './settings';
@@ -37,6 +37,9 @@ export interface LapsedEntry {
   price_sensitivity: number;
   price_sensitive: boolean;
   reasons: FlagReason[];
+  /** for the plain-words reasons ("visits down from 2.1 to 0.8 a month") */
+  visits_per_month: { before: number; recent: number };
+  spend_per_month_minor: { before: number; recent: number };
 }
 
 const JD_1970 = 2440587; // SQLite julianday('1970-01-01') truncated, as the query does
@@ -112,6 +115,8 @@ export function lapsedList(
       price_sensitivity: ps,
       price_sensitive: priceSensitive,
       reasons: reasons.filter((x) => x !== 'single_visit'),
+      visits_per_month: j.visitsPerMonth,
+      spend_per_month_minor: { before: Math.round(j.spendPerMonth.before), recent: Math.round(j.spendPerMonth.recent) },
     };
   });
   entries.sort((a, b) => b.value_at_risk_minor - a.value_at_risk_minor || a.id - b.id);
@@ -205,4 +210,32 @@ export function backtest(ctx: Ctx, asOf: string, horizonDays?: number) {
     ),
   ];
   return { as_of: asOf, horizon_end: horizonEnd, customers: judged.length, returned: lost.filter((l) => !l).length, methods };
+}
+
+/** Share of trailing 12-month revenue that comes from the top 20% of customers (the 80/20 figure). */
+export function top20Share(entries: LapsedEntry[]): number {
+  const values = entries.map((e) => e.value_12m_minor).sort((a, b) => b - a);
+  const total = values.reduce((s, v) => s + v, 0);
+  if (!total) return 0;
+  return values.slice(0, Math.ceil(values.length * 0.2)).reduce((s, v) => s + v, 0) / total;
+}
+
+const cache = new WeakMap<object, { key: string; value: ReturnType<typeof lapsedList>; at: number }>();
+
+/**
+ * The list for the screen, cached until the next sale, void, import or edit (the newest sale id and
+ * audit entry are part of the key), with the time it was computed.
+ */
+export function lapsedReport(ctx: Ctx, q: { asOf?: string | undefined; tier: string | null; staffId: number | null }) {
+  const asOf = q.asOf ?? today(ctx);
+  const key = `${asOf}|${changeStamp(ctx.db)}`;
+  let hit = cache.get(ctx.db);
+  if (!hit || hit.key !== key) {
+    hit = { key, value: lapsedList(ctx, asOf), at: ctx.clock.now() };
+    cache.set(ctx.db, hit);
+  }
+  const rows = hit.value.entries.filter(
+    (e) => e.status !== 'active' && (!q.tier || e.tier === q.tier) && (q.staffId === null || e.staff_id === q.staffId),
+  );
+  return { asOf, computedAt: hit.at, top20Share: top20Share(hit.value.entries), rows };
 }

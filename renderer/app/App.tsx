@@ -7,11 +7,13 @@ import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { CustomerPage } from '../screens/customers/CustomerPage';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { DataScreen } from '../screens/data/DataScreen';
+import { LapsedScreen } from '../screens/lapsed/LapsedScreen';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen';
 import { RecoveryScreen } from '../screens/recovery/RecoveryScreen';
 
 const NAV = [
   { path: '/counter', key: 'nav.counter' },
+  { path: '/lapsed', key: 'nav.lapsed' },
   { path: '/customers', key: 'nav.customers' },
   { path: '/data', key: 'nav.data' },
   { path: '/settings', key: 'nav.settings' },
@@ -23,6 +25,7 @@ function Screen({ path }: { path: string }) {
   if (path.startsWith('/customers')) return <CustomersScreen />;
   if (path.startsWith('/settings')) return <SettingsScreen />;
   if (path.startsWith('/data')) return <DataScreen path={path} />;
+  if (path.startsWith('/lapsed')) return <LapsedScreen />;
   return <CounterScreen />;
 }
 

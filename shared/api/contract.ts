@@ -28,6 +28,7 @@ import {
 } from '../schemas/settings';
 
 import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
+import { LapsedQuery, LapsedReport } from '../schemas/lapsed';
 import { CampaignResults, Campaign, ExportInput, ExportResult } from '../schemas/export';
 import {
   AUDIT_ACTIONS,
@@ -93,6 +94,7 @@ export const contract = {
     input: z.strictObject({ id: Id, confirm: z.literal(true) }),
     output: z.object({ erasedId: z.number(), anonymisedSales: z.number() }),
   },
+  'lapsed.list': { input: LapsedQuery, output: LapsedReport },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

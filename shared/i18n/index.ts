@@ -3,23 +3,26 @@ import { common as enCommon } from './en/common';
 import { counter as enCounter } from './en/counter';
 import { customers as enCustomers } from './en/customers';
 import { data as enData } from './en/data';
+import { lapsed as enLapsed } from './en/lapsed';
 import { settings as enSettings } from './en/settings';
 import { welcome as enWelcome } from './en/welcome';
 import { common as zhCommon } from './zh-CN/common';
 import { counter as zhCounter } from './zh-CN/counter';
 import { customers as zhCustomers } from './zh-CN/customers';
 import { data as zhData } from './zh-CN/data';
+import { lapsed as zhLapsed } from './zh-CN/lapsed';
 import { settings as zhSettings } from './zh-CN/settings';
 import { welcome as zhWelcome } from './zh-CN/welcome';
 
 /** One dictionary per screen, merged; the Chinese ones are typed against the English keys. */
-export const en = { ...enCommon, ...enCounter, ...enCustomers, ...enData, ...enSettings, ...enWelcome };
+export const en = { ...enCommon, ...enCounter, ...enCustomers, ...enData, ...enLapsed, ...enSettings, ...enWelcome };
 export type MessageKey = keyof typeof en;
 export const zhCN: Record<MessageKey, string> = {
   ...zhCommon,
   ...zhCounter,
   ...zhCustomers,
   ...zhData,
+  ...zhLapsed,
   ...zhSettings,
   ...zhWelcome,
 };

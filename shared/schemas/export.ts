@@ -23,7 +23,18 @@ export const SEGMENTS = [
 export const Segment = z.enum(SEGMENTS);
 export type Segment = z.infer<typeof Segment>;
 /** Segments this version can compute. */
-export const AVAILABLE_SEGMENTS: readonly Segment[] = ['all', 'tag', 'staff', 'lapsed', 'fading', 'price-sensitive', 'key', 'main', 'ordinary', 'small'];
+export const AVAILABLE_SEGMENTS: readonly Segment[] = [
+  'all',
+  'tag',
+  'staff',
+  'lapsed',
+  'fading',
+  'price-sensitive',
+  'key',
+  'main',
+  'ordinary',
+  'small',
+];
 
 export const ExportFormat = z.enum(['csv', 'xlsx', 'vcf']);
 export type ExportFormat = z.infer<typeof ExportFormat>;

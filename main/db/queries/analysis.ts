@@ -71,3 +71,12 @@ export function customerWindows(db: Db, w: { asOf: string; year: string; recent:
      GROUP BY s.customer_id`,
   ).all(w);
 }
+
+/** Changes whenever a sale is recorded or anything is audited (voids, edits, imports, merges). */
+export function changeStamp(db: Db): string {
+  const r = stmt<[], { s: number | null; a: number | null }>(
+    db,
+    'SELECT (SELECT MAX(id) FROM sales) AS s, (SELECT MAX(id) FROM audit_log) AS a',
+  ).get();
+  return `${r?.s ?? 0}:${r?.a ?? 0}`;
+}

@@ -45,7 +45,13 @@ function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: R
       const { entries } = lapsedList(ctx);
       const seg = spec.segment;
       const ids = entries
-        .filter((e) => (seg === 'lapsed' || seg === 'fading' ? e.status === seg : seg === 'price-sensitive' ? e.price_sensitive : e.tier === seg))
+        .filter((e) =>
+          seg === 'lapsed' || seg === 'fading'
+            ? e.status === seg
+            : seg === 'price-sensitive'
+              ? e.price_sensitive
+              : e.tier === seg,
+        )
         .map((e) => e.id);
       return { clause: 'c.id IN (SELECT value FROM json_each(@ids))', params: { ids: JSON.stringify(ids) } };
     }

@@ -84,7 +84,9 @@ export function ExportPanel() {
   };
 
   const segmentLabel = (s: Segment) =>
-    AVAILABLE_SEGMENTS.includes(s) ? t(`data.export.segment.${s as Exclude<Segment, 'complaints' | 'winback' | 'saved'>}`) : t('data.export.segmentLater', { name: s });
+    AVAILABLE_SEGMENTS.includes(s)
+      ? t(`data.export.segment.${s as Exclude<Segment, 'complaints' | 'winback' | 'saved'>}`)
+      : t('data.export.segmentLater', { name: s });
   const shop = status.settings.shopName || t('app.name');
 
   return (

@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import { TIERS, type LapsedReport, type LapsedRow } from '../../../shared/schemas/lapsed';
+import { useApi } from '../../api/context';
+import { useT } from '../../app/i18n';
+import { useShop } from '../../app/shop';
+import { useFormat } from '../../app/format';
+import { href } from '../../app/router';
+import { SelectField } from '../../components/Field';
+import { errorText } from '../../components/errors';
+import { nextStep, reasonWords } from './reasons';
+
+type Report = z.infer<typeof LapsedReport>;
+
+/** The last day of a YYYY-MM month, or today when it is the current month. */
+function asOfFor(month: string, today: string): string {
+  if (month === today.slice(0, 7)) return today;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** The monthly lapsed-customer list: who has lapsed, who is fading, what they were worth, what to do. */
+export function LapsedScreen() {
+  const { t, locale } = useT();
+  const f = useFormat();
+  const api = useApi();
+  const { status } = useShop();
+  const [month, setMonth] = useState(status.today.slice(0, 7));
+  const [tier, setTier] = useState<(typeof TIERS)[number] | ''>('');
+  const [staffId, setStaffId] = useState('');
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}$/.test(month)) return;
+    setReport(null);
+    api
+      .call('lapsed.list', { asOf: asOfFor(month, status.today), tier: tier || null, staffId: staffId ? Number(staffId) : null })
+      .then(setReport, setError);
+  }, [api, month, tier, staffId, status.today]);
+
+  const lapsed = report?.rows.filter((r) => r.status === 'lapsed') ?? [];
+  const fading = report?.rows.filter((r) => r.status === 'fading') ?? [];
+  const atRisk = (report?.rows ?? []).reduce((s, r) => s + r.value_at_risk_minor, 0);
+
+  return (
+    <div className="lapsed-screen">
+      <h1>{t('lapsed.title')}</h1>
+      <div className="row no-print">
+        <div className="field">
+          <label htmlFor="lapsed-month">{t('lapsed.asOf')}</label>
+          <input
+            id="lapsed-month"
+            type="month"
+            value={month}
+            max={status.today.slice(0, 7)}
+            onChange={(e) => setMonth(e.target.value)}
+          />
+        </div>
+        <SelectField label={t('lapsed.tier')} value={tier} onChange={(e) => setTier(e.target.value as typeof tier)}>
+          <option value="">{t('lapsed.allTiers')}</option>
+          {TIERS.map((x) => (
+            <option key={x} value={x}>
+              {t(`tier.${x}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('lapsed.staff')} value={staffId} onChange={(e) => setStaffId(e.target.value)}>
+          <option value="">{t('lapsed.allStaff')}</option>
+          {status.staff.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <div className="actions">
+          <button type="button" onClick={() => window.print()}>
+            {t('lapsed.print')}
+          </button>
+          <a className="button-link" href={href('/data/export')}>
+            {t('lapsed.export')}
+          </a>
+        </div>
+      </div>
+      {error ? <p role="alert">{errorText(t, error)}</p> : null}
+      {!report && !error ? <p role="status">{t('common.loading')}</p> : null}
+      {report ? (
+        <>
+          <p className="muted">
+            {t('lapsed.computedAt', { time: f.dateTime(report.computedAt), date: f.day(report.asOf) })}{' '}
+            {t('lapsed.pareto', { share: new Intl.NumberFormat(locale, { style: 'percent' }).format(report.top20Share) })}
+          </p>
+          <p className="totals" role="status">
+            {t('lapsed.totals', { count: f.number(report.rows.length), value: f.money(atRisk) })}
+          </p>
+          <Section title={t('lapsed.section.lapsed')} rows={lapsed} />
+          <Section title={t('lapsed.section.fading')} rows={fading} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
+  const { t, locale } = useT();
+  const f = useFormat();
+  const id = `lapsed-${title}`;
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span className="muted">({f.number(rows.length)})</span>
+      </h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('lapsed.none')}</p>
+      ) : (
+        <table className="lapsed-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('lapsed.col.name')}</th>
+              <th scope="col">{t('lapsed.col.tier')}</th>
+              <th scope="col">{t('lapsed.col.last')}</th>
+              <th scope="col">{t('lapsed.col.gap')}</th>
+              <th scope="col" className="num">
+                {t('lapsed.col.alive')}
+              </th>
+              <th scope="col" className="num">
+                {t('lapsed.col.risk')}
+              </th>
+              <th scope="col">{t('lapsed.col.why')}</th>
+              <th scope="col">{t('lapsed.col.next')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, 500).map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <a href={href(`/customers/${r.id}`)}>{r.name}</a>
+                  {r.price_sensitive ? <span className="tag">{t('lapsed.priceMark')}</span> : null}
+                </td>
+                <td>
+                  <span className={`tier tier-${r.tier}`}>{t(`tier.${r.tier}`)}</span>
+                </td>
+                <td className="nowrap">{f.day(r.last_visit)}</td>
+                <td>{r.usual_gap_days !== null ? t('common.everyNDays', { count: r.usual_gap_days }) : ''}</td>
+                <td className="num">{new Intl.NumberFormat(locale, { style: 'percent' }).format(r.p_alive)}</td>
+                <td className="num">{f.money(r.value_at_risk_minor)}</td>
+                <td>{reasonWords(t, f, locale, r).join('; ')}</td>
+                <td>{nextStep(t, r)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import type { LapsedRow } from '../../../shared/schemas/lapsed';
+import type { T } from '../../app/i18n';
+
+type Fmt = { money(minor: number): string; number(n: number): string };
+
+const pct = (x: number, locale: string) =>
+  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
+const perMonth = (x: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
+
+/** The flag reasons as plain words ("usually every 12 days; 47 days since the last visit"). */
+export function reasonWords(t: T, f: Fmt, locale: string, r: LapsedRow): string[] {
+  const out: string[] = [];
+  for (const code of r.reasons) {
+    if (code === 'overdue') out.push(t('lapsed.reason.overdue', { gap: r.usual_gap_days ?? '', days: r.days_since_last }));
+    else if (code === 'low_p_alive') out.push(t('lapsed.reason.low_p_alive', { pct: pct(r.p_alive, locale) }));
+    else if (code === 'visits_down')
+      out.push(
+        t('lapsed.reason.visits_down', {
+          before: perMonth(r.visits_per_month.before, locale),
+          recent: perMonth(r.visits_per_month.recent, locale),
+        }),
+      );
+    else if (code === 'spend_down')
+      out.push(
+        t('lapsed.reason.spend_down', {
+          before: f.money(r.spend_per_month_minor.before),
+          recent: f.money(r.spend_per_month_minor.recent),
+        }),
+      );
+    else if (code === 'mostly_promotions') out.push(t('lapsed.reason.mostly_promotions', { score: r.price_sensitivity }));
+  }
+  if (r.status === 'lapsed' && !r.reasons.includes('overdue'))
+    out.push(t('lapsed.reason.model', { pct: pct(r.p_no_return_90d, locale) }));
+  return out;
+}
+
+/** Win-back effort follows the tier; a price-sensitive customer gets the price remedy. */
+export function nextStep(t: T, r: LapsedRow): string {
+  const byTier = t(`lapsed.next.${r.tier}`);
+  return r.price_sensitive && r.tier !== 'small' ? `${byTier} ${t('lapsed.next.price')}` : byTier;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './common';
+
+export const TIERS = ['key', 'main', 'ordinary', 'small'] as const;
+export const Tier = z.enum(TIERS);
+
+export const LapsedQuery = z.strictObject({
+  /** the list as it looked at the end of this day (default today) */
+  asOf: IsoDate.optional(),
+  tier: Tier.nullable().default(null),
+  staffId: Id.nullable().default(null),
+});
+
+export const LapsedRow = z.object({
+  id: z.number(),
+  name: z.string(),
+  staff_id: z.number().nullable(),
+  status: z.enum(['lapsed', 'fading', 'active']),
+  tier: Tier,
+  p_alive: z.number(),
+  p_no_return_90d: z.number(),
+  expected_visits_90d: z.number(),
+  visits: z.number(),
+  last_visit: z.string(),
+  days_since_last: z.number(),
+  usual_gap_days: z.number().nullable(),
+  value_12m_minor: z.number(),
+  value_at_risk_minor: z.number(),
+  price_sensitivity: z.number(),
+  price_sensitive: z.boolean(),
+  reasons: z.array(z.string()),
+  visits_per_month: z.object({ before: z.number(), recent: z.number() }),
+  spend_per_month_minor: z.object({ before: z.number(), recent: z.number() }),
+});
+export type LapsedRow = z.infer<typeof LapsedRow>;
+
+export const LapsedReport = z.object({
+  asOf: z.string(),
+  computedAt: z.number(),
+  /** the shop's Pareto figure: share of trailing 12-month revenue from the top 20% of customers */
+  top20Share: z.number(),
+  rows: z.array(LapsedRow),
+});
