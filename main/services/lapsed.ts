@@ -226,14 +226,24 @@ const cache = new WeakMap<object, { key: string; value: ReturnType<typeof lapsed
  * The list for the screen, cached until the next sale, void, import or edit (the newest sale id and
  * audit entry are part of the key), with the time it was computed.
  */
-export function lapsedReport(ctx: Ctx, q: { asOf?: string | undefined; tier: string | null; staffId: number | null }) {
-  const asOf = q.asOf ?? today(ctx);
+function cachedList(ctx: Ctx, asOf: string) {
   const key = `${asOf}|${changeStamp(ctx.db)}`;
   let hit = cache.get(ctx.db);
   if (!hit || hit.key !== key) {
     hit = { key, value: lapsedList(ctx, asOf), at: ctx.clock.now() };
     cache.set(ctx.db, hit);
   }
+  return hit;
+}
+
+/** One customer's status, tier, P(alive) and price sensitivity today (null before any visit). */
+export function customerInsight(ctx: Ctx, id: number): LapsedEntry | null {
+  return cachedList(ctx, today(ctx)).value.entries.find((e) => e.id === id) ?? null;
+}
+
+export function lapsedReport(ctx: Ctx, q: { asOf?: string | undefined; tier: string | null; staffId: number | null }) {
+  const asOf = q.asOf ?? today(ctx);
+  const hit = cachedList(ctx, asOf);
   const rows = hit.value.entries.filter(
     (e) => e.status !== 'active' && (!q.tier || e.tier === q.tier) && (q.staffId === null || e.staff_id === q.staffId),
   );

@@ -28,7 +28,7 @@ import {
 } from '../schemas/settings';
 
 import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
-import { LapsedQuery, LapsedReport } from '../schemas/lapsed';
+import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
 import { CampaignResults, Campaign, ExportInput, ExportResult } from '../schemas/export';
 import {
   AUDIT_ACTIONS,
@@ -95,6 +95,7 @@ export const contract = {
     output: z.object({ erasedId: z.number(), anonymisedSales: z.number() }),
   },
   'lapsed.list': { input: LapsedQuery, output: LapsedReport },
+  'customers.insight': { input: ById, output: LapsedRow.nullable() },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

@@ -3,6 +3,7 @@ import { CHANNELS } from '../../../shared/schemas/common';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href } from '../../app/router';
+import { CustomerStatus } from '../../components/CustomerStatus';
 
 /** What helps at the counter about the picked customer. */
 export function CustomerCard({ customer, onClear }: { customer: Customer; onClear(): void }) {
@@ -25,6 +26,7 @@ export function CustomerCard({ customer, onClear }: { customer: Customer; onClea
           {t('counter.clearCustomer')}
         </button>
       </div>
+      <CustomerStatus customerId={customer.id} />
       <dl className="facts">
         <div>
           <dt>{t('counter.visits')}</dt>

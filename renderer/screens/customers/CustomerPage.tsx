@@ -10,6 +10,7 @@ import { EditCustomerForm } from './EditCustomerForm';
 import { MergeSection } from './MergeSection';
 import { PurchaseTimeline } from './PurchaseTimeline';
 import { PrivacySection } from './PrivacySection';
+import { CustomerStatus } from '../../components/CustomerStatus';
 import { NotesSection, TagsSection } from './TagsNotes';
 import { useCustomerPage } from './useCustomerPage';
 
@@ -110,6 +111,7 @@ function CustomerView({ id }: { id: number }) {
       </div>
       <div className="cp-grid">
         <div className="cp-main">
+          <CustomerStatus key={`status-${c.id}-${c.stats.salesCount}`} customerId={c.id} />
           <div className="cp-facts">
             <CustomerDetails customer={c} />
             <CustomerTotals customer={c} />

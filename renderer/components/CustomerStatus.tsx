@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import type { LapsedRow } from '../../shared/schemas/lapsed';
+import { useApi } from '../api/context';
+import { useT } from '../app/i18n';
+import { useFormat } from '../app/format';
+import { nextStep, reasonWords } from '../screens/lapsed/reasons';
+
+/** Status, tier, P(alive) and price sensitivity with their reasons, for the counter and the customer page. */
+export function CustomerStatus({ customerId }: { customerId: number }) {
+  const { t, locale } = useT();
+  const f = useFormat();
+  const api = useApi();
+  const [row, setRow] = useState<LapsedRow | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.call('customers.insight', { id: customerId }).then(
+      (r) => live && setRow(r),
+      () => live && setRow(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, customerId]);
+  if (!row) return null;
+  const words = reasonWords(t, f, locale, row);
+  return (
+    <div className={`customer-status status-${row.status}`} role="group" aria-label={t('lapsed.status')}>
+      <span className={`badge status-badge-${row.status}`}>{t(`lapsed.status.${row.status}`)}</span>{' '}
+      <span className={`tier tier-${row.tier}`}>{t(`tier.${row.tier}`)}</span>{' '}
+      <span className="muted">
+        {t('lapsed.col.alive')}: {new Intl.NumberFormat(locale, { style: 'percent' }).format(row.p_alive)}
+      </span>
+      {row.price_sensitive ? <span className="tag">{t('lapsed.priceMark')}</span> : null}
+      {words.length ? <p className="status-why">{words.join('; ')}</p> : null}
+      {row.status !== 'active' ? <p className="status-next">{nextStep(t, row)}</p> : null}
+    </div>
+  );
+}
