@@ -7,6 +7,7 @@ import { generateDemo } from '../main/services/demo';
 import { LATEST_VERSION } from '../main/db/open';
 import { counterSection } from './counter';
 import { dataSection } from './data';
+import { lapsedSection } from './lapsed';
 
 /** The repository root (nearest folder up from here with package.json), so the cache is found from any working directory. */
 function repoRoot(): string {
@@ -149,6 +150,7 @@ export async function runBench(args: string[]): Promise<void> {
   const rows: Row[] = [...ensureShop(fresh)];
   const sections: [string, () => Promise<Row[]>][] = [
     ['counter', counterSection],
+    ['lapsed', lapsedSection],
     ['data', dataSection],
   ];
   for (const [name, run] of sections) {

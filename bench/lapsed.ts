@@ -1,0 +1,53 @@
+import { closeApp } from '../main/app';
+import { lapsedReport } from '../main/services/lapsed';
+import { rfmAsOf } from '../main/services/model';
+import { fitBgNbd } from '../shared/domain/bgnbd';
+import { openShop, type Row } from './lib';
+
+const ms = (t: number) => performance.now() - t;
+
+/**
+ * The lapsed list on the big shop: cold (aggregate + model fit + one pass), warm (cached), the
+ * model fit alone, and the same per-customer aggregation as one plain SQL GROUP BY for a baseline.
+ */
+export async function lapsedSection(): Promise<Row[]> {
+  const ctx = openShop();
+  const rows: Row[] = [];
+  let t = performance.now();
+  ctx.db
+    .prepare(
+      `SELECT customer_id, COUNT(DISTINCT business_date), SUM(amount_minor), MIN(business_date), MAX(business_date)
+       FROM sales WHERE customer_id IS NOT NULL AND voided_at IS NULL GROUP BY customer_id`,
+    )
+    .all();
+  const baseline = ms(t);
+  rows.push({ section: 'lapsed', name: 'baseline: per-customer GROUP BY in plain SQL', value: `${baseline.toFixed(0)} ms` });
+
+  t = performance.now();
+  const cold = lapsedReport(ctx, { tier: null, staffId: null });
+  const coldMs = ms(t);
+  rows.push({
+    section: 'lapsed',
+    name: `lapsed list, cold (${cold.rows.length.toLocaleString('en')} flagged)`,
+    value: `${coldMs.toFixed(0)} ms, ${(coldMs / baseline).toFixed(1)}× baseline`,
+    target: '≤ 1 s and ≤ 3× baseline',
+    pass: coldMs <= 1000 && coldMs / baseline <= 3,
+  });
+  t = performance.now();
+  lapsedReport(ctx, { tier: null, staffId: null });
+  rows.push({ section: 'lapsed', name: 'lapsed list, warm (cached)', value: `${ms(t).toFixed(1)} ms` });
+
+  const rfm = rfmAsOf(ctx, cold.asOf).map((c) => c.rfm);
+  t = performance.now();
+  fitBgNbd(rfm);
+  const fit = ms(t);
+  rows.push({
+    section: 'lapsed',
+    name: `BG/NBD fit (${rfm.length.toLocaleString('en')} customers)`,
+    value: `${fit.toFixed(0)} ms`,
+    target: '≤ 3 s',
+    pass: fit <= 3000,
+  });
+  closeApp(ctx);
+  return rows;
+}
