@@ -26,11 +26,7 @@ export function TextField({
         {...input}
       />
       {hint && !error ? <div className="hint">{hint}</div> : null}
-      {error ? (
-        <div id={`${id}-err`} className="field-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -43,11 +39,16 @@ export function SelectField({ label, error, children, ...select }: FieldProps & 
       <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined} {...select}>
         {children}
       </select>
-      {error ? (
-        <div id={`${id}-err`} className="field-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
+}
+
+/** The message beside a field, announced and linked to it by aria-describedby. */
+function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+  return error ? (
+    <div id={`${id}-err`} className="field-error" role="alert">
+      {error}
+    </div>
+  ) : null;
 }

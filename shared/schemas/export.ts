@@ -23,18 +23,9 @@ export const SEGMENTS = [
 export const Segment = z.enum(SEGMENTS);
 export type Segment = z.infer<typeof Segment>;
 /** Segments this version can compute. */
-export const AVAILABLE_SEGMENTS: readonly Segment[] = [
-  'all',
-  'tag',
-  'staff',
-  'lapsed',
-  'fading',
-  'price-sensitive',
-  'key',
-  'main',
-  'ordinary',
-  'small',
-];
+/** Segments waiting for the features that define them (complaints, win-back, saved filters). */
+const LATER: readonly Segment[] = ['complaints', 'winback', 'saved'];
+export const AVAILABLE_SEGMENTS: readonly Segment[] = SEGMENTS.filter((s) => !LATER.includes(s));
 
 export const ExportFormat = z.enum(['csv', 'xlsx', 'vcf']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
