@@ -2,7 +2,7 @@ import { addDays, daysBetween } from '../../shared/domain/dates';
 import { expectedPurchases, fitBgNbd, pAlive, pNoPurchase, type BgNbdParams } from '../../shared/domain/bgnbd';
 import { medianOf, FALLBACK_SHOP_GAP_DAYS } from '../../shared/domain/cadence';
 import {
-  DEFAULT_CHURN,
+  churnSettings,
   judge,
   priceSensitivity,
   tiersByValue,
@@ -15,7 +15,7 @@ import {
 import { changeStamp, customerWindows, lastSaleDate, visitsBetween } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
 import { MIN_REPEATERS_TO_FIT, PRIOR_PARAMS } from './model';
-import { today } from './settings';
+import { getSettings, today } from './settings';
 
 /** One row of `regulars lapsed --json` (names are a contract with scripts). */
 export interface LapsedEntry {
@@ -53,7 +53,7 @@ const toIso = (jd: number) => addDays('1970-01-01', jd - JD_1970);
 export function lapsedList(
   ctx: Ctx,
   asOfArg?: string,
-  settings: ChurnSettings = DEFAULT_CHURN,
+  settings: ChurnSettings = churnSettings(getSettings(ctx.db).churn),
 ): { asOf: string; params: BgNbdParams; entries: LapsedEntry[] } {
   const asOf = asOfArg ?? today(ctx);
   const rows = customerWindows(ctx.db, {

@@ -24,6 +24,7 @@ export function defaults(): Settings {
     defaultStaffId: null,
     onboarded: false,
     backupDir: null,
+    churn: null,
   };
 }
 

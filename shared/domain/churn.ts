@@ -139,3 +139,21 @@ export function tiersByValue(values: number[], shares = DEFAULT_CHURN.tierShares
 export function valueAtRisk(value12Minor: number, pAlive: number): number {
   return Math.round(value12Minor * (1 - pAlive));
 }
+
+/** The owner's adjustments over the defaults (Settings stores them flat). */
+export function churnSettings(
+  rules: {
+    lapsedAbove: number;
+    overdueFactor: number;
+    minDaysSilent: number;
+    dropAtLeast: number;
+    priceSensitiveAbove: number;
+    tierKey: number;
+    tierMain: number;
+    tierOrdinary: number;
+  } | null,
+): ChurnSettings {
+  if (!rules) return DEFAULT_CHURN;
+  const { tierKey, tierMain, tierOrdinary, ...rest } = rules;
+  return { ...DEFAULT_CHURN, ...rest, tierShares: { key: tierKey, main: tierMain, ordinary: tierOrdinary } };
+}

@@ -4,6 +4,19 @@ import { Id, Locale, OptionalText, Text } from './common';
 
 export const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'GBP', 'SGD', 'JPY'] as const;
 
+/** The lapsed-customer rules the owner can adjust (docs/lapsed.md); null means the defaults. */
+export const ChurnRules = z.strictObject({
+  lapsedAbove: z.number().min(0.3, 'out_of_range').max(0.95, 'out_of_range'),
+  overdueFactor: z.number().min(1, 'out_of_range').max(10, 'out_of_range'),
+  minDaysSilent: z.number().int().min(7, 'out_of_range').max(365, 'out_of_range'),
+  dropAtLeast: z.number().min(0.1, 'out_of_range').max(0.9, 'out_of_range'),
+  priceSensitiveAbove: z.number().int().min(10, 'out_of_range').max(100, 'out_of_range'),
+  tierKey: z.number().min(0.01, 'out_of_range').max(0.5, 'out_of_range'),
+  tierMain: z.number().min(0.01, 'out_of_range').max(0.5, 'out_of_range'),
+  tierOrdinary: z.number().min(0.01, 'out_of_range').max(0.8, 'out_of_range'),
+});
+export type ChurnRules = z.infer<typeof ChurnRules>;
+
 export const Settings = z.object({
   shopName: z.string().max(100, 'too_long'),
   currency: z.enum(CURRENCIES),
@@ -16,6 +29,7 @@ export const Settings = z.object({
   onboarded: z.boolean(),
   /** where automatic backups go (null: a backups/ folder beside the database) */
   backupDir: z.string().min(1).max(1000).nullable(),
+  churn: ChurnRules.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().strict();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { runImport } from '../../main/services/import/run';
 import { backtest, lapsedList } from '../../main/services/lapsed';
 import { ImportOptions } from '../../shared/schemas/import';
-import { tempShops } from '../helpers/shop';
+import { ok, tempShops } from '../helpers/shop';
 
 const MASTER = path.resolve(__dirname, '../../../shared/data/cdnow/cdnow_master_sales.csv');
 const { fresh } = tempShops();

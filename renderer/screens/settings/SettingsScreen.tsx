@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
 import { StaffSection, PaymentSection } from './ListSections';
 import { DatabaseSection } from './DatabaseSection';
+import { RulesSection } from './RulesSection';
 
 const TIME_ZONES = [
   'Asia/Shanghai',
@@ -31,6 +32,7 @@ export function SettingsScreen() {
       <ShopSection />
       <StaffSection />
       <PaymentSection />
+      <RulesSection />
       <DatabaseSection />
     </div>
   );

@@ -62,5 +62,6 @@ export const common = {
   'error.field.unknown_field': 'Unknown field.',
   'error.field.invalid_id': 'Unknown record.',
   'error.field.invalid_json': 'The request was not valid.',
+  'error.field.out_of_range': 'Out of the allowed range.',
   'error.field.invalid': 'Not a valid value.',
 } as const;

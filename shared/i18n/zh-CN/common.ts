@@ -64,5 +64,6 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.unknown_field': '未知字段。',
   'error.field.invalid_id': '未知记录。',
   'error.field.invalid_json': '请求无效。',
+  'error.field.out_of_range': '超出允许的范围。',
   'error.field.invalid': '值无效。',
 };
