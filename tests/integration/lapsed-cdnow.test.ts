@@ -49,5 +49,23 @@ describe('the lapsed list on real data (CDNOW, 23,570 customers)', () => {
     expect(entries.every((x) => x.visits >= 2 || x.status !== 'lapsed')).toBe(true);
     for (let i = 1; i < entries.length; i++)
       expect(entries[i - 1]!.value_at_risk_minor).toBeGreaterThanOrEqual(entries[i]!.value_at_risk_minor);
+
+    // The owner's stricter threshold (Settings) flags fewer customers.
+    const lapsedCount = entries.filter((x) => x.status === 'lapsed').length;
+    await ok(ctx, 'settings.update', {
+      churn: {
+        lapsedAbove: 0.9,
+        overdueFactor: 2.5,
+        minDaysSilent: 30,
+        dropAtLeast: 0.4,
+        priceSensitiveAbove: 60,
+        tierKey: 0.05,
+        tierMain: 0.15,
+        tierOrdinary: 0.3,
+      },
+    });
+    const stricter = lapsedList(ctx, '1997-09-30').entries.filter((x) => x.status === 'lapsed').length;
+    expect(stricter).toBeLessThan(lapsedCount);
+    expect(stricter).toBeGreaterThan(0);
   }, 120_000);
 });
