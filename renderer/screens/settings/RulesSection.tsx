@@ -66,7 +66,7 @@ export function RulesSection() {
             inputMode="decimal"
             value={draft[k]}
             onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
-            hint={shown(k, DEFAULTS[k])}
+            hint={t('settings.rules.default', { value: shown(k, DEFAULTS[k]) })}
             error={issue(k)}
           />
         ))}

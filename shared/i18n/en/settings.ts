@@ -34,6 +34,7 @@ export const settings = {
   'settings.rules.tierKey': 'Key customers: top (%)',
   'settings.rules.tierMain': 'Main customers: next (%)',
   'settings.rules.tierOrdinary': 'Ordinary customers: next (%)',
+  'settings.rules.default': 'Default: {{value}}',
   'settings.rules.save': 'Save rules',
   'settings.rules.reset': 'Back to the defaults',
   'settings.database': 'Database',

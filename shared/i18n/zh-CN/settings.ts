@@ -35,6 +35,7 @@ export const settings: Record<keyof typeof en, string> = {
   'settings.rules.tierKey': '重点顾客：前（%）',
   'settings.rules.tierMain': '主要顾客：其后（%）',
   'settings.rules.tierOrdinary': '普通顾客：其后（%）',
+  'settings.rules.default': '默认：{{value}}',
   'settings.rules.save': '保存规则',
   'settings.rules.reset': '恢复默认值',
   'settings.database': '数据库',
