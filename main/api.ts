@@ -16,7 +16,7 @@ import * as data from './services/data-api';
 import { importJobStatus, cancelImportJob } from './services/import/jobs';
 import { campaignResults, exportContacts, selectContacts } from './services/export/contacts';
 import { customerDataExport, eraseCustomer } from './services/privacy';
-import { customerInsight, lapsedReport } from './services/lapsed';
+import { customerInsight, lapsedReport, recentCheck } from './services/lapsed';
 import { backupBeforeChange, takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
@@ -74,6 +74,7 @@ export const handlers = {
   },
   'audit.list': (a, ctx) => listAudit(ctx.db, a.action, a.limit),
   'lapsed.list': (a, ctx) => lapsedReport(ctx, a),
+  'lapsed.check': (_a, ctx) => recentCheck(ctx),
   'customers.insight': (a, ctx) => customerInsight(ctx, customers.liveRow(ctx.db, a.id).id),
 } satisfies { [M in Method]: Handler<M> };
 

@@ -96,6 +96,7 @@ export const contract = {
   },
   'lapsed.list': { input: LapsedQuery, output: LapsedReport },
   'customers.insight': { input: ById, output: LapsedRow.nullable() },
+  'lapsed.check': { input: None, output: z.object({ asOf: z.string(), flagged: z.number(), stayedAway: z.number() }) },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

@@ -30,6 +30,11 @@ export function LapsedScreen() {
   const [staffId, setStaffId] = useState('');
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [check, setCheck] = useState<{ asOf: string; flagged: number; stayedAway: number } | null>(null);
+
+  useEffect(() => {
+    api.call('lapsed.check').then(setCheck, () => setCheck(null));
+  }, [api]);
 
   useEffect(() => {
     if (!/^\d{4}-\d{2}$/.test(month)) return;
@@ -90,6 +95,15 @@ export function LapsedScreen() {
             {t('lapsed.computedAt', { time: f.dateTime(report.computedAt), date: f.day(report.asOf) })}{' '}
             {t('lapsed.pareto', { share: new Intl.NumberFormat(locale, { style: 'percent' }).format(report.top20Share) })}
           </p>
+          {check && check.flagged > 0 ? (
+            <p className="check-line">
+              {t('lapsed.check', {
+                flagged: f.number(check.flagged),
+                date: f.day(check.asOf),
+                stayed: f.number(check.stayedAway),
+              })}
+            </p>
+          ) : null}
           <p className="totals" role="status">
             {t('lapsed.totals', { count: f.number(report.rows.length), value: f.money(atRisk) })}
           </p>

@@ -12,6 +12,8 @@ export const lapsed = {
   'lapsed.section.lapsed': 'Lapsed',
   'lapsed.section.fading': 'Fading',
   'lapsed.none': 'Nobody here. Good.',
+  'lapsed.check':
+    'Is the list right? Of the {{flagged}} customers it flagged as lapsed on {{date}}, {{stayed}} did not come back since.',
   'lapsed.print': 'Print',
   'lapsed.export': 'Export as a contact list',
   'lapsed.col.name': 'Customer',

@@ -14,6 +14,7 @@ export const lapsed: Record<keyof typeof en, string> = {
   'lapsed.section.lapsed': '已流失',
   'lapsed.section.fading': '渐少',
   'lapsed.none': '这里没有顾客，很好。',
+  'lapsed.check': '名单准吗？{{date}} 被标记为流失的 {{flagged}} 位顾客中，有 {{stayed}} 位此后再也没来。',
   'lapsed.print': '打印',
   'lapsed.export': '导出为联系人名单',
   'lapsed.col.name': '顾客',
