@@ -4,7 +4,9 @@ test('the lapsed list shows lapsed and fading customers with reasons in words an
   await shop.open(page, '/lapsed');
   await expect(page.getByRole('heading', { level: 1, name: 'Lapsed and fading customers' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'a year at risk' })).toBeVisible();
-  await expect(page.getByText(/^Is the list right\? Of the \d+ customers it flagged as lapsed on .+, \d+ did not come back since\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Is the list right\? Of the \d+ customers it flagged as lapsed on .+, \d+ did not come back since\.$/),
+  ).toBeVisible();
   const lapsed = page.getByRole('region', { name: /^Lapsed/ });
   await expect(lapsed.getByRole('row').nth(1)).toContainText(/days since the last visit|chance/);
   await expect(lapsed.getByRole('row').nth(1)).toContainText(/Contact today|Try hard|Only if cheap|Let go quietly/);
