@@ -23,6 +23,9 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   const db = new Database(file, { readonly: opts.readonly ?? false });
   try {
     db.pragma('busy_timeout = 5000');
+    // A database from a newer app is refused before anything (even the journal mode) is written.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) throw new AppError('DB_FROM_FUTURE', { dbVersion: version, appVersion: LATEST_VERSION });
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
     }

@@ -21,6 +21,9 @@ export function startOfBusinessDate(date: string, timeZone: string): number {
   // The offset of the zone at that instant; iterate once more across DST edges.
   let t = guess - zoneOffsetMs(guess, timeZone);
   t = guess - zoneOffsetMs(t, timeZone);
+  // Where daylight saving starts at midnight (Santiago, Havana) that midnight does not exist and
+  // the day starts an hour later: step forward until the instant falls on the day itself.
+  for (let i = 0; i < 4 && businessDate(t, timeZone) < date; i++) t += 3_600_000;
   return t;
 }
 

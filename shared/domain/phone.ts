@@ -1,12 +1,14 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 /**
  * Phone numbers are stored in E.164 (+8613912345678). Owners type them any way they like:
  * "139 1234 5678", "+86-139-1234-5678", "0086 13912345678". Mainland China is the default country.
- * Returns null when the input is not a plausible phone number.
+ * Returns null when the input is not a valid number (full metadata: a mainland mobile has 11 digits).
  */
 export function normalizePhone(input: string, defaultCountry: CountryCode = 'CN'): string | null {
+  // NFKC turns full-width digits (typed in a Chinese input method's full-width mode) into 0-9.
   const cleaned = input
+    .normalize('NFKC')
     .trim()
     .replace(/^00/, '+')
     .replace(/[\s\-().\u3000]/g, '');

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, minorToMajorString, parseAmountToMinor } from '../../shared/domain/money';
+
+describe('parseAmountToMinor', () => {
+  it.each([
+    ['128', 12800],
+    ['128.5', 12850],
+    ['128.50', 12850],
+    ['128.05', 12805],
+    ['¥1,280.50', 128050],
+    ['￥99', 9900],
+    ['128元', 12800],
+    ['RMB 10', 1000],
+    ['CNY 10.10', 1010],
+    ['$3.99', 399],
+    ['1 280', 128000],
+    [' 42 ', 4200],
+    ['0', 0],
+    ['0.01', 1],
+    ['1000000', 100000000],
+  ])('%j → %d', (text, minor) => {
+    expect(parseAmountToMinor(text)).toBe(minor);
+  });
+
+  it.each([
+    ['12.345'],
+    ['-5'],
+    [''],
+    ['   '],
+    ['abc'],
+    ['1e3'],
+    ['.5'],
+    ['5.'],
+    ['1.2.3'],
+    ['12a'],
+    ['+5'],
+    ['NaN'],
+    ['Infinity'],
+    ['9'.repeat(20)],
+  ])('%j → null', (text) => {
+    expect(parseAmountToMinor(text)).toBeNull();
+  });
+});
+
+describe('minorToMajorString', () => {
+  it.each([
+    [0, '0.00'],
+    [1, '0.01'],
+    [12850, '128.50'],
+    [128050, '1280.50'],
+    [100000000, '1000000.00'],
+    [-5, '-0.05'],
+    [-12345, '-123.45'],
+  ])('%d → %s', (minor, text) => {
+    expect(minorToMajorString(minor)).toBe(text);
+  });
+
+  it('round-trips with parseAmountToMinor', () => {
+    for (const minor of [0, 1, 99, 100, 12850, 99999999]) expect(parseAmountToMinor(minorToMajorString(minor))).toBe(minor);
+  });
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [128050, 'CNY', 'en', /1,280\.50/],
+    [128050, 'USD', 'en', /^\$1,280\.50$/],
+    [128050, 'CNY', 'zh-CN', /¥\s?1,280\.50/],
+  ])('%d %s in %s', (minor, currency, locale, shown) => {
+    expect(formatMoney(minor, currency, locale)).toMatch(shown);
+  });
+});
