@@ -1,107 +1,170 @@
-import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
+// The Electron shell: window, session lock-down and the one IPC channel. It holds no logic of its
+// own; everything that can be tested without the Electron binary lives in the sibling modules.
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { openApp, closeApp } from '../app';
-import { resolveDbPath } from '../paths';
-import { resolveLocale } from '../../shared/i18n';
-import { getSettings } from '../services/settings';
-import { startupChecks } from '../services/startup';
-import { CSP } from '../security/csp';
+import { dispatch } from '../api';
+import { closeApp, openApp } from '../app';
 import type { Ctx } from '../ctx';
-import { windowOptions } from './window-options';
-import { guardedCall } from './ipc-guard';
-import { menuTemplate } from './menu';
-import { readWindowState, writeWindowState } from './window-state';
+import { resolveDbPath, userDataDir } from '../paths';
+import { CSP } from '../security/csp';
+import { startupChecks } from '../services/startup';
+import { contract } from '../../shared/api/contract';
+import { AppError, type ErrorCode } from '../../shared/api/errors';
+import { messages } from '../../shared/i18n';
+import { guardedCall, isInsideDir } from './ipc-guard';
+import { applyMenu, menuLocale } from './menu';
+import { APP_TITLE, windowOptions } from './window-options';
+import { fitToWorkAreas, readWindowState, stateSaver, type WindowState } from './window-state';
 
-// dist/electron/main.cjs -> dist/renderer/index.html
-const INDEX_HTML = path.join(__dirname, '..', 'renderer', 'index.html');
+// Bundled to dist/electron/main.cjs; the renderer is built to dist/renderer.
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+const INDEX_HTML = path.join(RENDERER_DIR, 'index.html');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
+// Worker threads load their ES module from the real file system rather than through Electron's
+// asar layer, so the packaged app runs the unpacked copy (electron-builder.yml asarUnpack).
+const WORKER_DIR = path.join(__dirname, '..', 'workers').replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+const IS_MAC = process.platform === 'darwin';
+// After these the saved UI language may have changed, and the menu follows it.
+const LANGUAGE_MAY_CHANGE = new Set(['settings.update', 'backups.restore', 'shop.loadDemo', 'shop.startEmpty']);
 
 let ctx: Ctx | null = null;
 let win: BrowserWindow | null = null;
 
+// One data folder for the desktop app, the CLI and browser mode, so all three open the same shop
+// database; Electron would otherwise name it after productName. Set before the single-instance
+// lock, which lives in this folder.
+app.setPath('userData', userDataDir());
+if (process.platform === 'win32') app.setAppUserModelId('com.regulars.app');
+app.enableSandbox();
+
+// A second launch (the icon double-clicked again) focuses the open window instead of opening the
+// database twice.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
   });
-  app.enableSandbox();
-  app.whenReady().then(start, (e) => {
-    console.error(e);
-    app.quit();
-  });
+  app.whenReady().then(start).catch(startFailed);
 }
 
+// No page may navigate away, open windows or embed <webview>s: the app shows only its own files.
 app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (url.split('#')[0] !== contents.getURL().split('#')[0]) event.preventDefault();
+  contents.on('will-navigate', (event) => {
+    if (!event.isSameDocument && stripHash(event.url) !== stripHash(contents.getURL())) event.preventDefault();
   });
+  contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-function start(): void {
-  ctx = openApp({ dbPath: resolveDbPath(undefined, process.env, app.getPath('userData')) });
-  ctx.workerDir = path.join(__dirname, '..', 'workers');
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  if (ctx) closeApp(ctx);
+  ctx = null;
+});
+
+function stripHash(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // file:// responses carry no headers, so there the meta tag in index.html is what applies; this
+  // covers any other response that might ever reach the window.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  // No remote content, ever: anything that is not our own files is cancelled.
+  // No remote content, ever, and no local file outside the built renderer.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({
-      cancel: !(
-        details.url.startsWith('file://') ||
-        details.url.startsWith('devtools://') ||
-        details.url.startsWith('blob:') ||
-        details.url.startsWith('data:')
-      ),
-    });
+    const url = details.url;
+    const allowed = url.startsWith('file:')
+      ? isInsideDir(url, RENDERER_DIR)
+      : url.startsWith('devtools:') || url.startsWith('blob:') || url.startsWith('data:');
+    callback({ cancel: !allowed });
+  });
+}
+
+async function start(): Promise<void> {
+  lockDownSession();
+  const c = openApp({ dbPath: resolveDbPath(undefined, process.env, app.getPath('userData')) });
+  c.workerDir = WORKER_DIR;
+  ctx = c;
+
+  ipcMain.handle('regulars:call', async (event, method: unknown, input: unknown) => {
+    // Only a top-level frame counts: a sub-frame would be someone else's content.
+    const frame = event.senderFrame;
+    const url = frame && frame.parent === null ? frame.url : undefined;
+    const reply = await guardedCall(c, INDEX_HTML, url, method, input);
+    if (reply.ok && typeof method === 'string' && LANGUAGE_MAY_CHANGE.has(method)) {
+      refreshMenu(c).catch((e: unknown) => console.error('menu not updated', e));
+    }
+    return reply;
   });
 
-  ipcMain.handle('regulars:call', (event, method: unknown, input: unknown) =>
-    guardedCall(ctx!, INDEX_HTML, event.senderFrame?.url, method, input),
-  );
-
-  const language = resolveLocale(getSettings(ctx.db).language, [app.getLocale()]);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate(language, { isMac: process.platform === 'darwin', dev: !app.isPackaged })),
-  );
-
-  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
-  const state = readWindowState(stateFile);
-  win = new BrowserWindow(windowOptions(PRELOAD, state, '回头客 Regulars'));
-  if (state.maximized) win.maximize();
-  win.once('ready-to-show', () => win?.show());
-  let timer: NodeJS.Timeout | undefined;
-  const save = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (!win || win.isDestroyed()) return;
-      const b = win.getNormalBounds();
-      writeWindowState(stateFile, { width: b.width, height: b.height, x: b.x, y: b.y, maximized: win.isMaximized() });
-    }, 500);
-  };
-  win.on('resize', save);
-  win.on('move', save);
-  win.on('close', save);
-  void win.loadFile(INDEX_HTML, { hash: '/counter' });
-  // Links to the outside world (none are expected) open in the system browser, never in the app.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  app.setAboutPanelOptions({ applicationName: APP_TITLE, applicationVersion: app.getVersion() });
+  await refreshMenu(c);
+  createWindow();
+  // After the window is up, so a slow integrity check of a big database never delays it.
   setTimeout(() => {
     if (ctx) startupChecks(ctx);
   }, 2000);
 }
 
-app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
+async function refreshMenu(c: Ctx): Promise<void> {
+  const reply = await dispatch('settings.get', {}, c);
+  const settings = reply.ok ? contract['settings.get'].output.safeParse(reply.data) : null;
+  const saved = settings?.success ? settings.data.language : null;
+  applyMenu(Menu, menuLocale(saved, app.getLocale()), { isMac: IS_MAC, dev: !app.isPackaged });
+}
+
+function createWindow(): void {
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const areas = screen.getAllDisplays().map((d) => d.workArea);
+  const state = fitToWorkAreas(readWindowState(stateFile), areas);
+  const w = new BrowserWindow(windowOptions(PRELOAD, state));
+  win = w;
+  if (state.maximized) w.maximize();
+  w.once('ready-to-show', () => w.show());
+
+  const saver = stateSaver(stateFile, 500, undefined, (e) => console.error('window state not saved', e));
+  // Normal bounds, so a maximized window restores to the size it had before.
+  const snapshot = (): WindowState => ({ ...w.getNormalBounds(), maximized: w.isMaximized() });
+  const later = () => saver.schedule(snapshot());
+  w.on('resize', later);
+  w.on('move', later);
+  w.on('maximize', later);
+  w.on('unmaximize', later);
+  // At once: a debounced write would run after the window, and its bounds, are gone.
+  w.on('close', () => {
+    saver.schedule(snapshot());
+    saver.flush();
+  });
+  w.on('closed', () => {
+    win = null;
+  });
+
+  w.loadFile(INDEX_HTML).catch(startFailed);
+}
+
+// Start-up can fail before the owner sees anything (a database from a newer version, a locked or
+// unreadable file, a missing build): say so in a native box in the system's language rather than
+// leave a silent, windowless app. Details go to the log under the incident id the box shows.
+function startFailed(e: unknown): void {
+  const incidentId = randomUUID().slice(0, 8);
+  console.error(`incident ${incidentId}: Regulars could not start`, e);
+  const code: ErrorCode = e instanceof AppError ? e.code : 'INTERNAL';
+  const m: Record<string, string> = messages[menuLocale(null, app.getLocale())];
+  const message = (m[`error.${code}`] ?? m['error.INTERNAL'] ?? code).replace('{{incidentId}}', incidentId);
+  dialog.showErrorBox(APP_TITLE, message);
   if (ctx) closeApp(ctx);
-});
+  ctx = null;
+  app.exit(1);
+}

@@ -1,9 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { fail } from '../../shared/api/errors';
 
-// The renderer's only door to the core: one typed call, checked again in the main process.
+// The renderer's only door to the core: one call, never ipcRenderer itself, so a compromised page
+// cannot reach other channels. The main process checks sender, method and input again.
 contextBridge.exposeInMainWorld('regulars', {
-  call: (method: string, input: unknown) => {
-    if (typeof method !== 'string') return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  call: (method: string, input: unknown): Promise<unknown> => {
+    // Answered here in the usual envelope so the renderer handles it like any other failure.
+    if (typeof method !== 'string') return Promise.resolve(fail('UNKNOWN_METHOD'));
     return ipcRenderer.invoke('regulars:call', method, input);
   },
 });

@@ -75,18 +75,24 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     };
     const reply = (status: number, r: Reply) => send(status, JSON.stringify(r));
 
-    if (!allowedHosts().has(req.headers.host ?? '')) return reply(403, fail('FORBIDDEN'));
+    // Host names are case-insensitive (RFC 9110); the port must match exactly.
+    if (!allowedHosts().has((req.headers.host ?? '').toLowerCase())) return reply(403, fail('FORBIDDEN'));
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) return reply(403, fail('FORBIDDEN'));
+    if (origin !== undefined && !allowedOrigins().has(origin.toLowerCase())) return reply(403, fail('FORBIDDEN'));
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return reply(405, fail('FORBIDDEN'));
       const auth = req.headers.authorization ?? '';
       const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7) : '');
       if (given.length !== tokenBuf.length || !timingSafeEqual(given, tokenBuf)) return reply(401, fail('UNAUTHORIZED'));
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return reply(415, fail('VALIDATION'));
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return reply(400, fail('VALIDATION', [{ path: [], message: 'invalid_method' }]));
+      }
       const chunks: Buffer[] = [];
       const limit = UPLOAD_METHODS.has(method) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
       let size = 0;
@@ -126,7 +132,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (rel.includes('\0')) return send(400, 'Bad request', 'text/plain');
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = path.resolve(root, '.' + path.posix.normalize(rel));
-    if (!file.startsWith(root + path.sep) || path.basename(file).startsWith('.')) return send(404, 'Not found', 'text/plain');
+    const hidden = path
+      .relative(root, file)
+      .split(path.sep)
+      .some((part) => part.startsWith('.'));
+    if (!file.startsWith(root + path.sep) || hidden) return send(404, 'Not found', 'text/plain');
     fs.readFile(file, (err, data) => {
       if (err) return send(404, 'Not found', 'text/plain');
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';

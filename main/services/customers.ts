@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { CHANNELS, type Channel } from '../../shared/schemas/common';
 import type { Consents, Customer, CustomerDraft, CustomerPatch, CustomerSummary, ListInput } from '../../shared/schemas/customer';
-import { reversedDigits } from '../../shared/domain/phone';
+import { phoneQueryDigits, reversedDigits } from '../../shared/domain/phone';
 import { FALLBACK_SHOP_GAP_DAYS, medianOf, usualGapDays } from '../../shared/domain/cadence';
 import { daysBetween } from '../../shared/domain/dates';
 import * as q from '../db/queries/customers';
@@ -110,8 +110,8 @@ export function search(ctx: Ctx, query: string, limit: number): CustomerSummary[
     }
   };
   const pool = Math.max(limit * 3, 30);
-  const compactDigits = text.replace(/[\s\-+]/g, '');
-  if (/^\d+$/.test(compactDigits)) {
+  const compactDigits = phoneQueryDigits(text);
+  if (compactDigits !== null) {
     if (compactDigits.length >= 3) {
       const rev = compactDigits.split('').reverse().join('');
       // A whole number typed in matches the whole reversed phone (with its country code) by prefix too.

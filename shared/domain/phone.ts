@@ -34,3 +34,18 @@ export function reversedDigits(e164: string | null): string | null {
   if (!e164) return null;
   return e164.replace(/\D/g, '').split('').reverse().join('');
 }
+
+/**
+ * The digits of a search box entry when it looks like (part of) a phone number typed any usual way —
+ * "139 1234 5678", "(139) 1234-5678", "139.1234.5678", "+86 139…", "0086 139…" — or null when it has
+ * anything else in it. The international "00" prefix is dropped so the digits match a stored E.164
+ * number from its end.
+ */
+export function phoneQueryDigits(text: string): string | null {
+  const compact = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s\-+().\u3000]/g, '');
+  if (!/^\d+$/.test(compact)) return null;
+  return compact.startsWith('00') && compact.length > 9 ? compact.slice(2) : compact;
+}

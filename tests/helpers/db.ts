@@ -74,3 +74,8 @@ export function counts(ctx: Ctx): Counts {
   for (const t of COUNTED_TABLES) out[t] = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
   return out;
 }
+
+/** `call(ctx, method, input)`: the API answer's data, failing the test on an error reply (alias of `ok`). */
+export const call = ok;
+/** `failOf(ctx, method, input)`: the error of a call that must fail (alias of `err`). */
+export const failOf = err;

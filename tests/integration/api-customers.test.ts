@@ -54,6 +54,9 @@ describe('customers.create', () => {
     const b = await create(ctx, { name: 'B', memberCode: 'VIP002' });
     expect((await err(ctx, 'customers.update', { id: b.id, memberCode: 'Vip001' })).code).toBe('MEMBER_CODE_TAKEN');
     expect((await ok<Customer>(ctx, 'customers.get', { id: b.id })).memberCode).toBe('VIP002');
+    // Surrounding spaces do not make a new code.
+    expect((await err(ctx, 'customers.create', { name: 'C', memberCode: '  vip001 ' })).code).toBe('MEMBER_CODE_TAKEN');
+    expect(counts(ctx).customers).toBe(2);
   });
 
   it('refuses an impossible birthday and accepts a leap day', async () => {
@@ -97,6 +100,9 @@ describe('customers.search', () => {
     ['the full phone', '13912345678', '张三'],
     ['the full phone as typed', '139 1234 5678', '张三'],
     ['the full phone in E.164', '+8613912345678', '张三'],
+    // Every way the counter may type a phone that customers.create accepts finds it again.
+    ['the full phone with +86 and dashes', '+86-139-1234-5678', '张三'],
+    ['the full phone with the 0086 prefix', '0086 13912345678', '张三'],
     ['a Chinese name', '张三', '张三'],
     ['a Chinese given name without surname', '小红', '李小红'],
     ['pinyin initials', 'zs', '张三'],
@@ -207,6 +213,20 @@ describe('customers.list', () => {
     expect(p2.rows.map((x) => x.name)).toEqual(['丁丁']);
     expect(p3.rows).toEqual([]);
   });
+
+  // The Customers screen searches through customers.list: a phone typed the way it was entered at
+  // the counter finds the customer there too, not only by its bare digits.
+  it.each(['5678', '13912345678', '139 1234 5678', '+86 139 1234 5678', '+8613912345678', '0086 13912345678'])(
+    'finds a customer by the phone %j',
+    async (query) => {
+      const { ctx } = makeCtx();
+      await create(ctx, { name: '张三', phone: '139 1234 5678' });
+      await create(ctx, { name: '李四', phone: '13800001111' });
+      const r = await list(ctx, { query });
+      expect(r.total).toBe(1);
+      expect(r.rows.map((x) => x.name)).toEqual(['张三']);
+    },
+  );
 
   it('combines a query with a filter', async () => {
     const { ctx } = await shop();
@@ -342,6 +362,22 @@ describe('customers.merge', () => {
     expect(again.id).not.toBe(gone.id);
     // The kept customer's own phone is still taken.
     expect((await err(ctx, 'customers.create', { name: 'x', phone: '13912345678' })).code).toBe('PHONE_TAKEN');
+  });
+
+  it('takes over the phone of the merged customer when the kept one has none, and search finds it', async () => {
+    const { ctx } = makeCtx();
+    const keep = await create(ctx, { name: '张三' });
+    const gone = await create(ctx, { name: '张三 (phone)', phone: '139 1234 5678', memberCode: 'vip-9' });
+    const merged = await ok<Customer>(ctx, 'customers.merge', { keepId: keep.id, mergeId: gone.id });
+    expect(merged).toMatchObject({ id: keep.id, phone: '+8613912345678', memberCode: 'vip-9' });
+    const found = await ok<CustomerSummary[]>(ctx, 'customers.search', { query: '5678' });
+    expect(found.map((c) => c.id)).toEqual([keep.id]);
+    expect((await ok<CustomerSummary | null>(ctx, 'customers.findByPhone', { phone: '13912345678' }))?.id).toBe(keep.id);
+    // The phone and member code now belong to the kept customer: nobody else can take them.
+    expect((await err(ctx, 'customers.create', { name: 'x', phone: '13912345678' })).detail).toMatchObject({
+      existingId: keep.id,
+    });
+    expect((await err(ctx, 'customers.create', { name: 'x', memberCode: 'VIP-9' })).code).toBe('MEMBER_CODE_TAKEN');
   });
 
   it('keeps the more recent consent decision per channel', async () => {

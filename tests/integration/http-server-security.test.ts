@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../main/server/server';
 import type { Ctx } from '../../main/ctx';
@@ -73,7 +74,7 @@ const api = (method: string, body: unknown, headers: Record<string, string> = {}
     method: 'POST',
     path: `/api/${method}`,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
   });
 
 describe('browser mode', () => {
@@ -228,5 +229,93 @@ describe('browser mode', () => {
 
   it('refuses a POST to a static path', async () => {
     expect((await request({ method: 'POST', path: '/index.html', body: '' })).status).toBe(405);
+  });
+});
+
+describe('browser mode: where it listens and what it refuses to crash on', () => {
+  /** Tries a TCP connection; resolves with the error code, or 'connected'. */
+  const connect = (host: string, port: number) =>
+    new Promise<string>((resolve) => {
+      const req = http.request({ host, port, path: '/', agent: false, timeout: 2000 }, (res) => {
+        res.resume();
+        resolve('connected');
+      });
+      req.on('timeout', () => {
+        req.destroy();
+        resolve('timeout');
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? String(e)));
+      req.end();
+    });
+
+  it('is bound to 127.0.0.1 itself, not to every interface', async () => {
+    expect(await connect('127.0.0.1', server.port)).toBe('connected');
+    // Another loopback address reaches the same machine but not a socket bound to 127.0.0.1 only.
+    expect(await connect('127.0.0.2', server.port)).not.toBe('connected');
+    expect(await connect('::1', server.port)).not.toBe('connected');
+    const lan = Object.values(os.networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (lan) expect(await connect(lan.address, server.port)).not.toBe('connected');
+  });
+
+  it.each(['/api/', '/api/shop.status', '/api/customers.create'])('answers GET %s with 405 and writes nothing', async (p) => {
+    const before = counts(ctx);
+    const r = await request({ path: `${p}?name=x`, headers: { authorization: `Bearer ${server.token}` } });
+    expect(r.status).toBe(405);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false });
+    expect(counts(ctx)).toEqual(before);
+  });
+
+  it.each(['/.git/config', '/%2egit/config', '/.env', '/sub/.env'])('does not serve the hidden file %s', async (p) => {
+    const staticDir = path.join(path.dirname(ctx.dbPath), 'renderer');
+    fs.mkdirSync(path.join(staticDir, '.git'), { recursive: true });
+    fs.mkdirSync(path.join(staticDir, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(staticDir, '.git', 'config'), 'HIDDEN-GIT');
+    fs.writeFileSync(path.join(staticDir, '.env'), 'HIDDEN-ENV');
+    fs.writeFileSync(path.join(staticDir, 'sub', '.env'), 'HIDDEN-ENV');
+    const r = await request({ path: p });
+    expect(r.status).toBe(404);
+    expect(r.body).not.toContain('HIDDEN');
+  });
+
+  it('answers a malformed percent-encoded method name with an error reply and keeps running', async () => {
+    // An authorised client with a broken URL must get an answer, not hang or bring the server down.
+    const r = await new Promise<Res>((resolve) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          agent: false,
+          method: 'POST',
+          path: '/api/%E0%A4%A',
+          timeout: 2000,
+          headers: {
+            host: `127.0.0.1:${server.port}`,
+            'content-type': 'application/json',
+            authorization: `Bearer ${server.token}`,
+          },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      // Destroying the socket on timeout also lets afterEach close the server.
+      req.on('timeout', () => req.destroy(new Error('no answer within 2 s')));
+      req.on('error', (e) => resolve({ status: 0, headers: {}, body: String(e) }));
+      req.end('{}');
+    });
+    expect(r.status, r.body).toBeGreaterThanOrEqual(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false });
+    expect(JSON.parse((await api('shop.status', {})).body)).toMatchObject({ ok: true });
+  });
+
+  it('answers a body of several MiB with 413, not a dropped connection, and writes nothing', async () => {
+    const r = await api('customers.create', Buffer.alloc(5 * 1024 * 1024, 0x20));
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(counts(ctx).customers).toBe(0);
   });
 });

@@ -242,3 +242,138 @@ describe('upgrading an older shop', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'customers'").get()).toEqual({ name: 'customers' });
   });
 });
+
+describe('migrate() from version 1 to a fake version 2, on a copy of a version-1 shop with data', () => {
+  /** A version-1 shop file holding one customer with one sale, closed (WAL checkpointed). */
+  function v1Shop(): string {
+    const file = path.join(tempDir(), 'v1.db');
+    const db = new Database(file);
+    migrate(db, file, migrations.slice(0, 1));
+    db.prepare(
+      `INSERT INTO customers (name, phone, phone_rev, name_key, name_pinyin, name_initials, created_at, updated_at)
+       VALUES ('张三', '+8613912345678', '8765432193168', '张三', 'zhangsan', 'zs', 0, 0)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (1, 0, '2026-03-01', 12800, 0)`,
+    ).run();
+    db.close();
+    return file;
+  }
+  /** A copy beside it, so the original stays a pristine version-1 file. */
+  function copyOf(file: string, name: string): string {
+    const copy = path.join(path.dirname(file), name);
+    fs.copyFileSync(file, copy);
+    return copy;
+  }
+  const data = (db: Db) => ({
+    customers: db.prepare('SELECT id, name, phone FROM customers ORDER BY id').all(),
+    sales: db.prepare('SELECT customer_id, amount_minor, business_date FROM sales ORDER BY id').all(),
+  });
+  const V1_DATA = {
+    customers: [{ id: 1, name: '张三', phone: '+8613912345678' }],
+    sales: [{ customer_id: 1, amount_minor: 12800, business_date: '2026-03-01' }],
+  };
+
+  /** Adds a column and fills it from existing rows, as a real migration would. */
+  const addNickname: Migration = {
+    version: 2,
+    up(d) {
+      d.exec("ALTER TABLE customers ADD COLUMN nickname TEXT NOT NULL DEFAULT ''");
+      d.exec("UPDATE customers SET nickname = 'A' || name");
+    },
+  };
+  const failing: Migration = {
+    version: 2,
+    up(d) {
+      d.exec("ALTER TABLE customers ADD COLUMN nickname TEXT NOT NULL DEFAULT ''");
+      d.exec('DELETE FROM sales');
+      throw new Error('migration 2 failed');
+    },
+  };
+
+  interface Call {
+    file: string;
+    from: number;
+    versionAtCall: number;
+    hadNickname: boolean;
+  }
+  const spy = (calls: Call[]) => (d: Db, file: string, from: number) =>
+    calls.push({
+      file,
+      from,
+      versionAtCall: version(d),
+      hadNickname: (d.prepare('PRAGMA table_info(customers)').all() as { name: string }[]).some((c) => c.name === 'nickname'),
+    });
+
+  it('upgrades the copy, calls beforeMigrate once before changing anything, and keeps the data', () => {
+    const original = v1Shop();
+    const file = copyOf(original, 'copy.db');
+    const calls: Call[] = [];
+    const db = track(new Database(file));
+    migrate(db, file, [migrations[0]!, addNickname], spy(calls));
+
+    expect(calls).toEqual([{ file, from: 1, versionAtCall: 1, hadNickname: false }]);
+    expect(version(db)).toBe(2);
+    expect(data(db)).toEqual(V1_DATA);
+    expect(db.prepare('SELECT nickname FROM customers').all()).toEqual([{ nickname: 'A张三' }]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // Nothing left to do: no second call.
+    migrate(db, file, [migrations[0]!, addNickname], spy(calls));
+    expect(calls).toHaveLength(1);
+
+    // The original file was not touched.
+    const orig = track(new Database(original, { readonly: true }));
+    expect(version(orig)).toBe(1);
+    expect(data(orig)).toEqual(V1_DATA);
+  });
+
+  it('does not call beforeMigrate for a new (version 0) database, nor for one already current', () => {
+    const calls: Call[] = [];
+    const freshFile = path.join(tempDir(), 'fresh.db');
+    const fresh = track(new Database(freshFile));
+    migrate(fresh, freshFile, [migrations[0]!, addNickname], spy(calls));
+    expect(version(fresh)).toBe(2);
+    expect(calls).toEqual([]);
+
+    const mem = track(new Database(':memory:'));
+    migrate(mem, ':memory:', migrations.slice(0, 1));
+    migrate(mem, ':memory:', [migrations[0]!, addNickname], spy(calls));
+    expect(version(mem)).toBe(2);
+    expect(calls).toEqual([]); // an in-memory database has no file to back up
+
+    const current = copyOf(v1Shop(), 'current.db');
+    const db = track(new Database(current));
+    migrate(db, current, migrations.slice(0, 1), spy(calls));
+    expect(calls).toEqual([]);
+  });
+
+  it('a failing version 2 rolls back: user_version stays 1, schema and data as they were', () => {
+    const file = copyOf(v1Shop(), 'copy.db');
+    const calls: Call[] = [];
+    const db = track(new Database(file));
+    const before = schema(db);
+    expect(() => migrate(db, file, [migrations[0]!, failing], spy(calls))).toThrow('migration 2 failed');
+    expect(calls).toHaveLength(1); // the backup hook ran before the attempt
+    expect(version(db)).toBe(1);
+    expect(schema(db)).toEqual(before);
+    expect(data(db)).toEqual(V1_DATA);
+    db.close();
+
+    // Reopened from disk, it is still a sound version-1 file that the good migration can upgrade.
+    const again = track(new Database(file));
+    expect(version(again)).toBe(1);
+    expect(data(again)).toEqual(V1_DATA);
+    migrate(again, file, [migrations[0]!, addNickname]);
+    expect(version(again)).toBe(2);
+    expect(data(again)).toEqual(V1_DATA);
+  });
+
+  it('refuses a list older than the database with DB_FROM_FUTURE and changes nothing', () => {
+    const file = copyOf(v1Shop(), 'copy.db');
+    const db = track(new Database(file));
+    migrate(db, file, [migrations[0]!, addNickname]);
+    expect(() => migrate(db, file, migrations.slice(0, 1))).toThrow(expect.objectContaining({ code: 'DB_FROM_FUTURE' }));
+    expect(version(db)).toBe(2);
+  });
+});

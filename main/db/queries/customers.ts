@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { bool, stmt } from '../stmt';
 import type { Channel } from '../../../shared/schemas/common';
 import type { ListInput } from '../../../shared/schemas/customer';
+import { phoneQueryDigits } from '../../../shared/domain/phone';
 
 /** A live customer is one not merged into another. */
 export interface CustomerRow {
@@ -269,7 +270,7 @@ export function listCustomers(db: Db, q: ListInput): { total: number; rows: Summ
   const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };
   if (q.query) {
     const text = q.query.toLowerCase();
-    const digits = text.replace(/\D/g, '');
+    const digits = phoneQueryDigits(text);
     params.text = text;
     params.textEnd = text + '\uffff';
     const any = [
@@ -279,7 +280,7 @@ export function listCustomers(db: Db, q: ListInput): { total: number; rows: Summ
       '(c.name_initials >= @text AND c.name_initials < @textEnd)',
       '(c.member_code_key >= @text AND c.member_code_key < @textEnd)',
     ];
-    if (digits.length >= 3 && digits === text) {
+    if (digits !== null && digits.length >= 3) {
       params.rev = digits.split('').reverse().join('');
       params.revEnd = params.rev + '\uffff';
       any.push('(c.phone_rev >= @rev AND c.phone_rev < @revEnd)');

@@ -1,45 +1,50 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../../shared/schemas/data';
 import type { BaseKey } from '../../../shared/i18n';
 import { useApi } from '../../api/context';
-import { useT } from '../../app/i18n';
+import { useT, type T } from '../../app/i18n';
 import { useFormat } from '../../app/format';
+import { href } from '../../app/router';
 import { SelectField } from '../../components/Field';
+import { errorText } from '../../components/errors';
+import { sourceName } from '../customers/ConsentSection';
+import { channelName, formatName, segmentName } from './labels';
 
 type Action = (typeof AUDIT_ACTIONS)[number];
+type Entry = z.infer<typeof AuditEntry>;
 
 /** The activity log the owner can read: exports, erasures, consent changes, imports, restores. */
 export function ActivityPanel() {
   const { t } = useT();
-  const f = useFormat();
   const api = useApi();
   const [action, setAction] = useState<Action | ''>('');
-  const [rows, setRows] = useState<z.infer<typeof AuditEntry>[] | null>(null);
+  const [rows, setRows] = useState<Entry[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    void api
-      .call('audit.list', { action: action || null, limit: 200 })
-      .then((r) => setRows(r.filter((x) => action || (AUDIT_ACTIONS as readonly string[]).includes(x.action))));
+    api.call('audit.list', { action: action || null, limit: 200 }).then(
+      // "Everything" means everything this log is about, not every edit the core records.
+      (r) => setRows(r.filter((x) => (AUDIT_ACTIONS as readonly string[]).includes(x.action))),
+      setError,
+    );
   }, [api, action]);
-  const details = (d: Record<string, unknown>) =>
-    Object.entries(d)
-      .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-      .join(' · ');
   return (
     <section className="panel" aria-labelledby="log-h">
       <h2 id="log-h">{t('data.log.title')}</h2>
-      <SelectField label={t('data.log.filter')} value={action} onChange={(e) => setAction(e.target.value as Action | '')}>
-        <option value="">{t('data.log.all')}</option>
-        {AUDIT_ACTIONS.map((a) => (
-          <option key={a} value={a}>
-            {t(`data.log.action.${a}` as BaseKey)}
-          </option>
-        ))}
-      </SelectField>
+      <div className="log-filter">
+        <SelectField label={t('data.log.filter')} value={action} onChange={(e) => setAction(e.target.value as Action | '')}>
+          <option value="">{t('data.log.all')}</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {t(`data.log.filter.${a}` as BaseKey)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {error ? <p role="alert">{errorText(t, error)}</p> : null}
       {rows && rows.length === 0 ? <p className="muted">{t('data.log.none')}</p> : null}
       {rows && rows.length ? (
-        <table>
+        <table aria-labelledby="log-h">
           <thead>
             <tr>
               <th scope="col">{t('data.log.when')}</th>
@@ -49,18 +54,77 @@ export function ActivityPanel() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="nowrap">{f.dateTime(r.at)}</td>
-                <td>
-                  {t(`data.log.action.${r.action}` as BaseKey)}
-                  {r.entityId ? ` #${r.entityId}` : ''}
-                </td>
-                <td className="details">{details(r.detail)}</td>
-              </tr>
+              <LogRow key={r.id} entry={r} />
             ))}
           </tbody>
         </table>
       ) : null}
     </section>
   );
+}
+
+function LogRow({ entry: r }: { entry: Entry }) {
+  const { t } = useT();
+  const f = useFormat();
+  const subject: ReactNode =
+    r.entityId == null ? null : r.action === 'export.contacts' ? (
+      <a href={href(`/data/campaigns/${r.entityId}`)}>{t('data.campaigns.open', { id: r.entityId })}</a>
+    ) : r.entity === 'customer' && r.action !== 'customer.erase' ? (
+      <a href={href(`/customers/${r.entityId}`)}>{t('data.log.customer', { id: r.entityId })}</a>
+    ) : r.entity === 'customer' ? (
+      t('data.log.customer', { id: r.entityId })
+    ) : null;
+  return (
+    <tr>
+      <td className="nowrap">{f.dateTime(r.at)}</td>
+      <td>
+        {t(`data.log.action.${r.action}` as BaseKey)}
+        {subject ? <div>{subject}</div> : null}
+      </td>
+      <td>{inWords(t, f.number, r)}</td>
+    </tr>
+  );
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+const num = (v: unknown) => (typeof v === 'number' ? v : Number(v) || 0);
+
+/** Each entry's details as a sentence; the stored detail is the core's, so unknown keys are ignored. */
+function inWords(t: T, n: (x: number) => string, r: Entry): string {
+  const d = r.detail;
+  switch (r.action) {
+    case 'export.contacts': {
+      const base = t('data.log.words.export', {
+        segment: segmentName(t, str(d.segment)),
+        channel: channelName(t, str(d.channel)),
+        format: formatName(t, str(d.format)),
+        count: num(d.exported),
+        exported: n(num(d.exported)),
+      });
+      return num(d.withoutConsent) > 0
+        ? `${base} ${t('data.log.words.withoutConsent', { n: n(num(d.withoutConsent)), reason: str(d.reason) })}`
+        : base;
+    }
+    case 'customer.erase':
+      return t('data.log.words.erase', { count: num(d.anonymisedSales), sales: n(num(d.anonymisedSales)) });
+    case 'customer.export':
+      return t('data.log.words.customerExport');
+    case 'consent.change':
+      return t(d.granted ? 'data.log.words.consentGranted' : 'data.log.words.consentWithdrawn', {
+        channel: channelName(t, str(d.channel)),
+        source: sourceName(t, str(d.source)),
+      });
+    case 'restore':
+      return t('data.log.words.restore', { from: str(d.from), safetyCopy: str(d.safetyCopy) });
+    case 'import':
+      return t('data.log.words.import', {
+        kind: d.kind === 'customers' ? t('data.import.kind.customers') : t('data.import.kind.sales'),
+        file: str(d.fileName),
+        count: num(d.rows),
+        rows: n(num(d.rows)),
+        skipped: n(num(d.skipped)),
+      });
+    default:
+      return '';
+  }
 }

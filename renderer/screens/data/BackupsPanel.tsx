@@ -10,10 +10,19 @@ import { TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
 
 const baseName = (file: string) => file.split(/[/\\]/).pop() ?? file;
+const KNOWN_REASONS = new Set([
+  'daily',
+  'manual',
+  'before-import',
+  'before-restore',
+  'before-migration',
+  'before-erase',
+  'damaged',
+]);
 
 /** Backups: where they go, take one now, and restore any of them after a preview. */
 export function BackupsPanel() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const f = useFormat();
   const api = useApi();
   const { status, refresh } = useShop();
@@ -36,7 +45,8 @@ export function BackupsPanel() {
       setError(e);
     }
   };
-  const reason = (r: string) => t(`data.backups.reason.${r}` as BaseKey);
+  const reason = (r: string) => (KNOWN_REASONS.has(r) ? t(`data.backups.reason.${r}` as BaseKey) : r);
+  const size = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 
   return (
     <section className="panel" aria-labelledby="backups-h">
@@ -48,7 +58,9 @@ export function BackupsPanel() {
           void act(async () => {
             await api.call('settings.update', { backupDir: folder.trim() || null });
             await refresh();
-            await load();
+            const l = await api.call('backups.list');
+            setList(l);
+            setMessage(t('data.backups.folderSaved', { dir: l.dir }));
           });
         }}
       >
@@ -61,7 +73,7 @@ export function BackupsPanel() {
         />
         <button type="submit">{t('data.backups.saveFolder')}</button>
       </form>
-      <p className="muted">{list?.dir}</p>
+      {list ? <p className="muted">{t('data.backups.where', { dir: list.dir })}</p> : null}
       <div className="actions">
         <button
           type="button"
@@ -79,7 +91,7 @@ export function BackupsPanel() {
       <p className="hint">{t('data.backups.rotation')}</p>
       {list && list.backups.length === 0 ? <p className="muted">{t('data.backups.none')}</p> : null}
       {list && list.backups.length ? (
-        <table>
+        <table aria-labelledby="backups-h">
           <thead>
             <tr>
               <th scope="col">{t('data.backups.when')}</th>
@@ -97,7 +109,7 @@ export function BackupsPanel() {
               <tr key={b.file}>
                 <td>{f.dateTime(b.takenAt)}</td>
                 <td>{reason(b.reason)}</td>
-                <td className="num">{(b.bytes / 1e6).toFixed(1)} MB</td>
+                <td className="num">{size.format(b.bytes / 1e6)}</td>
                 <td>
                   <button
                     type="button"
@@ -126,7 +138,13 @@ export function BackupsPanel() {
         >
           {chosen.ok ? (
             <>
-              <p>{t('data.backups.preview', { customers: f.number(chosen.customers), sales: f.number(chosen.sales) })}</p>
+              <p>
+                {t('data.backups.preview', {
+                  date: chosen.takenAt ? f.dateTime(chosen.takenAt) : '',
+                  customers: f.number(chosen.customers),
+                  sales: f.number(chosen.sales),
+                })}
+              </p>
               <button
                 type="button"
                 className="danger"

@@ -4,48 +4,59 @@ import type { Campaign, CampaignResults } from '../../../shared/schemas/export';
 import { useApi } from '../../api/context';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
+import { useShop } from '../../app/shop';
 import { href } from '../../app/router';
 import { errorText } from '../../components/errors';
+import { daysBetween, formatName, segmentWithParams } from './labels';
 
 /** The export log: every contact export, remembered as a campaign. */
 export function CampaignsPanel() {
   const { t } = useT();
   const f = useFormat();
   const api = useApi();
+  const { status } = useShop();
   const [list, setList] = useState<Campaign[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    void api.call('campaigns.list').then(setList);
+    api.call('campaigns.list').then((l) => setList([...l].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)), setError);
   }, [api]);
   return (
     <section className="panel" aria-labelledby="campaigns-h">
       <h2 id="campaigns-h">{t('data.campaigns.title')}</h2>
+      {error ? <p role="alert">{errorText(t, error)}</p> : null}
       {list && list.length === 0 ? <p className="muted">{t('data.campaigns.none')}</p> : null}
       {list && list.length ? (
         <div className="table-scroll">
-          <table>
+          <table aria-labelledby="campaigns-h">
             <thead>
               <tr>
                 <th scope="col">{t('data.campaigns.date')}</th>
                 <th scope="col">{t('data.campaigns.segment')}</th>
                 <th scope="col">{t('data.campaigns.channel')}</th>
                 <th scope="col">{t('data.campaigns.format')}</th>
-                <th scope="col">{t('data.campaigns.exported')}</th>
-                <th scope="col">{t('data.campaigns.leftOut')}</th>
+                <th scope="col" className="num">
+                  {t('data.campaigns.exported')}
+                </th>
+                <th scope="col" className="num">
+                  {t('data.campaigns.leftOut')}
+                </th>
                 <th scope="col">{t('data.campaigns.reason')}</th>
               </tr>
             </thead>
             <tbody>
               {list.map((c) => (
                 <tr key={c.id}>
-                  <td>
-                    <a href={href(`/data/campaigns/${c.id}`)}>{t('data.campaigns.open', { id: c.id })}</a> ·{' '}
-                    {f.dateTime(c.createdAt)}
+                  <td className="nowrap">
+                    <a href={href(`/data/campaigns/${c.id}`)}>{t('data.campaigns.open', { id: c.id })}</a>
+                    <div className="muted">{f.dateTime(c.createdAt)}</div>
                   </td>
-                  <td>{[c.segment, ...Object.values(c.segmentParams)].join(' · ')}</td>
+                  <td>{segmentWithParams(t, c.segment, c.segmentParams, status.staff)}</td>
                   <td>{t(`channel.${c.channel}`)}</td>
-                  <td>{c.format}</td>
-                  <td>{t('data.campaigns.of', { exported: f.number(c.exported), matched: f.number(c.matched) })}</td>
-                  <td>{f.number(c.leftOutNoConsent + c.leftOutNoContact)}</td>
+                  <td>{formatName(t, c.format)}</td>
+                  <td className="num">
+                    {t('data.campaigns.of', { exported: f.number(c.exported), matched: f.number(c.matched) })}
+                  </td>
+                  <td className="num">{f.number(c.leftOutNoConsent + c.leftOutNoContact)}</td>
                   <td>{c.withoutConsentReason ?? ''}</td>
                 </tr>
               ))}
@@ -62,6 +73,7 @@ export function CampaignPage({ id }: { id: number }) {
   const { t, locale } = useT();
   const f = useFormat();
   const api = useApi();
+  const { status } = useShop();
   const [data, setData] = useState<z.infer<typeof CampaignResults> | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -69,19 +81,28 @@ export function CampaignPage({ id }: { id: number }) {
   }, [api, id]);
   if (error) return <p role="alert">{errorText(t, error)}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
+  const c = data.campaign;
   const total = data.members.length;
-  const pct = (n: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(total ? n / total : 0);
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const age = daysBetween(c.businessDate, status.today);
   return (
     <section className="panel" aria-labelledby="campaign-h">
       <p>
         <a href={href('/data/campaigns')}>{t('data.campaigns.back')}</a>
       </p>
-      <h2 id="campaign-h">{t('data.campaigns.detail', { id, date: f.dateTime(data.campaign.createdAt) })}</h2>
+      <h2 id="campaign-h">{t('data.campaigns.detail', { id, date: f.dateTime(c.createdAt) })}</h2>
       <p>
-        {[data.campaign.segment, ...Object.values(data.campaign.segmentParams)].join(' · ')} ·{' '}
-        {t(`channel.${data.campaign.channel}`)} · {data.campaign.fileName}
+        {t('data.campaigns.summary', {
+          segment: segmentWithParams(t, c.segment, c.segmentParams, status.staff),
+          channel: t(`channel.${c.channel}`),
+          format: formatName(t, c.format),
+          file: c.fileName,
+        })}
       </p>
-      <dl className="facts">
+      <p className="hint">
+        {age === 0 ? t('data.campaigns.ageToday') : t('data.campaigns.age', { count: age, days: f.number(age) })}
+      </p>
+      <dl className="facts campaign-facts">
         {([30, 60, 90] as const).map((d) => (
           <div key={d}>
             <dt>{t('data.campaigns.returned', { days: d })}</dt>
@@ -89,15 +110,15 @@ export function CampaignPage({ id }: { id: number }) {
               {t('data.campaigns.returnedValue', {
                 count: f.number(data.returned[`d${d}`]),
                 total: f.number(total),
-                pct: pct(data.returned[`d${d}`]),
+                pct: pct.format(total ? data.returned[`d${d}`] / total : 0),
               })}
             </dd>
           </div>
         ))}
       </dl>
-      <h3>{t('data.campaigns.members')}</h3>
+      <h3 id="campaign-members-h">{t('data.campaigns.members')}</h3>
       <div className="table-scroll">
-        <table>
+        <table aria-labelledby="campaign-members-h">
           <thead>
             <tr>
               <th scope="col">{t('data.export.name')}</th>
@@ -111,9 +132,13 @@ export function CampaignPage({ id }: { id: number }) {
                 <td>
                   <a href={href(`/customers/${m.id}`)}>{m.name}</a>
                 </td>
-                <td>{f.phone(m.phone)}</td>
+                <td className="nowrap">{f.phone(m.phone)}</td>
                 <td>
-                  {m.firstSaleAfterAt ? f.date(m.firstSaleAfterAt) : <span className="muted">{t('data.campaigns.notYet')}</span>}
+                  {m.firstSaleAfterAt ? (
+                    t('data.campaigns.firstBackValue', { date: f.date(m.firstSaleAfterAt), count: m.daysToReturn ?? 0 })
+                  ) : (
+                    <span className="muted">{t('data.campaigns.notYet')}</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import Papa from 'papaparse';
-import { AVAILABLE_SEGMENTS, SEGMENTS, type Segment } from '../../../shared/schemas/export';
+import { AVAILABLE_SEGMENTS, SEGMENTS, type ExportInput, type Segment } from '../../../shared/schemas/export';
 import { CHANNELS, type Channel } from '../../../shared/schemas/common';
 import { useApi } from '../../api/context';
 import { useT } from '../../app/i18n';
@@ -10,12 +9,20 @@ import { href } from '../../app/router';
 import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
 import { downloadBase64 } from '../../components/download';
+import { CallList, callRowsFromCsv, type CallRow } from './CallList';
+import { segmentName, segmentWithParams } from './labels';
 
 type Format = 'csv' | 'xlsx' | 'vcf' | 'print';
-interface CallRow {
-  name: string;
-  phone: string;
-  lastVisit: string;
+interface Counts {
+  exported: number;
+  leftOutNoConsent: number;
+  leftOutNoContact: number;
+}
+interface Done {
+  id: number;
+  file: string;
+  exported: number;
+  printed: boolean;
 }
 
 /** Export: segment, channel, format; a live count of who is in and who is left out, and why. */
@@ -26,79 +33,86 @@ export function ExportPanel() {
   const { status } = useShop();
   const [segment, setSegment] = useState<Segment>('all');
   const [tag, setTag] = useState('');
-  const [tags, setTags] = useState<string[]>([]);
+  const [tags, setTags] = useState<{ name: string; customers: number }[]>([]);
   const [staff, setStaff] = useState('');
   const [channel, setChannel] = useState<Channel>('sms');
   const [format, setFormat] = useState<Format>('csv');
   const [includeWithout, setIncludeWithout] = useState(false);
   const [reason, setReason] = useState('');
-  const [counts, setCounts] = useState<{ exported: number; leftOutNoConsent: number; leftOutNoContact: number } | null>(null);
-  const [done, setDone] = useState<{ id: number; file: string; exported: number } | null>(null);
-  const [callList, setCallList] = useState<CallRow[] | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [callList, setCallList] = useState<{ rows: CallRow[]; title: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    void api.call('tags.list').then((l) => setTags(l.map((x) => x.name)));
+    void api.call('tags.list').then(setTags, setError);
   }, [api]);
 
-  const input = {
+  const choice = {
     segment,
     ...(segment === 'tag' && tag ? { tag } : {}),
     ...(segment === 'staff' && staff ? { staff } : {}),
     channel,
-    format: format === 'print' ? ('csv' as const) : format,
-    includeWithoutConsent: includeWithout,
-    ...(includeWithout && reason.trim() ? { reason: reason.trim() } : {}),
   };
-  const key = JSON.stringify({ ...input, reason: undefined });
+  const incomplete = (segment === 'tag' && !tag) || (segment === 'staff' && !staff);
+  const key = JSON.stringify(choice);
+  const segmentLabel = segmentWithParams(t, segment, choice, status.staff);
+
+  // The count is asked for with consent required: those left out for consent are exactly the ones
+  // "include customers without consent" adds back, so one question answers both settings.
   useEffect(() => {
     setCounts(null);
-    if ((segment === 'tag' && !tag) || (segment === 'staff' && !staff)) return;
+    if (incomplete) return;
     let live = true;
-    void api
-      .call('exports.preview', { ...JSON.parse(key), ...(includeWithout ? { reason: 'preview' } : {}) })
-      .then((c) => live && setCounts(c))
-      .catch(() => undefined);
+    const input = { ...(JSON.parse(key) as Omit<ExportInput, 'format' | 'includeWithoutConsent'>), format: 'csv' as const };
+    api.call('exports.preview', input).then(
+      (c) => live && setCounts(c),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
-  }, [api, key, segment, tag, staff, includeWithout]);
+  }, [api, key, incomplete]);
 
   const run = async () => {
     setError(null);
     setDone(null);
     setCallList(null);
     try {
-      const r = await api.call('exports.contacts', input);
-      setDone({ id: r.campaign.id, file: r.fileName, exported: r.campaign.exported });
+      const r = await api.call('exports.contacts', {
+        ...choice,
+        format: format === 'print' ? 'csv' : format,
+        includeWithoutConsent: includeWithout,
+        ...(includeWithout ? { reason: reason.trim() } : {}),
+      });
+      setDone({ id: r.campaign.id, file: r.fileName, exported: r.campaign.exported, printed: format === 'print' });
       if (format === 'print') {
-        const text = new TextDecoder().decode(Uint8Array.from(atob(r.base64), (c) => c.charCodeAt(0))).replace(/^\ufeff/, '');
-        const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-        setCallList(
-          rows.map((x) => ({ name: (x.name ?? '').replace(/^'/, ''), phone: x.phone ?? '', lastVisit: x.last_visit ?? '' })),
-        );
+        const title = t('data.export.callTitle', {
+          segment: segmentLabel,
+          channel: t(`channel.${channel}`),
+          date: f.day(status.today),
+        });
+        setCallList({ rows: callRowsFromCsv(r.base64), title });
       } else downloadBase64(r.base64, r.fileName, r.mime);
     } catch (e) {
       setError(e);
     }
   };
 
-  const segmentLabel = (s: Segment) =>
-    AVAILABLE_SEGMENTS.includes(s)
-      ? t(`data.export.segment.${s as Exclude<Segment, 'complaints' | 'winback' | 'saved'>}`)
-      : t('data.export.segmentLater', { name: s });
-  const shop = status.settings.shopName || t('app.name');
+  const contact = channel === 'email' ? t('data.export.contact.email') : t('data.export.contact.phone');
+  const consent = t(`data.export.consent.${channel}`);
+  const ownFieldError = ['reason', 'tag', 'staff'].some((k) => fieldError(t, error, k));
 
   return (
     <section className="panel" aria-labelledby="export-h">
       <h2 id="export-h" className="no-print">
         {t('data.export.title')}
       </h2>
-      <div className="row no-print">
+      <div className="row no-print export-choice">
         <SelectField label={t('data.export.segment')} value={segment} onChange={(e) => setSegment(e.target.value as Segment)}>
           {SEGMENTS.map((s) => (
             <option key={s} value={s} disabled={!AVAILABLE_SEGMENTS.includes(s)}>
-              {segmentLabel(s)}
+              {segmentName(t, s)}
             </option>
           ))}
         </SelectField>
@@ -109,10 +123,10 @@ export function ExportPanel() {
             onChange={(e) => setTag(e.target.value)}
             error={fieldError(t, error, 'tag')}
           >
-            <option value="" />
+            <option value="">{t('data.export.choose')}</option>
             {tags.map((x) => (
-              <option key={x} value={x}>
-                {x}
+              <option key={x.name} value={x.name}>
+                {t('data.export.tagOption', { tag: x.name, n: f.number(x.customers) })}
               </option>
             ))}
           </SelectField>
@@ -124,7 +138,7 @@ export function ExportPanel() {
             onChange={(e) => setStaff(e.target.value)}
             error={fieldError(t, error, 'staff')}
           >
-            <option value="" />
+            <option value="">{t('data.export.choose')}</option>
             {status.staff.map((s) => (
               <option key={s.id} value={String(s.id)}>
                 {s.name}
@@ -156,21 +170,34 @@ export function ExportPanel() {
           <TextField
             label={t('data.export.reason')}
             value={reason}
+            required
+            maxLength={500}
             onChange={(e) => setReason(e.target.value)}
+            hint={t('data.export.reasonHint')}
             error={fieldError(t, error, 'reason')}
           />
         ) : null}
-        <p aria-live="polite">
-          {counts
+        <p aria-live="polite" className="export-count">
+          {counts && !includeWithout
             ? t('data.export.count', {
                 exported: f.number(counts.exported),
                 noConsent: f.number(counts.leftOutNoConsent),
                 noContact: f.number(counts.leftOutNoContact),
+                consent,
+                contact,
               })
-            : ''}
+            : null}
+          {counts && includeWithout
+            ? t('data.export.countAll', {
+                exported: f.number(counts.exported + counts.leftOutNoConsent),
+                withoutConsent: f.number(counts.leftOutNoConsent),
+                noContact: f.number(counts.leftOutNoContact),
+                contact,
+              })
+            : null}
         </p>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => void run()}>
+          <button type="button" className="primary" disabled={incomplete} onClick={() => void run()}>
             {t('data.export.run')}
           </button>
           {callList ? (
@@ -179,47 +206,21 @@ export function ExportPanel() {
             </button>
           ) : null}
         </div>
-        {error && !fieldError(t, error, 'reason') && !fieldError(t, error, 'tag') && !fieldError(t, error, 'staff') ? (
+        {error && !ownFieldError ? (
           <p role="alert" className="form-error">
             {errorText(t, error)}
           </p>
         ) : null}
         <p role="status" className="status-line">
-          {done ? t('data.export.done', { exported: f.number(done.exported), file: done.file, id: done.id }) : ''}{' '}
+          {done
+            ? done.printed
+              ? t('data.export.donePrint', { exported: f.number(done.exported), id: done.id })
+              : t('data.export.done', { exported: f.number(done.exported), file: done.file, id: done.id })
+            : null}{' '}
           {done ? <a href={href(`/data/campaigns/${done.id}`)}>{t('data.export.openCampaign')}</a> : null}
         </p>
       </div>
-      {callList ? (
-        <div className="call-list">
-          <h2>{t('data.export.callTitle', { segment: segmentLabel(segment), date: f.day(status.today) })}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('data.export.name')}</th>
-                <th scope="col">{t('data.export.phone')}</th>
-                <th scope="col">{t('data.export.lastVisit')}</th>
-                <th scope="col">{t('data.export.words')}</th>
-                <th scope="col">{t('data.export.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {callList.map((c, i) => (
-                <tr key={i}>
-                  <td>{c.name}</td>
-                  <td className="nowrap">{c.phone}</td>
-                  <td className="nowrap">{c.lastVisit ? f.day(c.lastVisit) : ''}</td>
-                  <td>
-                    {c.lastVisit
-                      ? t('data.export.script', { name: c.name, shop, last: f.day(c.lastVisit) })
-                      : t('data.export.scriptNever', { name: c.name, shop })}
-                  </td>
-                  <td className="outcome" />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {callList ? <CallList rows={callList.rows} title={callList.title} /> : null}
     </section>
   );
 }

@@ -63,5 +63,10 @@ export const common = {
   'error.field.invalid_id': 'Unknown record.',
   'error.field.invalid_json': 'The request was not valid.',
   'error.field.out_of_range': 'Out of the allowed range.',
+  'error.field.segment_unavailable': 'This list cannot be made yet.',
+  'error.field.mapping_invalid': 'A column is mapped to a field that does not exist.',
+  'error.field.mapping_missing_fields': 'Some required fields have no column.',
+  'error.field.file_too_large': 'The file is too large.',
+  'error.field.invalid_method': 'The request was not valid.',
   'error.field.invalid': 'Not a valid value.',
 } as const;

@@ -65,5 +65,10 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.invalid_id': '未知记录。',
   'error.field.invalid_json': '请求无效。',
   'error.field.out_of_range': '超出允许的范围。',
+  'error.field.segment_unavailable': '暂时无法生成这个名单。',
+  'error.field.mapping_invalid': '有一列对应到了不存在的字段。',
+  'error.field.mapping_missing_fields': '有必填字段没有对应的列。',
+  'error.field.file_too_large': '文件太大。',
+  'error.field.invalid_method': '请求无效。',
   'error.field.invalid': '值无效。',
 };

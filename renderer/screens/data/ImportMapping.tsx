@@ -1,0 +1,95 @@
+import { CUSTOMER_FIELDS, SALE_FIELDS, type ImportPreview, type Mapping } from '../../../shared/schemas/import';
+import { useT } from '../../app/i18n';
+import { useFormat } from '../../app/format';
+import { SelectField } from '../../components/Field';
+import { fieldDescription } from './labels';
+
+/**
+ * What the core read from the file (encoding, separator, rows), one field choice per column, and
+ * the first rows with the chosen field over each column. Field names stay exactly as `--map` and
+ * the README spell them; the description beside them is translated.
+ */
+export function ImportMapping({
+  preview,
+  mapping,
+  onMapping,
+}: {
+  preview: ImportPreview;
+  mapping: Mapping;
+  onMapping: (m: Mapping) => void;
+}) {
+  const { t } = useT();
+  const f = useFormat();
+  const fields = preview.kind === 'customers' ? CUSTOMER_FIELDS : SALE_FIELDS;
+  const separator =
+    preview.delimiter === '\t'
+      ? t('data.import.separator.tab')
+      : preview.delimiter === ' '
+        ? t('data.import.separator.space')
+        : t('data.import.separator.char', { char: preview.delimiter });
+
+  // A field belongs to one column: choosing it for a column frees it from any other.
+  const choose = (column: string, field: string) => {
+    const next: Mapping = {};
+    for (const [c, v] of Object.entries(mapping)) next[c] = field !== '' && v === field ? '' : v;
+    next[column] = field;
+    onMapping(next);
+  };
+
+  return (
+    <>
+      <p>
+        {preview.delimiter === 'xlsx'
+          ? t('data.import.detectedXlsx', { rows: f.number(preview.rows) })
+          : t('data.import.detected', {
+              rows: f.number(preview.rows),
+              encoding: t(`data.import.encoding.${preview.encoding}`),
+              separator,
+            })}
+      </p>
+      {preview.mappingRemembered ? <p className="hint">{t('data.import.remembered')}</p> : null}
+      <h3>{t('data.import.mapping')}</h3>
+      <div className="mapping">
+        {preview.headers.map((h) => (
+          <SelectField
+            key={h}
+            label={t('data.import.fieldFor', { column: h })}
+            value={mapping[h] ?? ''}
+            onChange={(e) => choose(h, e.target.value)}
+          >
+            <option value="">{t('data.import.ignore')}</option>
+            {fields.map((fl) => (
+              <option key={fl} value={fl}>
+                {t('data.import.fieldOption', { field: fl, description: fieldDescription(t, fl) })}
+              </option>
+            ))}
+          </SelectField>
+        ))}
+      </div>
+      <h3 id="import-sample-h">{t('data.import.sample')}</h3>
+      <div className="table-scroll">
+        <table aria-labelledby="import-sample-h">
+          <thead>
+            <tr>
+              {preview.headers.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                  {mapping[h] ? <span className="muted"> → {mapping[h]}</span> : null}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.sample.map((r, i) => (
+              <tr key={i}>
+                {r.map((c, j) => (
+                  <td key={j}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

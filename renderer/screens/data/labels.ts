@@ -1,0 +1,52 @@
+import { AVAILABLE_SEGMENTS, type Segment } from '../../../shared/schemas/export';
+import { CHANNELS, type Channel } from '../../../shared/schemas/common';
+import type { ImportField } from '../../../shared/schemas/import';
+import type { BaseKey } from '../../../shared/i18n';
+import type { T } from '../../app/i18n';
+
+type ReadySegment = Exclude<Segment, 'complaints' | 'winback' | 'saved'>;
+const LATER: readonly string[] = ['complaints', 'winback', 'saved'];
+
+/** A segment in words; the ones this version cannot compute yet say what they wait for. */
+export function segmentName(t: T, segment: string): string {
+  return (AVAILABLE_SEGMENTS as readonly string[]).includes(segment)
+    ? t(`data.export.segment.${segment as ReadySegment}`)
+    : LATER.includes(segment)
+      ? t(`data.export.segmentLater.${segment as Exclude<Segment, ReadySegment>}`)
+      : segment;
+}
+
+/**
+ * A segment with its parameter, e.g. "Customers with a tag: VIP". Staff are stored by id (what
+ * the export form sends) or by name (the CLI's --staff), so both are looked up.
+ */
+export function segmentWithParams(
+  t: T,
+  segment: string,
+  params: Record<string, string | undefined>,
+  staff: readonly { id: number; name: string }[],
+): string {
+  const staffName = (v: string) => staff.find((s) => String(s.id) === v)?.name ?? v;
+  const detail = params.tag ?? (params.staff ? staffName(params.staff) : params.name);
+  return detail ? t('data.export.segmentWith', { segment: segmentName(t, segment), detail }) : segmentName(t, segment);
+}
+
+/** Export formats as the owner chose them (a printed call list is recorded as its CSV). */
+export function formatName(t: T, format: string): string {
+  return format === 'csv' || format === 'xlsx' || format === 'vcf' ? t(`data.export.format.${format}`) : format;
+}
+
+/** A channel code as stored in the log, in words. */
+export function channelName(t: T, channel: string): string {
+  return (CHANNELS as readonly string[]).includes(channel) ? t(`channel.${channel as Channel}`) : channel;
+}
+
+/** What an import field means, shown next to its exact name (the names --map uses). */
+export function fieldDescription(t: T, field: ImportField): string {
+  return t(`data.field.${field}` as BaseKey);
+}
+
+/** Days between two business dates (YYYY-MM-DD), never negative. */
+export function daysBetween(from: string, to: string): number {
+  return Math.max(0, Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000));
+}
