@@ -4,7 +4,7 @@ import { resolveLocale } from '../../shared/i18n';
 import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
 import { getSettings } from '../services/settings';
-import { backtest, lapsedList } from '../services/lapsed';
+import { backtest, lapsedList, withNames } from '../services/lapsed';
 import { intFlag, parseFlags } from './common';
 
 const LABELS = {
@@ -33,7 +33,7 @@ export async function lapsedCommand(args: string[]): Promise<number> {
   const ctx = openApp({ dbPath: resolveDbPath(f.db) });
   try {
     const { entries } = lapsedList(ctx, f['as-of']);
-    const shown = f.all ? entries : entries.filter((e) => e.status !== 'active');
+    const shown = withNames(ctx, f.all ? entries : entries.filter((e) => e.status !== 'active'));
     if (f.json) {
       process.stdout.write(JSON.stringify(shown) + '\n');
       return 0;

@@ -1,10 +1,11 @@
-import { addDays, daysBetween } from '../../shared/domain/dates';
-import { expectedPurchases, fitBgNbd, pAlive, pNoPurchase, type BgNbdParams } from '../../shared/domain/bgnbd';
+import { addDays, fromJulianDay, julianDay } from '../../shared/domain/dates';
+import { expectedPurchases, pAlive, pNoPurchase, type BgNbdParams } from '../../shared/domain/bgnbd';
+import { expectedSpend } from '../../shared/domain/gammagamma';
 import { medianOf, FALLBACK_SHOP_GAP_DAYS } from '../../shared/domain/cadence';
 import {
   churnSettings,
   judge,
-  priceSensitivity,
+  priceProfile,
   tiersByValue,
   valueAtRisk,
   type ChurnSettings,
@@ -12,9 +13,16 @@ import {
   type Status,
   type Tier,
 } from '../../shared/domain/churn';
-import { changeStamp, customerWindows, lastSaleDate, visitsBetween } from '../db/queries/analysis';
+import {
+  changeStamp,
+  customerNames,
+  customerWindows,
+  lastSaleDate,
+  latestPriceChange,
+  visitsBetween,
+} from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
-import { MIN_REPEATERS_TO_FIT, PRIOR_PARAMS } from './model';
+import { calibrationEndFor, shopModel, type ShopModel } from './model';
 import { getSettings, today } from './settings';
 
 /** One row of `regulars lapsed --json` (names are a contract with scripts). */
@@ -28,6 +36,8 @@ export interface LapsedEntry {
   /** the model's chance that the customer does not come back in the next 90 days */
   p_no_return_90d: number;
   expected_visits_90d: number;
+  /** BG/NBD visits in the next 365 days × Gamma–Gamma spend per visit */
+  expected_value_12m_minor: number;
   visits: number;
   last_visit: string;
   days_since_last: number;
@@ -40,44 +50,58 @@ export interface LapsedEntry {
   /** for the plain-words reasons ("visits down from 2.1 to 0.8 a month") */
   visits_per_month: { before: number; recent: number };
   spend_per_month_minor: { before: number; recent: number };
+  /** the price change they bought less after, with their visits in the equal windows around it */
+  price_change: { date: string; before: number; after: number } | null;
 }
 
-const JD_1970 = 2440587; // SQLite julianday('1970-01-01') truncated, as the query does
-const toIso = (jd: number) => addDays('1970-01-01', jd - JD_1970);
-
 /**
- * The lapsed-customer list as of a date: one aggregate query, one BG/NBD fit, one pass in
- * TypeScript. Everything uses only sales on or before `asOf`, so a past month's list is rebuilt
- * exactly as it would have looked then.
+ * The lapsed-customer list as of a date: one aggregate query over `visit_days`, the stored model
+ * for that month (fitted once, see calibrationEndFor), one pass in TypeScript. Everything uses only
+ * sales on or before `asOf`, so a past month's list is rebuilt exactly as it would have looked then.
  */
 export function lapsedList(
   ctx: Ctx,
   asOfArg?: string,
   settings: ChurnSettings = churnSettings(getSettings(ctx.db).churn),
-): { asOf: string; params: BgNbdParams; entries: LapsedEntry[] } {
+): { asOf: string; params: BgNbdParams; model: ShopModel; entries: LapsedEntry[] } {
   const asOf = asOfArg ?? today(ctx);
-  const rows = customerWindows(ctx.db, {
-    asOf,
-    year: addDays(asOf, -365),
-    recent: addDays(asOf, -182),
-    before: addDays(asOf, -547),
+  const asOfDay = julianDay(asOf);
+  const change = priceChangeToJudge(ctx, asOf);
+  // Visits belong to live customers only: merging moves them, erasing makes them walk-ins.
+  const live = customerWindows(ctx.db, {
+    asOf: asOfDay,
+    year: asOfDay - 365,
+    recent: asOfDay - 182,
+    before: asOfDay - 547,
+    priceChange: change ? { from: change.day - change.window, at: change.day, to: change.day + change.window } : null,
   });
-  const asOfDay = daysBetween('1970-01-01', asOf) + JD_1970;
-  const rfm = rows.map((r) => ({ x: r.visits - 1, tx: r.last_day - r.first_day, T: asOfDay - r.first_day }));
-  const params = rfm.filter((c) => c.x > 0).length >= MIN_REPEATERS_TO_FIT ? fitBgNbd(rfm).params : PRIOR_PARAMS;
+  const model = shopModel(ctx, calibrationEndFor(asOf));
+  const params = model.bgnbd;
+  const rfm = live.map((r) => ({ x: r.visits - 1, tx: r.last_day - r.first_day, T: asOfDay - r.first_day }));
   const shopGap = medianOf(
-    rows.filter((r) => r.visits >= 3).map((r) => (r.last_day - r.first_day) / (r.visits - 1)),
+    live.filter((r) => r.visits >= 3).map((r) => (r.last_day - r.first_day) / (r.visits - 1)),
     FALLBACK_SHOP_GAP_DAYS,
   );
-  const totalVisits = rows.reduce((s, r) => s + r.visits, 0);
-  const shopPromoShare = totalVisits ? rows.reduce((s, r) => s + r.promo_visits, 0) / totalVisits : 0;
+  let visits = 0;
+  let promoVisits = 0;
+  let paid = 0;
+  let discount = 0;
+  for (const r of live) {
+    visits += r.visits;
+    promoVisits += r.promo_visits;
+    paid += r.spend;
+    discount += r.discount;
+  }
+  const shopPromoShare = visits ? promoVisits / visits : 0;
+  const shopDiscountShare = paid + discount ? discount / (paid + discount) : 0;
   const tiers = tiersByValue(
-    rows.map((r) => r.value12),
+    live.map((r) => r.value12),
     settings.tierShares,
   );
-  const entries = rows.map((r, i): LapsedEntry => {
-    const alive = pAlive(params, rfm[i]!);
-    const noReturn = pNoPurchase(params, rfm[i]!, 90);
+  const entries = live.map((r, i): LapsedEntry => {
+    const c = rfm[i]!;
+    const alive = pAlive(params, c);
+    const noReturn = pNoPurchase(params, c, 90);
     const j = judge(
       {
         visits: r.visits,
@@ -94,33 +118,60 @@ export function lapsedList(
       },
       settings,
     );
-    const ps = priceSensitivity(r.promo_visits, r.visits, shopPromoShare);
-    const priceSensitive = r.visits >= settings.minVisitsForPrice && ps >= settings.priceSensitiveAbove;
-    const reasons = priceSensitive ? [...j.reasons, 'mostly_promotions' as const] : j.reasons;
+    const price = priceProfile({
+      visits: r.visits,
+      promoVisits: r.promo_visits,
+      paidMinor: r.spend,
+      discountMinor: r.discount,
+      shopPromoShare,
+      shopDiscountShare,
+      aroundPriceChange: change && r.first_day <= change.day - change.window ? { before: r.pc_before, after: r.pc_after } : null,
+    });
+    const priceSensitive = r.visits >= settings.minVisitsForPrice && price.score >= settings.priceSensitiveAbove;
+    const priceReasons = price.reasons.filter((x) => priceSensitive || x === 'bought_less_after_price_rise');
+    const perVisit = model.gamma_gamma ? expectedSpend(model.gamma_gamma, r.visits - 1, r.spend / r.visits) : r.spend / r.visits;
     return {
       id: r.customer_id,
-      name: r.name,
-      staff_id: r.staff_id,
+      // filled in by withNames for the rows that are shown
+      name: '',
+      staff_id: null,
       status: j.status,
       tier: tiers[i]!,
       p_alive: alive,
       p_no_return_90d: noReturn,
-      expected_visits_90d: expectedPurchases(params, rfm[i]!, 90),
+      expected_visits_90d: expectedPurchases(params, c, 90),
+      expected_value_12m_minor: Math.round(expectedPurchases(params, c, 365) * perVisit),
       visits: r.visits,
-      last_visit: toIso(r.last_day),
+      last_visit: fromJulianDay(r.last_day),
       days_since_last: j.daysSinceLast,
       usual_gap_days: j.usualGap,
       value_12m_minor: r.value12,
       value_at_risk_minor: valueAtRisk(r.value12, alive),
-      price_sensitivity: ps,
+      price_sensitivity: price.score,
       price_sensitive: priceSensitive,
-      reasons: reasons.filter((x) => x !== 'single_visit'),
+      reasons: [...j.reasons.filter((x) => x !== 'single_visit'), ...priceReasons],
       visits_per_month: j.visitsPerMonth,
       spend_per_month_minor: { before: Math.round(j.spendPerMonth.before), recent: Math.round(j.spendPerMonth.recent) },
+      price_change:
+        change && priceReasons.includes('bought_less_after_price_rise')
+          ? { date: change.date, before: r.pc_before, after: r.pc_after }
+          : null,
     };
   });
   entries.sort((a, b) => b.value_at_risk_minor - a.value_at_risk_minor || a.id - b.id);
-  return { asOf, params, entries };
+  return { asOf, params, model, entries };
+}
+
+/**
+ * The recorded price change the list judges "bought less after" by: the latest one at least four
+ * weeks before the date (so there is an after to look at) and within the last year; the windows
+ * before and after are equal, 8 weeks or as long as there has been since.
+ */
+function priceChangeToJudge(ctx: Ctx, asOf: string): { date: string; day: number; window: number } | null {
+  const date = latestPriceChange(ctx.db, addDays(asOf, -365), addDays(asOf, -28));
+  if (!date) return null;
+  const day = julianDay(date);
+  return { date, day, window: Math.min(56, julianDay(asOf) - day) };
 }
 
 export interface MethodScore {
@@ -236,17 +287,39 @@ function cachedList(ctx: Ctx, asOf: string) {
   return hit;
 }
 
+/**
+ * Fills in name and staff member (read for the rows shown only: the whole customer table is a
+ * cost the list does not need to pay for the customers it does not show).
+ */
+export function withNames(ctx: Ctx, entries: LapsedEntry[]): LapsedEntry[] {
+  const missing = entries.filter((e) => !e.name);
+  if (missing.length) {
+    const names = customerNames(
+      ctx.db,
+      missing.map((e) => e.id),
+    );
+    for (const e of missing) {
+      const who = names.get(e.id);
+      if (who) Object.assign(e, who);
+    }
+  }
+  return entries;
+}
+
 /** One customer's status, tier, P(alive) and price sensitivity today (null before any visit). */
 export function customerInsight(ctx: Ctx, id: number): LapsedEntry | null {
-  return cachedList(ctx, today(ctx)).value.entries.find((e) => e.id === id) ?? null;
+  const entry = cachedList(ctx, today(ctx)).value.entries.find((e) => e.id === id);
+  return entry ? withNames(ctx, [entry])[0]! : null;
 }
 
 export function lapsedReport(ctx: Ctx, q: { asOf?: string | undefined; tier: string | null; staffId: number | null }) {
   const asOf = q.asOf ?? today(ctx);
   const hit = cachedList(ctx, asOf);
-  const rows = hit.value.entries.filter(
-    (e) => e.status !== 'active' && (!q.tier || e.tier === q.tier) && (q.staffId === null || e.staff_id === q.staffId),
+  const flagged = withNames(
+    ctx,
+    hit.value.entries.filter((e) => e.status !== 'active'),
   );
+  const rows = flagged.filter((e) => (!q.tier || e.tier === q.tier) && (q.staffId === null || e.staff_id === q.staffId));
   return { asOf, computedAt: hit.at, top20Share: top20Share(hit.value.entries), rows };
 }
 

@@ -1,6 +1,15 @@
-import { daysBetween } from '../../shared/domain/dates';
+import { addDays, daysBetween, julianDay } from '../../shared/domain/dates';
 import { expectedPurchases, fitBgNbd, type BgNbdParams, type Rfm } from '../../shared/domain/bgnbd';
-import { lastSaleDate, visitSummaries, visitsBetween } from '../db/queries/analysis';
+import { fitGammaGamma, type GammaGammaParams } from '../../shared/domain/gammagamma';
+import {
+  calibrationRows,
+  calibrationStamp,
+  lastSaleDate,
+  storedFit,
+  storeFit,
+  visitSummaries,
+  visitsBetween,
+} from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
 import { today } from './settings';
 
@@ -11,6 +20,55 @@ import { today } from './settings';
  */
 export const MIN_REPEATERS_TO_FIT = 30;
 export const PRIOR_PARAMS: BgNbdParams = { r: 1, alpha: 30, a: 1.5, b: 6 };
+
+/**
+ * The model behind a list as of a date is fitted on the history up to the last month end on or
+ * before that date. Its parameters describe the shop's customers as a whole and move slowly, so
+ * one fit serves the whole month (stored in the database, refitted only when the data up to that
+ * month end changes — a back-dated import, a void); each customer's own numbers are still taken
+ * as of the list's date. A past month's list is rebuilt exactly: the fit never sees later sales.
+ */
+export function calibrationEndFor(asOf: string): string {
+  const next = addDays(asOf, 1);
+  return next.slice(8) === '01' ? asOf : addDays(asOf.slice(0, 8) + '01', -1);
+}
+
+export interface ShopModel {
+  calibration_end: string;
+  source: 'fitted' | 'prior';
+  bgnbd: BgNbdParams;
+  bgnbd_log_likelihood: number | null;
+  /** null when fewer than MIN_REPEATERS_TO_FIT customers have repeat visits with spending */
+  gamma_gamma: GammaGammaParams | null;
+}
+
+/** The stored fit for that month end, or a new one (fitted and stored) when the data changed. */
+export function shopModel(ctx: Ctx, calibrationEnd: string): ShopModel {
+  const endDay = julianDay(calibrationEnd);
+  const stamp = calibrationStamp(ctx.db, endDay);
+  const stored = storedFit(ctx.db, calibrationEnd);
+  if (stored?.data_stamp === stamp) return JSON.parse(stored.params) as ShopModel;
+
+  const rows = calibrationRows(ctx.db, endDay);
+  const rfm: Rfm[] = rows.map((r) => ({ x: r.visits - 1, tx: r.last_day - r.first_day, T: endDay - r.first_day }));
+  const spend = rows.map((r) => ({ x: r.visits - 1, m: r.spend / r.visits }));
+  const repeaters = rfm.filter((c) => c.x > 0).length;
+  const fitted = repeaters >= MIN_REPEATERS_TO_FIT ? fitBgNbd(rfm) : null;
+  const gg = spend.filter((c) => c.x > 0 && c.m > 0).length >= MIN_REPEATERS_TO_FIT ? fitGammaGamma(spend).params : null;
+  const model: ShopModel = {
+    calibration_end: calibrationEnd,
+    source: fitted ? 'fitted' : 'prior',
+    bgnbd: fitted?.params ?? PRIOR_PARAMS,
+    bgnbd_log_likelihood: fitted?.logLik ?? null,
+    gamma_gamma: gg,
+  };
+  try {
+    storeFit(ctx.db, calibrationEnd, stamp, JSON.stringify(model), ctx.clock.now());
+  } catch {
+    // A read-only database still gets its list; the fit is simply not kept.
+  }
+  return model;
+}
 
 export interface ModelReport {
   model: 'bgnbd';

@@ -42,7 +42,17 @@ export const DEFAULT_CHURN: ChurnSettings = {
 
 export type Status = 'lapsed' | 'fading' | 'active';
 export type Tier = 'key' | 'main' | 'ordinary' | 'small';
-export type FlagReason = 'overdue' | 'low_p_alive' | 'visits_down' | 'spend_down' | 'mostly_promotions' | 'single_visit';
+export type FlagReason =
+  | 'overdue'
+  | 'low_p_alive'
+  | 'visits_down'
+  | 'spend_down'
+  | 'mostly_promotions'
+  | 'discounted_spend'
+  | 'bought_less_after_price_rise'
+  | 'single_visit';
+
+export const PRICE_REASONS: readonly FlagReason[] = ['mostly_promotions', 'discounted_spend', 'bought_less_after_price_rise'];
 
 export interface CustomerNumbers {
   visits: number;
@@ -113,6 +123,42 @@ export function priceSensitivity(promoVisits: number, visits: number, shopPromoS
   const share = promoVisits / visits;
   if (shopPromoShare >= 1) return 0;
   return Math.round(100 * Math.min(1, Math.max(0, (share - shopPromoShare) / (1 - shopPromoShare))));
+}
+
+export interface PriceNumbers {
+  visits: number;
+  promoVisits: number;
+  /** what they paid and the discounts they got, in minor units */
+  paidMinor: number;
+  discountMinor: number;
+  /** the same shares for the whole shop over the same period */
+  shopPromoShare: number;
+  shopDiscountShare: number;
+  /** visits in equal windows before and after the latest recorded price change (null: none to judge) */
+  aroundPriceChange: { before: number; after: number } | null;
+}
+
+/** A regular before the price change (2 or more visits) who came at most half as often after it. */
+export function boughtLessAfterPriceRise(w: { before: number; after: number } | null): boolean {
+  return w !== null && w.before >= 2 && w.after <= w.before / 2;
+}
+
+/**
+ * Price sensitivity 0–100 with its reasons: 60% from how much more often than the shop's customers
+ * they buy on promotion, 40% from how much more of their spending is discounted, plus 30 points
+ * when they bought clearly less after a recorded price change (capped at 100).
+ */
+export function priceProfile(n: PriceNumbers): { score: number; reasons: FlagReason[] } {
+  const promo = priceSensitivity(n.promoVisits, n.visits, n.shopPromoShare);
+  const gross = n.paidMinor + n.discountMinor;
+  const discounted = gross > 0 ? priceSensitivity(n.discountMinor, gross, n.shopDiscountShare) : 0;
+  const rise = boughtLessAfterPriceRise(n.aroundPriceChange);
+  const score = Math.min(100, Math.round(0.6 * promo + 0.4 * discounted + (rise ? 30 : 0)));
+  const reasons: FlagReason[] = [];
+  if (promo >= 50) reasons.push('mostly_promotions');
+  if (discounted >= 50) reasons.push('discounted_spend');
+  if (rise) reasons.push('bought_less_after_price_rise');
+  return { score, reasons };
 }
 
 /** Tiers by trailing 12-month value rank: top 5% key, next 15% main, next 30% ordinary, the rest small. */

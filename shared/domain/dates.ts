@@ -66,3 +66,22 @@ export function isValidTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/**
+ * Days as the database counts them: SQLite's julianday() of a date is N.5 and the queries truncate
+ * it to N (`CAST(julianday(d) AS INTEGER)`), so 1970-01-01 is day 2440587.
+ */
+const JULIAN_1970 = 2440587;
+export function julianDay(date: string): number {
+  return daysBetween('1970-01-01', date) + JULIAN_1970;
+}
+const fromJulianCache = new Map<number, string>();
+export function fromJulianDay(day: number): string {
+  // Lists convert a hundred thousand of these, over a few thousand distinct days.
+  let iso = fromJulianCache.get(day);
+  if (iso === undefined) {
+    iso = new Date((day - JULIAN_1970) * 86_400_000).toISOString().slice(0, 10);
+    if (fromJulianCache.size < 100_000) fromJulianCache.set(day, iso);
+  }
+  return iso;
+}

@@ -14,7 +14,10 @@ export interface GammaGammaParams {
 }
 
 export function fitGammaGamma(customers: { x: number; m: number }[]): { params: GammaGammaParams; logLik: number } {
-  const data = customers.filter((c) => c.x > 0 && c.m > 0);
+  const all = customers.filter((c) => c.x > 0 && c.m > 0);
+  // As for BG/NBD, a large shop is fitted on an evenly spaced sample of 30,000 customers.
+  const step = Math.max(1, all.length / 30_000);
+  const data = step === 1 ? all : Array.from({ length: Math.floor(all.length / step) }, (_, i) => all[Math.floor(i * step)]!);
   const objective = (v: number[]) => {
     if (v.some((x) => !Number.isFinite(x) || Math.abs(x) > 30)) return Number.POSITIVE_INFINITY;
     const [p, q, g] = v.map(Math.exp) as [number, number, number];
@@ -40,6 +43,8 @@ export function fitGammaGamma(customers: { x: number; m: number }[]): { params: 
 
 /** Expected average spend per purchase for a customer with x repeat purchases averaging m. */
 export function expectedSpend(g: GammaGammaParams, x: number, m: number): number {
+  // q ≤ 1 means the population mean is unbounded (a degenerate fit): fall back to what they spent.
+  if (g.q <= 1) return m;
   if (x <= 0) return (g.p * g.gamma) / (g.q - 1);
   return ((g.gamma + x * m) * g.p) / (g.p * x + g.q - 1);
 }

@@ -20,6 +20,7 @@ export const LapsedRow = z.object({
   p_alive: z.number(),
   p_no_return_90d: z.number(),
   expected_visits_90d: z.number(),
+  expected_value_12m_minor: z.number(),
   visits: z.number(),
   last_visit: z.string(),
   days_since_last: z.number(),
@@ -31,6 +32,7 @@ export const LapsedRow = z.object({
   reasons: z.array(z.string()),
   visits_per_month: z.object({ before: z.number(), recent: z.number() }),
   spend_per_month_minor: z.object({ before: z.number(), recent: z.number() }),
+  price_change: z.object({ date: z.string(), before: z.number(), after: z.number() }).nullable(),
 });
 export type LapsedRow = z.infer<typeof LapsedRow>;
 

@@ -1,9 +1,10 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
+import { julianDay } from '../../../shared/domain/dates';
 
 /**
  * Per-customer visit summary as of a date: visits are days with a non-voided sale (walk-ins have
- * no customer and don't count). One aggregate over the sales table; days as julian day numbers.
+ * no customer and don't count). Read from `visit_days` (kept by triggers); days as julian day numbers.
  */
 export interface VisitSummary {
   customer_id: number;
@@ -13,23 +14,19 @@ export interface VisitSummary {
 }
 
 export function visitSummaries(db: Db, asOf: string): VisitSummary[] {
-  return stmt<[string], VisitSummary>(
+  return stmt<[number], VisitSummary>(
     db,
-    `SELECT customer_id, CAST(julianday(MIN(business_date)) AS INTEGER) AS first_day,
-            CAST(julianday(MAX(business_date)) AS INTEGER) AS last_day, COUNT(DISTINCT business_date) AS visits
-     FROM sales WHERE customer_id IS NOT NULL AND voided_at IS NULL AND business_date <= ?
-     GROUP BY customer_id`,
-  ).all(asOf);
+    `SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS visits
+     FROM visit_days WHERE day <= ? GROUP BY customer_id`,
+  ).all(julianDay(asOf));
 }
 
 /** Visit-days per customer strictly after `after` and up to `until` (a holdout period). */
 export function visitsBetween(db: Db, after: string, until: string): Map<number, number> {
-  const rows = stmt<[string, string], { customer_id: number; n: number }>(
+  const rows = stmt<[number, number], { customer_id: number; n: number }>(
     db,
-    `SELECT customer_id, COUNT(DISTINCT business_date) AS n FROM sales
-     WHERE customer_id IS NOT NULL AND voided_at IS NULL AND business_date > ? AND business_date <= ?
-     GROUP BY customer_id`,
-  ).all(after, until);
+    'SELECT customer_id, COUNT(*) AS n FROM visit_days WHERE day > ? AND day <= ? GROUP BY customer_id',
+  ).all(julianDay(after), julianDay(until));
   return new Map(rows.map((r) => [r.customer_id, r.n]));
 }
 
@@ -37,39 +34,109 @@ export function lastSaleDate(db: Db): string | null {
   return stmt<[], { d: string | null }>(db, 'SELECT MAX(business_date) AS d FROM sales WHERE voided_at IS NULL').get()?.d ?? null;
 }
 
-/** Everything the lapsed list needs per customer as of a date, in one pass over the sales table. */
+/** Everything the lapsed list needs per customer as of a date, in one pass over `visit_days` (days as julian day numbers). */
 export interface CustomerWindowRow {
   customer_id: number;
-  name: string;
-  staff_id: number | null;
   first_day: number;
   last_day: number;
   visits: number;
+  spend: number;
+  discount: number;
   value12: number;
   visits_recent: number;
   spend_recent: number;
   visits_before: number;
   spend_before: number;
   promo_visits: number;
+  /** visits in the equal windows before and after the price change judged (0 without one) */
+  pc_before: number;
+  pc_after: number;
 }
 
-export function customerWindows(db: Db, w: { asOf: string; year: string; recent: string; before: string }): CustomerWindowRow[] {
-  return stmt<[typeof w], CustomerWindowRow>(
+export interface WindowDays {
+  asOf: number;
+  year: number;
+  recent: number;
+  before: number;
+  /** the price change to judge: windows (from, at] and (at, to] */
+  priceChange: { from: number; at: number; to: number } | null;
+}
+
+export function customerWindows(db: Db, w: WindowDays): CustomerWindowRow[] {
+  // Every aggregate costs a pass over two million rows: only what the list uses, and FILTER
+  // (which skips the rows) rather than arithmetic on every row.
+  const pc = w.priceChange
+    ? 'COUNT(*) FILTER (WHERE day > @pcFrom AND day <= @pcAt) AS pc_before, COUNT(*) FILTER (WHERE day > @pcAt AND day <= @pcTo) AS pc_after'
+    : '0 AS pc_before, 0 AS pc_after';
+  const params = {
+    asOf: w.asOf,
+    year: w.year,
+    recent: w.recent,
+    before: w.before,
+    ...(w.priceChange ? { pcFrom: w.priceChange.from, pcAt: w.priceChange.at, pcTo: w.priceChange.to } : {}),
+  };
+  return stmt<[typeof params], CustomerWindowRow>(
     db,
-    `SELECT s.customer_id, c.name, c.staff_id,
-       CAST(julianday(MIN(s.business_date)) AS INTEGER) AS first_day,
-       CAST(julianday(MAX(s.business_date)) AS INTEGER) AS last_day,
-       COUNT(DISTINCT s.business_date) AS visits,
-       SUM(CASE WHEN s.business_date > @year THEN s.amount_minor ELSE 0 END) AS value12,
-       COUNT(DISTINCT CASE WHEN s.business_date > @recent THEN s.business_date END) AS visits_recent,
-       SUM(CASE WHEN s.business_date > @recent THEN s.amount_minor ELSE 0 END) AS spend_recent,
-       COUNT(DISTINCT CASE WHEN s.business_date > @before AND s.business_date <= @recent THEN s.business_date END) AS visits_before,
-       SUM(CASE WHEN s.business_date > @before AND s.business_date <= @recent THEN s.amount_minor ELSE 0 END) AS spend_before,
-       COUNT(DISTINCT CASE WHEN s.is_promotion = 1 OR s.discount_minor > 0 THEN s.business_date END) AS promo_visits
-     FROM sales s JOIN customers c ON c.id = s.customer_id
-     WHERE s.customer_id IS NOT NULL AND s.voided_at IS NULL AND s.business_date <= @asOf AND c.merged_into_id IS NULL
-     GROUP BY s.customer_id`,
-  ).all(w);
+    `SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS visits,
+       SUM(amount_minor) AS spend, SUM(discount_minor) AS discount,
+       COALESCE(SUM(amount_minor) FILTER (WHERE day > @year), 0) AS value12,
+       COUNT(*) FILTER (WHERE day > @recent) AS visits_recent,
+       COALESCE(SUM(amount_minor) FILTER (WHERE day > @recent), 0) AS spend_recent,
+       COUNT(*) FILTER (WHERE day > @before AND day <= @recent) AS visits_before,
+       COALESCE(SUM(amount_minor) FILTER (WHERE day > @before AND day <= @recent), 0) AS spend_before,
+       COUNT(*) FILTER (WHERE promo_sales > 0) AS promo_visits,
+       ${pc}
+     FROM visit_days WHERE day <= @asOf
+     GROUP BY customer_id`,
+  ).all(params);
+}
+
+/** Per customer up to a calibration end (julian day): first and last visit day, visits, spend. */
+export function calibrationRows(db: Db, end: number) {
+  return stmt<[number], { first_day: number; last_day: number; visits: number; spend: number }>(
+    db,
+    `SELECT MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS visits, SUM(amount_minor) AS spend
+     FROM visit_days WHERE day <= ? GROUP BY customer_id`,
+  ).all(end);
+}
+
+/**
+ * Changes whenever the data a fit up to `end` rests on changes: the shop's sales up to that day
+ * (count, amount, walk-ins), or which customer they belong to (merges and erasures).
+ */
+export function calibrationStamp(db: Db, end: number): string {
+  const r = stmt<[number], { n: number | null; a: number | null; w: number | null; m: number | null }>(
+    db,
+    `SELECT SUM(sales) AS n, SUM(amount_minor) AS a, SUM(walk_in_sales) AS w,
+       (SELECT MAX(id) FROM audit_log WHERE action IN ('customer.merge', 'customer.erase')) AS m
+     FROM shop_days WHERE day <= ?`,
+  ).get(end);
+  return `${r?.n ?? 0}:${r?.a ?? 0}:${r?.w ?? 0}:${r?.m ?? 0}`;
+}
+
+/** Name and staff member of the given customers. */
+export function customerNames(db: Db, ids: number[]): Map<number, { name: string; staff_id: number | null }> {
+  const rows = stmt<[string], { id: number; name: string; staff_id: number | null }>(
+    db,
+    'SELECT id, name, staff_id FROM customers WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids));
+  return new Map(rows.map((r) => [r.id, { name: r.name, staff_id: r.staff_id }]));
+}
+
+/** A fit stored for a calibration end, with the stamp of the data it was fitted on. */
+export function storedFit(db: Db, calibrationEnd: string): { data_stamp: string; params: string } | undefined {
+  return stmt<[string], { data_stamp: string; params: string }>(
+    db,
+    'SELECT data_stamp, params FROM model_fits WHERE calibration_end = ?',
+  ).get(calibrationEnd);
+}
+
+export function storeFit(db: Db, calibrationEnd: string, dataStamp: string, params: string, now: number): void {
+  stmt(
+    db,
+    `INSERT INTO model_fits (calibration_end, data_stamp, params, fitted_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (calibration_end) DO UPDATE SET data_stamp = excluded.data_stamp, params = excluded.params, fitted_at = excluded.fitted_at`,
+  ).run(calibrationEnd, dataStamp, params, now);
 }
 
 /** Changes whenever a sale is recorded or anything is audited (voids, edits, imports, merges). */
@@ -79,4 +146,14 @@ export function changeStamp(db: Db): string {
     'SELECT (SELECT MAX(id) FROM sales) AS s, (SELECT MAX(id) FROM audit_log) AS a',
   ).get();
   return `${r?.s ?? 0}:${r?.a ?? 0}`;
+}
+
+/** The latest recorded price change from `from` to `to` (inclusive), or null. */
+export function latestPriceChange(db: Db, from: string, to: string): string | null {
+  return (
+    stmt<[string, string], { d: string | null }>(
+      db,
+      'SELECT MAX(changed_on) AS d FROM price_changes WHERE changed_on BETWEEN ? AND ?',
+    ).get(from, to)?.d ?? null
+  );
 }

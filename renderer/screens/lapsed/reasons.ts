@@ -1,7 +1,7 @@
 import type { LapsedRow } from '../../../shared/schemas/lapsed';
 import type { T } from '../../app/i18n';
 
-type Fmt = { money(minor: number): string; number(n: number): string };
+type Fmt = { money(minor: number): string; number(n: number): string; day(iso: string): string };
 
 const pct = (x: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
@@ -28,6 +28,15 @@ export function reasonWords(t: T, f: Fmt, locale: string, r: LapsedRow): string[
         }),
       );
     else if (code === 'mostly_promotions') out.push(t('lapsed.reason.mostly_promotions', { score: r.price_sensitivity }));
+    else if (code === 'discounted_spend') out.push(t('lapsed.reason.discounted_spend', { score: r.price_sensitivity }));
+    else if (code === 'bought_less_after_price_rise' && r.price_change)
+      out.push(
+        t('lapsed.reason.bought_less_after_price_rise', {
+          date: f.day(r.price_change.date),
+          before: r.price_change.before,
+          after: r.price_change.after,
+        }),
+      );
   }
   if (r.status === 'lapsed' && !r.reasons.includes('overdue'))
     out.push(t('lapsed.reason.model', { pct: pct(r.p_no_return_90d, locale) }));

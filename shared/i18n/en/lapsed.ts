@@ -34,6 +34,9 @@ export const lapsed = {
   'lapsed.reason.visits_down': 'visits down from {{before}} to {{recent}} a month',
   'lapsed.reason.spend_down': 'spending down from {{before}} to {{recent}} a month',
   'lapsed.reason.mostly_promotions': 'buys mostly on promotion (price sensitivity {{score}})',
+  'lapsed.reason.discounted_spend': 'much of their spending is discounted (price sensitivity {{score}})',
+  'lapsed.reason.bought_less_after_price_rise':
+    'came {{before}} times in the 8 weeks before the price change on {{date}}, {{after}} after',
   'lapsed.reason.model': '{{pct}} chance they will not come in the next 90 days',
   'lapsed.next.key': 'Contact today, whatever it takes.',
   'lapsed.next.main': 'Try hard: call, ask what changed, and fix it.',

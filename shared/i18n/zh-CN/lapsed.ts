@@ -35,6 +35,8 @@ export const lapsed: Record<keyof typeof en, string> = {
   'lapsed.reason.visits_down': '到店次数从每月 {{before}} 次降到 {{recent}} 次',
   'lapsed.reason.spend_down': '每月消费从 {{before}} 降到 {{recent}}',
   'lapsed.reason.mostly_promotions': '大多在促销时购买（价格敏感度 {{score}}）',
+  'lapsed.reason.discounted_spend': '消费中折扣占比高（价格敏感度 {{score}}）',
+  'lapsed.reason.bought_less_after_price_rise': '{{date}} 调价前 8 周来了 {{before}} 次，调价后 {{after}} 次',
   'lapsed.reason.model': '未来 90 天不来的概率为 {{pct}}',
   'lapsed.next.key': '今天就联系，不惜代价挽回。',
   'lapsed.next.main': '尽力挽回：打电话问问发生了什么，并解决问题。',

@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrate } from '../../main/db/open';
+import { migrations } from '../../main/db/migrations';
+import { openApp, closeApp } from '../../main/app';
+import type { Ctx } from '../../main/ctx';
+import { runImport } from '../../main/services/import/run';
+import { ImportOptions } from '../../shared/schemas/import';
+import { cleanupAll, FIXED_NOW, makeCtx, ok } from '../helpers/db';
+
+afterEach(cleanupAll);
+
+/** visit_days and shop_days as they must be: recomputed from the sales table from scratch. */
+function recomputed(db: Ctx['db']) {
+  return {
+    visits: db
+      .prepare(
+        `SELECT customer_id, CAST(julianday(business_date) AS INTEGER) AS day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
+                SUM(discount_minor) AS discount_minor, SUM(items) AS items, SUM(is_promotion = 1 OR discount_minor > 0) AS promo_sales
+         FROM sales WHERE customer_id IS NOT NULL AND voided_at IS NULL GROUP BY customer_id, business_date ORDER BY 1, 2`,
+      )
+      .all(),
+    days: db
+      .prepare(
+        `SELECT CAST(julianday(business_date) AS INTEGER) AS day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor, SUM(items) AS items,
+                SUM(customer_id IS NULL) AS walk_in_sales
+         FROM sales WHERE voided_at IS NULL GROUP BY business_date ORDER BY 1`,
+      )
+      .all(),
+  };
+}
+function kept(db: Ctx['db']) {
+  return {
+    visits: db.prepare('SELECT * FROM visit_days ORDER BY customer_id, day').all(),
+    days: db.prepare('SELECT * FROM shop_days ORDER BY day').all(),
+  };
+}
+
+const DAY = 86_400_000;
+
+describe('visit_days and shop_days follow every write to sales', () => {
+  it('record, same-day second sale, walk-in, void, merge and erase', async () => {
+    const { ctx } = makeCtx();
+    const a = await ok<{ id: number }>(ctx, 'customers.create', { name: '张三' });
+    const b = await ok<{ id: number }>(ctx, 'customers.create', { name: '李四' });
+    const s1 = await ok<{ id: number }>(ctx, 'sales.record', {
+      customerId: a.id,
+      amountMinor: 1000,
+      occurredAt: FIXED_NOW - 3 * DAY,
+    });
+    await ok(ctx, 'sales.record', {
+      customerId: a.id,
+      amountMinor: 500,
+      discountMinor: 100,
+      items: 3,
+      occurredAt: FIXED_NOW - 3 * DAY + 60_000,
+    });
+    await ok(ctx, 'sales.record', { customerId: b.id, amountMinor: 700, isPromotion: true, occurredAt: FIXED_NOW - 3 * DAY });
+    await ok(ctx, 'sales.record', { amountMinor: 300 });
+    expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+    // Two sales on one day are one visit with both amounts.
+    expect(ctx.db.prepare('SELECT sales, amount_minor, promo_sales FROM visit_days WHERE customer_id = ?').all(a.id)).toEqual([
+      { sales: 2, amount_minor: 1500, promo_sales: 1 },
+    ]);
+
+    await ok(ctx, 'sales.void', { id: s1.id, reason: 'wrong customer' });
+    expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+
+    await ok(ctx, 'customers.merge', { keepId: a.id, mergeId: b.id });
+    expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM visit_days WHERE customer_id = ?').get(b.id)).toEqual({ n: 0 });
+
+    await ok(ctx, 'customers.erase', { id: a.id, confirm: true });
+    expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM visit_days').get()).toEqual({ n: 0 });
+    // The shop's day totals keep the anonymised sales as walk-ins.
+    expect(ctx.db.prepare('SELECT SUM(walk_in_sales) AS n FROM shop_days').get()).toEqual({ n: 3 });
+  });
+
+  it('an import of sales adds its visits in the same transaction', async () => {
+    const { ctx } = makeCtx();
+    const csv = 'phone,date,amount\n13912345678,2026-01-05,12.50\n13912345678,2026-01-05,3\n13800001111,2026-02-01,8\n';
+    await ok(ctx, 'customers.create', { name: '张三', phone: '13912345678' });
+    await ok(ctx, 'customers.create', { name: '李四', phone: '13800001111' });
+    await runImport(
+      ctx,
+      new Uint8Array(Buffer.from(csv, 'utf8')),
+      'sales.csv',
+      ImportOptions.parse({ kind: 'sales', map: { phone: 'phone', date: 'date', amount: 'amount' } }),
+    );
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM sales').get()).toEqual({ n: 3 });
+    expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+    expect(kept(ctx.db).visits).toHaveLength(2);
+  });
+});
+
+it('0003 upgrades a version-2 shop: visit days built from its sales, which are kept', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-m3-'));
+  try {
+    const file = path.join(dir, 'shop.db');
+    const v2 = new Database(file);
+    migrate(v2, file, migrations.slice(0, 2));
+    v2.prepare(
+      `INSERT INTO customers (name, name_key, name_pinyin, name_initials, created_at, updated_at) VALUES ('张三', '张三', 'zhangsan', 'zs', 0, 0)`,
+    ).run();
+    const sale = v2.prepare(
+      'INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, discount_minor, voided_at, created_at) VALUES (?, 0, ?, ?, ?, ?, 0)',
+    );
+    sale.run(1, '2026-01-01', 500, 0, null);
+    sale.run(1, '2026-01-01', 200, 50, null);
+    sale.run(1, '2026-01-09', 900, 0, 1);
+    sale.run(null, '2026-01-09', 300, 0, null);
+    expect(v2.pragma('user_version', { simple: true })).toBe(2);
+    v2.close();
+
+    const ctx = openApp({ dbPath: file, clock: { now: () => FIXED_NOW } });
+    try {
+      expect(ctx.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
+      expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM sales').get()).toEqual({ n: 4 });
+      expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+      expect(ctx.db.prepare('SELECT customer_id, sales, amount_minor, promo_sales FROM visit_days').all()).toEqual([
+        { customer_id: 1, sales: 2, amount_minor: 700, promo_sales: 1 },
+      ]);
+      const backups = fs.readdirSync(path.join(dir, 'backups'));
+      const before = backups.find((b) => b.includes('before-migration'));
+      expect(before).toBeDefined();
+      const old = new Database(path.join(dir, 'backups', before!), { readonly: true });
+      expect(old.pragma('user_version', { simple: true })).toBe(2);
+      old.close();
+    } finally {
+      closeApp(ctx);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
