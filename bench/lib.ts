@@ -7,7 +7,7 @@ import { generateDemo } from '../main/services/demo';
 import { LATEST_VERSION } from '../main/db/open';
 import { counterSection } from './counter';
 import { dataSection } from './data';
-import { lapsedSection } from './lapsed';
+import { insightsSection, lapsedSection } from './lapsed';
 
 /** The repository root (nearest folder up from here with package.json), so the cache is found from any working directory. */
 function repoRoot(): string {
@@ -151,6 +151,7 @@ export async function runBench(args: string[]): Promise<void> {
   const sections: [string, () => Promise<Row[]>][] = [
     ['counter', counterSection],
     ['lapsed', lapsedSection],
+    ['insights', insightsSection],
     ['data', dataSection],
   ];
   for (const [name, run] of sections) {

@@ -17,6 +17,7 @@ import { importJobStatus, cancelImportJob } from './services/import/jobs';
 import { campaignResults, exportContacts, selectContacts } from './services/export/contacts';
 import { customerDataExport, eraseCustomer } from './services/privacy';
 import { customerInsight, lapsedReport, recentCheck } from './services/lapsed';
+import { insightsChecks, insightsOverview } from './services/insights';
 import { backupBeforeChange, takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
@@ -75,6 +76,8 @@ export const handlers = {
   'audit.list': (a, ctx) => listAudit(ctx.db, a.action, a.limit),
   'lapsed.list': (a, ctx) => lapsedReport(ctx, a),
   'lapsed.check': (_a, ctx) => recentCheck(ctx),
+  'insights.overview': (a, ctx) => insightsOverview(ctx, a),
+  'insights.checks': (a, ctx) => insightsChecks(ctx, a),
   'customers.insight': (a, ctx) => customerInsight(ctx, customers.liveRow(ctx.db, a.id).id),
 } satisfies { [M in Method]: Handler<M> };
 

@@ -327,10 +327,10 @@ export function lapsedReport(ctx: Ctx, q: { asOf?: string | undefined; tier: str
  * The check the owner sees on the Lapsed screen: the list as it stood 90 days ago, and how many of
  * the customers it flagged as lapsed did not come back since.
  */
-export function recentCheck(ctx: Ctx): { asOf: string; flagged: number; stayedAway: number } {
-  const asOf = addDays(today(ctx), -90);
+export function recentCheck(ctx: Ctx, now: string = today(ctx)): { asOf: string; flagged: number; stayedAway: number } {
+  const asOf = addDays(now, -90);
   const { entries } = lapsedList(ctx, asOf);
   const flagged = entries.filter((e) => e.status === 'lapsed');
-  const after = visitsBetween(ctx.db, asOf, today(ctx));
+  const after = visitsBetween(ctx.db, asOf, now);
   return { asOf, flagged: flagged.length, stayedAway: flagged.filter((e) => !after.has(e.id)).length };
 }

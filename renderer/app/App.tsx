@@ -8,12 +8,14 @@ import { CustomerPage } from '../screens/customers/CustomerPage';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { DataScreen } from '../screens/data/DataScreen';
 import { LapsedScreen } from '../screens/lapsed/LapsedScreen';
+import { InsightsScreen } from '../screens/insights/InsightsScreen';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen';
 import { RecoveryScreen } from '../screens/recovery/RecoveryScreen';
 
 const NAV = [
   { path: '/counter', key: 'nav.counter' },
   { path: '/lapsed', key: 'nav.lapsed' },
+  { path: '/insights', key: 'nav.insights' },
   { path: '/customers', key: 'nav.customers' },
   { path: '/data', key: 'nav.data' },
   { path: '/settings', key: 'nav.settings' },
@@ -26,6 +28,7 @@ function Screen({ path }: { path: string }) {
   if (path.startsWith('/settings')) return <SettingsScreen />;
   if (path.startsWith('/data')) return <DataScreen path={path} />;
   if (path.startsWith('/lapsed')) return <LapsedScreen />;
+  if (path.startsWith('/insights')) return <InsightsScreen />;
   return <CounterScreen />;
 }
 

@@ -29,6 +29,7 @@ import {
 
 import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
 import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
+import { InsightsChecks, InsightsOverview, InsightsQuery } from '../schemas/insights';
 import { CampaignResults, Campaign, ExportInput, ExportResult } from '../schemas/export';
 import {
   AUDIT_ACTIONS,
@@ -97,6 +98,8 @@ export const contract = {
   'lapsed.list': { input: LapsedQuery, output: LapsedReport },
   'customers.insight': { input: ById, output: LapsedRow.nullable() },
   'lapsed.check': { input: None, output: z.object({ asOf: z.string(), flagged: z.number(), stayedAway: z.number() }) },
+  'insights.overview': { input: InsightsQuery, output: InsightsOverview },
+  'insights.checks': { input: InsightsQuery, output: InsightsChecks },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

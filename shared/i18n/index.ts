@@ -3,6 +3,7 @@ import { common as enCommon } from './en/common';
 import { counter as enCounter } from './en/counter';
 import { customers as enCustomers } from './en/customers';
 import { data as enData } from './en/data';
+import { insights as enInsights } from './en/insights';
 import { lapsed as enLapsed } from './en/lapsed';
 import { settings as enSettings } from './en/settings';
 import { welcome as enWelcome } from './en/welcome';
@@ -10,18 +11,29 @@ import { common as zhCommon } from './zh-CN/common';
 import { counter as zhCounter } from './zh-CN/counter';
 import { customers as zhCustomers } from './zh-CN/customers';
 import { data as zhData } from './zh-CN/data';
+import { insights as zhInsights } from './zh-CN/insights';
 import { lapsed as zhLapsed } from './zh-CN/lapsed';
 import { settings as zhSettings } from './zh-CN/settings';
 import { welcome as zhWelcome } from './zh-CN/welcome';
 
 /** One dictionary per screen, merged; the Chinese ones are typed against the English keys. */
-export const en = { ...enCommon, ...enCounter, ...enCustomers, ...enData, ...enLapsed, ...enSettings, ...enWelcome };
+export const en = {
+  ...enCommon,
+  ...enCounter,
+  ...enCustomers,
+  ...enData,
+  ...enInsights,
+  ...enLapsed,
+  ...enSettings,
+  ...enWelcome,
+};
 export type MessageKey = keyof typeof en;
 export const zhCN: Record<MessageKey, string> = {
   ...zhCommon,
   ...zhCounter,
   ...zhCustomers,
   ...zhData,
+  ...zhInsights,
   ...zhLapsed,
   ...zhSettings,
   ...zhWelcome,

@@ -6,6 +6,7 @@ const SCREENS = [
   { route: '/customers', ready: 'Customers', role: 'heading' as const },
   { route: '/settings', ready: 'Settings', role: 'heading' as const },
   { route: '/lapsed', ready: 'Lapsed and fading customers', role: 'heading' as const },
+  { route: '/insights', ready: 'Does the model fit this shop?', role: 'heading' as const },
   { route: '/data/import', ready: 'Import customers or sales', role: 'heading' as const },
   { route: '/data/export', ready: 'Export a contact list', role: 'heading' as const },
   { route: '/data/backups', ready: 'Backups', role: 'heading' as const },

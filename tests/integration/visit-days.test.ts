@@ -18,7 +18,8 @@ function recomputed(db: Ctx['db']) {
   return {
     visits: db
       .prepare(
-        `SELECT customer_id, CAST(julianday(business_date) AS INTEGER) AS day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
+        `SELECT customer_id, CAST(julianday(business_date) AS INTEGER) AS day,
+                CAST(strftime('%Y', business_date) AS INTEGER) * 12 + CAST(strftime('%m', business_date) AS INTEGER) - 1 AS month, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
                 SUM(discount_minor) AS discount_minor, SUM(items) AS items, SUM(is_promotion = 1 OR discount_minor > 0) AS promo_sales
          FROM sales WHERE customer_id IS NOT NULL AND voided_at IS NULL GROUP BY customer_id, business_date ORDER BY 1, 2`,
       )

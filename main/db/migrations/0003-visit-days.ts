@@ -22,6 +22,8 @@ export function up(db: Database): void {
     CREATE TABLE visit_days (
       customer_id INTEGER NOT NULL REFERENCES customers(id),
       day INTEGER NOT NULL,
+      -- months since year 0 (year × 12 + month − 1), for monthly figures without date functions per row
+      month INTEGER NOT NULL,
       sales INTEGER NOT NULL,
       amount_minor INTEGER NOT NULL,
       discount_minor INTEGER NOT NULL,
@@ -39,7 +41,7 @@ export function up(db: Database): void {
     ) STRICT;
 
     INSERT INTO visit_days
-      SELECT customer_id, CAST(julianday(business_date) AS INTEGER), COUNT(*), SUM(amount_minor), SUM(discount_minor), SUM(items),
+      SELECT customer_id, CAST(julianday(business_date) AS INTEGER), CAST(substr(business_date, 1, 4) AS INTEGER) * 12 + CAST(substr(business_date, 6, 2) AS INTEGER) - 1, COUNT(*), SUM(amount_minor), SUM(discount_minor), SUM(items),
              SUM(is_promotion = 1 OR discount_minor > 0)
       FROM sales WHERE customer_id IS NOT NULL AND voided_at IS NULL
       GROUP BY customer_id, business_date;
@@ -51,8 +53,8 @@ export function up(db: Database): void {
 
     CREATE TRIGGER sales_days_insert AFTER INSERT ON sales WHEN NEW.voided_at IS NULL
     BEGIN
-      INSERT INTO visit_days (customer_id, day, sales, amount_minor, discount_minor, items, promo_sales)
-        SELECT NEW.customer_id, CAST(julianday(NEW.business_date) AS INTEGER), 1, NEW.amount_minor, NEW.discount_minor, NEW.items,
+      INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
+        SELECT NEW.customer_id, CAST(julianday(NEW.business_date) AS INTEGER), CAST(substr(NEW.business_date, 1, 4) AS INTEGER) * 12 + CAST(substr(NEW.business_date, 6, 2) AS INTEGER) - 1, 1, NEW.amount_minor, NEW.discount_minor, NEW.items,
                NEW.is_promotion = 1 OR NEW.discount_minor > 0
         WHERE NEW.customer_id IS NOT NULL
         ON CONFLICT (customer_id, day) DO UPDATE SET
@@ -81,8 +83,8 @@ export function up(db: Database): void {
         WHERE OLD.voided_at IS NULL AND day = CAST(julianday(OLD.business_date) AS INTEGER);
       DELETE FROM shop_days WHERE OLD.voided_at IS NULL AND day = CAST(julianday(OLD.business_date) AS INTEGER) AND sales <= 0;
 
-      INSERT INTO visit_days (customer_id, day, sales, amount_minor, discount_minor, items, promo_sales)
-        SELECT NEW.customer_id, CAST(julianday(NEW.business_date) AS INTEGER), 1, NEW.amount_minor, NEW.discount_minor, NEW.items,
+      INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
+        SELECT NEW.customer_id, CAST(julianday(NEW.business_date) AS INTEGER), CAST(substr(NEW.business_date, 1, 4) AS INTEGER) * 12 + CAST(substr(NEW.business_date, 6, 2) AS INTEGER) - 1, 1, NEW.amount_minor, NEW.discount_minor, NEW.items,
                NEW.is_promotion = 1 OR NEW.discount_minor > 0
         WHERE NEW.customer_id IS NOT NULL AND NEW.voided_at IS NULL
         ON CONFLICT (customer_id, day) DO UPDATE SET

@@ -157,3 +157,43 @@ export function latestPriceChange(db: Db, from: string, to: string): string | nu
     ).get(from, to)?.d ?? null
   );
 }
+
+/**
+ * Per customer as of a day: the month of their first visit, a bitmask of the months they bought
+ * in (bit k = month m0 + k; bit 0 also holds every earlier month), and their trailing 12-month
+ * value. SUM over the distinct powers of two is their bitwise OR.
+ */
+export function customerMonths(db: Db, q: { asOf: number; year: number; m0: number }) {
+  return stmt<[typeof q], { first_month: number; mask: number; value12: number }>(
+    db,
+    `SELECT MIN(month) AS first_month, SUM(DISTINCT 1 << MAX(0, month - @m0)) AS mask,
+       COALESCE(SUM(amount_minor) FILTER (WHERE day > @year), 0) AS value12
+     FROM visit_days WHERE day <= @asOf GROUP BY customer_id`,
+  ).all(q);
+}
+
+export function shopDaysUpTo(db: Db, day: number) {
+  return stmt<[number], { day: number; sales: number; amount_minor: number; items: number }>(
+    db,
+    'SELECT day, sales, amount_minor, items FROM shop_days WHERE day <= ? ORDER BY day',
+  ).all(day);
+}
+
+export function priceChangesUpTo(db: Db, date: string): { date: string; note: string }[] {
+  return stmt<[string], { date: string; note: string }>(
+    db,
+    'SELECT changed_on AS date, note FROM price_changes WHERE changed_on <= ? ORDER BY changed_on, id',
+  ).all(date);
+}
+
+/** Visits after a calibration day (up to `end`) by customers who had visited by then, per month index. */
+export function holdoutVisitsByMonth(db: Db, calDay: number, endDay: number): Map<number, number> {
+  const rows = stmt<[{ cal: number; end: number }], { month: number; n: number }>(
+    db,
+    `SELECT v.month, COUNT(*) AS n FROM visit_days v
+     WHERE v.day > @cal AND v.day <= @end
+       AND EXISTS (SELECT 1 FROM visit_days f WHERE f.customer_id = v.customer_id AND f.day <= @cal)
+     GROUP BY v.month`,
+  ).all({ cal: calDay, end: endDay });
+  return new Map(rows.map((r) => [r.month, r.n]));
+}

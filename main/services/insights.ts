@@ -1,0 +1,218 @@
+import { addDays, fromJulianDay, julianDay } from '../../shared/domain/dates';
+import { expectedPurchases } from '../../shared/domain/bgnbd';
+import { churnSettings, tiersByValue } from '../../shared/domain/churn';
+import { TIERS } from '../../shared/schemas/lapsed';
+import type { InsightsChecks, InsightsMonth, InsightsOverview } from '../../shared/schemas/insights';
+import {
+  calibrationRows,
+  changeStamp,
+  customerMonths,
+  holdoutVisitsByMonth,
+  priceChangesUpTo,
+  shopDaysUpTo,
+} from '../db/queries/analysis';
+import type { Ctx } from '../ctx';
+import { recentCheck } from './lapsed';
+import { calibrationEndFor, shopModel } from './model';
+import { getSettings, today } from './settings';
+
+/**
+ * A customer is **active** at the start of a month when they bought in the ACTIVE_MONTHS months
+ * before it, and **lost** during the month when they were active at its start and have bought
+ * nothing in the month nor in the ACTIVE_MONTHS − 1 months before it (their last purchase fell out
+ * of the window). Monthly churn rate = lost / active at the start; retention = 1 − churn.
+ */
+export const ACTIVE_MONTHS = 3;
+/** Months of history the masks hold (bit 0 also stands for "earlier"); < 53 so they stay exact in a double. */
+const MASK_MONTHS = 48;
+const SHOWN_MONTHS = 24;
+const COHORTS = 12;
+
+const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+const monthLabel = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+/** The last day of month index m. */
+const monthEnd = (m: number) => addDays(`${monthLabel(m + 1)}-01`, -1);
+
+/**
+ * The Insights overview as of a date: monthly active/lost/churn/retention, new vs returning,
+ * revenue, units and buyers with the recorded price changes, Pareto curve, tier mix and cohort
+ * retention. One aggregate over `visit_days` (one row per customer with a bitmask of the months
+ * they bought in) and the shop's day totals; the rest is counting in TypeScript.
+ */
+export function overview(ctx: Ctx, asOfArg?: string): Omit<InsightsOverview, 'computedAt'> {
+  const asOf = asOfArg ?? today(ctx);
+  const asOfDay = julianDay(asOf);
+  const last = monthIndex(asOf);
+  const m0 = last - MASK_MONTHS + 1;
+  const customers = customerMonths(ctx.db, { asOf: asOfDay, year: asOfDay - 365, m0 });
+
+  const buyers = new Array<number>(MASK_MONTHS).fill(0);
+  const fresh = new Array<number>(MASK_MONTHS).fill(0);
+  const activeStart = new Array<number>(MASK_MONTHS).fill(0);
+  const lost = new Array<number>(MASK_MONTHS).fill(0);
+  const cohortSize = new Array<number>(MASK_MONTHS).fill(0);
+  const cohortBack: number[][] = Array.from({ length: MASK_MONTHS }, () => new Array<number>(COHORTS).fill(0));
+  let firstMonth = last;
+  for (const c of customers) {
+    // Split into two 24-bit halves so the bit tests stay in 32-bit integers.
+    const lo = c.mask % 0x1000000;
+    const hi = Math.floor(c.mask / 0x1000000);
+    const has = (b: number) => b >= 0 && ((b < 24 ? lo >> b : hi >> (b - 24)) & 1) === 1;
+    if (c.first_month < firstMonth) firstMonth = c.first_month;
+    const fb = c.first_month - m0;
+    if (fb >= 0) {
+      fresh[fb]!++;
+      cohortSize[fb]!++;
+    }
+    for (let b = 0; b < MASK_MONTHS; b++) {
+      const bought = has(b);
+      if (bought) {
+        buyers[b]!++;
+        if (fb >= 0 && b > fb && b - fb <= COHORTS) cohortBack[fb]![b - fb - 1]!++;
+      }
+      let active = false;
+      for (let k = 1; k <= ACTIVE_MONTHS && !active; k++) active = has(b - k);
+      if (!active) continue;
+      activeStart[b]!++;
+      let stillActive = bought;
+      for (let k = 1; k < ACTIVE_MONTHS && !stillActive; k++) stillActive = has(b - k);
+      if (!stillActive) lost[b]!++;
+    }
+  }
+
+  const byMonth = new Map<number, { revenue: number; units: number; sales: number }>();
+  for (const d of shopDaysUpTo(ctx.db, asOfDay)) {
+    const m = monthIndex(fromJulianDay(d.day));
+    const cur = byMonth.get(m) ?? { revenue: 0, units: 0, sales: 0 };
+    cur.revenue += d.amount_minor;
+    cur.units += d.items;
+    cur.sales += d.sales;
+    byMonth.set(m, cur);
+    if (m < firstMonth) firstMonth = m;
+  }
+
+  const months: InsightsMonth[] = [];
+  for (let m = Math.max(firstMonth, last - SHOWN_MONTHS + 1); m <= last; m++) {
+    const b = m - m0;
+    const shop = byMonth.get(m) ?? { revenue: 0, units: 0, sales: 0 };
+    const churn = activeStart[b]! ? lost[b]! / activeStart[b]! : null;
+    months.push({
+      month: monthLabel(m),
+      partial: m === last && monthEnd(m) !== asOf,
+      active_start: activeStart[b]!,
+      lost: lost[b]!,
+      churn_rate: churn,
+      retention_rate: churn === null ? null : 1 - churn,
+      buyers: buyers[b]!,
+      new_customers: fresh[b]!,
+      returning_customers: buyers[b]! - fresh[b]!,
+      revenue_minor: shop.revenue,
+      units: shop.units,
+      sales: shop.sales,
+    });
+  }
+
+  // Pareto and tiers on trailing 12-month value, as the lapsed list ranks them.
+  const values = customers.map((c) => c.value12);
+  const settings = churnSettings(getSettings(ctx.db).churn);
+  const tiers = tiersByValue(values, settings.tierShares);
+  const tierMix = TIERS.map((tier) => ({ tier, customers: 0, value_12m_minor: 0 }));
+  tiers.forEach((t, i) => {
+    if (values[i]! <= 0) return;
+    const row = tierMix.find((x) => x.tier === t)!;
+    row.customers++;
+    row.value_12m_minor += values[i]!;
+  });
+  const sorted = values.filter((v) => v > 0).sort((a, b) => b - a);
+  const total = sorted.reduce((s, v) => s + v, 0);
+  const cumulative: number[] = [0];
+  for (const v of sorted) cumulative.push(cumulative[cumulative.length - 1]! + v);
+  const shareAt = (q: number) => (total ? cumulative[Math.round(q * sorted.length)]! / total : 0);
+  const points = Array.from({ length: 21 }, (_, i) => ({ customers_share: i / 20, revenue_share: shareAt(i / 20) }));
+
+  const cohorts = [];
+  for (let m = Math.max(firstMonth, last - COHORTS + 1); m <= last; m++) {
+    const b = m - m0;
+    const size = cohortSize[b]!;
+    cohorts.push({
+      month: monthLabel(m),
+      size,
+      retention: cohortBack[b]!.map((n, k) => (m + k + 1 > last || !size ? null : n / size)),
+    });
+  }
+
+  return {
+    asOf,
+    activeMonths: ACTIVE_MONTHS,
+    months,
+    priceChanges: priceChangesUpTo(ctx.db, asOf),
+    pareto: { customers: sorted.length, points, top20_share: shareAt(0.2) },
+    tiers: tierMix,
+    cohorts,
+  };
+}
+
+/**
+ * Is the model right on this shop? Fit it on the history up to the month end six months before
+ * the last complete month, then compare the repeat visits it expected over those six months with
+ * what the same customers actually did. Beside it, the lapsed list as it stood 90 days ago and
+ * how many of those it flagged stayed away.
+ */
+export function checks(ctx: Ctx, asOfArg?: string): InsightsChecks {
+  const asOf = asOfArg ?? today(ctx);
+  const end = calibrationEndFor(asOf);
+  const endMonth = monthIndex(end);
+  const calibrationEnd = monthEnd(endMonth - 6);
+  const calDay = julianDay(calibrationEnd);
+  const rows = calibrationRows(ctx.db, calDay);
+  let holdout: InsightsChecks['holdout'] = null;
+  if (rows.length) {
+    const model = shopModel(ctx, calibrationEnd);
+    const rfm = rows.map((r) => ({ x: r.visits - 1, tx: r.last_day - r.first_day, T: calDay - r.first_day }));
+    const actualByMonth = holdoutVisitsByMonth(ctx.db, calDay, julianDay(end));
+    let actual = 0;
+    const series = [];
+    for (let m = endMonth - 5; m <= endMonth; m++) {
+      const date = monthEnd(m);
+      const t = julianDay(date) - calDay;
+      let expected = 0;
+      for (const c of rfm) expected += expectedPurchases(model.bgnbd, c, t);
+      actual += actualByMonth.get(m) ?? 0;
+      series.push({ date, expected, actual });
+    }
+    holdout = {
+      calibration_end: calibrationEnd,
+      end,
+      customers: rows.length,
+      expected_repeat_visits: series[series.length - 1]!.expected,
+      actual_repeat_visits: actual,
+      source: model.source,
+      series,
+    };
+  }
+  return { holdout, list: recentCheck(ctx, asOf) };
+}
+
+const cache = new WeakMap<object, Map<string, { key: string; at: number; value: unknown }>>();
+
+/** Cached until the next sale, void, import or edit, like the lapsed list; with the time computed. */
+export function cached<T>(ctx: Ctx, name: string, asOf: string | undefined, compute: () => T): { value: T; at: number } {
+  const key = `${asOf ?? today(ctx)}|${changeStamp(ctx.db)}`;
+  let byName = cache.get(ctx.db);
+  if (!byName) cache.set(ctx.db, (byName = new Map()));
+  let hit = byName.get(name);
+  if (!hit || hit.key !== key) {
+    hit = { key, at: ctx.clock.now(), value: compute() };
+    byName.set(name, hit);
+  }
+  return hit as { value: T; at: number };
+}
+
+export function insightsOverview(ctx: Ctx, q: { asOf?: string | undefined }): InsightsOverview {
+  const hit = cached(ctx, 'overview', q.asOf, () => overview(ctx, q.asOf));
+  return { ...hit.value, computedAt: hit.at };
+}
+
+export function insightsChecks(ctx: Ctx, q: { asOf?: string | undefined }): InsightsChecks {
+  return cached(ctx, 'checks', q.asOf, () => checks(ctx, q.asOf)).value;
+}

@@ -1,0 +1,509 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ChartConfiguration } from 'chart.js';
+import type { InsightsChecks, InsightsMonth, InsightsOverview } from '../../../shared/schemas/insights';
+import { useApi } from '../../api/context';
+import { useT } from '../../app/i18n';
+import { useShop } from '../../app/shop';
+import { useFormat } from '../../app/format';
+import { errorText } from '../../components/errors';
+import { ChartFigure, markerPlugin, PALETTE } from '../../components/Chart';
+
+/** The last day of a YYYY-MM month, or today when it is the current month. */
+function asOfFor(month: string, today: string): string {
+  if (month === today.slice(0, 7)) return today;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+type Fmt = ReturnType<typeof useFormat>;
+
+/** Formatting helpers for the charts in the UI language. */
+function useChartFormat(locale: string) {
+  return useMemo(() => {
+    const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+    const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const signed = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+    const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    return {
+      month: (ym: string) => month.format(Date.parse(ym + '-01T00:00:00Z')),
+      pct: (x: number | null) => (x === null ? '—' : pct.format(x)),
+      change: (now: number, before: number) => (before ? signed.format(now / before - 1) : '—'),
+      num: (x: number) => num.format(x),
+    };
+  }, [locale]);
+}
+
+/** Insights: how many customers the shop keeps, who brings the revenue, and whether its model can be trusted. */
+export function InsightsScreen() {
+  const { t } = useT();
+  const f = useFormat();
+  const api = useApi();
+  const { status } = useShop();
+  const [month, setMonth] = useState(status.today.slice(0, 7));
+  const [data, setData] = useState<InsightsOverview | null>(null);
+  const [checks, setChecks] = useState<InsightsChecks | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}$/.test(month)) return;
+    const asOf = asOfFor(month, status.today);
+    let live = true;
+    setData(null);
+    setChecks(null);
+    setError(null);
+    api.call('insights.overview', { asOf }).then(
+      (d) => live && setData(d),
+      (e: unknown) => live && setError(e),
+    );
+    api.call('insights.checks', { asOf }).then(
+      (c) => live && setChecks(c),
+      () => live && setChecks(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, month, status.today]);
+
+  return (
+    <div className="insights-screen">
+      <h1>{t('insights.title')}</h1>
+      <div className="row no-print">
+        <div className="field">
+          <label htmlFor="insights-month">{t('insights.asOf')}</label>
+          <input
+            id="insights-month"
+            type="month"
+            value={month}
+            max={status.today.slice(0, 7)}
+            onChange={(e) => setMonth(e.target.value)}
+          />
+        </div>
+        {data ? <p className="muted">{t('insights.computedAt', { time: f.dateTime(data.computedAt) })}</p> : null}
+      </div>
+      {error ? (
+        <p role="alert" className="error">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+      {!data && !error ? <p aria-live="polite">{t('insights.loading')}</p> : null}
+      {data && !data.months.some((m) => m.sales > 0) ? <p>{t('insights.empty')}</p> : null}
+      {data && data.months.some((m) => m.sales > 0) ? <Dashboard data={data} checks={checks} f={f} /> : null}
+    </div>
+  );
+}
+
+function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: InsightsChecks | null; f: Fmt }) {
+  const { t, locale } = useT();
+  const c = useChartFormat(locale);
+  const label = (m: InsightsMonth) => (m.partial ? t('insights.partial', { month: c.month(m.month) }) : c.month(m.month));
+  const labels = data.months.map(label);
+  const complete = data.months.filter((m) => !m.partial);
+  const latest = complete[complete.length - 1] ?? data.months[data.months.length - 1]!;
+  const yearBefore = data.months.find((m) => m.month === `${Number(latest.month.slice(0, 4)) - 1}${latest.month.slice(4)}`);
+  const markerLabels = data.priceChanges
+    .map((p) => data.months.find((m) => m.month === p.date.slice(0, 7)))
+    .filter((m): m is InsightsMonth => !!m)
+    .map(label);
+
+  const activeConfig = useMemo(
+    (): ChartConfiguration => ({
+      type: 'bar',
+      data: {
+        labels,
+        datasets: [
+          {
+            type: 'bar',
+            label: t('insights.active.activeStart'),
+            data: data.months.map((m) => m.active_start),
+            backgroundColor: PALETTE.blue,
+            yAxisID: 'y',
+          },
+          {
+            type: 'line',
+            label: t('insights.active.churn'),
+            data: data.months.map((m) => (m.churn_rate === null ? null : m.churn_rate * 100)),
+            borderColor: PALETTE.red,
+            backgroundColor: PALETTE.red,
+            yAxisID: 'y1',
+          },
+        ],
+      },
+      options: {
+        scales: {
+          y: { beginAtZero: true, title: { display: true, text: t('insights.active.activeStart') } },
+          y1: {
+            position: 'right',
+            beginAtZero: true,
+            grid: { drawOnChartArea: false },
+            title: { display: true, text: t('insights.active.churn') + ' %' },
+          },
+        },
+      },
+    }),
+    // labels follow data and locale
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, locale],
+  );
+
+  const buyersConfig = useMemo(
+    (): ChartConfiguration => ({
+      type: 'bar',
+      data: {
+        labels,
+        datasets: [
+          { label: t('insights.buyers.new'), data: data.months.map((m) => m.new_customers), backgroundColor: PALETTE.orange },
+          {
+            label: t('insights.buyers.returning'),
+            data: data.months.map((m) => m.returning_customers),
+            backgroundColor: PALETTE.blue,
+          },
+        ],
+      },
+      options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, locale],
+  );
+
+  const lineOf = (key: 'revenue_minor' | 'units' | 'buyers', name: string, color: string): ChartConfiguration => ({
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        {
+          label: name,
+          data: data.months.map((m) => (key === 'revenue_minor' ? m[key] / 100 : m[key])),
+          borderColor: color,
+          backgroundColor: color,
+        },
+      ],
+    },
+    options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true } } },
+    plugins: [markerPlugin(markerLabels)],
+  });
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const revenueConfig = useMemo(() => lineOf('revenue_minor', t('insights.sales.revenue'), PALETTE.green), [data, locale]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const unitsConfig = useMemo(() => lineOf('units', t('insights.sales.units'), PALETTE.purple), [data, locale]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const salesBuyersConfig = useMemo(() => lineOf('buyers', t('insights.sales.buyers'), PALETTE.blue), [data, locale]);
+
+  const paretoConfig = useMemo(
+    (): ChartConfiguration => ({
+      type: 'line',
+      data: {
+        labels: data.pareto.points.map((p) => c.pct(p.customers_share)),
+        datasets: [
+          {
+            label: t('insights.pareto.revenue'),
+            data: data.pareto.points.map((p) => p.revenue_share * 100),
+            borderColor: PALETTE.green,
+            backgroundColor: 'rgba(21, 128, 61, 0.15)',
+            fill: true,
+          },
+        ],
+      },
+      options: {
+        plugins: { legend: { display: false } },
+        scales: {
+          x: { title: { display: true, text: t('insights.pareto.customers') } },
+          y: { min: 0, max: 100, title: { display: true, text: t('insights.pareto.revenue') + ' %' } },
+        },
+      },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, locale],
+  );
+
+  const tierTotal = data.tiers.reduce((s, x) => s + x.value_12m_minor, 0);
+  const tiersConfig = useMemo(
+    (): ChartConfiguration => ({
+      type: 'bar',
+      data: {
+        labels: data.tiers.map((x) => t(`tier.${x.tier}`)),
+        datasets: [
+          {
+            label: t('insights.tiers.customers'),
+            data: data.tiers.map((x) => x.customers),
+            backgroundColor: PALETTE.blue,
+            yAxisID: 'y',
+          },
+          {
+            label: t('insights.tiers.value') + ' %',
+            data: data.tiers.map((x) => (tierTotal ? (x.value_12m_minor / tierTotal) * 100 : 0)),
+            backgroundColor: PALETTE.orange,
+            yAxisID: 'y1',
+          },
+        ],
+      },
+      options: {
+        scales: {
+          y: { beginAtZero: true, title: { display: true, text: t('insights.tiers.customers') } },
+          y1: {
+            position: 'right',
+            min: 0,
+            max: 100,
+            grid: { drawOnChartArea: false },
+            title: { display: true, text: t('insights.tiers.value') + ' %' },
+          },
+        },
+      },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, locale],
+  );
+
+  const holdout = checks?.holdout ?? null;
+  const modelConfig = useMemo(
+    (): ChartConfiguration | null =>
+      holdout && {
+        type: 'line',
+        data: {
+          labels: holdout.series.map((p) => f.day(p.date)),
+          datasets: [
+            {
+              label: t('insights.model.expected'),
+              data: holdout.series.map((p) => p.expected),
+              borderColor: PALETTE.grey,
+              backgroundColor: PALETTE.grey,
+              borderDash: [6, 4],
+            },
+            {
+              label: t('insights.model.actual'),
+              data: holdout.series.map((p) => p.actual),
+              borderColor: PALETTE.blue,
+              backgroundColor: PALETTE.blue,
+            },
+          ],
+        },
+        options: { scales: { y: { beginAtZero: true } } },
+      },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [checks, locale],
+  );
+
+  const key = data.tiers.find((x) => x.tier === 'key');
+  const monthRows = (pick: (m: InsightsMonth) => (string | number)[]) => data.months.map((m) => [label(m), ...pick(m)]);
+
+  return (
+    <div className="chart-grid">
+      <ChartFigure
+        title={t('insights.active.title')}
+        summary={t('insights.active.summary', {
+          month: label(latest),
+          active: c.num(latest.active_start),
+          lost: c.num(latest.lost),
+          churn: c.pct(latest.churn_rate),
+          retention: c.pct(latest.retention_rate),
+        })}
+        config={activeConfig}
+        table={{
+          head: [
+            t('insights.month'),
+            t('insights.active.activeStart'),
+            t('insights.active.lost'),
+            t('insights.active.churn'),
+            t('insights.active.retention'),
+          ],
+          rows: monthRows((m) => [c.num(m.active_start), c.num(m.lost), c.pct(m.churn_rate), c.pct(m.retention_rate)]),
+        }}
+      >
+        <p className="muted definition">{t('insights.active.definition', { n: data.activeMonths, m: data.activeMonths - 1 })}</p>
+      </ChartFigure>
+
+      <ChartFigure
+        title={t('insights.buyers.title')}
+        summary={t('insights.buyers.summary', {
+          month: label(latest),
+          new: c.num(latest.new_customers),
+          returning: c.num(latest.returning_customers),
+        })}
+        config={buyersConfig}
+        table={{
+          head: [t('insights.month'), t('insights.buyers.new'), t('insights.buyers.returning')],
+          rows: monthRows((m) => [c.num(m.new_customers), c.num(m.returning_customers)]),
+        }}
+      />
+
+      <section className="chart-wide" aria-labelledby="insights-sales">
+        <h2 id="insights-sales">{t('insights.sales.title')}</h2>
+        <p className="muted">{t('insights.sales.hint')}</p>
+        <p>
+          {yearBefore
+            ? t('insights.sales.summary', {
+                month: label(latest),
+                revenue: c.change(latest.revenue_minor, yearBefore.revenue_minor),
+                units: c.change(latest.units, yearBefore.units),
+                buyers: c.change(latest.buyers, yearBefore.buyers),
+              })
+            : t('insights.sales.summaryShort', {
+                month: label(latest),
+                revenue: f.money(latest.revenue_minor),
+                units: c.num(latest.units),
+                buyers: c.num(latest.buyers),
+              })}
+        </p>
+        <div className="chart-row">
+          <ChartFigure
+            title={t('insights.sales.revenue')}
+            summary={t('insights.sales.summaryShort', {
+              month: label(latest),
+              revenue: f.money(latest.revenue_minor),
+              units: c.num(latest.units),
+              buyers: c.num(latest.buyers),
+            })}
+            config={revenueConfig}
+            height={180}
+            table={{
+              head: [t('insights.month'), t('insights.sales.revenue')],
+              rows: monthRows((m) => [f.money(m.revenue_minor)]),
+            }}
+          />
+          <ChartFigure
+            title={t('insights.sales.units')}
+            summary={t('insights.sales.summaryShort', {
+              month: label(latest),
+              revenue: f.money(latest.revenue_minor),
+              units: c.num(latest.units),
+              buyers: c.num(latest.buyers),
+            })}
+            config={unitsConfig}
+            height={180}
+            table={{ head: [t('insights.month'), t('insights.sales.units')], rows: monthRows((m) => [c.num(m.units)]) }}
+          />
+          <ChartFigure
+            title={t('insights.sales.buyers')}
+            summary={t('insights.sales.summaryShort', {
+              month: label(latest),
+              revenue: f.money(latest.revenue_minor),
+              units: c.num(latest.units),
+              buyers: c.num(latest.buyers),
+            })}
+            config={salesBuyersConfig}
+            height={180}
+            table={{ head: [t('insights.month'), t('insights.sales.buyers')], rows: monthRows((m) => [c.num(m.buyers)]) }}
+          />
+        </div>
+        <h3>{t('insights.sales.priceChanges')}</h3>
+        {data.priceChanges.length ? (
+          <ul className="price-changes">
+            {data.priceChanges.map((p, i) => (
+              <li key={i}>
+                <time dateTime={p.date}>{f.day(p.date)}</time> — {p.note}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('insights.sales.noPriceChanges')}</p>
+        )}
+      </section>
+
+      <ChartFigure
+        title={t('insights.pareto.title')}
+        summary={t('insights.pareto.summary', { share: c.pct(data.pareto.top20_share), n: c.num(data.pareto.customers) })}
+        config={paretoConfig}
+        table={{
+          head: [t('insights.pareto.customers'), t('insights.pareto.revenue')],
+          rows: data.pareto.points.filter((_, i) => i % 2 === 0).map((p) => [c.pct(p.customers_share), c.pct(p.revenue_share)]),
+        }}
+      />
+
+      <ChartFigure
+        title={t('insights.tiers.title')}
+        summary={t('insights.tiers.summary', {
+          keyCustomers: c.num(key?.customers ?? 0),
+          keyShare: c.pct(tierTotal ? (key?.value_12m_minor ?? 0) / tierTotal : 0),
+        })}
+        config={tiersConfig}
+        table={{
+          head: [t('insights.tiers.tier'), t('insights.tiers.customers'), t('insights.tiers.value')],
+          rows: data.tiers.map((x) => [t(`tier.${x.tier}`), c.num(x.customers), f.money(x.value_12m_minor)]),
+        }}
+      />
+
+      <section className="chart-wide" aria-labelledby="insights-cohorts">
+        <h2 id="insights-cohorts">{t('insights.cohorts.title')}</h2>
+        <p className="muted">{t('insights.cohorts.hint')}</p>
+        <div className="table-scroll">
+          <table className="cohorts">
+            <thead>
+              <tr>
+                <th scope="col">{t('insights.cohorts.cohort')}</th>
+                <th scope="col">{t('insights.cohorts.size')}</th>
+                {Array.from({ length: 12 }, (_, k) => (
+                  <th key={k} scope="col">
+                    {t('insights.cohorts.after', { n: k + 1 })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.cohorts.map((row) => (
+                <tr key={row.month}>
+                  <th scope="row">{c.month(row.month)}</th>
+                  <td>{c.num(row.size)}</td>
+                  {row.retention.map((r, k) => (
+                    <td
+                      key={k}
+                      className="heat"
+                      style={
+                        r === null ? undefined : { backgroundColor: `rgba(37, 99, 235, ${Math.min(0.4, r * 0.8).toFixed(2)})` }
+                      }
+                    >
+                      {r === null ? '' : c.pct(r)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {checks ? <ModelCheck checks={checks} config={modelConfig} f={f} /> : <p aria-live="polite">{t('insights.loading')}</p>}
+    </div>
+  );
+}
+
+function ModelCheck({ checks, config, f }: { checks: InsightsChecks; config: ChartConfiguration | null; f: Fmt }) {
+  const { t, locale } = useT();
+  const c = useChartFormat(locale);
+  const h = checks.holdout;
+  const list =
+    checks.list.flagged > 0
+      ? t('insights.list.summary', {
+          date: f.day(checks.list.asOf),
+          stayed: c.num(checks.list.stayedAway),
+          flagged: c.num(checks.list.flagged),
+        })
+      : t('insights.list.none', { date: f.day(checks.list.asOf) });
+  if (!h || !config)
+    return (
+      <section className="chart-card" aria-labelledby="insights-model">
+        <h2 id="insights-model">{t('insights.model.title')}</h2>
+        <p>{t('insights.model.none')}</p>
+        <p>{list}</p>
+      </section>
+    );
+  return (
+    <ChartFigure
+      title={t('insights.model.title')}
+      summary={t('insights.model.summary', {
+        cal: f.day(h.calibration_end),
+        end: f.day(h.end),
+        customers: c.num(h.customers),
+        expected: c.num(h.expected_repeat_visits),
+        actual: c.num(h.actual_repeat_visits),
+        diff: c.change(h.actual_repeat_visits, h.expected_repeat_visits),
+      })}
+      config={config}
+      table={{
+        head: [t('insights.model.date'), t('insights.model.expected'), t('insights.model.actual')],
+        rows: h.series.map((p) => [f.day(p.date), c.num(p.expected), c.num(p.actual)]),
+      }}
+    >
+      {h.source === 'prior' ? <p className="muted">{t('insights.model.prior')}</p> : null}
+      <p>{list}</p>
+    </ChartFigure>
+  );
+}

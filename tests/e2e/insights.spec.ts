@@ -1,0 +1,63 @@
+import { test, expect } from './fixtures';
+
+test('Insights opens on an overview whose charts show at once, each with its words and figures', async ({ page, shop }) => {
+  await shop.api('priceChanges.create', { changedOn: '2025-11-03', note: 'Coffee beans +10%' }).catch(() => undefined);
+  await shop.open(page, '/insights');
+  await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Insights' })).toHaveAttribute('aria-current', 'page');
+  // Every chart is an image named by its summary sentence.
+  const active = page.getByRole('img', {
+    name: /customers were active at the start and \d+ were lost: churn [\d.]+%, retention [\d.]+%/,
+  });
+  await expect(active).toBeVisible();
+  await expect(page.getByText(/^Active: bought in the 3 months before the month began\./)).toBeVisible();
+  await expect(page.getByRole('img', { name: /new and \d+ returning customers bought/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /The top 20% of customers bring [\d.]+% of the last 12 months’ revenue/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Key customers: \d+/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Revenue, units and buyers' })).toBeVisible();
+  for (const name of ['Revenue', 'Units', 'Buyers']) await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+  await expect(
+    page.getByText(/against 12 months earlier: revenue [+−-]?\d+%, units [+−-]?\d+%, buyers [+−-]?\d+%/),
+  ).toBeVisible();
+  // The canvases are drawn (not blank).
+  const drawn = await page.locator('canvas').evaluateAll((cs) =>
+    cs.map((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+      return ink;
+    }),
+  );
+  expect(drawn.length).toBeGreaterThanOrEqual(7);
+  for (const ink of drawn) expect(ink).toBeGreaterThan(1000);
+
+  // The text alternative: the figures behind the churn chart in a table.
+  const figure = page.getByRole('figure', { name: 'Active customers and monthly churn' });
+  await figure.getByText('Show the figures').click();
+  const table = figure.getByRole('table');
+  await expect(table.getByRole('columnheader', { name: 'Churn rate' })).toBeVisible();
+  expect(await table.getByRole('row').count()).toBeGreaterThan(12);
+
+  // Cohorts as a table; the model's check against what happened.
+  await expect(page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'First purchase' }) })).toBeVisible();
+  await expect(
+    page.getByRole('img', {
+      name: /the model expected [\d,]+ repeat visits from those [\d,]+ customers by .+; there were [\d,]+/,
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/^The lapsed list as it stood on .+: \d+ of \d+ flagged customers did not come back since\.$/),
+  ).toBeVisible();
+});
+
+test('Insights in Chinese, and for a past month', async ({ page, shop }) => {
+  await shop.open(page, '/insights', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '经营洞察' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /月初活跃顾客 \d+ 人，流失 \d+ 人/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '按首次购买月份的留存' })).toBeVisible();
+  await page.getByLabel('统计截至').fill('2025-06');
+  await expect(page.getByRole('img', { name: /^2025年6月：月初活跃顾客/ })).toBeVisible();
+});
