@@ -1,6 +1,8 @@
 import type { Ctx } from '../ctx';
 import { dailyBackupIfDue } from './backup';
 import { integrityCheck } from './shop';
+import { lapsedReport } from './lapsed';
+import { insightsChecks } from './insights';
 
 /**
  * Start-up checks, run after the app is already reachable: the integrity check, then (only for a
@@ -18,5 +20,28 @@ export function startupChecks(ctx: Ctx): void {
   } catch (e) {
     ctx.health = 'damaged';
     ctx.log.error('start-up checks failed', e);
+    return;
   }
+  prepareModels(ctx);
+}
+
+/**
+ * Fits (and stores) the month's models in the background, one step per tick, so the first visit
+ * to Lapsed or Insights does not wait for them: the list as of today, then the Insights checks
+ * (the holdout fit and the list as it stood 90 days ago).
+ */
+export function prepareModels(ctx: Ctx): void {
+  const steps = [() => lapsedReport(ctx, { tier: null, staffId: null }), () => insightsChecks(ctx, {})];
+  const next = () => {
+    const step = steps.shift();
+    if (!step) return;
+    try {
+      step();
+    } catch (e) {
+      ctx.log.error('preparing the churn model failed', e);
+      return;
+    }
+    setTimeout(next, 50).unref();
+  };
+  setTimeout(next, 50).unref();
 }

@@ -30,6 +30,14 @@ export function CustomerStatus({ customerId }: { customerId: number }) {
       <span className="muted">
         {t('lapsed.col.alive')}: {new Intl.NumberFormat(locale, { style: 'percent' }).format(row.p_alive)}
       </span>
+      <span className="muted">
+        {' · '}
+        {t('lapsed.expectedValue', { value: f.money(row.expected_value_12m_minor) })}
+      </span>
+      <span className="muted">
+        {' · '}
+        {t('lapsed.priceScore', { score: row.price_sensitivity })}
+      </span>{' '}
       {row.price_sensitive ? <span className="tag">{t('lapsed.priceMark')}</span> : null}
       {words.length ? <p className="status-why">{words.join('; ')}</p> : null}
       {row.status !== 'active' ? <p className="status-next">{nextStep(t, row)}</p> : null}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { judge, priceSensitivity, tiersByValue, valueAtRisk, type CustomerNumbers } from '../../shared/domain/churn';
+import {
+  boughtLessAfterPriceRise,
+  judge,
+  priceProfile,
+  priceSensitivity,
+  tiersByValue,
+  valueAtRisk,
+  type CustomerNumbers,
+} from '../../shared/domain/churn';
+import { calibrationEndFor } from '../../main/services/model';
 
 const day = 20_000;
 const base: CustomerNumbers = {
@@ -122,5 +131,51 @@ describe('price sensitivity, tiers, value at risk', () => {
   });
   it('value at risk is the trailing value times the chance they are gone', () => {
     expect(valueAtRisk(100_000, 0.25)).toBe(75_000);
+  });
+});
+
+describe('price profile', () => {
+  const base = {
+    visits: 10,
+    promoVisits: 2,
+    paidMinor: 9000,
+    discountMinor: 1000,
+    shopPromoShare: 0.2,
+    shopDiscountShare: 0.1,
+    aroundPriceChange: null,
+  };
+  it('a customer who buys like everyone else scores 0 with no reasons', () => {
+    expect(priceProfile(base)).toEqual({ score: 0, reasons: [] });
+  });
+  it('a promotion hunter scores high for both promotion visits and discounted spend', () => {
+    const p = priceProfile({ ...base, promoVisits: 9, paidMinor: 4000, discountMinor: 6000 });
+    expect(p.reasons).toEqual(['mostly_promotions', 'discounted_spend']);
+    expect(p.score).toBeGreaterThanOrEqual(60);
+  });
+  it('buying clearly less after a price change adds 30 points and its reason', () => {
+    expect(priceProfile({ ...base, aroundPriceChange: { before: 8, after: 1 } })).toEqual({
+      score: 30,
+      reasons: ['bought_less_after_price_rise'],
+    });
+  });
+  it.each([
+    [{ before: 8, after: 4 }, true],
+    [{ before: 8, after: 5 }, false],
+    [{ before: 1, after: 0 }, false],
+    [null, false],
+  ])('%j around the change → bought less: %s', (w, expected) => {
+    expect(boughtLessAfterPriceRise(w)).toBe(expected);
+  });
+});
+
+describe('the model is fitted per month', () => {
+  it.each([
+    ['2026-03-10', '2026-02-28'],
+    ['2026-03-31', '2026-03-31'],
+    ['2024-03-01', '2024-02-29'],
+    ['1997-09-30', '1997-09-30'],
+    ['2026-01-15', '2025-12-31'],
+  ])('a list as of %s uses the fit up to %s', (asOf, end) => {
+    expect(calibrationEndFor(asOf)).toBe(end);
   });
 });

@@ -37,6 +37,8 @@ export const lapsed = {
   'lapsed.reason.discounted_spend': 'much of their spending is discounted (price sensitivity {{score}})',
   'lapsed.reason.bought_less_after_price_rise':
     'came {{before}} times in the 8 weeks before the price change on {{date}}, {{after}} after',
+  'lapsed.expectedValue': 'expected next 12 months: {{value}}',
+  'lapsed.priceScore': 'price sensitivity {{score}}/100',
   'lapsed.reason.model': '{{pct}} chance they will not come in the next 90 days',
   'lapsed.next.key': 'Contact today, whatever it takes.',
   'lapsed.next.main': 'Try hard: call, ask what changed, and fix it.',
