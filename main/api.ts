@@ -18,6 +18,7 @@ import { campaignResults, exportContacts, selectContacts } from './services/expo
 import { customerDataExport, eraseCustomer } from './services/privacy';
 import { customerInsight, lapsedReport, recentCheck } from './services/lapsed';
 import { insightsChecks, insightsOverview } from './services/insights';
+import { createPriceChange, deletePriceChange, listPriceChanges } from './services/prices';
 import { backupBeforeChange, takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
@@ -78,6 +79,9 @@ export const handlers = {
   'lapsed.check': (_a, ctx) => recentCheck(ctx),
   'insights.overview': (a, ctx) => insightsOverview(ctx, a),
   'insights.checks': (a, ctx) => insightsChecks(ctx, a),
+  'priceChanges.list': (_a, ctx) => listPriceChanges(ctx),
+  'priceChanges.create': (a, ctx) => createPriceChange(ctx, a),
+  'priceChanges.delete': (a, ctx) => deletePriceChange(ctx, a.id),
   'customers.insight': (a, ctx) => customerInsight(ctx, customers.liveRow(ctx.db, a.id).id),
 } satisfies { [M in Method]: Handler<M> };
 

@@ -30,6 +30,7 @@ import {
 import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
 import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
 import { InsightsChecks, InsightsOverview, InsightsQuery } from '../schemas/insights';
+import { PriceChange, PriceChangeId, PriceChangeInput } from '../schemas/prices';
 import { CampaignResults, Campaign, ExportInput, ExportResult } from '../schemas/export';
 import {
   AUDIT_ACTIONS,
@@ -100,6 +101,9 @@ export const contract = {
   'lapsed.check': { input: None, output: z.object({ asOf: z.string(), flagged: z.number(), stayedAway: z.number() }) },
   'insights.overview': { input: InsightsQuery, output: InsightsOverview },
   'insights.checks': { input: InsightsQuery, output: InsightsChecks },
+  'priceChanges.list': { input: None, output: z.array(PriceChange) },
+  'priceChanges.create': { input: PriceChangeInput, output: PriceChange },
+  'priceChanges.delete': { input: PriceChangeId, output: z.object({ id: z.number() }) },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 
 test('Insights opens on an overview whose charts show at once, each with its words and figures', async ({ page, shop }) => {
-  await shop.api('priceChanges.create', { changedOn: '2025-11-03', note: 'Coffee beans +10%' }).catch(() => undefined);
+  await shop.api('priceChanges.create', { changedOn: '2025-11-03', note: 'Coffee beans +10%' });
   await shop.open(page, '/insights');
   await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Insights' })).toHaveAttribute('aria-current', 'page');
@@ -24,7 +24,11 @@ test('Insights opens on an overview whose charts show at once, each with its wor
   // The canvases are drawn (not blank).
   const drawn = await page.locator('canvas').evaluateAll((cs) =>
     cs.map((c) => {
-      const canvas = c as HTMLCanvasElement;
+      const canvas = c as unknown as {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } };
+      };
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let ink = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;

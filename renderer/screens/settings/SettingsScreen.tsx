@@ -10,6 +10,7 @@ import { errorText, fieldError } from '../../components/errors';
 import { StaffSection, PaymentSection } from './ListSections';
 import { DatabaseSection } from './DatabaseSection';
 import { RulesSection } from './RulesSection';
+import { PricesSection } from './PricesSection';
 
 const TIME_ZONES = [
   'Asia/Shanghai',
@@ -33,6 +34,7 @@ export function SettingsScreen() {
       <StaffSection />
       <PaymentSection />
       <RulesSection />
+      <PricesSection />
       <DatabaseSection />
     </div>
   );

@@ -68,5 +68,7 @@ export const common = {
   'error.field.mapping_missing_fields': 'Some required fields have no column.',
   'error.field.file_too_large': 'The file is too large.',
   'error.field.invalid_method': 'The request was not valid.',
+  'error.field.note_required': 'Say what changed.',
+  'error.field.price_change_in_future': 'Record a price change on or after the day it happens.',
   'error.field.invalid': 'Not a valid value.',
 } as const;

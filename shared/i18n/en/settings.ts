@@ -43,4 +43,13 @@ export const settings = {
   'settings.integrityOk': 'The database is healthy.',
   'settings.integrityBad': 'The database has problems: {{messages}}',
   'settings.counts': '{{customers}} customers, {{sales}} sales',
+  'settings.prices': 'Price changes',
+  'settings.pricesHint':
+    'Record each price change with its date. The lapsed list uses them to find regulars who bought less after a price rise, and Insights marks them on the revenue, units and buyers charts.',
+  'settings.pricesNone': 'No price changes recorded yet.',
+  'settings.priceDate': 'Date of the price change',
+  'settings.priceNote': 'What changed',
+  'settings.priceAdd': 'Add price change',
+  'settings.priceDelete': 'Delete the price change of {{date}}',
+  'settings.priceDeleteConfirm': 'Yes, delete the price change of {{date}}',
 } as const;

@@ -70,5 +70,7 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.mapping_missing_fields': '有必填字段没有对应的列。',
   'error.field.file_too_large': '文件太大。',
   'error.field.invalid_method': '请求无效。',
+  'error.field.note_required': '请写明调整了什么。',
+  'error.field.price_change_in_future': '请在调价当天或之后再记录。',
   'error.field.invalid': '值无效。',
 };

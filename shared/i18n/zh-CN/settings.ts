@@ -44,4 +44,13 @@ export const settings: Record<keyof typeof en, string> = {
   'settings.integrityOk': '数据库完好。',
   'settings.integrityBad': '数据库有问题：{{messages}}',
   'settings.counts': '{{customers}} 位顾客，{{sales}} 笔销售',
+  'settings.prices': '调价记录',
+  'settings.pricesHint':
+    '每次调价都记下日期。流失名单据此找出涨价后来得少的老顾客，经营洞察会在营业额、件数和购买人数图上标出调价。',
+  'settings.pricesNone': '还没有调价记录。',
+  'settings.priceDate': '调价日期',
+  'settings.priceNote': '调价内容',
+  'settings.priceAdd': '添加调价记录',
+  'settings.priceDelete': '删除 {{date}} 的调价记录',
+  'settings.priceDeleteConfirm': '确定删除 {{date}} 的调价记录',
 };

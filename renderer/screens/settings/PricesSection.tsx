@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { PriceChange } from '../../../shared/schemas/prices';
+import { useApi } from '../../api/context';
+import { useT } from '../../app/i18n';
+import { useShop } from '../../app/shop';
+import { useFormat } from '../../app/format';
+import { TextField } from '../../components/Field';
+import { errorText, fieldError } from '../../components/errors';
+
+/** Price changes: the owner records the date and what changed; the lapsed list and Insights use them. */
+export function PricesSection() {
+  const { t } = useT();
+  const f = useFormat();
+  const api = useApi();
+  const { status } = useShop();
+  const [rows, setRows] = useState<PriceChange[]>([]);
+  const [changedOn, setChangedOn] = useState(status.today);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+
+  const load = useCallback(() => api.call('priceChanges.list').then(setRows, setError), [api]);
+  useEffect(() => void load(), [load]);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await api.call('priceChanges.create', { changedOn, note });
+      setNote('');
+      setError(null);
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const remove = async (id: number) => {
+    try {
+      await api.call('priceChanges.delete', { id });
+      setConfirming(null);
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="settings-prices-h">
+      <h2 id="settings-prices-h">{t('settings.prices')}</h2>
+      <p className="muted">{t('settings.pricesHint')}</p>
+      {rows.length ? (
+        <ul className="plain-list">
+          {rows.map((r) => (
+            <li key={r.id}>
+              <time dateTime={r.changedOn}>{f.day(r.changedOn)}</time>
+              <span>{r.note}</span>
+              {confirming === r.id ? (
+                <>
+                  <button type="button" className="danger small" onClick={() => void remove(r.id)}>
+                    {t('settings.priceDeleteConfirm', { date: f.day(r.changedOn) })}
+                  </button>
+                  <button type="button" className="secondary small" onClick={() => setConfirming(null)}>
+                    {t('common.cancel')}
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="secondary small" onClick={() => setConfirming(r.id)}>
+                  {t('settings.priceDelete', { date: f.day(r.changedOn) })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('settings.pricesNone')}</p>
+      )}
+      <form className="row inline-add" onSubmit={add} noValidate>
+        <TextField
+          label={t('settings.priceDate')}
+          type="date"
+          value={changedOn}
+          max={status.today}
+          onChange={(e) => setChangedOn(e.target.value)}
+          error={fieldError(t, error, 'changedOn')}
+        />
+        <TextField
+          label={t('settings.priceNote')}
+          value={note}
+          maxLength={200}
+          onChange={(e) => setNote(e.target.value)}
+          error={fieldError(t, error, 'note')}
+        />
+        <button type="submit">{t('settings.priceAdd')}</button>
+      </form>
+      {error && !fieldError(t, error, 'changedOn') && !fieldError(t, error, 'note') ? (
+        <p role="alert" className="error">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
