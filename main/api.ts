@@ -19,6 +19,9 @@ import { customerDataExport, eraseCustomer } from './services/privacy';
 import { customerInsight, lapsedReport, recentCheck } from './services/lapsed';
 import { insightsChecks, insightsOverview } from './services/insights';
 import { createPriceChange, deletePriceChange, listPriceChanges } from './services/prices';
+import * as complaints from './services/complaints';
+import * as winback from './services/winback';
+import { todayDone, todayList } from './services/today';
 import { backupBeforeChange, takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
@@ -82,6 +85,16 @@ export const handlers = {
   'priceChanges.list': (_a, ctx) => listPriceChanges(ctx),
   'priceChanges.create': (a, ctx) => createPriceChange(ctx, a),
   'priceChanges.delete': (a, ctx) => deletePriceChange(ctx, a.id),
+  'complaints.open': (a, ctx) => complaints.openComplaint(ctx, a),
+  'complaints.list': (a, ctx) => complaints.listComplaints(ctx, a),
+  'complaints.get': (a, ctx) => complaints.getComplaint(ctx, a.id),
+  'complaints.step': (a, ctx) => complaints.complaintStep(ctx, a),
+  'winback.start': (a, ctx) => winback.startWinback(ctx, a),
+  'winback.list': (a, ctx) => winback.listWinback(ctx, a),
+  'winback.get': (a, ctx) => winback.getWinback(ctx, a.id),
+  'winback.step': (a, ctx) => winback.winbackStep(ctx, a),
+  'today.list': (a, ctx) => todayList(ctx, a.asOf),
+  'today.done': (a, ctx) => todayDone(ctx, a),
   'customers.insight': (a, ctx) => customerInsight(ctx, customers.liveRow(ctx.db, a.id).id),
 } satisfies { [M in Method]: Handler<M> };
 

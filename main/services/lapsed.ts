@@ -23,6 +23,7 @@ import {
 } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
 import { calibrationEndFor, shopModel, type ShopModel } from './model';
+import { customersWithOpenComplaints, letGoCustomers, priceComplainers } from '../db/queries/care';
 import { getSettings, today } from './settings';
 
 /** One row of `regulars lapsed --json` (names are a contract with scripts). */
@@ -31,6 +32,8 @@ export interface LapsedEntry {
   name: string;
   staff_id: number | null;
   status: Status;
+  /** the owner let this customer go (win-back): never flagged again */
+  let_go: boolean;
   tier: Tier;
   p_alive: number;
   /** the model's chance that the customer does not come back in the next 90 days */
@@ -76,6 +79,9 @@ export function lapsedList(
     priceChange: change ? { from: change.day - change.window, at: change.day, to: change.day + change.window } : null,
   });
   const model = shopModel(ctx, calibrationEndFor(asOf));
+  const openComplaints = customersWithOpenComplaints(ctx.db);
+  const priceComplaints = priceComplainers(ctx.db);
+  const letGo = letGoCustomers(ctx.db);
   const params = model.bgnbd;
   const rfm = live.map((r) => ({ x: r.visits - 1, tx: r.last_day - r.first_day, T: asOfDay - r.first_day }));
   const shopGap = medianOf(
@@ -126,16 +132,22 @@ export function lapsedList(
       shopPromoShare,
       shopDiscountShare,
       aroundPriceChange: change && r.first_day <= change.day - change.window ? { before: r.pc_before, after: r.pc_after } : null,
+      priceComplaint: priceComplaints.has(r.customer_id),
     });
     const priceSensitive = r.visits >= settings.minVisitsForPrice && price.score >= settings.priceSensitiveAbove;
-    const priceReasons = price.reasons.filter((x) => priceSensitive || x === 'bought_less_after_price_rise');
+    const priceReasons = price.reasons.filter(
+      (x) => priceSensitive || x === 'bought_less_after_price_rise' || x === 'price_complaint',
+    );
+    // Let go by the owner: never flagged again.
+    const gone = letGo.has(r.customer_id);
     const perVisit = model.gamma_gamma ? expectedSpend(model.gamma_gamma, r.visits - 1, r.spend / r.visits) : r.spend / r.visits;
     return {
       id: r.customer_id,
       // filled in by withNames for the rows that are shown
       name: '',
       staff_id: null,
-      status: j.status,
+      status: gone ? 'active' : j.status,
+      let_go: gone,
       tier: tiers[i]!,
       p_alive: alive,
       p_no_return_90d: noReturn,
@@ -149,7 +161,13 @@ export function lapsedList(
       value_at_risk_minor: valueAtRisk(r.value12, alive),
       price_sensitivity: price.score,
       price_sensitive: priceSensitive,
-      reasons: [...j.reasons.filter((x) => x !== 'single_visit'), ...priceReasons],
+      reasons: gone
+        ? []
+        : [
+            ...j.reasons.filter((x) => x !== 'single_visit'),
+            ...priceReasons,
+            ...(openComplaints.has(r.customer_id) ? (['open_complaint'] as const) : []),
+          ],
       visits_per_month: j.visitsPerMonth,
       spend_per_month_minor: { before: Math.round(j.spendPerMonth.before), recent: Math.round(j.spendPerMonth.recent) },
       price_change:

@@ -6,6 +6,7 @@ import { refreshStats } from '../db/queries/customers';
 import { getPaymentMethod, getStaff } from '../db/queries/settings';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
+import { saleVoided, wonBackBy } from './winback';
 import { getSettings, today } from './settings';
 import { liveRow } from './customers';
 
@@ -42,7 +43,10 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
       },
       now,
     );
-    if (customerId !== null) refreshStats(ctx.db, customerId);
+    if (customerId !== null) {
+      refreshStats(ctx.db, customerId);
+      wonBackBy(ctx, customerId);
+    }
     return q.getSale(ctx.db, id)!;
   })();
 }
@@ -58,6 +62,7 @@ export function voidSale(ctx: Ctx, id: number, reason: string, staffId: number |
     const now = ctx.clock.now();
     q.voidSale(ctx.db, id, now, reason, staffId);
     if (sale.customerId !== null) refreshStats(ctx.db, sale.customerId);
+    saleVoided(ctx, id);
     audit(ctx.db, now, 'sale.void', 'sale', id, { reason });
     return q.getSale(ctx.db, id)!;
   })();

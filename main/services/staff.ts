@@ -3,6 +3,12 @@ import type { PaymentMethod, Staff } from '../../shared/schemas/settings';
 import * as q from '../db/queries/settings';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
+import { insertIntroduceTasks } from '../db/queries/care';
+import { addDays } from '../../shared/domain/dates';
+import { today } from './settings';
+
+/** Days to introduce a departed staff member's customers to their new contact person. */
+const INTRODUCE_WITHIN_DAYS = 7;
 
 export function createStaff(ctx: Ctx, name: string): Staff {
   return ctx.db.transaction(() => {
@@ -25,7 +31,12 @@ export function updateStaff(ctx: Ctx, patch: { id: number; name?: string; isActi
       leftAt: isActive ? null : (cur.leftAt ?? ctx.clock.now()),
     };
     q.updateStaff(ctx.db, next);
-    audit(ctx.db, ctx.clock.now(), 'staff.update', 'staff', cur.id, { isActive });
+    // The customers they looked after need to meet their new contact person (the "staff left" reason).
+    const tasks =
+      cur.isActive && !isActive
+        ? insertIntroduceTasks(ctx.db, cur.id, addDays(today(ctx), INTRODUCE_WITHIN_DAYS), ctx.clock.now())
+        : 0;
+    audit(ctx.db, ctx.clock.now(), 'staff.update', 'staff', cur.id, { isActive, ...(tasks ? { introduceTasks: tasks } : {}) });
     return next;
   })();
 }

@@ -31,6 +31,19 @@ import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
 import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
 import { InsightsChecks, InsightsOverview, InsightsQuery } from '../schemas/insights';
 import { PriceChange, PriceChangeId, PriceChangeInput } from '../schemas/prices';
+import {
+  Complaint,
+  ComplaintDraft,
+  ComplaintQuery,
+  ComplaintStepInput,
+  TodayDone,
+  TodayItem,
+  TodayQuery,
+  WinbackCase,
+  WinbackQuery,
+  WinbackStart,
+  WinbackStepInput,
+} from '../schemas/care';
 import { CampaignResults, Campaign, ExportInput, ExportResult } from '../schemas/export';
 import {
   AUDIT_ACTIONS,
@@ -104,6 +117,16 @@ export const contract = {
   'priceChanges.list': { input: None, output: z.array(PriceChange) },
   'priceChanges.create': { input: PriceChangeInput, output: PriceChange },
   'priceChanges.delete': { input: PriceChangeId, output: z.object({ id: z.number() }) },
+  'complaints.open': { input: ComplaintDraft, output: Complaint },
+  'complaints.list': { input: ComplaintQuery, output: z.array(Complaint) },
+  'complaints.get': { input: z.strictObject({ id: Id }), output: Complaint },
+  'complaints.step': { input: ComplaintStepInput, output: Complaint },
+  'winback.start': { input: WinbackStart, output: WinbackCase },
+  'winback.list': { input: WinbackQuery, output: z.array(WinbackCase) },
+  'winback.get': { input: z.strictObject({ id: Id }), output: WinbackCase },
+  'winback.step': { input: WinbackStepInput, output: WinbackCase },
+  'today.list': { input: TodayQuery, output: z.array(TodayItem) },
+  'today.done': { input: TodayDone, output: z.object({ kind: z.string(), ref: z.number() }) },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

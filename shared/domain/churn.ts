@@ -50,9 +50,16 @@ export type FlagReason =
   | 'mostly_promotions'
   | 'discounted_spend'
   | 'bought_less_after_price_rise'
+  | 'price_complaint'
+  | 'open_complaint'
   | 'single_visit';
 
-export const PRICE_REASONS: readonly FlagReason[] = ['mostly_promotions', 'discounted_spend', 'bought_less_after_price_rise'];
+export const PRICE_REASONS: readonly FlagReason[] = [
+  'mostly_promotions',
+  'discounted_spend',
+  'bought_less_after_price_rise',
+  'price_complaint',
+];
 
 export interface CustomerNumbers {
   visits: number;
@@ -136,6 +143,8 @@ export interface PriceNumbers {
   shopDiscountShare: number;
   /** visits in equal windows before and after the latest recorded price change (null: none to judge) */
   aroundPriceChange: { before: number; after: number } | null;
+  /** complained, or said they left, about the price or a competitor */
+  priceComplaint?: boolean;
 }
 
 /** A regular before the price change (2 or more visits) who came at most half as often after it. */
@@ -146,18 +155,20 @@ export function boughtLessAfterPriceRise(w: { before: number; after: number } | 
 /**
  * Price sensitivity 0–100 with its reasons: 60% from how much more often than the shop's customers
  * they buy on promotion, 40% from how much more of their spending is discounted, plus 30 points
- * when they bought clearly less after a recorded price change (capped at 100).
+ * when they bought clearly less after a recorded price change, plus 30 when they complained (or
+ * said they left) about the price or a competitor (capped at 100).
  */
 export function priceProfile(n: PriceNumbers): { score: number; reasons: FlagReason[] } {
   const promo = priceSensitivity(n.promoVisits, n.visits, n.shopPromoShare);
   const gross = n.paidMinor + n.discountMinor;
   const discounted = gross > 0 ? priceSensitivity(n.discountMinor, gross, n.shopDiscountShare) : 0;
   const rise = boughtLessAfterPriceRise(n.aroundPriceChange);
-  const score = Math.min(100, Math.round(0.6 * promo + 0.4 * discounted + (rise ? 30 : 0)));
+  const score = Math.min(100, Math.round(0.6 * promo + 0.4 * discounted + (rise ? 30 : 0) + (n.priceComplaint ? 30 : 0)));
   const reasons: FlagReason[] = [];
   if (promo >= 50) reasons.push('mostly_promotions');
   if (discounted >= 50) reasons.push('discounted_spend');
   if (rise) reasons.push('bought_less_after_price_rise');
+  if (n.priceComplaint) reasons.push('price_complaint');
   return { score, reasons };
 }
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../schemas/common';
+import { care as enCare } from './en/care';
 import { common as enCommon } from './en/common';
 import { counter as enCounter } from './en/counter';
 import { customers as enCustomers } from './en/customers';
@@ -7,6 +8,7 @@ import { insights as enInsights } from './en/insights';
 import { lapsed as enLapsed } from './en/lapsed';
 import { settings as enSettings } from './en/settings';
 import { welcome as enWelcome } from './en/welcome';
+import { care as zhCare } from './zh-CN/care';
 import { common as zhCommon } from './zh-CN/common';
 import { counter as zhCounter } from './zh-CN/counter';
 import { customers as zhCustomers } from './zh-CN/customers';
@@ -18,6 +20,7 @@ import { welcome as zhWelcome } from './zh-CN/welcome';
 
 /** One dictionary per screen, merged; the Chinese ones are typed against the English keys. */
 export const en = {
+  ...enCare,
   ...enCommon,
   ...enCounter,
   ...enCustomers,
@@ -29,6 +32,7 @@ export const en = {
 };
 export type MessageKey = keyof typeof en;
 export const zhCN: Record<MessageKey, string> = {
+  ...zhCare,
   ...zhCommon,
   ...zhCounter,
   ...zhCustomers,

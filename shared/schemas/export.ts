@@ -22,9 +22,8 @@ export const SEGMENTS = [
 ] as const;
 export const Segment = z.enum(SEGMENTS);
 export type Segment = z.infer<typeof Segment>;
-/** Segments this version can compute. */
-/** Segments waiting for the features that define them (complaints, win-back, saved filters). */
-const LATER: readonly Segment[] = ['complaints', 'winback', 'saved'];
+/** Segments waiting for the features that define them (saved filters). */
+const LATER: readonly Segment[] = ['saved'];
 export const AVAILABLE_SEGMENTS: readonly Segment[] = SEGMENTS.filter((s) => !LATER.includes(s));
 
 export const ExportFormat = z.enum(['csv', 'xlsx', 'vcf']);

@@ -16,6 +16,7 @@ export const LapsedRow = z.object({
   name: z.string(),
   staff_id: z.number().nullable(),
   status: z.enum(['lapsed', 'fading', 'active']),
+  let_go: z.boolean(),
   tier: Tier,
   p_alive: z.number(),
   p_no_return_90d: z.number(),

@@ -186,7 +186,7 @@ const cases: Case[] = [
   [
     'export of a segment this version cannot compute',
     'exports.preview',
-    { segment: 'complaints', channel: 'sms', format: 'csv' },
+    { segment: 'saved', name: 'x', channel: 'sms', format: 'csv' },
     'VALIDATION',
     'segment',
     'segment_unavailable',

@@ -55,6 +55,13 @@ function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: R
         .map((e) => e.id);
       return { clause: 'c.id IN (SELECT value FROM json_each(@ids))', params: { ids: JSON.stringify(ids) } };
     }
+    case 'complaints':
+      return {
+        clause: "c.id IN (SELECT customer_id FROM complaints WHERE status <> 'followed_up' OR outcome = 'not_satisfied')",
+        params: {},
+      };
+    case 'winback':
+      return { clause: "c.id IN (SELECT customer_id FROM winback_cases WHERE status IN ('open', 'contacted'))", params: {} };
     default:
       return { clause: '1 = 1', params: {} };
   }

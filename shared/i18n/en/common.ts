@@ -70,5 +70,9 @@ export const common = {
   'error.field.invalid_method': 'The request was not valid.',
   'error.field.note_required': 'Say what changed.',
   'error.field.price_change_in_future': 'Record a price change on or after the day it happens.',
+  'error.field.what_happened_required': 'Say what happened.',
+  'error.field.outcome_required': 'Choose the outcome of the follow-up.',
+  'error.field.step_done': 'This step is already done.',
+  'error.field.case_closed': 'This case is already closed.',
   'error.field.invalid': 'Not a valid value.',
 } as const;

@@ -72,5 +72,9 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.invalid_method': '请求无效。',
   'error.field.note_required': '请写明调整了什么。',
   'error.field.price_change_in_future': '请在调价当天或之后再记录。',
+  'error.field.what_happened_required': '请写下发生了什么。',
+  'error.field.outcome_required': '请选择回访结果。',
+  'error.field.step_done': '这一步已经完成。',
+  'error.field.case_closed': '这个挽回已经结束。',
   'error.field.invalid': '值无效。',
 };

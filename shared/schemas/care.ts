@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { AmountMinor, Id, IsoDate, OptionalText, Text } from './common';
+import {
+  COMPLAINT_CHANNELS,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_STATUSES,
+  COMPLAINT_STEPS,
+  DECISIONS,
+  LEAVE_REASONS,
+  LET_GO_CRITERIA,
+  REMEDIES,
+  SEVERITIES,
+  WINBACK_OUTCOMES,
+  WINBACK_STATUSES,
+} from '../domain/care';
+import { Tier } from './lapsed';
+
+export const LeaveReason = z.enum(LEAVE_REASONS, { error: 'invalid' });
+export const Remedy = z.enum(REMEDIES, { error: 'invalid' });
+
+export const ComplaintDraft = z.strictObject({
+  customerId: Id,
+  channel: z.enum(COMPLAINT_CHANNELS, { error: 'invalid' }),
+  reason: LeaveReason,
+  severity: z.enum(SEVERITIES, { error: 'invalid' }),
+  whatHappened: Text(1000, 'what_happened_required'),
+  customerWants: OptionalText(500).default(''),
+  staffId: Id.nullable().default(null),
+});
+
+export const CaseEvent = z.object({ step: z.string(), at: z.number(), staffId: z.number().nullable(), note: z.string() });
+
+export const Complaint = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  customerName: z.string(),
+  channel: z.enum(COMPLAINT_CHANNELS),
+  reason: LeaveReason,
+  severity: z.enum(SEVERITIES),
+  whatHappened: z.string(),
+  customerWants: z.string(),
+  staffId: z.number().nullable(),
+  status: z.enum(COMPLAINT_STATUSES),
+  openedAt: z.number(),
+  openedOn: z.string(),
+  acknowledgeBy: z.string(),
+  resolveBy: z.string(),
+  done: z.record(z.enum(COMPLAINT_STEPS), z.boolean()),
+  nextStep: z.enum(COMPLAINT_STEPS).nullable(),
+  remedy: Remedy.nullable(),
+  suggestedRemedy: Remedy,
+  remedyCostMinor: z.number().nullable(),
+  followUpOn: z.string().nullable(),
+  outcome: z.enum(COMPLAINT_OUTCOMES).nullable(),
+  /** the step's due date has passed (acknowledge, resolve or follow up) */
+  overdue: z.boolean(),
+  /** the date the next step is due (null when nothing is left to do) */
+  due: z.string().nullable(),
+  events: z.array(CaseEvent),
+});
+export type Complaint = z.infer<typeof Complaint>;
+
+export const ComplaintStepInput = z.strictObject({
+  id: Id,
+  step: z.enum(COMPLAINT_STEPS, { error: 'invalid' }),
+  note: OptionalText(500).default(''),
+  staffId: Id.nullable().default(null),
+  /** agree_remedy: which remedy (default: the one suggested for the reason) */
+  remedy: Remedy.optional(),
+  /** act: what the remedy cost the shop */
+  costMinor: AmountMinor.optional(),
+  /** act: when to follow up (default 3 days later) */
+  followUpOn: IsoDate.optional(),
+  /** follow_up: the outcome (required for that step) */
+  outcome: z.enum(COMPLAINT_OUTCOMES, { error: 'invalid' }).optional(),
+});
+
+export const ComplaintQuery = z.strictObject({
+  /** active: not yet followed up; all: every complaint */
+  filter: z.enum(['active', 'all']).default('active'),
+  customerId: Id.nullable().default(null),
+});
+
+export const WinbackCase = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  customerName: z.string(),
+  /** open, contacted, won_back, let_go, closed — or overdue (open/contacted past its follow-up date) */
+  status: z.enum(WINBACK_STATUSES),
+  outcome: z.enum(WINBACK_OUTCOMES).nullable(),
+  tier: Tier,
+  value12mMinor: z.number(),
+  openedAt: z.number(),
+  openedOn: z.string(),
+  reason: LeaveReason.nullable(),
+  decision: z.enum(DECISIONS).nullable(),
+  suggestedDecision: z.enum(DECISIONS),
+  contactedAt: z.number().nullable(),
+  remedy: Remedy.nullable(),
+  suggestedRemedy: Remedy.nullable(),
+  remedyCostMinor: z.number().nullable(),
+  followUpOn: z.string(),
+  letGoCriterion: z.enum(LET_GO_CRITERIA).nullable(),
+  wonSaleId: z.number().nullable(),
+  /** what they have paid since the contact (won back cases) */
+  recoveredMinor: z.number(),
+  closedAt: z.number().nullable(),
+  events: z.array(CaseEvent),
+});
+export type WinbackCase = z.infer<typeof WinbackCase>;
+
+export const WinbackStart = z.strictObject({
+  customerId: Id,
+  note: OptionalText(500).default(''),
+  staffId: Id.nullable().default(null),
+});
+
+export const WinbackStepInput = z.strictObject({
+  id: Id,
+  step: z.enum(['contact', 'decide', 'remedy', 'follow_up', 'close', 'let_go'], { error: 'invalid' }),
+  note: OptionalText(500).default(''),
+  staffId: Id.nullable().default(null),
+  /** contact: why they stopped coming */
+  reason: LeaveReason.optional(),
+  decision: z.enum(DECISIONS, { error: 'invalid' }).optional(),
+  remedy: Remedy.optional(),
+  costMinor: AmountMinor.optional(),
+  followUpOn: IsoDate.optional(),
+  criterion: z.enum(LET_GO_CRITERIA, { error: 'invalid' }).optional(),
+});
+
+export const WinbackQuery = z.strictObject({
+  filter: z.enum(['active', 'all']).default('active'),
+  customerId: Id.nullable().default(null),
+});
+
+export const TodayItem = z.object({
+  kind: z.enum([
+    'complaint_acknowledge',
+    'complaint_resolve',
+    'complaint_follow_up',
+    'winback_follow_up',
+    'winback_contact',
+    'introduce_contact',
+  ]),
+  /** the complaint, win-back case or task it belongs to (winback_contact: the customer) */
+  ref: z.number(),
+  customer_id: z.number(),
+  customer_name: z.string(),
+  due: z.string(),
+  overdue: z.boolean(),
+  title: z.string(),
+  tier: Tier.nullable(),
+  value_minor: z.number(),
+});
+export type TodayItem = z.infer<typeof TodayItem>;
+
+export const TodayQuery = z.strictObject({ asOf: IsoDate.optional() });
+
+export const TodayDone = z.strictObject({
+  kind: TodayItem.shape.kind,
+  ref: Id,
+  note: OptionalText(500).default(''),
+  outcome: z.enum(COMPLAINT_OUTCOMES, { error: 'invalid' }).optional(),
+  staffId: Id.nullable().default(null),
+});

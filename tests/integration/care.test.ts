@@ -1,0 +1,202 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanupAll, err, FIXED_NOW, makeCtx, ok } from '../helpers/db';
+import type { Ctx } from '../../main/ctx';
+import type { Complaint, TodayItem, WinbackCase } from '../../shared/schemas/care';
+
+afterEach(cleanupAll);
+
+const DAY = 86_400_000;
+async function customer(ctx: Ctx, name: string, visitsDaysAgo: number[] = []) {
+  const c = await ok<{ id: number }>(ctx, 'customers.create', { name });
+  for (const d of visitsDaysAgo)
+    await ok(ctx, 'sales.record', { customerId: c.id, amountMinor: 5000, occurredAt: FIXED_NOW - d * DAY });
+  return c.id;
+}
+
+describe('complaints', () => {
+  it('walks the checklist: open → in progress → resolved → followed up, with due dates by severity', async () => {
+    const { ctx, clock } = makeCtx(); // today 2026-03-10
+    const id = await customer(ctx, '王芳');
+    const c = await ok<Complaint>(ctx, 'complaints.open', {
+      customerId: id,
+      channel: 'wechat',
+      reason: 'quality',
+      severity: 'serious',
+      whatHappened: '蛋糕不新鲜',
+      customerWants: '退款',
+    });
+    expect(c).toMatchObject({
+      status: 'open',
+      acknowledgeBy: '2026-03-11',
+      resolveBy: '2026-03-13',
+      nextStep: 'listen',
+      suggestedRemedy: 'replace_or_refund',
+      overdue: false,
+    });
+    const step = (s: Record<string, unknown>) => ok<Complaint>(ctx, 'complaints.step', { id: c.id, ...s });
+    expect((await step({ step: 'listen', note: '听完了' })).status).toBe('in_progress');
+    await step({ step: 'apologise' });
+    expect((await step({ step: 'agree_remedy' })).remedy).toBe('replace_or_refund');
+    const acted = await step({ step: 'act', costMinor: 3800 });
+    expect(acted).toMatchObject({
+      status: 'resolved',
+      remedyCostMinor: 3800,
+      followUpOn: '2026-03-13',
+      nextStep: 'follow_up',
+      due: '2026-03-13',
+    });
+    // The follow-up needs its outcome; a step is done once.
+    expect((await err(ctx, 'complaints.step', { id: c.id, step: 'follow_up' })).issues?.[0]?.message).toBe('outcome_required');
+    expect((await err(ctx, 'complaints.step', { id: c.id, step: 'act' })).code).toBe('CONFLICT');
+    clock.now += 4 * DAY;
+    expect((await ok<Complaint>(ctx, 'complaints.get', { id: c.id })).overdue).toBe(true);
+    const done = await step({ step: 'follow_up', outcome: 'satisfied', note: '满意' });
+    expect(done).toMatchObject({ status: 'followed_up', outcome: 'satisfied', nextStep: null, due: null, overdue: false });
+    expect(done.events.map((e) => e.step)).toEqual(['opened', 'listen', 'apologise', 'agree_remedy', 'act', 'follow_up']);
+    expect(await ok<Complaint[]>(ctx, 'complaints.list', {})).toEqual([]);
+    expect(await ok<Complaint[]>(ctx, 'complaints.list', { filter: 'all' })).toHaveLength(1);
+  });
+
+  it('refuses a complaint without what happened, or for an unknown customer, and writes nothing', async () => {
+    const { ctx } = makeCtx();
+    const id = await customer(ctx, '李雷');
+    const base = { customerId: id, channel: 'phone', reason: 'service', severity: 'minor', whatHappened: 'x' };
+    expect((await err(ctx, 'complaints.open', { ...base, whatHappened: '  ' })).issues?.[0]?.message).toBe(
+      'what_happened_required',
+    );
+    expect((await err(ctx, 'complaints.open', { ...base, reason: 'weather' })).code).toBe('VALIDATION');
+    expect((await err(ctx, 'complaints.open', { ...base, customerId: 999 })).code).toBe('NOT_FOUND');
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM complaints').get()).toEqual({ n: 0 });
+  });
+
+  it('an open or unsatisfied complaint puts the customer at risk: a reason on the list and the complaints segment', async () => {
+    const { ctx } = makeCtx();
+    const id = await customer(ctx, '韩梅梅', [30, 60, 90]);
+    await ok(ctx, 'customers.setConsent', { id, channel: 'sms', granted: true, source: 'counter' }).catch(() => undefined);
+    const c = await ok<Complaint>(ctx, 'complaints.open', {
+      customerId: id,
+      channel: 'in_person',
+      reason: 'price',
+      severity: 'minor',
+      whatHappened: '太贵',
+    });
+    const insight = await ok<{ reasons: string[] }>(ctx, 'customers.insight', { id });
+    expect(insight.reasons).toContain('open_complaint');
+    expect(insight.reasons).toContain('price_complaint');
+    const preview = await ok<{ matched: number }>(ctx, 'exports.preview', {
+      segment: 'complaints',
+      channel: 'sms',
+      format: 'csv',
+    });
+    expect(preview.matched).toBe(1);
+    for (const step of ['listen', 'apologise', 'agree_remedy', 'act']) await ok(ctx, 'complaints.step', { id: c.id, step });
+    await ok(ctx, 'complaints.step', { id: c.id, step: 'follow_up', outcome: 'satisfied' });
+    expect((await ok<{ reasons: string[] }>(ctx, 'customers.insight', { id })).reasons).not.toContain('open_complaint');
+    expect(
+      (await ok<{ matched: number }>(ctx, 'exports.preview', { segment: 'complaints', channel: 'sms', format: 'csv' })).matched,
+    ).toBe(0);
+  });
+});
+
+describe('win-back', () => {
+  it('closes itself as won back when the customer buys after the contact, and a void undoes it', async () => {
+    const { ctx, clock } = makeCtx();
+    const id = await customer(ctx, '张伟', [200, 180, 160, 140]);
+    const w = await ok<WinbackCase>(ctx, 'winback.start', { customerId: id });
+    // The only customer is the shop's key customer: follow up tomorrow.
+    expect(w).toMatchObject({
+      status: 'open',
+      reason: null,
+      tier: 'key',
+      suggestedDecision: 'at_once',
+      followUpOn: '2026-03-11',
+    });
+    // Starting again returns the case in progress.
+    expect((await ok<WinbackCase>(ctx, 'winback.start', { customerId: id })).id).toBe(w.id);
+    expect((await err(ctx, 'winback.step', { id: w.id, step: 'contact' })).issues?.[0]?.message).toBe('reason_required');
+    const contacted = await ok<WinbackCase>(ctx, 'winback.step', { id: w.id, step: 'contact', reason: 'price', note: '嫌贵' });
+    expect(contacted).toMatchObject({ status: 'contacted', reason: 'price', suggestedRemedy: 'targeted_offer' });
+    await ok(ctx, 'winback.step', { id: w.id, step: 'remedy', costMinor: 2000 });
+    clock.now += DAY;
+    const sale = await ok<{ id: number }>(ctx, 'sales.record', { customerId: id, amountMinor: 8800 });
+    const won = await ok<WinbackCase>(ctx, 'winback.get', { id: w.id });
+    expect(won).toMatchObject({ status: 'won_back', outcome: 'won_back', wonSaleId: sale.id, recoveredMinor: 8800 });
+    await ok(ctx, 'sales.void', { id: sale.id, reason: 'wrong customer' });
+    expect(await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).toMatchObject({
+      status: 'contacted',
+      outcome: null,
+      wonSaleId: null,
+    });
+    const second = await ok<{ id: number }>(ctx, 'sales.record', { customerId: id, amountMinor: 1200 });
+    expect(await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).toMatchObject({ status: 'won_back', wonSaleId: second.id });
+  });
+
+  it('a sale before any contact does not win the case back; a case past its follow-up date is overdue', async () => {
+    const { ctx, clock } = makeCtx();
+    const id = await customer(ctx, '刘洋', [120, 100]);
+    const w = await ok<WinbackCase>(ctx, 'winback.start', { customerId: id });
+    await ok(ctx, 'sales.record', { customerId: id, amountMinor: 500 });
+    expect((await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).status).toBe('open');
+    clock.now += 8 * DAY;
+    expect((await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).status).toBe('overdue');
+  });
+
+  it('letting go asks why, closes the case and stops future flags', async () => {
+    const { ctx } = makeCtx();
+    const id = await customer(ctx, '陈静', [400, 380, 360, 340, 320]);
+    expect((await ok<{ status: string }>(ctx, 'customers.insight', { id })).status).toBe('lapsed');
+    const w = await ok<WinbackCase>(ctx, 'winback.start', { customerId: id });
+    expect((await err(ctx, 'winback.step', { id: w.id, step: 'let_go' })).code).toBe('VALIDATION');
+    const gone = await ok<WinbackCase>(ctx, 'winback.step', { id: w.id, step: 'let_go', criterion: 'abusive_to_staff' });
+    expect(gone).toMatchObject({ status: 'let_go', outcome: 'let_go', letGoCriterion: 'abusive_to_staff' });
+    expect(await ok<{ status: string; let_go: boolean }>(ctx, 'customers.insight', { id })).toMatchObject({
+      status: 'active',
+      let_go: true,
+    });
+    expect((await err(ctx, 'winback.step', { id: w.id, step: 'contact', reason: 'price' })).code).toBe('CONFLICT');
+  });
+});
+
+describe('Today', () => {
+  it('lists due complaint steps, follow-ups and staff-left introductions, and marks them done in one step', async () => {
+    const { ctx, clock } = makeCtx();
+    const a = await customer(ctx, '赵敏', [10]);
+    const c = await ok<Complaint>(ctx, 'complaints.open', {
+      customerId: a,
+      channel: 'phone',
+      reason: 'service',
+      severity: 'critical',
+      whatHappened: '态度差',
+    });
+    const staff = await ok<{ id: number }>(ctx, 'staff.create', { name: '小王' });
+    const b = await ok<{ id: number }>(ctx, 'customers.create', { name: '周芷若', staffId: staff.id });
+    await ok(ctx, 'staff.update', { id: staff.id, isActive: false });
+
+    let items = await ok<TodayItem[]>(ctx, 'today.list', {});
+    expect(items.map((i) => [i.kind, i.customer_id])).toEqual([
+      ['complaint_acknowledge', a],
+      ['introduce_contact', b.id],
+    ]);
+    expect(items[0]).toMatchObject({ ref: c.id, due: '2026-03-10', overdue: false });
+    expect(items[0]!.title).toContain('赵敏');
+
+    await ok(ctx, 'today.done', { kind: 'complaint_acknowledge', ref: c.id, note: '已道歉' });
+    // Resolving a critical complaint is due tomorrow: not on today's list yet.
+    items = await ok<TodayItem[]>(ctx, 'today.list', {});
+    expect(items.map((i) => i.kind)).toEqual(['introduce_contact']);
+    clock.now += DAY;
+    items = await ok<TodayItem[]>(ctx, 'today.list', {});
+    expect(items[0]).toMatchObject({ kind: 'complaint_resolve', ref: c.id, due: '2026-03-11' });
+    expect((await ok<TodayItem[]>(ctx, 'today.list', { asOf: '2026-03-10' })).map((i) => i.kind)).toEqual(['introduce_contact']);
+    await ok(ctx, 'today.done', { kind: 'complaint_resolve', ref: c.id });
+    clock.now += 3 * DAY; // follow-up: 3 days after acting
+    items = await ok<TodayItem[]>(ctx, 'today.list', {});
+    expect(items[0]).toMatchObject({ kind: 'complaint_follow_up', ref: c.id });
+    await ok(ctx, 'today.done', { kind: 'complaint_follow_up', ref: c.id, outcome: 'not_satisfied' });
+    expect((await ok<Complaint>(ctx, 'complaints.get', { id: c.id })).outcome).toBe('not_satisfied');
+
+    const task = (await ok<TodayItem[]>(ctx, 'today.list', {})).find((i) => i.kind === 'introduce_contact')!;
+    await ok(ctx, 'today.done', { kind: 'introduce_contact', ref: task.ref, note: '介绍了小李' });
+    expect(await ok<TodayItem[]>(ctx, 'today.list', {})).toEqual([]);
+  });
+});
