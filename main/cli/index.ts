@@ -3,6 +3,7 @@ import { demoCommand } from './demo';
 import { importCommand } from './import';
 import { modelCommand } from './model';
 import { backtestCommand, lapsedCommand } from './lapsed';
+import { todayCommand, winbackCommand } from './care';
 import { backupCommand, customerCommand, exportCommand, restoreCommand } from './data';
 import { CliError, exitCodeFor } from './common';
 
@@ -39,6 +40,12 @@ Commands:
   backtest --db PATH --as-of YYYY-MM-DD [--horizon-days N] [--json]
         Rebuild the list as of a past date and score it against what happened next.
 
+  today --db PATH [--as-of YYYY-MM-DD] [--json]
+        What needs doing: complaint steps due, follow-up calls, lapsed key and main customers to
+        contact, introductions after a staff member left. JSON: kind, customer_id, due, title, ...
+  winback --db PATH [--json]
+        Win-back cases, open and closed, with status and outcome.
+
 Options for every command:
   --db PATH   the shop database (default: REGULARS_DB, else regulars.db in the user data folder)
   --help      this help
@@ -47,6 +54,12 @@ Examples:
   regulars serve --open
   regulars demo --db demo.db --customers 100000 --years 3
 `;
+
+// Piped into `head` or a closed pager: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -79,6 +92,10 @@ async function main(argv: string[]): Promise<number> {
       return lapsedCommand(rest);
     case 'backtest':
       return backtestCommand(rest);
+    case 'today':
+      return todayCommand(rest);
+    case 'winback':
+      return winbackCommand(rest);
     default:
       throw new CliError(`Unknown command "${command}". Run "regulars --help".`, 2);
   }

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { IsoDate } from '../../shared/schemas/common';
+import { messages, resolveLocale } from '../../shared/i18n';
+import { openApp, closeApp } from '../app';
+import { resolveDbPath } from '../paths';
+import { getSettings } from '../services/settings';
+import { todayList } from '../services/today';
+import { listWinback } from '../services/winback';
+import { parseFlags } from './common';
+
+function language(ctx: ReturnType<typeof openApp>) {
+  return messages[resolveLocale(getSettings(ctx.db).language, [process.env.LANG ?? ''])];
+}
+
+/** `regulars today`: what needs doing as of a day, most valuable first (JSON: kind, customer_id, due, title, …). */
+export async function todayCommand(args: string[]): Promise<number> {
+  const f = parseFlags(
+    args,
+    { db: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    z.object({ db: z.string().min(1).optional(), 'as-of': IsoDate.optional(), json: z.boolean().default(false) }),
+  );
+  const ctx = openApp({ dbPath: resolveDbPath(f.db) });
+  try {
+    const items = todayList(ctx, f['as-of']);
+    if (f.json) {
+      process.stdout.write(JSON.stringify(items) + '\n');
+      return 0;
+    }
+    const m = language(ctx);
+    if (!items.length) process.stdout.write(m['today.none'] + '\n');
+    for (const i of items) process.stdout.write(`${i.overdue ? '!' : ' '} ${i.due}  ${i.title}\n`);
+    return 0;
+  } finally {
+    closeApp(ctx);
+  }
+}
+
+/** `regulars winback`: win-back cases, open and closed, with status and outcome. */
+export async function winbackCommand(args: string[]): Promise<number> {
+  const f = parseFlags(
+    args,
+    { db: { type: 'string' }, json: { type: 'boolean' } },
+    z.object({ db: z.string().min(1).optional(), json: z.boolean().default(false) }),
+  );
+  const ctx = openApp({ dbPath: resolveDbPath(f.db) });
+  try {
+    const cases = listWinback(ctx, { filter: 'all', customerId: null }).map((c) => ({
+      id: c.id,
+      customer_id: c.customerId,
+      name: c.customerName,
+      status: c.status,
+      outcome: c.outcome,
+      tier: c.tier,
+      reason: c.reason,
+      decision: c.decision,
+      opened_on: c.openedOn,
+      follow_up_on: c.followUpOn,
+      let_go_criterion: c.letGoCriterion,
+      won_sale_id: c.wonSaleId,
+      recovered_minor: c.recoveredMinor,
+      value_12m_minor: c.value12mMinor,
+    }));
+    if (f.json) {
+      process.stdout.write(JSON.stringify(cases) + '\n');
+      return 0;
+    }
+    const m = language(ctx);
+    if (!cases.length) process.stdout.write(m['winback.none'] + '\n');
+    for (const c of cases)
+      process.stdout.write(
+        [c.id, c.name, m[`winback.status.${c.status}`], c.tier, c.reason ? m[`reason.${c.reason}`] : '', c.follow_up_on].join('\t') + '\n',
+      );
+    return 0;
+  } finally {
+    closeApp(ctx);
+  }
+}
