@@ -68,7 +68,9 @@ export async function winbackCommand(args: string[]): Promise<number> {
     if (!cases.length) process.stdout.write(m['winback.none'] + '\n');
     for (const c of cases)
       process.stdout.write(
-        [c.id, c.name, m[`winback.status.${c.status}`], c.tier, c.reason ? m[`reason.${c.reason}`] : '', c.follow_up_on].join('\t') + '\n',
+        [c.id, c.name, m[`winback.status.${c.status}`], c.tier, c.reason ? m[`reason.${c.reason}`] : '', c.follow_up_on].join(
+          '\t',
+        ) + '\n',
       );
     return 0;
   } finally {
