@@ -1,3 +1,4 @@
+import { seedCare } from '../services/demo-care';
 import { z } from 'zod';
 import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
@@ -46,6 +47,7 @@ export async function demoCommand(args: string[]): Promise<number> {
       },
     );
     if (tty) process.stderr.write('\n');
+    const care = seedCare(ctx);
     process.stdout.write(
       [
         `Demo shop written to ${dbPath}`,
@@ -56,6 +58,7 @@ export async function demoCommand(args: string[]): Promise<number> {
         `  lapsed customers: ${summary.lapsed}`,
         `  fading customers: ${summary.fading}`,
         `  price-sensitive:  ${summary.priceSensitive}`,
+        `  complaints:       ${care.complaints}, win-back cases: ${care.winback}, introductions to make: ${care.tasks}`,
         `  took:             ${summary.seconds.toFixed(1)} s`,
         '',
       ].join('\n'),

@@ -1,3 +1,4 @@
+import { seedCare } from './demo-care';
 import { AppError } from '../../shared/api/errors';
 import type { ShopStatus } from '../../shared/schemas/settings';
 import { writeSetting } from '../db/queries/settings';
@@ -16,6 +17,7 @@ export function startEmpty(ctx: Ctx): ShopStatus {
 export function loadDemo(ctx: Ctx, opts: { customers: number; years: number; seed: number }): ShopStatus {
   if (countLiveCustomers(ctx.db) > 0) throw new AppError('CONFLICT', { reason: 'shop_not_empty' });
   generateDemo(ctx.db, { ...opts, now: ctx.clock.now() });
+  seedCare(ctx);
   ctx.db.transaction(() => {
     writeSetting(ctx.db, 'onboarded', true);
     audit(ctx.db, ctx.clock.now(), 'shop.demo', 'shop', null, opts);

@@ -64,10 +64,13 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
           : 'complaint_acknowledge';
     push(kind, c.id, c.customerId, c.customerName, c.due);
   }
+  // Customers with a case in progress, or one closed in the last half year, are not asked again.
   const withCase = new Set<number>();
-  for (const w of listWinback(ctx, { filter: 'active', customerId: null })) {
-    withCase.add(w.customerId);
-    if (w.followUpOn <= asOf) push('winback_follow_up', w.id, w.customerId, w.customerName, w.followUpOn);
+  const recent = addDays(asOf, -182);
+  for (const w of listWinback(ctx, { filter: 'all', customerId: null })) {
+    const active = w.status === 'open' || w.status === 'contacted' || w.status === 'overdue';
+    if (active || w.openedOn >= recent) withCase.add(w.customerId);
+    if (active && w.followUpOn <= asOf) push('winback_follow_up', w.id, w.customerId, w.customerName, w.followUpOn);
   }
   const letGo = q.letGoCustomers(ctx.db);
   const lapsedToContact = entries.filter(

@@ -9,13 +9,19 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { DataScreen } from '../screens/data/DataScreen';
 import { LapsedScreen } from '../screens/lapsed/LapsedScreen';
 import { InsightsScreen } from '../screens/insights/InsightsScreen';
+import { TodayScreen } from '../screens/care/TodayScreen';
+import { ComplaintsScreen } from '../screens/care/ComplaintsScreen';
+import { WinbackScreen } from '../screens/care/WinbackScreen';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen';
 import { RecoveryScreen } from '../screens/recovery/RecoveryScreen';
 
 const NAV = [
   { path: '/counter', key: 'nav.counter' },
+  { path: '/today', key: 'nav.today' },
   { path: '/lapsed', key: 'nav.lapsed' },
   { path: '/insights', key: 'nav.insights' },
+  { path: '/complaints', key: 'nav.complaints' },
+  { path: '/winback', key: 'nav.winback' },
   { path: '/customers', key: 'nav.customers' },
   { path: '/data', key: 'nav.data' },
   { path: '/settings', key: 'nav.settings' },
@@ -29,6 +35,9 @@ function Screen({ path }: { path: string }) {
   if (path.startsWith('/data')) return <DataScreen path={path} />;
   if (path.startsWith('/lapsed')) return <LapsedScreen />;
   if (path.startsWith('/insights')) return <InsightsScreen />;
+  if (path.startsWith('/today')) return <TodayScreen />;
+  if (path.startsWith('/complaints')) return <ComplaintsScreen path={path} />;
+  if (path.startsWith('/winback')) return <WinbackScreen path={path} />;
   return <CounterScreen />;
 }
 

@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href } from '../../app/router';
 import { CustomerStatus } from '../../components/CustomerStatus';
+import { CareActions } from '../care/CareActions';
 
 /** What helps at the counter about the picked customer. */
 export function CustomerCard({ customer, onClear }: { customer: Customer; onClear(): void }) {
@@ -27,6 +28,7 @@ export function CustomerCard({ customer, onClear }: { customer: Customer; onClea
         </button>
       </div>
       <CustomerStatus customerId={customer.id} />
+      <CareActions customerId={customer.id} name={customer.name} />
       <dl className="facts">
         <div>
           <dt>{t('counter.visits')}</dt>

@@ -11,6 +11,7 @@ import { MergeSection } from './MergeSection';
 import { PurchaseTimeline } from './PurchaseTimeline';
 import { PrivacySection } from './PrivacySection';
 import { CustomerStatus } from '../../components/CustomerStatus';
+import { CareActions } from '../care/CareActions';
 import { NotesSection, TagsSection } from './TagsNotes';
 import { useCustomerPage } from './useCustomerPage';
 
@@ -112,6 +113,7 @@ function CustomerView({ id }: { id: number }) {
       <div className="cp-grid">
         <div className="cp-main">
           <CustomerStatus key={`status-${c.id}-${c.stats.salesCount}`} customerId={c.id} />
+          <CareActions customerId={c.id} name={c.name} />
           <div className="cp-facts">
             <CustomerDetails customer={c} />
             <CustomerTotals customer={c} />

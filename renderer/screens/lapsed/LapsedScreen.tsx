@@ -5,7 +5,7 @@ import { useApi } from '../../api/context';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
-import { href } from '../../app/router';
+import { href, navigate } from '../../app/router';
 import { SelectField } from '../../components/Field';
 import { errorText } from '../../components/errors';
 import { nextStep, reasonWords } from './reasons';
@@ -117,6 +117,7 @@ export function LapsedScreen() {
 
 function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
   const { t, locale } = useT();
+  const api = useApi();
   const f = useFormat();
   const id = `lapsed-${title}`;
   return (
@@ -159,7 +160,17 @@ function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
                 <td className="num">{new Intl.NumberFormat(locale, { style: 'percent' }).format(r.p_alive)}</td>
                 <td className="num">{f.money(r.value_at_risk_minor)}</td>
                 <td>{reasonWords(t, f, locale, r).join('; ')}</td>
-                <td>{nextStep(t, r)}</td>
+                <td>
+                  {nextStep(t, r)}
+                  <button
+                    type="button"
+                    className="secondary small no-print"
+                    aria-label={t('winback.startFor', { name: r.name })}
+                    onClick={() => void api.call('winback.start', { customerId: r.id }).then((w) => navigate(`/winback/${w.id}`))}
+                  >
+                    {t('winback.start')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

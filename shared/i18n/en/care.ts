@@ -48,6 +48,7 @@ export const care = {
   'outcome.unreachable': 'Could not reach',
 
   'complaints.title': 'Complaints',
+  'complaints.one': 'Complaint',
   'complaints.intro':
     'Complaints are a gift: most unhappy customers leave without a word. Log each one, follow the steps, and check back a few days later.',
   'complaints.log': 'Log a complaint',
@@ -82,9 +83,11 @@ export const care = {
   'complaints.doneAt': 'Done {{date}}',
 
   'winback.title': 'Win-back',
+  'winback.one': 'Win-back',
   'winback.intro':
     'Winning a lapsed customer back is far cheaper than finding a new one: find out why they left, decide by tier how hard to try, treat the cause, and follow up.',
   'winback.start': 'Start win-back',
+  'winback.startFor': 'Start win-back for {{name}}',
   'winback.started': 'Win-back case started for {{name}}.',
   'winback.none': 'No win-back cases in progress.',
   'winback.showAll': 'Show closed cases too',
@@ -128,6 +131,15 @@ export const care = {
   'winback.followUp': 'Follow up by {{date}}',
   'winback.open': 'Open case',
 
+  'event.opened': 'Case started',
+  'event.contact': 'Contacted',
+  'event.decide': 'Decided',
+  'event.remedy': 'Remedy applied',
+  'event.follow_up': 'Follow-up date set',
+  'event.close': 'Closed: not won back',
+  'event.let_go': 'Let go',
+  'event.won_back': 'Won back (bought again)',
+  'event.reopened': 'Reopened (the sale was voided)',
   'today.title': 'Today',
   'today.intro': 'What needs doing today, most valuable first.',
   'today.none': 'Nothing is due today.',

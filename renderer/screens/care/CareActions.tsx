@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Complaint, WinbackCase } from '../../../shared/schemas/care';
+import { useApi } from '../../api/context';
+import { useT } from '../../app/i18n';
+import { href, navigate } from '../../app/router';
+import { errorText } from '../../components/errors';
+import { ComplaintForm } from './ComplaintForm';
+
+/**
+ * For one customer, at the counter and on their page: the at-risk banner when a complaint is open
+ * or its follow-up found them not satisfied, logging a complaint, and starting (or opening) their
+ * win-back case.
+ */
+export function CareActions({ customerId, name }: { customerId: number; name: string }) {
+  const { t } = useT();
+  const api = useApi();
+  const [complaints, setComplaints] = useState<Complaint[]>([]);
+  const [cases, setCases] = useState<WinbackCase[]>([]);
+  const [logging, setLogging] = useState(false);
+  const [message, setMessage] = useState<{ text: string; link: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    const [c, w] = await Promise.all([
+      api.call('complaints.list', { filter: 'all', customerId }),
+      api.call('winback.list', { filter: 'active', customerId }),
+    ]);
+    setComplaints(c);
+    setCases(w);
+  }, [api, customerId]);
+  useEffect(() => {
+    load().catch(setError);
+  }, [load]);
+
+  const atRisk = complaints.filter((c) => c.status !== 'followed_up' || c.outcome === 'not_satisfied');
+  const open = cases[0];
+
+  const startWinback = async () => {
+    try {
+      const w = await api.call('winback.start', { customerId });
+      navigate(`/winback/${w.id}`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <div className="care-actions">
+      {atRisk.map((c) => (
+        <div key={c.id} className="banner banner-risk" role="status">
+          {c.status === 'followed_up'
+            ? t('complaints.atRiskUnsatisfied', { name })
+            : t('complaints.atRisk', { name, reason: t(`reason.${c.reason}`) })}{' '}
+          <a href={href(`/complaints/${c.id}`)}>{t('complaints.open')}</a>
+        </div>
+      ))}
+      {message ? (
+        <p role="status" className="success">
+          {message.text} <a href={href(message.link)}>{t('complaints.open')}</a>
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="form-error">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+      {logging ? (
+        <ComplaintForm
+          customerId={customerId}
+          onCancel={() => setLogging(false)}
+          onSaved={(c) => {
+            setLogging(false);
+            setMessage({ text: t('complaints.saved', { name }), link: `/complaints/${c.id}` });
+            void load();
+          }}
+        />
+      ) : (
+        <div className="row no-print">
+          <button type="button" className="secondary small" onClick={() => setLogging(true)}>
+            {t('complaints.log')}
+          </button>
+          {open ? (
+            <a className="button secondary small" href={href(`/winback/${open.id}`)}>
+              {t('winback.open')}: {t(`winback.status.${open.status}`)}
+            </a>
+          ) : (
+            <button type="button" className="secondary small" onClick={() => void startWinback()}>
+              {t('winback.start')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

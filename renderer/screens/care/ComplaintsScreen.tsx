@@ -1,0 +1,249 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { COMPLAINT_OUTCOMES, COMPLAINT_STEPS, REMEDIES, type ComplaintStep } from '../../../shared/domain/care';
+import { parseAmountToMinor } from '../../../shared/domain/money';
+import type { Complaint } from '../../../shared/schemas/care';
+import { useApi } from '../../api/context';
+import { ApiError } from '../../api/client';
+import { useT } from '../../app/i18n';
+import { useFormat } from '../../app/format';
+import { href, match } from '../../app/router';
+import { SelectField, TextField } from '../../components/Field';
+import { errorText, fieldError } from '../../components/errors';
+
+/** Complaints: the list (due dates, overdue ones highlighted) and each complaint's checklist. */
+export function ComplaintsScreen({ path }: { path: string }) {
+  const one = match('/complaints/:id', path);
+  return one ? <ComplaintPage key={one.id} id={Number(one.id)} /> : <ComplaintList />;
+}
+
+function ComplaintList() {
+  const { t } = useT();
+  const f = useFormat();
+  const api = useApi();
+  const [all, setAll] = useState(false);
+  const [rows, setRows] = useState<Complaint[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api.call('complaints.list', { filter: all ? 'all' : 'active' }).then(setRows, setError);
+  }, [api, all]);
+  return (
+    <div className="care-screen">
+      <h1>{t('complaints.title')}</h1>
+      <p className="muted">{t('complaints.intro')}</p>
+      <label className="check">
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('complaints.showAll')}
+      </label>
+      {error ? (
+        <p role="alert" className="form-error">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+      {rows && !rows.length ? <p>{t('complaints.none')}</p> : null}
+      {rows?.length ? (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('complaints.customer')}</th>
+              <th scope="col">{t('complaints.reason')}</th>
+              <th scope="col">{t('complaints.severity')}</th>
+              <th scope="col">{t('complaints.checklist')}</th>
+              <th scope="col">{t('today.due', { date: '' }).trim()}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.id} className={c.overdue ? 'overdue' : undefined}>
+                <th scope="row">
+                  <a href={href(`/complaints/${c.id}`)}>{c.customerName}</a>
+                  <div className="muted">{t('complaints.opened', { date: f.day(c.openedOn) })}</div>
+                </th>
+                <td>{t(`reason.${c.reason}`)}</td>
+                <td>{t(`severity.${c.severity}`)}</td>
+                <td>
+                  {t(`complaintStatus.${c.status}`)}
+                  {c.nextStep ? <div className="muted">→ {t(`step.${c.nextStep}`)}</div> : null}
+                  {c.outcome ? <div className="muted">{t(`outcome.${c.outcome}`)}</div> : null}
+                </td>
+                <td>
+                  {c.due ? f.day(c.due) : ''}
+                  {c.overdue ? <strong className="overdue-mark"> {t('complaints.overdue')}</strong> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
+
+function ComplaintPage({ id }: { id: number }) {
+  const { t } = useT();
+  const f = useFormat();
+  const api = useApi();
+  const [c, setC] = useState<Complaint | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => api.call('complaints.get', { id }).then(setC, setError), [api, id]);
+  useEffect(() => void load(), [load]);
+
+  if (!c)
+    return (
+      <div className="care-screen">
+        <p className="back-link">
+          <a href={href('/complaints')}>{t('complaints.title')}</a>
+        </p>
+        {error ? (
+          <p role="alert" className="form-error">
+            {errorText(t, error)}
+          </p>
+        ) : (
+          <p role="status">{t('common.loading')}</p>
+        )}
+      </div>
+    );
+  const doneAt = (step: ComplaintStep) => c.events.find((e) => e.step === step);
+  return (
+    <div className="care-screen">
+      <p className="back-link no-print">
+        <a href={href('/complaints')}>{t('complaints.title')}</a>
+      </p>
+      <h1>
+        {t('complaints.one')}: <a href={href(`/customers/${c.customerId}`)}>{c.customerName}</a>
+      </h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('complaints.reason')}</dt>
+          <dd>{t(`reason.${c.reason}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('complaints.severity')}</dt>
+          <dd>{t(`severity.${c.severity}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('complaints.channel')}</dt>
+          <dd>{t(`complaintChannel.${c.channel}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('complaints.whatHappened')}</dt>
+          <dd>{c.whatHappened}</dd>
+        </div>
+        {c.customerWants ? (
+          <div>
+            <dt>{t('complaints.customerWants')}</dt>
+            <dd>{c.customerWants}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <p className={c.overdue ? 'overdue' : 'muted'}>
+        {t('complaints.opened', { date: f.day(c.openedOn) })} · {t('complaints.ackBy', { date: f.day(c.acknowledgeBy) })} ·{' '}
+        {t('complaints.resolveBy', { date: f.day(c.resolveBy) })}
+        {c.followUpOn ? ` · ${t('complaints.followUpOn', { date: f.day(c.followUpOn) })}` : ''}
+        {c.overdue ? <strong className="overdue-mark"> {t('complaints.overdue')}</strong> : null}
+      </p>
+      <section className="panel" aria-labelledby="complaint-steps">
+        <h2 id="complaint-steps">
+          {t('complaints.checklist')} — {t(`complaintStatus.${c.status}`)}
+        </h2>
+        <ol className="checklist">
+          {COMPLAINT_STEPS.map((step) => {
+            const ev = doneAt(step);
+            return (
+              <li key={step} className={c.done[step] ? 'done' : undefined}>
+                <span>{t(`step.${step}`)}</span>
+                {c.done[step] && ev ? (
+                  <span className="muted">
+                    {' '}
+                    — {t('complaints.doneAt', { date: f.dateTime(ev.at) })}
+                    {step === 'agree_remedy' && c.remedy ? `: ${t(`remedy.${c.remedy}`)}` : ''}
+                    {step === 'act' && c.remedyCostMinor ? ` (${f.money(c.remedyCostMinor)})` : ''}
+                    {step === 'follow_up' && c.outcome ? `: ${t(`outcome.${c.outcome}`)}` : ''}
+                    {ev.note ? ` — ${ev.note}` : ''}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+        {c.nextStep ? <StepForm c={c} step={c.nextStep} onDone={setC} /> : null}
+      </section>
+    </div>
+  );
+}
+
+function StepForm({ c, step, onDone }: { c: Complaint; step: ComplaintStep; onDone(c: Complaint): void }) {
+  const { t } = useT();
+  const api = useApi();
+  const [note, setNote] = useState('');
+  const [remedy, setRemedy] = useState(c.remedy ?? c.suggestedRemedy);
+  const [cost, setCost] = useState('');
+  const [outcome, setOutcome] = useState<(typeof COMPLAINT_OUTCOMES)[number]>('satisfied');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const costMinor = cost.trim() ? parseAmountToMinor(cost) : undefined;
+    if (costMinor === null) {
+      setError(new ApiError('VALIDATION', [{ path: ['costMinor'], message: 'amount_invalid' }]));
+      return;
+    }
+    try {
+      onDone(
+        await api.call('complaints.step', {
+          id: c.id,
+          step,
+          note,
+          ...(step === 'agree_remedy' ? { remedy } : {}),
+          ...(step === 'act' && costMinor !== undefined ? { costMinor, remedy } : {}),
+          ...(step === 'follow_up' ? { outcome } : {}),
+        }),
+      );
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate className="step-form">
+      {step === 'agree_remedy' ? (
+        <>
+          <SelectField label={t('complaints.remedy')} value={remedy} onChange={(e) => setRemedy(e.target.value as typeof remedy)}>
+            {REMEDIES.map((r) => (
+              <option key={r} value={r}>
+                {t(`remedy.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <p className="muted">{t('complaints.suggested', { remedy: t(`remedy.${c.suggestedRemedy}`) })}</p>
+        </>
+      ) : null}
+      {step === 'act' ? (
+        <TextField
+          label={t('complaints.cost')}
+          inputMode="decimal"
+          value={cost}
+          onChange={(e) => setCost(e.target.value)}
+          error={fieldError(t, error, 'costMinor')}
+        />
+      ) : null}
+      {step === 'follow_up' ? (
+        <SelectField
+          label={t('complaints.outcome')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as typeof outcome)}
+        >
+          {COMPLAINT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`outcome.${o}`)}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <TextField label={t('complaints.note')} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      {error && !fieldError(t, error, 'costMinor') ? (
+        <p role="alert" className="form-error">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+      <button type="submit">{t('complaints.markDone', { step: t(`step.${step}`) })}</button>
+    </form>
+  );
+}
