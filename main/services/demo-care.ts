@@ -23,9 +23,10 @@ export function seedCare(ctx: Ctx): { complaints: number; winback: number; tasks
   const at = (daysAgo: number): Ctx => ({ ...ctx, clock: { now: () => now - daysAgo * DAY } });
   const { entries } = lapsedList(ctx);
   const active = entries.filter((e) => e.status === 'active' && e.visits >= 3).sort((a, b) => a.id - b.id);
+  // The most valuable lapsed customers (key and main first), as the owner would start with them.
   const lapsed = entries
-    .filter((e) => e.status === 'lapsed' && (e.tier === 'key' || e.tier === 'main'))
-    .sort((a, b) => a.id - b.id);
+    .filter((e) => e.status === 'lapsed')
+    .sort((a, b) => b.value_12m_minor - a.value_12m_minor || a.id - b.id);
   if (active.length < 6 || lapsed.length < 6) return { complaints: 0, winback: 0, tasks: 0 };
 
   const complaints: [

@@ -34,7 +34,8 @@ export function prepareModels(ctx: Ctx): void {
   const steps = [() => lapsedReport(ctx, { tier: null, staffId: null }), () => insightsChecks(ctx, {})];
   const next = () => {
     const step = steps.shift();
-    if (!step) return;
+    // Nothing to prepare once the app is closing.
+    if (!step || !ctx.db.open) return;
     try {
       step();
     } catch (e) {

@@ -41,7 +41,7 @@ export function TodayScreen() {
       {items === null && !error ? <p role="status">{t('common.loading')}</p> : null}
       {items && !items.length ? <p>{t('today.none')}</p> : null}
       {items?.length ? (
-        <ul className="today-list">
+        <ul className="today-list" aria-label={t('today.title')}>
           {items.map((i) => (
             <Item
               key={`${i.kind}-${i.ref}`}

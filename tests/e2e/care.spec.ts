@@ -1,0 +1,107 @@
+import { test, expect } from './fixtures';
+import { CounterPage } from './pages/counter';
+
+test('logs a complaint from the counter in seconds, shows the at-risk banner, and finishes its checklist', async ({
+  page,
+  shop,
+}) => {
+  await shop.api('customers.create', { name: '黄药师', phone: '13911112222' });
+  await shop.open(page);
+  const counter = new CounterPage(page);
+  await counter.find('2222');
+  await counter.options().filter({ hasText: '黄药师' }).click();
+  const card = page.getByRole('region', { name: 'Selected customer' });
+  await card.getByRole('button', { name: 'Log a complaint' }).click();
+  const form = card.getByRole('form', { name: 'Log a complaint' });
+  await form.getByRole('combobox', { name: 'Reason' }).selectOption('quality');
+  await form.getByRole('combobox', { name: 'Severity' }).selectOption('serious');
+  // Without what happened nothing is saved.
+  await form.getByRole('button', { name: 'Save complaint' }).click();
+  await expect(form.getByLabel('What happened')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('What happened').fill('月饼里有头发');
+  await form.getByLabel('What the customer wants').fill('退款');
+  await form.getByRole('button', { name: 'Save complaint' }).click();
+  await expect(card.getByText('Complaint logged for 黄药师.')).toBeVisible();
+  await expect(
+    card.getByRole('status').filter({ hasText: 'At risk: 黄药师 has an open complaint (Product quality or defects).' }),
+  ).toBeVisible();
+
+  // The checklist, step by step.
+  await card.getByRole('status').filter({ hasText: 'At risk' }).getByRole('link', { name: 'Open complaint' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Complaint: 黄药师' })).toBeVisible();
+  await page.getByRole('button', { name: 'Mark “Listen and record” done' }).click();
+  await page.getByRole('button', { name: 'Mark “Apologise” done' }).click();
+  await expect(page.getByRole('combobox', { name: 'Remedy' })).toHaveValue('replace_or_refund');
+  await page.getByRole('button', { name: 'Mark “Agree a remedy” done' }).click();
+  await page.getByLabel('What the remedy cost').fill('38');
+  await page.getByRole('button', { name: 'Mark “Act” done' }).click();
+  await expect(page.getByRole('heading', { name: 'Checklist — Resolved' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Outcome' }).selectOption('satisfied');
+  await page.getByLabel('Note').fill('很满意');
+  await page.getByRole('button', { name: 'Mark “Follow up” done' }).click();
+  await expect(page.getByRole('heading', { name: 'Checklist — Followed up' })).toBeVisible();
+  await expect(page.getByText(/Follow up — Done .*: Satisfied — 很满意/)).toBeVisible();
+
+  // Handled: no banner at the counter any more.
+  await shop.open(page);
+  await counter.find('2222');
+  await counter.options().filter({ hasText: '黄药师' }).click();
+  await expect(page.getByRole('region', { name: 'Selected customer' }).getByText('At risk')).toHaveCount(0);
+});
+
+test('starts a win-back case from the lapsed list, records the contact, and sees it close when the customer buys', async ({
+  page,
+  shop,
+}) => {
+  await shop.open(page, '/lapsed');
+  const lapsed = page.getByRole('region', { name: /^Lapsed/ });
+  const first = lapsed.getByRole('row').nth(1);
+  const name = (await first.getByRole('link').first().textContent())!.trim();
+  await first.getByRole('button', { name: `Start win-back for ${name}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Win-back: ${name}` })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Why they stopped coming' }).selectOption('price');
+  await page.getByRole('button', { name: 'Record the contact' }).click();
+  await expect(page.getByText('Contacted', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Suggested for this reason: A targeted offer or a value reminder')).toBeVisible();
+
+  // The customer comes back and buys at the counter.
+  const counter = new CounterPage(page);
+  await shop.open(page);
+  await counter.find(name);
+  await counter.options().filter({ hasText: name }).first().click();
+  await counter.sell('88');
+  await expect(counter.status).toContainText(name);
+
+  await shop.open(page, '/winback');
+  await page.getByLabel('Show closed cases too').check();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Won back');
+  await row.getByRole('link', { name }).click();
+  await expect(page.getByText(/^Won back .*: CN¥88\.00 since the contact\.$/)).toBeVisible();
+});
+
+test('Today lists what is due, most valuable first, and marks an item done in one click from the keyboard', async ({
+  page,
+  shop,
+}) => {
+  await shop.open(page, '/today');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  const items = page.getByRole('list', { name: 'Today' }).getByRole('listitem');
+  await expect(items.first()).toContainText(/Acknowledge .+’s complaint: listen and apologise/);
+  const title = (await items.first().getByRole('link').textContent())!.trim();
+  await items.first().getByRole('textbox').fill('已电话道歉');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: `Done: ${title}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: title, exact: true })).toHaveCount(0);
+});
+
+test('Complaints, Win-back and Today in Chinese', async ({ page, shop }) => {
+  await shop.open(page, '/complaints', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '投诉' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '挽回' })).toBeVisible();
+  await shop.open(page, '/winback', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '挽回顾客' })).toBeVisible();
+  await shop.open(page, '/today', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '今日待办' })).toBeVisible();
+});
