@@ -22,6 +22,7 @@ import { createPriceChange, deletePriceChange, listPriceChanges } from './servic
 import * as complaints from './services/complaints';
 import * as winback from './services/winback';
 import { todayDone, todayList } from './services/today';
+import { reports } from './services/reports';
 import { backupBeforeChange, takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
@@ -93,6 +94,7 @@ export const handlers = {
   'winback.list': (a, ctx) => winback.listWinback(ctx, a),
   'winback.get': (a, ctx) => winback.getWinback(ctx, a.id),
   'winback.step': (a, ctx) => winback.winbackStep(ctx, a),
+  'insights.reports': (a, ctx) => reports(ctx, a),
   'today.list': (a, ctx) => todayList(ctx, a.asOf),
   'today.done': (a, ctx) => todayDone(ctx, a),
   'customers.insight': (a, ctx) => customerInsight(ctx, customers.liveRow(ctx.db, a.id).id),

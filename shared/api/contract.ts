@@ -31,6 +31,7 @@ import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
 import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
 import { InsightsChecks, InsightsOverview, InsightsQuery } from '../schemas/insights';
 import { PriceChange, PriceChangeId, PriceChangeInput } from '../schemas/prices';
+import { Reports, ReportsQuery } from '../schemas/reports';
 import {
   Complaint,
   ComplaintDraft,
@@ -125,6 +126,7 @@ export const contract = {
   'winback.list': { input: WinbackQuery, output: z.array(WinbackCase) },
   'winback.get': { input: z.strictObject({ id: Id }), output: WinbackCase },
   'winback.step': { input: WinbackStepInput, output: WinbackCase },
+  'insights.reports': { input: ReportsQuery, output: Reports },
   'today.list': { input: TodayQuery, output: z.array(TodayItem) },
   'today.done': { input: TodayDone, output: z.object({ kind: z.string(), ref: z.number() }) },
   'audit.list': {

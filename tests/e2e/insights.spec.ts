@@ -55,6 +55,17 @@ test('Insights opens on an overview whose charts show at once, each with its wor
   await expect(
     page.getByText(/^The lapsed list as it stood on .+: \d+ of \d+ flagged customers did not come back since\.$/),
   ).toBeVisible();
+  // What the shop learns, from the demo's complaints and win-back cases.
+  const reports = page.getByRole('region', { name: 'What the shop learns' });
+  await expect(
+    reports.getByRole('table', { name: 'Why customers leave' }).getByRole('rowheader', { name: 'Product quality or defects' }),
+  ).toBeVisible();
+  await expect(reports.getByText(/^\d+ of \d+ closed cases won back \([\d.]+%\), CN¥[\d,.]+ recovered/)).toBeVisible();
+  await expect(reports.getByText(/^6 complaints, \d+ resolved/)).toBeVisible();
+  await reports.getByLabel('Date of the change (prices, staff, range)').fill('2025-11-01');
+  await expect(
+    reports.getByText(/^Monthly churn in the 3 months before: [\d.]+% \([\d,]+ lost of [\d,]+ active\)/),
+  ).toBeVisible();
 });
 
 test('Insights in Chinese, and for a past month', async ({ page, shop }) => {

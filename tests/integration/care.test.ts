@@ -200,3 +200,41 @@ describe('Today', () => {
     expect(await ok<TodayItem[]>(ctx, 'today.list', {})).toEqual([]);
   });
 });
+
+describe('what the shop learns', () => {
+  it('sums reasons by month, win-back rate by tier and reason with the value recovered, complaint results and churn around a change', async () => {
+    const { ctx, clock } = makeCtx();
+    const a = await customer(ctx, '甲', [200, 150, 100]);
+    const b = await customer(ctx, '乙', [300, 250]);
+    const c = await ok<Complaint>(ctx, 'complaints.open', {
+      customerId: a,
+      channel: 'phone',
+      reason: 'price',
+      severity: 'minor',
+      whatHappened: '贵',
+    });
+    for (const step of ['listen', 'apologise', 'agree_remedy', 'act']) await ok(ctx, 'complaints.step', { id: c.id, step });
+    await ok(ctx, 'complaints.step', { id: c.id, step: 'follow_up', outcome: 'not_satisfied' });
+    const w1 = await ok<WinbackCase>(ctx, 'winback.start', { customerId: a });
+    await ok(ctx, 'winback.step', { id: w1.id, step: 'contact', reason: 'price' });
+    clock.now += 2 * DAY;
+    await ok(ctx, 'sales.record', { customerId: a, amountMinor: 6600 });
+    const w2 = await ok<WinbackCase>(ctx, 'winback.start', { customerId: b });
+    await ok(ctx, 'winback.step', { id: w2.id, step: 'contact', reason: 'moved_away' });
+    await ok(ctx, 'winback.step', { id: w2.id, step: 'let_go', criterion: 'moved_away' });
+
+    const r = await ok<import('../../shared/schemas/reports').Reports>(ctx, 'insights.reports', { changeOn: '2025-12-01' });
+    expect(r.reasons).toEqual([
+      { month: '2026-03', reason: 'moved_away', complaints: 0, winback: 0, let_go: 1 },
+      { month: '2026-03', reason: 'price', complaints: 1, winback: 1, let_go: 0 },
+    ]);
+    expect(r.winback).toMatchObject({ closed: 2, won: 1, recovered_minor: 6600, median_days_to_win: 2 });
+    expect(r.winback.byReason).toEqual([
+      { reason: 'price', cases: 1, won: 1, rate: 1, recovered_minor: 6600 },
+      { reason: 'moved_away', cases: 1, won: 0, rate: 0, recovered_minor: 0 },
+    ]);
+    expect(r.complaints).toMatchObject({ total: 1, resolved: 1, followed_up: 1, satisfied: 0, not_satisfied: 1 });
+    expect(r.churn).toMatchObject({ change_on: '2025-12-01', months: 3 });
+    expect(r.churn!.before.active).toBeGreaterThan(0);
+  });
+});

@@ -7,6 +7,7 @@ import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
 import { errorText } from '../../components/errors';
 import { ChartFigure, markerPlugin, PALETTE } from '../../components/Chart';
+import { ReportsSection } from './ReportsSection';
 
 /** The last day of a YYYY-MM month, or today when it is the current month. */
 function asOfFor(month: string, today: string): string {
@@ -461,6 +462,7 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
       </section>
 
       {checks ? <ModelCheck checks={checks} config={modelConfig} f={f} /> : <p aria-live="polite">{t('insights.loading')}</p>}
+      <ReportsSection defaultChange={data.priceChanges.at(-1)?.date ?? `${complete.at(-4)?.month ?? latest.month}-01`} />
     </div>
   );
 }
