@@ -30,7 +30,17 @@ export function reports(ctx: Ctx, q: { changeOn?: string | undefined; months: nu
      ) GROUP BY month, reason ORDER BY month, reason`,
   ).all();
 
-  const cases = stmt<[], { tier: string; reason: LeaveReason | null; status: string; contacted_at: number | null; won_at: number | null; recovered: number }>(
+  const cases = stmt<
+    [],
+    {
+      tier: string;
+      reason: LeaveReason | null;
+      status: string;
+      contacted_at: number | null;
+      won_at: number | null;
+      recovered: number;
+    }
+  >(
     db,
     `SELECT w.tier, w.reason, w.status, w.contacted_at,
        (SELECT s.occurred_at FROM sales s WHERE s.id = w.won_sale_id) AS won_at,
@@ -40,14 +50,19 @@ export function reports(ctx: Ctx, q: { changeOn?: string | undefined; months: nu
   ).all();
   const rate = (rows: typeof cases) => {
     const won = rows.filter((r) => r.status === 'won_back');
-    return { cases: rows.length, won: won.length, rate: rows.length ? won.length / rows.length : null, recovered_minor: won.reduce((s, r) => s + r.recovered, 0) };
+    return {
+      cases: rows.length,
+      won: won.length,
+      rate: rows.length ? won.length / rows.length : null,
+      recovered_minor: won.reduce((s, r) => s + r.recovered, 0),
+    };
   };
   const won = cases.filter((r) => r.status === 'won_back');
 
-  const complaints = stmt<[], { opened_at: number; acted_at: number | null; outcome: string | null; followed_up_at: number | null }>(
-    db,
-    'SELECT opened_at, acted_at, outcome, followed_up_at FROM complaints',
-  ).all();
+  const complaints = stmt<
+    [],
+    { opened_at: number; acted_at: number | null; outcome: string | null; followed_up_at: number | null }
+  >(db, 'SELECT opened_at, acted_at, outcome, followed_up_at FROM complaints').all();
 
   let churn: Reports['churn'] = null;
   const changeOn = q.changeOn;
@@ -76,11 +91,15 @@ export function reports(ctx: Ctx, q: { changeOn?: string | undefined; months: nu
     reasons,
     winback: {
       byTier: TIERS.map((tier) => ({ tier, ...rate(cases.filter((r) => r.tier === tier)) })).filter((r) => r.cases > 0),
-      byReason: LEAVE_REASONS.map((reason) => ({ reason, ...rate(cases.filter((r) => r.reason === reason)) })).filter((r) => r.cases > 0),
+      byReason: LEAVE_REASONS.map((reason) => ({ reason, ...rate(cases.filter((r) => r.reason === reason)) })).filter(
+        (r) => r.cases > 0,
+      ),
       closed: cases.length,
       won: won.length,
       recovered_minor: won.reduce((s, r) => s + r.recovered, 0),
-      median_days_to_win: median(won.filter((r) => r.contacted_at !== null && r.won_at !== null).map((r) => (r.won_at! - r.contacted_at!) / DAY)),
+      median_days_to_win: median(
+        won.filter((r) => r.contacted_at !== null && r.won_at !== null).map((r) => (r.won_at! - r.contacted_at!) / DAY),
+      ),
     },
     complaints: {
       total: complaints.length,

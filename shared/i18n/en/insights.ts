@@ -71,7 +71,8 @@ export const insights = {
   'reports.reason': 'Reason',
   'reports.all': 'All',
   'reports.winback': 'Win-back results',
-  'reports.winbackSummary': '{{won}} of {{closed}} closed cases won back ({{rate}}), {{value}} recovered; a typical win-back took {{days}} days.',
+  'reports.winbackSummary':
+    '{{won}} of {{closed}} closed cases won back ({{rate}}), {{value}} recovered; a typical win-back took {{days}} days.',
   'reports.cases': 'Closed cases',
   'reports.won': 'Won back',
   'reports.rate': 'Rate',
@@ -79,10 +80,12 @@ export const insights = {
   'reports.byTier': 'By tier',
   'reports.byReason': 'By reason',
   'reports.complaints': 'Complaints',
-  'reports.complaintsSummary': '{{total}} complaints, {{resolved}} resolved (typically within {{days}} days); of {{followed}} followed up, {{satisfied}} satisfied, {{notSatisfied}} not satisfied, {{unreachable}} could not be reached.',
+  'reports.complaintsSummary':
+    '{{total}} complaints, {{resolved}} resolved (typically within {{days}} days); of {{followed}} followed up, {{satisfied}} satisfied, {{notSatisfied}} not satisfied, {{unreachable}} could not be reached.',
   'reports.churn': 'Churn before and after a change',
   'reports.changeOn': 'Date of the change (prices, staff, range)',
-  'reports.churnSummary': 'Monthly churn in the {{months}} months before: {{before}} ({{lostBefore}} lost of {{activeBefore}} active); in the {{months}} months after: {{after}} ({{lostAfter}} of {{activeAfter}}).',
+  'reports.churnSummary':
+    'Monthly churn in the {{months}} months before: {{before}} ({{lostBefore}} lost of {{activeBefore}} active); in the {{months}} months after: {{after}} ({{lostAfter}} of {{activeAfter}}).',
   'reports.churnNone': 'Pick a date within the last two years.',
   'reports.campaigns': 'Campaign results',
   'reports.campaign': 'Export',

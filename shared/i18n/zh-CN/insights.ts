@@ -69,7 +69,8 @@ export const insights: Record<keyof typeof en, string> = {
   'reports.reason': '原因',
   'reports.all': '合计',
   'reports.winback': '挽回结果',
-  'reports.winbackSummary': '已结束的 {{closed}} 个挽回中有 {{won}} 个成功（{{rate}}），挽回消费 {{value}}；通常 {{days}} 天挽回。',
+  'reports.winbackSummary':
+    '已结束的 {{closed}} 个挽回中有 {{won}} 个成功（{{rate}}），挽回消费 {{value}}；通常 {{days}} 天挽回。',
   'reports.cases': '已结束',
   'reports.won': '已挽回',
   'reports.rate': '成功率',
@@ -77,10 +78,12 @@ export const insights: Record<keyof typeof en, string> = {
   'reports.byTier': '按等级',
   'reports.byReason': '按原因',
   'reports.complaints': '投诉处理',
-  'reports.complaintsSummary': '共 {{total}} 条投诉，已解决 {{resolved}} 条（通常 {{days}} 天内）；回访 {{followed}} 条：满意 {{satisfied}}，不满意 {{notSatisfied}}，联系不上 {{unreachable}}。',
+  'reports.complaintsSummary':
+    '共 {{total}} 条投诉，已解决 {{resolved}} 条（通常 {{days}} 天内）；回访 {{followed}} 条：满意 {{satisfied}}，不满意 {{notSatisfied}}，联系不上 {{unreachable}}。',
   'reports.churn': '变化前后的流失率',
   'reports.changeOn': '变化日期（价格、店员、商品）',
-  'reports.churnSummary': '之前 {{months}} 个月的月流失率：{{before}}（{{activeBefore}} 位活跃顾客中流失 {{lostBefore}} 位）；之后 {{months}} 个月：{{after}}（{{activeAfter}} 位中流失 {{lostAfter}} 位）。',
+  'reports.churnSummary':
+    '之前 {{months}} 个月的月流失率：{{before}}（{{activeBefore}} 位活跃顾客中流失 {{lostBefore}} 位）；之后 {{months}} 个月：{{after}}（{{activeAfter}} 位中流失 {{lostAfter}} 位）。',
   'reports.churnNone': '请选择最近两年内的日期。',
   'reports.campaigns': '营销活动效果',
   'reports.campaign': '导出',
