@@ -6,6 +6,7 @@ import { openApp, closeApp } from '../../main/app';
 import type { Ctx } from '../../main/ctx';
 import { dispatch } from '../../main/api';
 import { generateDemo, type DemoSummary } from '../../main/services/demo';
+import { seedCare } from '../../main/services/demo-care';
 import { nameKeys } from '../../main/services/name-keys';
 import { normalizePhone, reversedDigits } from '../../shared/domain/phone';
 import { addDays, businessDate } from '../../shared/domain/dates';
@@ -327,5 +328,48 @@ describe('demo shop', () => {
   it('refuses nonsense options', () => {
     expect(() => generateDemo(shop.db, { customers: -1, years: 1, seed: 1, now: NOW })).toThrow(RangeError);
     expect(() => generateDemo(shop.db, { customers: 1, years: 0, seed: 1, now: NOW })).toThrow(RangeError);
+  });
+});
+
+describe('the demo’s complaints and win-back cases', () => {
+  it('holds complaints and win-back cases in every state, consistent with their steps, and introductions to make', async () => {
+    const { ctx } = demoShop('care', 5);
+    const seeded = seedCare(ctx);
+    expect(seeded.complaints).toBe(6);
+    expect(seeded.winback).toBe(6);
+    const complaints = await ok<{ status: string; outcome: string | null; overdue: boolean; done: Record<string, boolean> }[]>(
+      ctx,
+      'complaints.list',
+      {
+        filter: 'all',
+      },
+    );
+    expect(new Set(complaints.map((c) => c.status))).toEqual(new Set(['open', 'in_progress', 'resolved', 'followed_up']));
+    expect(
+      complaints
+        .map((c) => c.outcome)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['not_satisfied', 'satisfied']);
+    expect(complaints.some((c) => c.overdue)).toBe(true);
+    for (const c of complaints)
+      if (c.status === 'resolved') expect(c.done).toMatchObject({ listen: true, apologise: true, act: true, follow_up: false });
+    const cases = await ok<{ status: string; outcome: string | null; wonSaleId: number | null; recoveredMinor: number }[]>(
+      ctx,
+      'winback.list',
+      {
+        filter: 'all',
+      },
+    );
+    expect(new Set(cases.map((c) => c.status))).toEqual(
+      new Set(['open', 'contacted', 'overdue', 'won_back', 'let_go', 'closed']),
+    );
+    const won = cases.find((c) => c.status === 'won_back')!;
+    expect(won.wonSaleId).not.toBeNull();
+    expect(won.recoveredMinor).toBeGreaterThan(0);
+    const today = await ok<{ kind: string }[]>(ctx, 'today.list', {});
+    // (Lapsed key and main customers without a case may or may not remain in a shop this small.)
+    for (const kind of ['complaint_acknowledge', 'complaint_follow_up', 'winback_follow_up', 'introduce_contact'])
+      expect(today.map((i) => i.kind)).toContain(kind);
   });
 });
