@@ -86,7 +86,7 @@ function CasePage({ id }: { id: number }) {
   const [w, setW] = useState<WinbackCase | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
-  const [reason, setReason] = useState<(typeof LEAVE_REASONS)[number]>('unknown');
+  const [reason, setReason] = useState<(typeof LEAVE_REASONS)[number] | ''>('');
   const [decision, setDecision] = useState<(typeof DECISIONS)[number] | ''>('');
   const [remedy, setRemedy] = useState<(typeof REMEDIES)[number] | ''>('');
   const [cost, setCost] = useState('');
@@ -155,10 +155,14 @@ function CasePage({ id }: { id: number }) {
           <section className="panel" aria-labelledby="wb-1">
             <h2 id="wb-1">{t('winback.step1')}</h2>
             {w.reason ? <p>{t(`reason.${w.reason}`)}</p> : null}
-            <form className="row" onSubmit={(e) => void step({ step: 'contact', reason }, e)} noValidate>
+            <form
+              className="row"
+              onSubmit={(e) => void step({ step: 'contact', reason: reason || w.reason || 'unknown' }, e)}
+              noValidate
+            >
               <SelectField
                 label={t('winback.reason')}
-                value={reason}
+                value={reason || w.reason || 'unknown'}
                 onChange={(e) => setReason(e.target.value as typeof reason)}
                 error={fieldError(t, error, 'reason')}
               >
