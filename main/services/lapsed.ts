@@ -6,7 +6,9 @@ import {
   churnSettings,
   judge,
   priceProfile,
+  rankByValue,
   tiersByValue,
+  top20ShareOf,
   valueAtRisk,
   type ChurnSettings,
   type FlagReason,
@@ -17,7 +19,9 @@ import {
   changeStamp,
   customerNames,
   customerWindows,
+  customerWindowsNow,
   lastSaleDate,
+  lastShopDay,
   latestPriceChange,
   visitsBetween,
 } from '../db/queries/analysis';
@@ -66,12 +70,15 @@ export function lapsedList(
   ctx: Ctx,
   asOfArg?: string,
   settings: ChurnSettings = churnSettings(getSettings(ctx.db).churn),
-): { asOf: string; params: BgNbdParams; model: ShopModel; entries: LapsedEntry[] } {
+): { asOf: string; params: BgNbdParams; model: ShopModel; entries: LapsedEntry[]; top20: number } {
   const asOf = asOfArg ?? today(ctx);
   const asOfDay = julianDay(asOf);
   const change = priceChangeToJudge(ctx, asOf);
   // Visits belong to live customers only: merging moves them, erasing makes them walk-ins.
-  const live = customerWindows(ctx.db, {
+  // Nothing sold after the date (a list as of today): the kept totals spare most of the work.
+  const last = lastShopDay(ctx.db);
+  const windows = last === null || last <= asOfDay ? customerWindowsNow : customerWindows;
+  const live = windows(ctx.db, {
     asOf: asOfDay,
     year: asOfDay - 365,
     recent: asOfDay - 182,
@@ -100,10 +107,10 @@ export function lapsedList(
   }
   const shopPromoShare = visits ? promoVisits / visits : 0;
   const shopDiscountShare = paid + discount ? discount / (paid + discount) : 0;
-  const tiers = tiersByValue(
-    live.map((r) => r.value12),
-    settings.tierShares,
-  );
+  const values = live.map((r) => r.value12);
+  const order = rankByValue(values);
+  const tiers = tiersByValue(values, settings.tierShares, order);
+  const top20 = top20ShareOf(values, order);
   const entries = live.map((r, i): LapsedEntry => {
     const c = rfm[i]!;
     const alive = pAlive(params, c);
@@ -177,7 +184,7 @@ export function lapsedList(
     };
   });
   entries.sort((a, b) => b.value_at_risk_minor - a.value_at_risk_minor || a.id - b.id);
-  return { asOf, params, model, entries };
+  return { asOf, params, model, entries, top20 };
 }
 
 /**
@@ -281,14 +288,6 @@ export function backtest(ctx: Ctx, asOf: string, horizonDays?: number) {
   return { as_of: asOf, horizon_end: horizonEnd, customers: judged.length, returned: lost.filter((l) => !l).length, methods };
 }
 
-/** Share of trailing 12-month revenue that comes from the top 20% of customers (the 80/20 figure). */
-export function top20Share(entries: LapsedEntry[]): number {
-  const values = entries.map((e) => e.value_12m_minor).sort((a, b) => b - a);
-  const total = values.reduce((s, v) => s + v, 0);
-  if (!total) return 0;
-  return values.slice(0, Math.ceil(values.length * 0.2)).reduce((s, v) => s + v, 0) / total;
-}
-
 const cache = new WeakMap<object, { key: string; value: ReturnType<typeof lapsedList>; at: number }>();
 
 /**
@@ -338,7 +337,7 @@ export function lapsedReport(ctx: Ctx, q: { asOf?: string | undefined; tier: str
     hit.value.entries.filter((e) => e.status !== 'active'),
   );
   const rows = flagged.filter((e) => (!q.tier || e.tier === q.tier) && (q.staffId === null || e.staff_id === q.staffId));
-  return { asOf, computedAt: hit.at, top20Share: top20Share(hit.value.entries), rows };
+  return { asOf, computedAt: hit.at, top20Share: hit.value.top20, rows };
 }
 
 /**

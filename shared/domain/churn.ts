@@ -172,9 +172,13 @@ export function priceProfile(n: PriceNumbers): { score: number; reasons: FlagRea
   return { score, reasons };
 }
 
+/** Customers ranked by value, best first (indexes into `values`). */
+export function rankByValue(values: number[]): number[] {
+  return values.map((_, i) => i).sort((a, b) => values[b]! - values[a]!);
+}
+
 /** Tiers by trailing 12-month value rank: top 5% key, next 15% main, next 30% ordinary, the rest small. */
-export function tiersByValue(values: number[], shares = DEFAULT_CHURN.tierShares): Tier[] {
-  const order = values.map((v, i) => i).sort((a, b) => values[b]! - values[a]!);
+export function tiersByValue(values: number[], shares = DEFAULT_CHURN.tierShares, order = rankByValue(values)): Tier[] {
   const n = values.length;
   const out: Tier[] = new Array(n).fill('small');
   order.forEach((idx, rank) => {
@@ -190,6 +194,17 @@ export function tiersByValue(values: number[], shares = DEFAULT_CHURN.tierShares
             : 'small';
   });
   return out;
+}
+
+/** Share of the total value that comes from the best 20% of customers (the 80/20 figure). */
+export function top20ShareOf(values: number[], order = rankByValue(values)): number {
+  let total = 0;
+  for (const v of values) total += v;
+  if (!total) return 0;
+  let top = 0;
+  const n = Math.ceil(values.length * 0.2);
+  for (let i = 0; i < n; i++) top += values[order[i]!]!;
+  return top / total;
 }
 
 /** Value at risk per year, in minor units: trailing 12-month value × (1 − P(alive)). */

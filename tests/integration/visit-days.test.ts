@@ -9,6 +9,8 @@ import { openApp, closeApp } from '../../main/app';
 import type { Ctx } from '../../main/ctx';
 import { runImport } from '../../main/services/import/run';
 import { ImportOptions } from '../../shared/schemas/import';
+import { customerWindows, customerWindowsNow } from '../../main/db/queries/analysis';
+import { julianDay } from '../../shared/domain/dates';
 import { cleanupAll, FIXED_NOW, makeCtx, ok } from '../helpers/db';
 
 afterEach(cleanupAll);
@@ -31,12 +33,23 @@ function recomputed(db: Ctx['db']) {
          FROM sales WHERE voided_at IS NULL GROUP BY business_date ORDER BY 1`,
       )
       .all(),
+    totals: db
+      .prepare(
+        `SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS visits, SUM(amount_minor) AS spend_minor,
+                SUM(discount_minor) AS discount_minor, SUM(promo_sales > 0) AS promo_visits
+         FROM (SELECT customer_id, CAST(julianday(business_date) AS INTEGER) AS day, SUM(amount_minor) AS amount_minor,
+                      SUM(discount_minor) AS discount_minor, SUM(is_promotion = 1 OR discount_minor > 0) AS promo_sales
+               FROM sales WHERE customer_id IS NOT NULL AND voided_at IS NULL GROUP BY customer_id, business_date)
+         GROUP BY customer_id ORDER BY customer_id`,
+      )
+      .all(),
   };
 }
 function kept(db: Ctx['db']) {
   return {
     visits: db.prepare('SELECT * FROM visit_days ORDER BY customer_id, day').all(),
     days: db.prepare('SELECT * FROM shop_days ORDER BY day').all(),
+    totals: db.prepare('SELECT * FROM visit_totals ORDER BY customer_id').all(),
   };
 }
 
@@ -69,6 +82,15 @@ describe('visit_days and shop_days follow every write to sales', () => {
 
     await ok(ctx, 'sales.void', { id: s1.id, reason: 'wrong customer' });
     expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+    // The list as of today reads the kept totals; as of an earlier day, it aggregates: the same rows.
+    const w = {
+      asOf: julianDay('2026-03-10'),
+      year: julianDay('2025-03-10'),
+      recent: julianDay('2025-09-09'),
+      before: julianDay('2024-09-09'),
+    };
+    for (const priceChange of [null, { from: w.asOf - 20, at: w.asOf - 4, to: w.asOf + 12 }])
+      expect(customerWindowsNow(ctx.db, { ...w, priceChange })).toEqual(customerWindows(ctx.db, { ...w, priceChange }));
 
     await ok(ctx, 'customers.merge', { keepId: a.id, mergeId: b.id });
     expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
@@ -98,7 +120,7 @@ describe('visit_days and shop_days follow every write to sales', () => {
   });
 });
 
-it('0003 upgrades a version-2 shop: visit days built from its sales, which are kept', () => {
+it('0003 and later upgrade a version-2 shop: visit days built from its sales, which are kept', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-m3-'));
   try {
     const file = path.join(dir, 'shop.db');
@@ -119,7 +141,7 @@ it('0003 upgrades a version-2 shop: visit days built from its sales, which are k
 
     const ctx = openApp({ dbPath: file, clock: { now: () => FIXED_NOW } });
     try {
-      expect(ctx.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
+      expect(ctx.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(5);
       expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM sales').get()).toEqual({ n: 4 });
       expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
       expect(ctx.db.prepare('SELECT customer_id, sales, amount_minor, promo_sales FROM visit_days').all()).toEqual([

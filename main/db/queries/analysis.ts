@@ -114,6 +114,76 @@ export function calibrationStamp(db: Db, end: number): string {
   return `${r?.n ?? 0}:${r?.a ?? 0}:${r?.w ?? 0}:${r?.m ?? 0}`;
 }
 
+/**
+ * The same rows as customerWindows when nothing was sold after `asOf` (a list as of today): the
+ * all-time totals come from `visit_totals`, and only the windows of the last 18 months are summed
+ * from `visit_days`.
+ */
+export function customerWindowsNow(db: Db, w: WindowDays): CustomerWindowRow[] {
+  const from = Math.min(w.before, w.priceChange?.from ?? w.before);
+  const pc = w.priceChange
+    ? 'COUNT(*) FILTER (WHERE day > @pcFrom AND day <= @pcAt) AS pc_before, COUNT(*) FILTER (WHERE day > @pcAt AND day <= @pcTo) AS pc_after'
+    : '0 AS pc_before, 0 AS pc_after';
+  const params = {
+    from,
+    asOf: w.asOf,
+    year: w.year,
+    recent: w.recent,
+    before: w.before,
+    ...(w.priceChange ? { pcFrom: w.priceChange.from, pcAt: w.priceChange.at, pcTo: w.priceChange.to } : {}),
+  };
+  // Raw rows merged in one pass (both ordered by customer): a hundred thousand objects fewer to make.
+  const windows = stmt<[typeof params], number[]>(
+    db,
+    `SELECT customer_id,
+       COALESCE(SUM(amount_minor) FILTER (WHERE day > @year), 0) AS value12,
+       COUNT(*) FILTER (WHERE day > @recent) AS visits_recent,
+       COALESCE(SUM(amount_minor) FILTER (WHERE day > @recent), 0) AS spend_recent,
+       COUNT(*) FILTER (WHERE day > @before AND day <= @recent) AS visits_before,
+       COALESCE(SUM(amount_minor) FILTER (WHERE day > @before AND day <= @recent), 0) AS spend_before,
+       ${pc}
+     FROM visit_days WHERE day > @from AND day <= @asOf
+     GROUP BY customer_id ORDER BY customer_id`,
+  )
+    .raw(true)
+    .all(params);
+  const totals = stmt<[], number[]>(
+    db,
+    'SELECT customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits FROM visit_totals ORDER BY customer_id',
+  )
+    .raw(true)
+    .all();
+  const out: CustomerWindowRow[] = new Array(totals.length);
+  let k = 0;
+  for (let i = 0; i < totals.length; i++) {
+    const t = totals[i]!;
+    while (k < windows.length && windows[k]![0]! < t[0]!) k++;
+    const x = k < windows.length && windows[k]![0] === t[0] ? windows[k]! : null;
+    out[i] = {
+      customer_id: t[0]!,
+      first_day: t[1]!,
+      last_day: t[2]!,
+      visits: t[3]!,
+      spend: t[4]!,
+      discount: t[5]!,
+      value12: x ? x[1]! : 0,
+      visits_recent: x ? x[2]! : 0,
+      spend_recent: x ? x[3]! : 0,
+      visits_before: x ? x[4]! : 0,
+      spend_before: x ? x[5]! : 0,
+      promo_visits: t[6]!,
+      pc_before: x ? x[6]! : 0,
+      pc_after: x ? x[7]! : 0,
+    };
+  }
+  return out;
+}
+
+/** The last day with any sale (julian day), or null in an empty shop. */
+export function lastShopDay(db: Db): number | null {
+  return stmt<[], { d: number | null }>(db, 'SELECT MAX(day) AS d FROM shop_days').get()?.d ?? null;
+}
+
 /** Name and staff member of the given customers. */
 export function customerNames(db: Db, ids: number[]): Map<number, { name: string; staff_id: number | null }> {
   const rows = stmt<[string], { id: number; name: string; staff_id: number | null }>(
