@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanupAll, err, FIXED_NOW, makeCtx, ok } from '../helpers/db';
 import type { Ctx } from '../../main/ctx';
+import { runImport } from '../../main/services/import/run';
+import { ImportOptions } from '../../shared/schemas/import';
 import type { Complaint, TodayItem, WinbackCase } from '../../shared/schemas/care';
 
 afterEach(cleanupAll);
@@ -129,6 +131,23 @@ describe('win-back', () => {
     });
     const second = await ok<{ id: number }>(ctx, 'sales.record', { customerId: id, amountMinor: 1200 });
     expect(await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).toMatchObject({ status: 'won_back', wonSaleId: second.id });
+  });
+
+  it('an imported sale after the contact wins the case back too', async () => {
+    const { ctx, clock } = makeCtx();
+    const c = await ok<{ id: number }>(ctx, 'customers.create', { name: '孙悟空', phone: '13900001111' });
+    await ok(ctx, 'sales.record', { customerId: c.id, amountMinor: 1000, occurredAt: FIXED_NOW - 200 * DAY });
+    const w = await ok<WinbackCase>(ctx, 'winback.start', { customerId: c.id });
+    await ok(ctx, 'winback.step', { id: w.id, step: 'contact', reason: 'unknown' });
+    clock.now += 2 * DAY;
+    const csv = 'phone,date,amount\n13900001111,2026-03-11,66.00\n';
+    await runImport(
+      ctx,
+      new Uint8Array(Buffer.from(csv)),
+      'pos.csv',
+      ImportOptions.parse({ kind: 'sales', map: { phone: 'phone', date: 'date', amount: 'amount' } }),
+    );
+    expect(await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).toMatchObject({ status: 'won_back', recoveredMinor: 6600 });
   });
 
   it('a sale before any contact does not win the case back; a case past its follow-up date is overdue', async () => {

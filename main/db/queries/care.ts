@@ -299,3 +299,15 @@ export function priceComplainers(db: Db): Set<number> {
   ).all();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Customers with a contacted win-back case who have bought since the contact (after an import). */
+export function contactedCustomersWhoBought(db: Db): number[] {
+  return stmt<[], { id: number }>(
+    db,
+    `SELECT DISTINCT w.customer_id AS id FROM winback_cases w
+     WHERE w.status = 'contacted' AND EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = w.customer_id
+       AND s.voided_at IS NULL AND s.occurred_at >= w.contacted_at)`,
+  )
+    .all()
+    .map((r) => r.id);
+}

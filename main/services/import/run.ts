@@ -1,3 +1,5 @@
+import { contactedCustomersWhoBought } from '../../db/queries/care';
+import { wonBackBy } from '../winback';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportOptions, ImportPreview, ImportResult, Mapping, RowError } from '../../../shared/schemas/import';
@@ -267,7 +269,11 @@ export async function runImport(
       });
     });
     restoreIndexes?.();
-    if (opts.kind === 'sales') q.refreshStatsForImport(ctx.db, importId);
+    if (opts.kind === 'sales') {
+      q.refreshStatsForImport(ctx.db, importId);
+      // Imported sales win back contacted customers too, as sales at the counter do.
+      for (const id of contactedCustomersWhoBought(ctx.db)) wonBackBy(ctx, id);
+    }
     q.finishImport(ctx.db, importId, planned.length, badRows, created, updated);
     q.rememberMapping(ctx.db, sourceKey(opts.kind, table.headers), opts.kind, mapping, now);
     audit(ctx.db, now, 'import', 'import', importId, { kind: opts.kind, fileName, rows: planned.length, skipped: badRows });
