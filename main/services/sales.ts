@@ -19,7 +19,10 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
     const settings = getSettings(ctx.db);
     const customerId = d.customerId === null ? null : liveRow(ctx.db, d.customerId).id;
     const paymentMethodId = d.paymentMethodId ?? settings.defaultPaymentMethodId;
-    const staffId = d.staffId ?? settings.defaultStaffId;
+    // A default staff member who has since left is not put on new sales.
+    const fallbackStaff =
+      settings.defaultStaffId !== null && getStaff(ctx.db, settings.defaultStaffId)?.isActive ? settings.defaultStaffId : null;
+    const staffId = d.staffId ?? fallbackStaff;
     if (paymentMethodId !== null && !getPaymentMethod(ctx.db, paymentMethodId))
       throw new AppError('NOT_FOUND', { entity: 'payment_method' }, [{ path: ['paymentMethodId'], message: 'payment_unknown' }]);
     if (staffId !== null && !getStaff(ctx.db, staffId))

@@ -45,10 +45,10 @@ export function updateSettings(ctx: Ctx, patch: z.output<typeof SettingsPatch>):
       throw new AppError('NOT_FOUND', { field: 'defaultPaymentMethodId' });
     if (patch.defaultStaffId != null && !q.getStaff(ctx.db, patch.defaultStaffId))
       throw new AppError('NOT_FOUND', { field: 'defaultStaffId' });
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) q.writeSetting(ctx.db, key, value);
-    }
-    audit(ctx.db, ctx.clock.now(), 'settings.update', 'settings', null, { keys: Object.keys(patch) });
+    const keys = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+    for (const key of keys) q.writeSetting(ctx.db, key, patch[key as keyof typeof patch]);
+    // An empty change is not an action worth a line in the activity log.
+    if (keys.length) audit(ctx.db, ctx.clock.now(), 'settings.update', 'settings', null, { keys });
     return getSettings(ctx.db);
   })();
 }

@@ -6,7 +6,11 @@ export const MINOR_PER_MAJOR = 100;
 
 /** Parses "128", "128.5", "¥1,280.00", "1 280,50"? (no: comma is a thousands separator) into minor units. */
 export function parseAmountToMinor(text: string): number | null {
-  const cleaned = text.trim().replace(/[¥￥$€£,\s]|元|RMB|CNY/gi, '');
+  // NFKC: full-width digits and the full-width point typed in a Chinese input method count too.
+  const cleaned = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[¥￥$€£,\s]|元|RMB|CNY/gi, '');
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
   const [whole, frac = ''] = cleaned.split('.');
   const minor = Number(whole) * MINOR_PER_MAJOR + Number((frac + '00').slice(0, 2));

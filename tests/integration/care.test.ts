@@ -257,3 +257,21 @@ describe('what the shop learns', () => {
     expect(r.churn!.before.active).toBeGreaterThan(0);
   });
 });
+
+describe('small things the hardening tests found', () => {
+  it('an empty settings change writes no activity-log line', async () => {
+    const { ctx } = makeCtx();
+    const before = ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get();
+    await ok(ctx, 'settings.update', {});
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual(before);
+  });
+
+  it('a default staff member who left is not put on new sales', async () => {
+    const { ctx } = makeCtx();
+    const s = await ok<{ id: number }>(ctx, 'staff.create', { name: '老王' });
+    await ok(ctx, 'settings.update', { defaultStaffId: s.id });
+    expect((await ok<{ staffId: number | null }>(ctx, 'sales.record', { amountMinor: 100 })).staffId).toBe(s.id);
+    await ok(ctx, 'staff.update', { id: s.id, isActive: false });
+    expect((await ok<{ staffId: number | null }>(ctx, 'sales.record', { amountMinor: 100 })).staffId).toBeNull();
+  });
+});

@@ -18,6 +18,8 @@ describe('parseAmountToMinor', () => {
     ['0', 0],
     ['0.01', 1],
     ['1000000', 100000000],
+    ['１２８．５０', 12850],
+    ['￥１，２８０', 128000],
   ])('%j → %d', (text, minor) => {
     expect(parseAmountToMinor(text)).toBe(minor);
   });
