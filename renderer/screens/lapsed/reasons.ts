@@ -28,6 +28,8 @@ export function reasonWords(t: T, f: Fmt, locale: string, r: LapsedRow): string[
         }),
       );
     else if (code === 'mostly_promotions') out.push(t('lapsed.reason.mostly_promotions', { score: r.price_sensitivity }));
+    else if (code === 'open_complaint') out.push(t('lapsed.reason.open_complaint'));
+    else if (code === 'price_complaint') out.push(t('lapsed.reason.price_complaint'));
     else if (code === 'discounted_spend') out.push(t('lapsed.reason.discounted_spend', { score: r.price_sensitivity }));
     else if (code === 'bought_less_after_price_rise' && r.price_change)
       out.push(

@@ -39,6 +39,8 @@ export const lapsed = {
     'came {{before}} times in the 8 weeks before the price change on {{date}}, {{after}} after',
   'lapsed.expectedValue': 'expected next 12 months: {{value}}',
   'lapsed.priceScore': 'price sensitivity {{score}}/100',
+  'lapsed.reason.open_complaint': 'a complaint not yet handled to their satisfaction',
+  'lapsed.reason.price_complaint': 'complained about the price or a competitor',
   'lapsed.reason.model': '{{pct}} chance they will not come in the next 90 days',
   'lapsed.next.key': 'Contact today, whatever it takes.',
   'lapsed.next.main': 'Try hard: call, ask what changed, and fix it.',

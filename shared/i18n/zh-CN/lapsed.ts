@@ -39,6 +39,8 @@ export const lapsed: Record<keyof typeof en, string> = {
   'lapsed.reason.bought_less_after_price_rise': '{{date}} 调价前 8 周来了 {{before}} 次，调价后 {{after}} 次',
   'lapsed.expectedValue': '预计未来 12 个月消费 {{value}}',
   'lapsed.priceScore': '价格敏感度 {{score}}/100',
+  'lapsed.reason.open_complaint': '有投诉尚未处理到满意',
+  'lapsed.reason.price_complaint': '抱怨过价格或提到竞争对手',
   'lapsed.reason.model': '未来 90 天不来的概率为 {{pct}}',
   'lapsed.next.key': '今天就联系，不惜代价挽回。',
   'lapsed.next.main': '尽力挽回：打电话问问发生了什么，并解决问题。',
