@@ -23,6 +23,7 @@ import * as complaints from './services/complaints';
 import * as winback from './services/winback';
 import { todayDone, todayList } from './services/today';
 import { reports } from './services/reports';
+import * as products from './services/products';
 import { backupBeforeChange, takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
@@ -95,6 +96,11 @@ export const handlers = {
   'winback.get': (a, ctx) => winback.getWinback(ctx, a.id),
   'winback.step': (a, ctx) => winback.winbackStep(ctx, a),
   'insights.reports': (a, ctx) => reports(ctx, a),
+  'products.list': (a, ctx) => products.listProducts(ctx, a),
+  'products.create': (a, ctx) => products.createProduct(ctx, a),
+  'products.update': (a, ctx) => products.updateProduct(ctx, a),
+  'products.reprice': (a, ctx) => products.repriceProduct(ctx, a),
+  'products.history': (a, ctx) => products.productHistory(ctx, a.id),
   'today.list': (a, ctx) => todayList(ctx, a.asOf),
   'today.done': (a, ctx) => todayDone(ctx, a),
   'customers.insight': (a, ctx) => customerInsight(ctx, customers.liveRow(ctx.db, a.id).id),

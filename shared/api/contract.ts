@@ -32,6 +32,7 @@ import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
 import { InsightsChecks, InsightsOverview, InsightsQuery } from '../schemas/insights';
 import { PriceChange, PriceChangeId, PriceChangeInput } from '../schemas/prices';
 import { Reports, ReportsQuery } from '../schemas/reports';
+import { PriceHistoryEntry, Product, ProductDraft, ProductPatch, ProductQuery, Reprice } from '../schemas/products';
 import {
   Complaint,
   ComplaintDraft,
@@ -127,6 +128,11 @@ export const contract = {
   'winback.get': { input: z.strictObject({ id: Id }), output: WinbackCase },
   'winback.step': { input: WinbackStepInput, output: WinbackCase },
   'insights.reports': { input: ReportsQuery, output: Reports },
+  'products.list': { input: ProductQuery, output: z.array(Product) },
+  'products.create': { input: ProductDraft, output: Product },
+  'products.update': { input: ProductPatch, output: Product },
+  'products.reprice': { input: Reprice, output: Product },
+  'products.history': { input: z.strictObject({ id: Id }), output: z.array(PriceHistoryEntry) },
   'today.list': { input: TodayQuery, output: z.array(TodayItem) },
   'today.done': { input: TodayDone, output: z.object({ kind: z.string(), ref: z.number() }) },
   'audit.list': {
