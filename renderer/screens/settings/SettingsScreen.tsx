@@ -11,6 +11,7 @@ import { StaffSection, PaymentSection } from './ListSections';
 import { DatabaseSection } from './DatabaseSection';
 import { RulesSection } from './RulesSection';
 import { PricesSection } from './PricesSection';
+import { ProductsSection } from './ProductsSection';
 
 const TIME_ZONES = [
   'Asia/Shanghai',
@@ -34,6 +35,7 @@ export function SettingsScreen() {
       <StaffSection />
       <PaymentSection />
       <RulesSection />
+      <ProductsSection />
       <PricesSection />
       <DatabaseSection />
     </div>
