@@ -24,6 +24,7 @@ import * as winback from './services/winback';
 import { todayDone, todayList } from './services/today';
 import { reports } from './services/reports';
 import * as products from './services/products';
+import { deleteSavedFilter, listSavedFilters, saveFilter } from './services/saved-filters';
 import { backupBeforeChange, takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
@@ -96,6 +97,9 @@ export const handlers = {
   'winback.get': (a, ctx) => winback.getWinback(ctx, a.id),
   'winback.step': (a, ctx) => winback.winbackStep(ctx, a),
   'insights.reports': (a, ctx) => reports(ctx, a),
+  'filters.list': (_a, ctx) => listSavedFilters(ctx),
+  'filters.save': (a, ctx) => saveFilter(ctx, a),
+  'filters.delete': (a, ctx) => deleteSavedFilter(ctx, a.id),
   'products.list': (a, ctx) => products.listProducts(ctx, a),
   'products.create': (a, ctx) => products.createProduct(ctx, a),
   'products.update': (a, ctx) => products.updateProduct(ctx, a),

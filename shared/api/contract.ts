@@ -32,6 +32,7 @@ import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
 import { InsightsChecks, InsightsOverview, InsightsQuery } from '../schemas/insights';
 import { PriceChange, PriceChangeId, PriceChangeInput } from '../schemas/prices';
 import { Reports, ReportsQuery } from '../schemas/reports';
+import { SavedFilter, SavedFilterInput } from '../schemas/customer';
 import { PriceHistoryEntry, Product, ProductDraft, ProductPatch, ProductQuery, Reprice } from '../schemas/products';
 import {
   Complaint,
@@ -128,6 +129,9 @@ export const contract = {
   'winback.get': { input: z.strictObject({ id: Id }), output: WinbackCase },
   'winback.step': { input: WinbackStepInput, output: WinbackCase },
   'insights.reports': { input: ReportsQuery, output: Reports },
+  'filters.list': { input: None, output: z.array(SavedFilter) },
+  'filters.save': { input: SavedFilterInput, output: SavedFilter },
+  'filters.delete': { input: z.strictObject({ id: Id }), output: z.object({ id: z.number() }) },
   'products.list': { input: ProductQuery, output: z.array(Product) },
   'products.create': { input: ProductDraft, output: Product },
   'products.update': { input: ProductPatch, output: Product },

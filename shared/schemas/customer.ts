@@ -135,3 +135,23 @@ export const MergeInput = z.strictObject({
   /** the customer folded into it */
   mergeId: Id,
 });
+
+/** A named Customers-screen filter (also an export segment: `--segment saved --name NAME`). */
+export const SavedFilterInput = z.strictObject({
+  name: z.string().trim().min(1, 'name_required').max(60, 'too_long'),
+  query: z.string().trim().max(100, 'too_long').default(''),
+  tag: z.string().max(40).nullable().default(null),
+  consent: z
+    .union([Channel, z.literal('none')])
+    .nullable()
+    .default(null),
+});
+export const SavedFilter = z.object({
+  id: z.number(),
+  name: z.string(),
+  query: z.string(),
+  tag: z.string().nullable(),
+  consent: z.union([Channel, z.literal('none')]).nullable(),
+  createdAt: z.number(),
+});
+export type SavedFilter = z.infer<typeof SavedFilter>;

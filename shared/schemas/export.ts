@@ -22,8 +22,8 @@ export const SEGMENTS = [
 ] as const;
 export const Segment = z.enum(SEGMENTS);
 export type Segment = z.infer<typeof Segment>;
-/** Segments waiting for the features that define them (saved filters). */
-const LATER: readonly Segment[] = ['saved'];
+/** Segments waiting for the features that define them (none left). */
+const LATER: readonly Segment[] = [];
 export const AVAILABLE_SEGMENTS: readonly Segment[] = SEGMENTS.filter((s) => !LATER.includes(s));
 
 export const ExportFormat = z.enum(['csv', 'xlsx', 'vcf']);

@@ -184,12 +184,12 @@ const cases: Case[] = [
   ['input that is an array', 'sales.record', [100], 'VALIDATION', null, null],
   // issue messages raised by the data services are i18n keys too
   [
-    'export of a segment this version cannot compute',
+    'export of a saved filter that does not exist',
     'exports.preview',
     { segment: 'saved', name: 'x', channel: 'sms', format: 'csv' },
-    'VALIDATION',
-    'segment',
-    'segment_unavailable',
+    'NOT_FOUND',
+    'name',
+    'filter_unknown',
   ],
   [
     'import mapped to an unknown field',

@@ -5,6 +5,7 @@ import * as m0003 from './0003-visit-days';
 import * as m0004 from './0004-complaints-winback';
 import * as m0005 from './0005-visit-totals';
 import * as m0006 from './0006-products';
+import * as m0007 from './0007-saved-filters';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Listed statically so bundling keeps them. Never edit a shipped migration: add the next one. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -265,9 +265,13 @@ const SORTS: Record<ListInput['sort'], string> = {
   created: 'c.id DESC',
 };
 
-export function listCustomers(db: Db, q: ListInput): { total: number; rows: SummaryRow[] } {
+/** The WHERE clause (over `customers c`) and its parameters for a Customers-screen filter. */
+export function customerFilter(q: { query: string; tag: string | null; consent: ListInput['consent'] }): {
+  whereSql: string;
+  params: Record<string, unknown>;
+} {
   const where = ['c.merged_into_id IS NULL'];
-  const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };
+  const params: Record<string, unknown> = {};
   if (q.query) {
     const text = q.query.toLowerCase();
     const digits = phoneQueryDigits(text);
@@ -297,7 +301,13 @@ export function listCustomers(db: Db, q: ListInput): { total: number; rows: Summ
     params.channel = q.consent;
     where.push('c.id IN (SELECT k.customer_id FROM consents k WHERE k.channel = @channel AND k.is_granted = 1)');
   }
-  const whereSql = where.join(' AND ');
+  return { whereSql: where.join(' AND '), params };
+}
+
+export function listCustomers(db: Db, q: ListInput): { total: number; rows: SummaryRow[] } {
+  const filter = customerFilter(q);
+  const whereSql = filter.whereSql;
+  const params = { ...filter.params, offset: q.offset, limit: q.limit };
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers c WHERE ${whereSql}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(`SELECT ${SUMMARY} FROM customers c WHERE ${whereSql} ORDER BY ${SORTS[q.sort]} LIMIT @limit OFFSET @offset`)

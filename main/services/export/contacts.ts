@@ -17,6 +17,8 @@ import { audit } from '../../db/queries/audit';
 import type { Ctx } from '../../ctx';
 import { getSettings } from '../settings';
 import { lapsedList } from '../lapsed';
+import { savedFilterByName } from '../saved-filters';
+import { customerFilter } from '../../db/queries/customers';
 import { toCsv, toVcf, toXlsx, type Sheet } from './formats';
 
 /** The SQL condition for a segment; values are bound, never interpolated. */
@@ -60,6 +62,12 @@ function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: R
         clause: "c.id IN (SELECT customer_id FROM complaints WHERE status <> 'followed_up' OR outcome = 'not_satisfied')",
         params: {},
       };
+    case 'saved': {
+      const f = savedFilterByName(ctx, spec.name ?? '');
+      if (!f) throw new AppError('NOT_FOUND', { entity: 'saved_filter' }, [{ path: ['name'], message: 'filter_unknown' }]);
+      const { whereSql, params } = customerFilter(f);
+      return { clause: `c.id IN (SELECT c.id FROM customers c WHERE ${whereSql})`, params };
+    }
     case 'winback':
       return { clause: "c.id IN (SELECT customer_id FROM winback_cases WHERE status IN ('open', 'contacted'))", params: {} };
     default:

@@ -4,8 +4,8 @@ import type { ImportField } from '../../../shared/schemas/import';
 import type { BaseKey } from '../../../shared/i18n';
 import type { T } from '../../app/i18n';
 
-type ReadySegment = Exclude<Segment, 'saved'>;
-const LATER: readonly string[] = ['saved'];
+type ReadySegment = Segment;
+const LATER: readonly string[] = [];
 
 /** A segment in words; the ones this version cannot compute yet say what they wait for. */
 export function segmentName(t: T, segment: string): string {

@@ -77,5 +77,6 @@ export const common = {
   'error.field.barcode_taken': 'Another product has this barcode.',
   'error.field.sku_taken': 'Another product has this SKU.',
   'error.field.price_unchanged': 'That is already the price.',
+  'error.field.filter_unknown': 'No saved filter has this name.',
   'error.field.invalid': 'Not a valid value.',
 } as const;

@@ -126,7 +126,7 @@ export const data = {
   'data.export.segment.small': 'Small customers (the rest)',
   'data.export.segment.complaints': 'Customers with an open or unsatisfied complaint',
   'data.export.segment.winback': 'Customers with a win-back case in progress',
-  'data.export.segmentLater.saved': 'A saved filter (available once saved filters exist)',
+  'data.export.segment.saved': 'Customers in a saved filter',
   'data.export.segmentWith': '{{segment}}: {{detail}}',
   'data.export.choose': '— choose —',
   'data.export.tagOption': '{{tag}} ({{n}})',

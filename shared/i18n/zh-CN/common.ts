@@ -79,5 +79,6 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.barcode_taken': '另一个商品已使用这个条码。',
   'error.field.sku_taken': '另一个商品已使用这个货号。',
   'error.field.price_unchanged': '价格没有变化。',
+  'error.field.filter_unknown': '没有这个名字的保存筛选。',
   'error.field.invalid': '值无效。',
 };

@@ -122,7 +122,7 @@ export const data: Record<keyof typeof en, string> = {
   'data.export.segment.small': '小顾客（其余）',
   'data.export.segment.complaints': '有未处理完或不满意投诉的顾客',
   'data.export.segment.winback': '正在挽回的顾客',
-  'data.export.segmentLater.saved': '保存的筛选（保存筛选功能上线后可用）',
+  'data.export.segment.saved': '保存的筛选中的顾客',
   'data.export.segmentWith': '{{segment}}：{{detail}}',
   'data.export.choose': '— 请选择 —',
   'data.export.tagOption': '{{tag}}（{{n}}）',
