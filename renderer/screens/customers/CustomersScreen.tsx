@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { SavedFilters } from './SavedFilters';
 import { CHANNELS } from '../../../shared/schemas/common';
 import { useApi } from '../../api/context';
 import { useT } from '../../app/i18n';
@@ -101,6 +102,14 @@ export function CustomersScreen() {
           <option value="none">{t('customers.consentNone')}</option>
         </SelectField>
       </div>
+      <SavedFilters
+        current={filters}
+        filtered={filtered}
+        onApply={(f) => {
+          setQueryText(f.query);
+          set({ query: f.query, tag: f.tag, consent: f.consent });
+        }}
+      />
 
       {flash ? (
         <p role="status" className="status-line">

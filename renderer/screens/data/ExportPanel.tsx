@@ -35,6 +35,8 @@ export function ExportPanel() {
   const [tag, setTag] = useState('');
   const [tags, setTags] = useState<{ name: string; customers: number }[]>([]);
   const [staff, setStaff] = useState('');
+  const [savedName, setSavedName] = useState('');
+  const [savedFilters, setSavedFilters] = useState<{ id: number; name: string }[]>([]);
   const [channel, setChannel] = useState<Channel>('sms');
   const [format, setFormat] = useState<Format>('csv');
   const [includeWithout, setIncludeWithout] = useState(false);
@@ -46,15 +48,17 @@ export function ExportPanel() {
 
   useEffect(() => {
     void api.call('tags.list').then(setTags, setError);
+    void api.call('filters.list').then(setSavedFilters, setError);
   }, [api]);
 
   const choice = {
     segment,
     ...(segment === 'tag' && tag ? { tag } : {}),
     ...(segment === 'staff' && staff ? { staff } : {}),
+    ...(segment === 'saved' && savedName ? { name: savedName } : {}),
     channel,
   };
-  const incomplete = (segment === 'tag' && !tag) || (segment === 'staff' && !staff);
+  const incomplete = (segment === 'tag' && !tag) || (segment === 'staff' && !staff) || (segment === 'saved' && !savedName);
   const key = JSON.stringify(choice);
   const segmentLabel = segmentWithParams(t, segment, choice, status.staff);
 
@@ -101,7 +105,7 @@ export function ExportPanel() {
 
   const contact = channel === 'email' ? t('data.export.contact.email') : t('data.export.contact.phone');
   const consent = t(`data.export.consent.${channel}`);
-  const ownFieldError = ['reason', 'tag', 'staff'].some((k) => fieldError(t, error, k));
+  const ownFieldError = ['reason', 'tag', 'staff', 'name'].some((k) => fieldError(t, error, k));
 
   return (
     <section className="panel" aria-labelledby="export-h">
@@ -142,6 +146,21 @@ export function ExportPanel() {
             {status.staff.map((s) => (
               <option key={s.id} value={String(s.id)}>
                 {s.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        {segment === 'saved' ? (
+          <SelectField
+            label={t('data.export.savedFilter')}
+            value={savedName}
+            onChange={(e) => setSavedName(e.target.value)}
+            error={fieldError(t, error, 'name')}
+          >
+            <option value="">{t('data.export.choose')}</option>
+            {savedFilters.map((x) => (
+              <option key={x.id} value={x.name}>
+                {x.name}
               </option>
             ))}
           </SelectField>

@@ -123,4 +123,10 @@ export const customers = {
   'customers.merge.after': '{{other}} will no longer appear in lists; old links open {{name}}. This cannot be undone.',
   'customers.merge.confirm': 'Merge customers',
   'customers.merge.done': '{{other}} was merged into {{name}}.',
+  'customers.savedFilters': 'Saved filters',
+  'customers.applyFilter': 'Show: {{name}}',
+  'customers.deleteFilter': 'Delete the saved filter {{name}}',
+  'customers.filterName': 'Name this filter',
+  'customers.saveFilter': 'Save filter',
+  'customers.filterSaved': 'Saved as “{{name}}”: also a segment when you export contacts.',
 } as const;

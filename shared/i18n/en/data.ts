@@ -114,6 +114,7 @@ export const data = {
   // export
   'data.export.title': 'Export a contact list',
   'data.export.segment': 'Segment',
+  'data.export.savedFilter': 'Saved filter',
   'data.export.segment.all': 'All customers',
   'data.export.segment.tag': 'Customers with a tag',
   'data.export.segment.staff': 'Customers a staff member looks after',

@@ -125,4 +125,10 @@ export const customers: Record<keyof typeof en, string> = {
   'customers.merge.after': '合并后 {{other}} 不再出现在列表中，旧链接会打开 {{name}}。此操作无法撤销。',
   'customers.merge.confirm': '合并顾客',
   'customers.merge.done': '已将 {{other}} 合并到 {{name}}。',
+  'customers.savedFilters': '保存的筛选',
+  'customers.applyFilter': '显示：{{name}}',
+  'customers.deleteFilter': '删除保存的筛选 {{name}}',
+  'customers.filterName': '给这个筛选起个名字',
+  'customers.saveFilter': '保存筛选',
+  'customers.filterSaved': '已保存为“{{name}}”：导出联系人时也可以选它。',
 };

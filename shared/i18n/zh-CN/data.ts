@@ -110,6 +110,7 @@ export const data: Record<keyof typeof en, string> = {
   'data.reason.invalid': '内容无效',
   'data.export.title': '导出联系人名单',
   'data.export.segment': '顾客范围',
+  'data.export.savedFilter': '保存的筛选',
   'data.export.segment.all': '全部顾客',
   'data.export.segment.tag': '带某个标签的顾客',
   'data.export.segment.staff': '某位店员负责的顾客',
