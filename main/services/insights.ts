@@ -106,6 +106,7 @@ export function overview(ctx: Ctx, asOfArg?: string): Omit<InsightsOverview, 'co
       buyers: buyers[b]!,
       new_customers: fresh[b]!,
       returning_customers: buyers[b]! - fresh[b]!,
+      repeat_rate: buyers[b]! ? (buyers[b]! - fresh[b]!) / buyers[b]! : null,
       revenue_minor: shop.revenue,
       units: shop.units,
       sales: shop.sales,

@@ -23,6 +23,8 @@ export const InsightsMonth = z.object({
   buyers: z.number(),
   new_customers: z.number(),
   returning_customers: z.number(),
+  /** repeat-purchase rate: returning ÷ buyers (null without buyers) */
+  repeat_rate: z.number().nullable(),
   /** the whole shop, walk-ins included */
   revenue_minor: z.number(),
   units: z.number(),

@@ -11,7 +11,9 @@ test('Insights opens on an overview whose charts show at once, each with its wor
   });
   await expect(active).toBeVisible();
   await expect(page.getByText(/^Active: bought in the 3 months before the month began\./)).toBeVisible();
-  await expect(page.getByRole('img', { name: /new and \d+ returning customers bought/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /new and \d+ returning customers bought \(repeat-purchase rate [\d.]+%\)/ }),
+  ).toBeVisible();
   await expect(
     page.getByRole('img', { name: /The top 20% of customers bring [\d.]+% of the last 12 months’ revenue/ }),
   ).toBeVisible();

@@ -318,11 +318,12 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
           month: label(latest),
           new: c.num(latest.new_customers),
           returning: c.num(latest.returning_customers),
+          rate: c.pct(latest.repeat_rate),
         })}
         config={buyersConfig}
         table={{
-          head: [t('insights.month'), t('insights.buyers.new'), t('insights.buyers.returning')],
-          rows: monthRows((m) => [c.num(m.new_customers), c.num(m.returning_customers)]),
+          head: [t('insights.month'), t('insights.buyers.new'), t('insights.buyers.returning'), t('insights.buyers.repeatRate')],
+          rows: monthRows((m) => [c.num(m.new_customers), c.num(m.returning_customers), c.pct(m.repeat_rate)]),
         }}
       />
 

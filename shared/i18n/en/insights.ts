@@ -20,7 +20,9 @@ export const insights = {
   'insights.active.retention': 'Retention',
 
   'insights.buyers.title': 'New and returning customers',
-  'insights.buyers.summary': 'In {{month}}, {{new}} new and {{returning}} returning customers bought.',
+  'insights.buyers.summary':
+    'In {{month}}, {{new}} new and {{returning}} returning customers bought (repeat-purchase rate {{rate}}).',
+  'insights.buyers.repeatRate': 'Repeat-purchase rate',
   'insights.buyers.new': 'New',
   'insights.buyers.returning': 'Returning',
 

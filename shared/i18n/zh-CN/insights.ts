@@ -21,7 +21,8 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.active.retention': '留存率',
 
   'insights.buyers.title': '新顾客与回头客',
-  'insights.buyers.summary': '{{month}}：新顾客 {{new}} 人，回头客 {{returning}} 人。',
+  'insights.buyers.summary': '{{month}}：新顾客 {{new}} 人，回头客 {{returning}} 人（回购率 {{rate}}）。',
+  'insights.buyers.repeatRate': '回购率',
   'insights.buyers.new': '新顾客',
   'insights.buyers.returning': '回头客',
 
