@@ -17,7 +17,7 @@ import { importJobStatus, cancelImportJob } from './services/import/jobs';
 import { campaignResults, exportContacts, selectContacts } from './services/export/contacts';
 import { customerDataExport, eraseCustomer } from './services/privacy';
 import { customerInsight, lapsedReport, recentCheck } from './services/lapsed';
-import { insightsChecks, insightsOverview } from './services/insights';
+import { cached, insightsChecks, insightsOverview } from './services/insights';
 import { createPriceChange, deletePriceChange, listPriceChanges } from './services/prices';
 import * as complaints from './services/complaints';
 import * as winback from './services/winback';
@@ -82,7 +82,8 @@ export const handlers = {
   },
   'audit.list': (a, ctx) => listAudit(ctx.db, a.action, a.limit),
   'lapsed.list': (a, ctx) => lapsedReport(ctx, a),
-  'lapsed.check': (_a, ctx) => recentCheck(ctx),
+  // The same 90-day check Insights shows: computed once until the next change, not on every visit.
+  'lapsed.check': (_a, ctx) => cached(ctx, 'lapsed-check', undefined, () => recentCheck(ctx)).value,
   'insights.overview': (a, ctx) => insightsOverview(ctx, a),
   'insights.checks': (a, ctx) => insightsChecks(ctx, a),
   'priceChanges.list': (_a, ctx) => listPriceChanges(ctx),

@@ -1,3 +1,4 @@
+import { medianOf } from '../../shared/domain/cadence';
 import { LEAVE_REASONS, type LeaveReason } from '../../shared/domain/care';
 import { TIERS } from '../../shared/schemas/lapsed';
 import type { Reports } from '../../shared/schemas/reports';
@@ -6,12 +7,8 @@ import type { Ctx } from '../ctx';
 import { overview } from './insights';
 import { today } from './settings';
 
-const median = (xs: number[]): number | null => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+/** The median, or null without values. */
+const median = (xs: number[]): number | null => (xs.length ? medianOf(xs, 0) : null);
 const DAY = 86_400_000;
 
 /**

@@ -4,6 +4,7 @@ import { addDays } from '../../shared/domain/dates';
 import type { Tier } from '../../shared/domain/churn';
 import type { TodayItem } from '../../shared/schemas/care';
 import * as q from '../db/queries/care';
+import { customerNames } from '../db/queries/analysis';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
 import { complaintStep, listComplaints } from './complaints';
@@ -76,15 +77,11 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
   const lapsedToContact = entries.filter(
     (e) => e.status === 'lapsed' && (e.tier === 'key' || e.tier === 'main') && !withCase.has(e.id) && !letGo.has(e.id),
   );
-  if (lapsedToContact.length) {
-    const names = new Map(
-      ctx.db
-        .prepare('SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify(lapsedToContact.map((e) => e.id)))
-        .map((r) => [(r as { id: number }).id, (r as { name: string }).name]),
-    );
-    for (const e of lapsedToContact) push('winback_contact', e.id, e.id, names.get(e.id) ?? '', asOf);
-  }
+  const names = customerNames(
+    ctx.db,
+    lapsedToContact.map((e) => e.id),
+  );
+  for (const e of lapsedToContact) push('winback_contact', e.id, e.id, names.get(e.id)?.name ?? '', asOf);
   for (const t of q.openTasks(ctx.db)) push('introduce_contact', t.id, t.customer_id, t.customer_name, t.due_on);
 
   return items.sort(

@@ -2,19 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import type { InsightsChecks, InsightsMonth, InsightsOverview } from '../../../shared/schemas/insights';
 import { useApi } from '../../api/context';
+import { asOfFor, MonthPicker } from '../../components/MonthPicker';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
 import { errorText } from '../../components/errors';
 import { ChartFigure, markerPlugin, PALETTE } from '../../components/Chart';
 import { ReportsSection } from './ReportsSection';
-
-/** The last day of a YYYY-MM month, or today when it is the current month. */
-function asOfFor(month: string, today: string): string {
-  if (month === today.slice(0, 7)) return today;
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
 
 type Fmt = ReturnType<typeof useFormat>;
 
@@ -69,16 +63,7 @@ export function InsightsScreen() {
     <div className="insights-screen">
       <h1>{t('insights.title')}</h1>
       <div className="row no-print">
-        <div className="field">
-          <label htmlFor="insights-month">{t('insights.asOf')}</label>
-          <input
-            id="insights-month"
-            type="month"
-            value={month}
-            max={status.today.slice(0, 7)}
-            onChange={(e) => setMonth(e.target.value)}
-          />
-        </div>
+        <MonthPicker id="insights-month" label={t('insights.asOf')} month={month} today={status.today} onChange={setMonth} />
         {data ? <p className="muted">{t('insights.computedAt', { time: f.dateTime(data.computedAt) })}</p> : null}
       </div>
       {error ? (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { TIERS, type LapsedReport, type LapsedRow } from '../../../shared/schemas/lapsed';
 import { useApi } from '../../api/context';
+import { asOfFor, MonthPicker } from '../../components/MonthPicker';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
@@ -11,13 +12,6 @@ import { errorText } from '../../components/errors';
 import { nextStep, reasonWords } from './reasons';
 
 type Report = z.infer<typeof LapsedReport>;
-
-/** The last day of a YYYY-MM month, or today when it is the current month. */
-function asOfFor(month: string, today: string): string {
-  if (month === today.slice(0, 7)) return today;
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
 
 /** The monthly lapsed-customer list: who has lapsed, who is fading, what they were worth, what to do. */
 export function LapsedScreen() {
@@ -52,16 +46,7 @@ export function LapsedScreen() {
     <div className="lapsed-screen">
       <h1>{t('lapsed.title')}</h1>
       <div className="row no-print">
-        <div className="field">
-          <label htmlFor="lapsed-month">{t('lapsed.asOf')}</label>
-          <input
-            id="lapsed-month"
-            type="month"
-            value={month}
-            max={status.today.slice(0, 7)}
-            onChange={(e) => setMonth(e.target.value)}
-          />
-        </div>
+        <MonthPicker id="lapsed-month" label={t('lapsed.asOf')} month={month} today={status.today} onChange={setMonth} />
         <SelectField label={t('lapsed.tier')} value={tier} onChange={(e) => setTier(e.target.value as typeof tier)}>
           <option value="">{t('lapsed.allTiers')}</option>
           {TIERS.map((x) => (
