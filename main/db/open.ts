@@ -55,11 +55,20 @@ export function migrate(
   const pending = list.filter((m) => m.version > current);
   if (pending.length === 0) return;
   if (current > 0 && beforeMigrate && file !== ':memory:') beforeMigrate(db, file, current);
-  for (const m of pending) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+  // Foreign keys off while a migration rebuilds a table (SQLite's documented procedure: they cannot
+  // be switched inside a transaction), checked before each migration commits, and on again after.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      db.transaction(() => {
+        m.up(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`migration ${m.version} leaves ${broken.length} broken references`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }
 
