@@ -72,6 +72,7 @@ export function seedCare(ctx: Ctx): { complaints: number; winback: number; tasks
   record(at(15), {
     customerId: lapsed[3]!.id,
     amountMinor: 12800,
+    lines: [],
     items: 2,
     discountMinor: 0,
     isPromotion: false,

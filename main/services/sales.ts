@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { Sale, SaleDraft } from '../../shared/schemas/sale';
+import { MAX_ITEMS, type Sale, type SaleDraft } from '../../shared/schemas/sale';
 import { businessDate } from '../../shared/domain/dates';
 import * as q from '../db/queries/sales';
 import { refreshStats } from '../db/queries/customers';
@@ -9,6 +9,8 @@ import type { Ctx } from '../ctx';
 import { saleVoided, wonBackBy } from './winback';
 import { getSettings, today } from './settings';
 import { liveRow } from './customers';
+import { getProduct, priceOn } from '../db/queries/products';
+import { lineGrossMinor, lineItems, quantityToMilli } from '../../shared/domain/lines';
 
 /** Sales may be backdated (a forgotten sale from this morning), never dated ahead of the clock. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -30,15 +32,22 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
     const occurredAt = d.occurredAt ?? now;
     if (occurredAt > now + FUTURE_TOLERANCE_MS)
       throw new AppError('VALIDATION', undefined, [{ path: ['occurredAt'], message: 'date_in_future' }]);
+    const day = businessDate(occurredAt, settings.timeZone);
+    const lines = priceLines(ctx, d.lines, day);
+    const linesTotal = lines.reduce((n, l) => n + l.lineTotalMinor, 0);
+    const amountMinor = d.amountMinor ?? linesTotal;
+    if (amountMinor < linesTotal)
+      throw new AppError('VALIDATION', { linesTotalMinor: linesTotal }, [{ path: ['amountMinor'], message: 'amount_below_lines' }]);
     const id = q.insertSale(
       ctx.db,
       {
         customerId,
         occurredAt,
-        businessDate: businessDate(occurredAt, settings.timeZone),
-        amountMinor: d.amountMinor,
-        items: d.items,
-        discountMinor: d.discountMinor,
+        businessDate: day,
+        amountMinor,
+        // with lines, the items are theirs (plus one for an amount rung up beside them)
+        items: lines.length ? Math.min(MAX_ITEMS, lineItems(lines) + (amountMinor > linesTotal ? 1 : 0)) : d.items,
+        discountMinor: d.discountMinor + lines.reduce((n, l) => n + l.lineDiscountMinor, 0),
         isPromotion: d.isPromotion,
         paymentMethodId,
         staffId,
@@ -46,12 +55,30 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
       },
       now,
     );
+    if (lines.length) q.insertLines(ctx.db, id, day, lines);
     if (customerId !== null) {
       refreshStats(ctx.db, customerId);
       wonBackBy(ctx, customerId);
     }
-    return q.getSale(ctx.db, id)!;
+    return { ...q.getSale(ctx.db, id)!, lines: q.linesOfSale(ctx.db, id) };
   })();
+}
+
+/** Each line at the catalogue's price on the sale's day; a line discount cannot exceed the line. */
+function priceLines(ctx: Ctx, drafts: SaleDraft['lines'], day: string): q.LineWrite[] {
+  return drafts.map((l, i) => {
+    const product = getProduct(ctx.db, l.productId);
+    if (!product)
+      throw new AppError('NOT_FOUND', { entity: 'product' }, [{ path: ['lines', i, 'productId'], message: 'product_unknown' }]);
+    if (!product.isActive)
+      throw new AppError('VALIDATION', { productId: product.id }, [{ path: ['lines', i, 'productId'], message: 'product_retired' }]);
+    const quantityMilli = quantityToMilli(l.quantity)!;
+    const unitPriceMinor = priceOn(ctx.db, product.id, day)!;
+    const gross = lineGrossMinor(quantityMilli, unitPriceMinor);
+    if (l.lineDiscountMinor > gross)
+      throw new AppError('VALIDATION', undefined, [{ path: ['lines', i, 'lineDiscountMinor'], message: 'discount_exceeds_line' }]);
+    return { productId: product.id, quantityMilli, unitPriceMinor, lineDiscountMinor: l.lineDiscountMinor, lineTotalMinor: gross - l.lineDiscountMinor };
+  });
 }
 
 /** A sale is never deleted: voiding keeps who, when and why, and takes it out of every total. */

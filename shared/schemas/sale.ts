@@ -1,11 +1,32 @@
 import { z } from 'zod';
 import { AmountMinor, Id, OptionalText, Text } from './common';
+import { MAX_QUANTITY, quantityToMilli } from '../domain/lines';
 
 export const MAX_ITEMS = 10_000;
+export const MAX_LINES = 200;
+
+/** A product rung up: its unit price is the catalogue's price on the sale's day. */
+export const SaleLineDraft = z.strictObject({
+  productId: Id,
+  /** up to three decimals for goods sold by weight */
+  quantity: z
+    .number({ error: 'quantity_invalid' })
+    .positive('quantity_invalid')
+    .max(MAX_QUANTITY, 'quantity_invalid')
+    .refine((q) => quantityToMilli(q) !== null, 'quantity_invalid')
+    .default(1),
+  lineDiscountMinor: AmountMinor.default(0),
+});
+export type SaleLineDraft = z.output<typeof SaleLineDraft>;
 
 export const SaleDraft = z.strictObject({
   customerId: Id.nullable().default(null),
-  amountMinor: AmountMinor,
+  /**
+   * What the customer paid. With lines it may be left out (then it is the lines' total) or be more
+   * than the lines' total: the rest is goods rung up as a plain amount.
+   */
+  amountMinor: AmountMinor.optional(),
+  lines: z.array(SaleLineDraft).max(MAX_LINES, 'too_many_lines').default([]),
   items: z
     .number({ error: 'items_invalid' })
     .int('items_invalid')
@@ -23,8 +44,22 @@ export const SaleDraft = z.strictObject({
     .int()
     .min(Date.UTC(1990, 0, 1))
     .optional(),
+}).superRefine((d, ctx) => {
+  if (d.amountMinor === undefined && d.lines.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['amountMinor'], message: 'required' });
 });
 export type SaleDraft = z.output<typeof SaleDraft>;
+
+export const SaleLine = z.object({
+  id: z.number(),
+  productId: z.number(),
+  productName: z.string(),
+  quantity: z.number(),
+  unitPriceMinor: z.number(),
+  lineDiscountMinor: z.number(),
+  lineTotalMinor: z.number(),
+});
+export type SaleLine = z.infer<typeof SaleLine>;
 
 export const Sale = z.object({
   id: z.number(),
@@ -44,6 +79,8 @@ export const Sale = z.object({
   voidedAt: z.number().nullable(),
   voidReason: z.string().nullable(),
   voidedByStaffId: z.number().nullable(),
+  /** the products rung up (only on a single sale's answer; lists leave them out) */
+  lines: z.array(SaleLine).optional(),
 });
 export type Sale = z.infer<typeof Sale>;
 

@@ -139,3 +139,12 @@ export function priceHistory(db: Db, productId: number): PriceHistoryEntry[] {
      WHERE p.product_id = ? ORDER BY p.changed_on DESC, p.id DESC`,
   ).all(productId);
 }
+
+/** The product's price on a day: the latest change from that day or before (before its history began, its first price). */
+export function priceOn(db: Db, productId: number, day: string): number | undefined {
+  return stmt<[{ productId: number; day: string }], { p: number }>(
+    db,
+    `SELECT new_price_minor AS p FROM product_prices WHERE product_id = @productId
+     ORDER BY changed_on <= @day DESC, CASE WHEN changed_on <= @day THEN changed_on END DESC, changed_on, id DESC LIMIT 1`,
+  ).get({ productId, day })?.p;
+}

@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import { bool, stmt } from '../stmt';
-import type { Sale } from '../../../shared/schemas/sale';
+import type { Sale, SaleLine } from '../../../shared/schemas/sale';
+import { QTY_SCALE } from '../../../shared/domain/lines';
 
 export interface SaleWrite {
   customerId: number | null;
@@ -107,4 +108,32 @@ export function reassignSales(db: Db, fromId: number, toId: number): void {
 
 export function countSales(db: Db): number {
   return stmt<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM sales').get()!.n;
+}
+
+export interface LineWrite {
+  productId: number;
+  quantityMilli: number;
+  unitPriceMinor: number;
+  lineDiscountMinor: number;
+  lineTotalMinor: number;
+}
+
+export function insertLines(db: Db, saleId: number, businessDate: string, lines: readonly LineWrite[]): void {
+  const ins = stmt(
+    db,
+    `INSERT INTO sale_lines (sale_id, product_id, business_date, quantity_milli, unit_price_minor, line_discount_minor, line_total_minor)
+     VALUES (@saleId, @productId, @businessDate, @quantityMilli, @unitPriceMinor, @lineDiscountMinor, @lineTotalMinor)`,
+  );
+  for (const l of lines) ins.run({ saleId, businessDate, ...l });
+}
+
+export function linesOfSale(db: Db, saleId: number): SaleLine[] {
+  return stmt<[number], SaleLine & { quantityMilli: number }>(
+    db,
+    `SELECT l.id, l.product_id AS productId, p.name AS productName, l.quantity_milli AS quantityMilli,
+       l.unit_price_minor AS unitPriceMinor, l.line_discount_minor AS lineDiscountMinor, l.line_total_minor AS lineTotalMinor
+     FROM sale_lines l JOIN products p ON p.id = l.product_id WHERE l.sale_id = ? ORDER BY l.id`,
+  )
+    .all(saleId)
+    .map(({ quantityMilli, ...l }) => ({ ...l, quantity: quantityMilli / QTY_SCALE }));
 }

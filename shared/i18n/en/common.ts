@@ -77,6 +77,12 @@ export const common = {
   'error.field.barcode_taken': 'Another product has this barcode.',
   'error.field.sku_taken': 'Another product has this SKU.',
   'error.field.price_unchanged': 'That is already the price.',
+  'error.field.amount_below_lines': 'The amount is less than the items rung up.',
+  'error.field.discount_exceeds_line': 'The discount is more than the line costs.',
+  'error.field.quantity_invalid': 'Enter a quantity above 0 with at most three decimals.',
+  'error.field.product_unknown': 'That product is not in the catalogue.',
+  'error.field.product_retired': 'That product is retired; bring it back in Settings to sell it.',
+  'error.field.too_many_lines': 'A sale can have at most 200 lines.',
   'error.field.filter_unknown': 'No saved filter has this name.',
   'error.field.invalid': 'Not a valid value.',
 } as const;

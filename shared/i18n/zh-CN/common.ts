@@ -79,6 +79,12 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.barcode_taken': '另一个商品已使用这个条码。',
   'error.field.sku_taken': '另一个商品已使用这个货号。',
   'error.field.price_unchanged': '价格没有变化。',
+  'error.field.amount_below_lines': '金额少于已录入商品的合计。',
+  'error.field.discount_exceeds_line': '优惠不能超过这一行的金额。',
+  'error.field.quantity_invalid': '请输入大于 0、最多三位小数的数量。',
+  'error.field.product_unknown': '目录中没有这个商品。',
+  'error.field.product_retired': '这个商品已下架；在设置中重新上架后才能销售。',
+  'error.field.too_many_lines': '一笔销售最多 200 行。',
   'error.field.filter_unknown': '没有这个名字的保存筛选。',
   'error.field.invalid': '值无效。',
 };
