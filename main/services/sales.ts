@@ -37,7 +37,9 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
     const linesTotal = lines.reduce((n, l) => n + l.lineTotalMinor, 0);
     const amountMinor = d.amountMinor ?? linesTotal;
     if (amountMinor < linesTotal)
-      throw new AppError('VALIDATION', { linesTotalMinor: linesTotal }, [{ path: ['amountMinor'], message: 'amount_below_lines' }]);
+      throw new AppError('VALIDATION', { linesTotalMinor: linesTotal }, [
+        { path: ['amountMinor'], message: 'amount_below_lines' },
+      ]);
     const id = q.insertSale(
       ctx.db,
       {
@@ -71,13 +73,23 @@ function priceLines(ctx: Ctx, drafts: SaleDraft['lines'], day: string): q.LineWr
     if (!product)
       throw new AppError('NOT_FOUND', { entity: 'product' }, [{ path: ['lines', i, 'productId'], message: 'product_unknown' }]);
     if (!product.isActive)
-      throw new AppError('VALIDATION', { productId: product.id }, [{ path: ['lines', i, 'productId'], message: 'product_retired' }]);
+      throw new AppError('VALIDATION', { productId: product.id }, [
+        { path: ['lines', i, 'productId'], message: 'product_retired' },
+      ]);
     const quantityMilli = quantityToMilli(l.quantity)!;
     const unitPriceMinor = priceOn(ctx.db, product.id, day)!;
     const gross = lineGrossMinor(quantityMilli, unitPriceMinor);
     if (l.lineDiscountMinor > gross)
-      throw new AppError('VALIDATION', undefined, [{ path: ['lines', i, 'lineDiscountMinor'], message: 'discount_exceeds_line' }]);
-    return { productId: product.id, quantityMilli, unitPriceMinor, lineDiscountMinor: l.lineDiscountMinor, lineTotalMinor: gross - l.lineDiscountMinor };
+      throw new AppError('VALIDATION', undefined, [
+        { path: ['lines', i, 'lineDiscountMinor'], message: 'discount_exceeds_line' },
+      ]);
+    return {
+      productId: product.id,
+      quantityMilli,
+      unitPriceMinor,
+      lineDiscountMinor: l.lineDiscountMinor,
+      lineTotalMinor: gross - l.lineDiscountMinor,
+    };
   });
 }
 

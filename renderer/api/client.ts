@@ -15,6 +15,11 @@ export class ApiError extends Error {
   fieldIssue(field: string): string | undefined {
     return this.issues.find((i) => i.path[0] === field)?.message;
   }
+  /** The issue message key for an item of a list, like line 2's 'lineDiscountMinor'. */
+  itemIssue(list: string, index: number, field?: string): string | undefined {
+    return this.issues.find((i) => i.path[0] === list && i.path[1] === index && (field === undefined || i.path[2] === field))
+      ?.message;
+  }
 }
 
 export type Transport = (method: string, input: unknown) => Promise<Reply>;

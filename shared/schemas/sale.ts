@@ -19,35 +19,37 @@ export const SaleLineDraft = z.strictObject({
 });
 export type SaleLineDraft = z.output<typeof SaleLineDraft>;
 
-export const SaleDraft = z.strictObject({
-  customerId: Id.nullable().default(null),
-  /**
-   * What the customer paid. With lines it may be left out (then it is the lines' total) or be more
-   * than the lines' total: the rest is goods rung up as a plain amount.
-   */
-  amountMinor: AmountMinor.optional(),
-  lines: z.array(SaleLineDraft).max(MAX_LINES, 'too_many_lines').default([]),
-  items: z
-    .number({ error: 'items_invalid' })
-    .int('items_invalid')
-    .min(1, 'items_invalid')
-    .max(MAX_ITEMS, 'items_invalid')
-    .default(1),
-  discountMinor: AmountMinor.default(0),
-  isPromotion: z.boolean().default(false),
-  paymentMethodId: Id.nullable().default(null),
-  staffId: Id.nullable().default(null),
-  note: OptionalText(500).default(''),
-  /** when the sale happened; defaults to now. Backdating is allowed, the future is not. */
-  occurredAt: z
-    .number()
-    .int()
-    .min(Date.UTC(1990, 0, 1))
-    .optional(),
-}).superRefine((d, ctx) => {
-  if (d.amountMinor === undefined && d.lines.length === 0)
-    ctx.addIssue({ code: 'custom', path: ['amountMinor'], message: 'required' });
-});
+export const SaleDraft = z
+  .strictObject({
+    customerId: Id.nullable().default(null),
+    /**
+     * What the customer paid. With lines it may be left out (then it is the lines' total) or be more
+     * than the lines' total: the rest is goods rung up as a plain amount.
+     */
+    amountMinor: AmountMinor.optional(),
+    lines: z.array(SaleLineDraft).max(MAX_LINES, 'too_many_lines').default([]),
+    items: z
+      .number({ error: 'items_invalid' })
+      .int('items_invalid')
+      .min(1, 'items_invalid')
+      .max(MAX_ITEMS, 'items_invalid')
+      .default(1),
+    discountMinor: AmountMinor.default(0),
+    isPromotion: z.boolean().default(false),
+    paymentMethodId: Id.nullable().default(null),
+    staffId: Id.nullable().default(null),
+    note: OptionalText(500).default(''),
+    /** when the sale happened; defaults to now. Backdating is allowed, the future is not. */
+    occurredAt: z
+      .number()
+      .int()
+      .min(Date.UTC(1990, 0, 1))
+      .optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.amountMinor === undefined && d.lines.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['amountMinor'], message: 'required' });
+  });
 export type SaleDraft = z.output<typeof SaleDraft>;
 
 export const SaleLine = z.object({

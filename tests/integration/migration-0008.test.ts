@@ -42,7 +42,9 @@ it('0008 rebuilds imports for product files on a version-7 shop, keeping every i
     expect(ctx.db.pragma('user_version', { simple: true })).toBe(8);
     expect(ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(ctx.db.pragma('foreign_key_check')).toEqual([]);
-    expect(ctx.db.prepare('SELECT id, kind, file_name FROM imports').all()).toEqual([{ id: 1, kind: 'sales', file_name: 'till.csv' }]);
+    expect(ctx.db.prepare('SELECT id, kind, file_name FROM imports').all()).toEqual([
+      { id: 1, kind: 'sales', file_name: 'till.csv' },
+    ]);
     expect(ctx.db.prepare('SELECT import_id FROM sales').get()).toEqual({ import_id: 1 });
     expect(ctx.db.prepare('SELECT import_id FROM customers').get()).toEqual({ import_id: 1 });
     // the rebuilt table still guards its references and now takes product files

@@ -25,7 +25,12 @@ it('rounds each line to the fen half up and sums lines exactly', () => {
 
 it('records a sale with lines at the price of its day, plus an amount rung up beside them', async () => {
   const { ctx, clock } = makeCtx(); // 2026-03-10
-  const tea = await ok<Product>(ctx, 'products.create', { name: '龙井茶', category: '茶叶', priceMinor: 12800, barcode: '6900000000011' });
+  const tea = await ok<Product>(ctx, 'products.create', {
+    name: '龙井茶',
+    category: '茶叶',
+    priceMinor: 12800,
+    barcode: '6900000000011',
+  });
   const cup = await ok<Product>(ctx, 'products.create', { name: '茶杯', category: '器具', priceMinor: 3500 });
   const c = await ok<{ id: number }>(ctx, 'customers.create', { name: '王芳', phone: '13912345678' });
   const sale = await ok<Sale>(ctx, 'sales.record', {
@@ -37,8 +42,20 @@ it('records a sale with lines at the price of its day, plus an amount rung up be
     amountMinor: 19000 + 7000 + 1500,
   });
   expect(sale.lines).toEqual([
-    expect.objectContaining({ productName: '龙井茶', quantity: 1.5, unitPriceMinor: 12800, lineDiscountMinor: 200, lineTotalMinor: 19000 }),
-    expect.objectContaining({ productName: '茶杯', quantity: 2, unitPriceMinor: 3500, lineDiscountMinor: 0, lineTotalMinor: 7000 }),
+    expect.objectContaining({
+      productName: '龙井茶',
+      quantity: 1.5,
+      unitPriceMinor: 12800,
+      lineDiscountMinor: 200,
+      lineTotalMinor: 19000,
+    }),
+    expect.objectContaining({
+      productName: '茶杯',
+      quantity: 2,
+      unitPriceMinor: 3500,
+      lineDiscountMinor: 0,
+      lineTotalMinor: 7000,
+    }),
   ]);
   // paid what was typed; items: one weighed line, two cups, one plain amount; discounts add up
   expect(sale).toMatchObject({ amountMinor: 27500, items: 4, discountMinor: 200 });

@@ -1,10 +1,14 @@
-import { forwardRef, useState, type FormEvent } from 'react';
+import { forwardRef, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Product } from '../../../shared/schemas/products';
+import { ItemEntry } from './ItemEntry';
+import { SaleLines, lineAmounts, type DraftLine } from './SaleLines';
 import type { Sale } from '../../../shared/schemas/sale';
 import { parseAmountToMinor } from '../../../shared/domain/money';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
+import { useFormat } from '../../app/format';
 import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
 import { usePaymentName } from '../../components/names';
@@ -18,12 +22,15 @@ interface Props {
 /**
  * Only the amount is required: items default to 1, payment method and staff to the shop's defaults.
  * Enter in any field saves. Checks the amount locally first so a typo never reaches the database.
+ * A shop with a catalogue can also ring up items (name, pinyin or a scanned barcode): their lines
+ * sum into the total, and a typed amount beside them is goods not in the catalogue.
  */
 export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ customer, onSaved }, amountRef) {
   const { t } = useT();
   const api = useApi();
   const { status } = useShop();
   const paymentName = usePaymentName();
+  const f = useFormat();
   const activeStaff = status.staff.filter((s) => s.isActive);
   const activePayments = status.paymentMethods.filter((p) => p.isActive);
   const [amount, setAmount] = useState('');
@@ -37,17 +44,43 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [lines, setLines] = useState<DraftLine[]>([]);
+  // Item entry only shows for a shop that keeps a catalogue.
+  const [hasCatalogue, setHasCatalogue] = useState(false);
+  useEffect(() => {
+    void api.call('products.list', { limit: 1 }).then(
+      (p) => setHasCatalogue(p.length > 0),
+      () => setHasCatalogue(false),
+    );
+  }, [api]);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const addLine = (p: Product) =>
+    setLines((cur) => {
+      const at = cur.findIndex((l) => l.product.id === p.id);
+      const same = cur[at];
+      // The same product again (a second scan): one more on its line, when counted in whole units.
+      if (same && /^\d+$/.test(same.quantity.trim())) {
+        return cur.map((l, k) => (k === at ? { ...l, quantity: String(Number(l.quantity) + 1) } : l));
+      }
+      return same ? cur : [...cur, { product: p, quantity: '1', discount: '' }];
+    });
+  const amounts = lines.map(lineAmounts);
+  const linesTotal = amounts.every((a) => a.total !== null) ? amounts.reduce((n, a) => n + a.total!, 0) : null;
+  const extra = amount.trim() ? parseAmountToMinor(amount) : lines.length ? 0 : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const amountMinor = parseAmountToMinor(amount);
+    const withLines = lines.length > 0;
+    const amountMinor = extra;
     const itemCount = /^\d+$/.test(items.trim()) ? Number(items) : NaN;
     const discountMinor = promo && discount.trim() ? parseAmountToMinor(discount) : 0;
-    const local: { path: string[]; message: string }[] = [];
+    const local: { path: (string | number)[]; message: string }[] = [];
     if (amountMinor === null) local.push({ path: ['amountMinor'], message: amount.trim() ? 'amount_invalid' : 'required' });
-    if (!Number.isInteger(itemCount) || itemCount < 1) local.push({ path: ['items'], message: 'items_invalid' });
+    if (!withLines && (!Number.isInteger(itemCount) || itemCount < 1)) local.push({ path: ['items'], message: 'items_invalid' });
     if (discountMinor === null) local.push({ path: ['discountMinor'], message: 'amount_invalid' });
+    if (withLines && linesTotal === null) local.push({ path: ['lines'], message: 'lines_invalid' });
     if (local.length) {
       setError(new ApiError('VALIDATION', local));
       return;
@@ -56,8 +89,13 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
     try {
       const sale = await api.call('sales.record', {
         customerId: customer?.id ?? null,
-        amountMinor: amountMinor!,
-        items: itemCount,
+        amountMinor: withLines ? linesTotal! + amountMinor! : amountMinor!,
+        lines: lines.map((l, i) => ({
+          productId: l.product.id,
+          quantity: amounts[i]!.quantityMilli! / 1000,
+          lineDiscountMinor: amounts[i]!.discount!,
+        })),
+        items: withLines ? 1 : itemCount,
         discountMinor: discountMinor ?? 0,
         isPromotion: promo,
         paymentMethodId: paymentId ? Number(paymentId) : null,
@@ -65,6 +103,7 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
         note: note.trim(),
       });
       setAmount('');
+      setLines([]);
       setItems('1');
       setPromo(false);
       setDiscount('');
@@ -81,14 +120,17 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
   const amountErr = fieldError(t, error, 'amountMinor');
   const itemsErr = fieldError(t, error, 'items');
   const discountErr = fieldError(t, error, 'discountMinor');
-  const otherErr = error && !amountErr && !itemsErr && !discountErr ? errorText(t, error) : null;
+  const onALine = error instanceof ApiError && error.issues.some((i) => i.path[0] === 'lines');
+  const otherErr = error && !amountErr && !itemsErr && !discountErr && !onALine ? errorText(t, error) : null;
 
   return (
-    <form className="panel sale-form" aria-label={t('counter.sale')} onSubmit={submit} noValidate>
+    <form ref={formRef} className="panel sale-form" aria-label={t('counter.sale')} onSubmit={submit} noValidate>
       <h2>{customer ? `${t('counter.sale')} · ${customer.name}` : t('counter.walkInSale')}</h2>
+      {hasCatalogue ? <ItemEntry onAdd={addLine} onSubmitEmpty={() => formRef.current?.requestSubmit()} /> : null}
+      {lines.length ? <SaleLines lines={lines} onChange={setLines} error={error} /> : null}
       <div className="row">
         <TextField
-          label={t('counter.amount')}
+          label={lines.length ? t('counter.otherAmount') : t('counter.amount')}
           inputRef={amountRef}
           inputMode="decimal"
           autoComplete="off"
@@ -96,15 +138,25 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
           error={amountErr}
+          hint={lines.length ? t('counter.otherAmountHint') : undefined}
         />
-        <TextField
-          label={t('counter.items')}
-          inputMode="numeric"
-          autoComplete="off"
-          value={items}
-          onChange={(e) => setItems(e.target.value)}
-          error={itemsErr}
-        />
+        {lines.length ? (
+          <div className="field sale-total">
+            <span className="label">{t('counter.total')}</span>
+            <output aria-label={t('counter.total')}>
+              {linesTotal === null || extra === null ? '—' : f.money(linesTotal + extra)}
+            </output>
+          </div>
+        ) : (
+          <TextField
+            label={t('counter.items')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={items}
+            onChange={(e) => setItems(e.target.value)}
+            error={itemsErr}
+          />
+        )}
       </div>
       <div className="row">
         <label className="check">

@@ -83,6 +83,7 @@ export const common = {
   'error.field.product_unknown': 'That product is not in the catalogue.',
   'error.field.product_retired': 'That product is retired; bring it back in Settings to sell it.',
   'error.field.too_many_lines': 'A sale can have at most 200 lines.',
+  'error.field.lines_invalid': 'Check the items: a quantity or discount is not right.',
   'error.field.filter_unknown': 'No saved filter has this name.',
   'error.field.invalid': 'Not a valid value.',
 } as const;

@@ -85,6 +85,7 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.product_unknown': '目录中没有这个商品。',
   'error.field.product_retired': '这个商品已下架；在设置中重新上架后才能销售。',
   'error.field.too_many_lines': '一笔销售最多 200 行。',
+  'error.field.lines_invalid': '请检查商品行：数量或优惠有误。',
   'error.field.filter_unknown': '没有这个名字的保存筛选。',
   'error.field.invalid': '值无效。',
 };
