@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 
-/** Results while typing; a slower answer to an older query never overwrites a newer one. */
+/**
+ * Results while typing; a slower answer to an older query never overwrites a newer one. `search`
+ * must be stable (useCallback), or every render searches again.
+ */
 export function useLiveSearch<T>(query: string, search: (q: string) => Promise<T[]>) {
   const [results, setResults] = useState<T[]>([]);
   const [settledQuery, setSettledQuery] = useState('');
   const seq = useRef(0);
-  const searchRef = useRef(search);
-  searchRef.current = search;
   useEffect(() => {
     const q = query.trim();
     const mine = ++seq.current;
@@ -15,7 +16,7 @@ export function useLiveSearch<T>(query: string, search: (q: string) => Promise<T
       setSettledQuery('');
       return;
     }
-    searchRef.current(q).then(
+    search(q).then(
       (rows) => {
         if (mine === seq.current) {
           setResults(rows);
@@ -26,6 +27,6 @@ export function useLiveSearch<T>(query: string, search: (q: string) => Promise<T
         if (mine === seq.current) setResults([]);
       },
     );
-  }, [query]);
+  }, [query, search]);
   return { results, settled: settledQuery === query.trim(), settledQuery };
 }
