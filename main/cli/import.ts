@@ -72,13 +72,15 @@ const REASONS: Record<string, string> = {
   name_required: 'name is missing',
   too_long: 'too long',
   invalid: 'invalid value',
+  duplicate_in_file: 'this code appears twice in the file',
+  codes_conflict: 'the barcode and the SKU belong to two different products',
 };
 
 export async function importCommand(args: string[]): Promise<number> {
   const [kindArg, file, ...rest] = args;
   const kind = ImportKind.safeParse(kindArg);
   if (!kind.success || !file || file.startsWith('--'))
-    throw new CliError('usage: regulars import customers|sales FILE --db PATH [options]');
+    throw new CliError('usage: regulars import customers|sales|products FILE --db PATH [options]');
   const flags = parseFlags(
     rest,
     {
@@ -145,6 +147,9 @@ export async function importCommand(args: string[]): Promise<number> {
       `Imported ${r.imported} ${kind.data} rows from ${path.basename(file)} in ${secs} s` +
         (r.customersCreated ? `; ${r.customersCreated} customers created` : '') +
         (r.customersUpdated ? `; ${r.customersUpdated} customers updated` : '') +
+        (r.kind === 'products'
+          ? `; ${r.productsCreated} new, ${r.productsUpdated} updated, ${r.pricesChanged} price changes kept in the history`
+          : '') +
         (r.skipped ? `; ${r.skipped} bad rows skipped` : '') +
         '.\n',
     );

@@ -27,11 +27,13 @@ export const SALE_FIELDS = [
   'staff',
   'note',
 ] as const;
+export const PRODUCT_FIELDS = ['name', 'category', 'price', 'barcode', 'sku'] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 export type SaleField = (typeof SALE_FIELDS)[number];
-export type ImportField = CustomerField | SaleField;
+export type ProductField = (typeof PRODUCT_FIELDS)[number];
+export type ImportField = CustomerField | SaleField | ProductField;
 
-export const ImportKind = z.enum(['customers', 'sales']);
+export const ImportKind = z.enum(['customers', 'sales', 'products']);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const Encoding = z.enum(['auto', 'utf8', 'gb18030']);
 /** How to read an ambiguous numeric date like 05/03/2024. ISO and 年月日 forms are read as they are. */
@@ -89,6 +91,10 @@ export const ImportResult = z.object({
   skipped: z.number(),
   customersCreated: z.number(),
   customersUpdated: z.number(),
+  /** product files: products added, products already in the catalogue updated, prices changed */
+  productsCreated: z.number(),
+  productsUpdated: z.number(),
+  pricesChanged: z.number(),
   errors: z.array(RowError),
   /** errors beyond this many are counted, not listed */
   errorCount: z.number(),

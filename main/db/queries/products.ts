@@ -148,3 +148,13 @@ export function priceOn(db: Db, productId: number, day: string): number | undefi
      ORDER BY changed_on <= @day DESC, CASE WHEN changed_on <= @day THEN changed_on END DESC, changed_on, id DESC LIMIT 1`,
   ).get({ productId, day })?.p;
 }
+
+/** A product with exactly this name key (the newest, if several). */
+export function findByName(db: Db, nameKey: string): number | undefined {
+  return stmt<[string], { id: number }>(db, 'SELECT id FROM products WHERE name_key = ? ORDER BY id DESC LIMIT 1').get(nameKey)
+    ?.id;
+}
+
+export function setProductImport(db: Db, id: number, importId: number): void {
+  stmt(db, 'UPDATE products SET import_id = ? WHERE id = ?').run(importId, id);
+}

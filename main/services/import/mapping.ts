@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
-import { CUSTOMER_FIELDS, SALE_FIELDS, type ImportField, type ImportKind, type Mapping } from '../../../shared/schemas/import';
+import {
+  CUSTOMER_FIELDS,
+  PRODUCT_FIELDS,
+  SALE_FIELDS,
+  type CustomerField,
+  type ImportKind,
+  type Mapping,
+  type ProductField,
+  type SaleField,
+} from '../../../shared/schemas/import';
 
 /**
  * Header words in Chinese and English that name each field, as other systems and spreadsheets
  * write them. Compared after lower-casing and removing spaces, underscores and punctuation.
  */
-const SYNONYMS: Record<ImportField, string[]> = {
+const SYNONYMS: Record<CustomerField | SaleField, string[]> = {
   external_id: ['externalid', 'customerid', 'clientid', 'id', '客户编号', '顾客编号', '客户id', '顾客id', '编号'],
   customer_id: ['customerid', 'clientid', 'custid', '客户编号', '顾客编号', '客户id', '顾客id'],
   name: [
@@ -99,8 +108,35 @@ const SYNONYMS: Record<ImportField, string[]> = {
   note: ['note', 'notes', 'remark', 'remarks', 'comment', '备注', '说明'],
 };
 
-export function fieldsFor(kind: ImportKind): readonly ImportField[] {
-  return kind === 'customers' ? CUSTOMER_FIELDS : SALE_FIELDS;
+/** A product file's headers (its "name" is the product's, not a customer's). */
+const PRODUCT_SYNONYMS: Record<ProductField, string[]> = {
+  name: [
+    'name',
+    'product',
+    'productname',
+    'item',
+    'itemname',
+    'goods',
+    '商品',
+    '商品名',
+    '商品名称',
+    '品名',
+    '名称',
+    '货品名称',
+    '产品名称',
+  ],
+  category: ['category', 'type', 'group', 'department', '类别', '分类', '品类', '类目', '商品分类', '大类'],
+  price: ['price', 'unitprice', 'retailprice', 'saleprice', '价格', '单价', '售价', '零售价', '销售价'],
+  barcode: ['barcode', 'ean', 'upc', 'gtin', '条码', '条形码', '商品条码', '国际条码'],
+  sku: ['sku', 'code', 'itemcode', 'productcode', 'article', '货号', '编码', '商品编码', '编号', '自编码'],
+};
+
+export function fieldsFor(kind: ImportKind): readonly string[] {
+  return kind === 'customers' ? CUSTOMER_FIELDS : kind === 'sales' ? SALE_FIELDS : PRODUCT_FIELDS;
+}
+
+function synonymsOf(kind: ImportKind, field: string): string[] {
+  return kind === 'products' ? PRODUCT_SYNONYMS[field as ProductField] : SYNONYMS[field as CustomerField | SaleField];
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s_\-./()（）:：#]/g, '');
@@ -121,7 +157,7 @@ export function guessMapping(kind: ImportKind, headers: string[]): Mapping {
   for (const h of headers) {
     if (out[h]) continue;
     const n = norm(h);
-    const f = fields.find((x) => !used.has(x) && (norm(x) === n || SYNONYMS[x].includes(n)));
+    const f = fields.find((x) => !used.has(x) && (norm(x) === n || synonymsOf(kind, x).includes(n)));
     if (f) {
       out[h] = f;
       used.add(f);
@@ -145,7 +181,7 @@ export function applyMapOverrides(
   base: Mapping,
   overrides: Mapping,
 ): { mapping: Mapping; errors: string[] } {
-  const fields = fieldsFor(kind) as readonly string[];
+  const fields = fieldsFor(kind);
   const mapping = { ...base };
   const errors: string[] = [];
   for (const [col, field] of Object.entries(overrides)) {

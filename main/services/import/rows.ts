@@ -160,3 +160,39 @@ export function saleFromRow(r: FieldRow, dateFormat: DateFormat): Parsed<SaleRow
     },
   };
 }
+
+export interface ProductRowValue {
+  name: string;
+  category: string | null;
+  priceMinor: number;
+  barcode: string | null;
+  sku: string | null;
+}
+
+/** A products-file row: a name and a price are required; category, barcode and SKU are optional. */
+export function productFromRow(r: FieldRow): Parsed<ProductRowValue> {
+  const errors: RowError[] = [];
+  const err = (field: string, reason: string) =>
+    errors.push({ row: r.line, column: r.column(field), reason, value: truncate(r.get(field)) });
+  const name = r.get('name').normalize('NFC');
+  if (!name) err('name', 'name_required');
+  else if (name.length > 100) err('name', 'too_long');
+  if (r.get('category').length > 50) err('category', 'too_long');
+  const price = parseMoney(r.get('price'));
+  if (!r.get('price')) err('price', 'required');
+  else if (price === 'negative') err('price', 'amount_negative');
+  else if (price === null) err('price', 'amount_invalid');
+  else if (!checkAmount(price).success) err('price', 'amount_too_large');
+  for (const f of ['barcode', 'sku'] as const) if (r.get(f).length > 64) err(f, 'too_long');
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      name,
+      category: r.has('category') ? r.get('category') : null,
+      priceMinor: price as number,
+      barcode: r.get('barcode') || null,
+      sku: r.get('sku') || null,
+    },
+  };
+}

@@ -3,7 +3,8 @@ import { wonBackBy } from '../winback';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportOptions, ImportPreview, ImportResult, Mapping, RowError } from '../../../shared/schemas/import';
-import { startOfBusinessDate } from '../../../shared/domain/dates';
+import { businessDate, startOfBusinessDate } from '../../../shared/domain/dates';
+import { planProducts, writeProducts } from './products';
 import * as q from '../../db/queries/imports';
 import { listPaymentMethods, listStaff, insertPaymentMethod, insertStaff } from '../../db/queries/settings';
 import { setTags, getCustomerRow, tagsOf, writeConsent } from '../../db/queries/customers';
@@ -41,7 +42,12 @@ function resolveMapping(ctx: Ctx, table: Table, opts: ImportOptions): { mapping:
 
 function requiredFieldsMissing(opts: ImportOptions, mapping: Mapping): string[] {
   const mapped = new Set(Object.values(mapping));
-  const need = opts.kind === 'customers' ? [['name', 'phone', 'member_code']] : [['date'], ['amount']];
+  const need =
+    opts.kind === 'customers'
+      ? [['name', 'phone', 'member_code']]
+      : opts.kind === 'sales'
+        ? [['date'], ['amount']]
+        : [['name'], ['price']];
   return need.filter((any) => !any.some((f) => mapped.has(f))).map((any) => any.join('|'));
 }
 
@@ -107,8 +113,10 @@ export async function runImport(
     { id: number } | { create: string; externalId: string | null; phone: string | null; memberCode: string | null } | null;
   const planned: Planned[] = [];
   const pendingCreate = new Map<string, CustomerRef>();
+  const products = opts.kind === 'products' ? planProducts(ctx, rows, brokenLines) : null;
+  if (products) errors.push(...products.errors);
 
-  for (const r of rows) {
+  for (const r of products ? [] : rows) {
     if (brokenLines.has(r.line)) continue;
     if (opts.kind === 'customers') {
       const c = customerFromRow(r);
@@ -159,12 +167,16 @@ export async function runImport(
     skipped: badRows,
     customersCreated: 0,
     customersUpdated: 0,
+    productsCreated: 0,
+    productsUpdated: 0,
+    pricesChanged: 0,
     errors: errors.slice(0, MAX_LISTED_ERRORS),
     errorCount: errors.length,
   };
+  const plannedRows = products ? products.planned.length : planned.length;
   if (opts.dryRun || (errors.length && !opts.skipBadRows)) {
     if (!opts.dryRun) result.skipped = 0;
-    result.imported = opts.dryRun ? planned.length : 0;
+    result.imported = opts.dryRun ? plannedRows : 0;
     return result;
   }
 
@@ -200,6 +212,13 @@ export async function runImport(
     });
     let created = 0;
     let updated = 0;
+    if (products) {
+      const w = writeProducts(ctx, products.planned, { importId, fileName, today: businessDate(now, settings.timeZone), now });
+      q.finishImport(ctx.db, importId, plannedRows, badRows, 0, 0);
+      q.rememberMapping(ctx.db, sourceKey(opts.kind, table.headers), opts.kind, mapping, now);
+      audit(ctx.db, now, 'import', 'import', importId, { kind: opts.kind, fileName, rows: plannedRows, skipped: badRows });
+      return { importId, created: 0, updated: 0, products: w };
+    }
     const createdIds = new Map<CustomerRef, number>();
     const restoreIndexes = planned.length >= BULK_ROWS && opts.kind === 'sales' ? q.suspendSalesIndexes(ctx.db) : null;
     // Progress: the first half reads rows and creates customers, the second writes the sales.
@@ -277,17 +296,20 @@ export async function runImport(
     q.finishImport(ctx.db, importId, planned.length, badRows, created, updated);
     q.rememberMapping(ctx.db, sourceKey(opts.kind, table.headers), opts.kind, mapping, now);
     audit(ctx.db, now, 'import', 'import', importId, { kind: opts.kind, fileName, rows: planned.length, skipped: badRows });
-    return { importId, created, updated };
+    return { importId, created, updated, products: null };
   });
   const done = write();
-  hooks.onProgress?.(planned.length, planned.length);
+  hooks.onProgress?.(plannedRows, plannedRows);
   return {
     ...result,
     committed: true,
     importId: done.importId,
-    imported: planned.length,
+    imported: plannedRows,
     customersCreated: done.created,
     customersUpdated: done.updated,
+    productsCreated: done.products?.created ?? 0,
+    productsUpdated: done.products?.updated ?? 0,
+    pricesChanged: done.products?.repriced ?? 0,
   };
 }
 

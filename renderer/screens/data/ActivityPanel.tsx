@@ -118,7 +118,13 @@ function inWords(t: T, n: (x: number) => string, r: Entry): string {
       return t('data.log.words.restore', { from: str(d.from), safetyCopy: str(d.safetyCopy) });
     case 'import':
       return t('data.log.words.import', {
-        kind: d.kind === 'customers' ? t('data.import.kind.customers') : t('data.import.kind.sales'),
+        kind: t(
+          d.kind === 'customers'
+            ? 'data.import.kind.customers'
+            : d.kind === 'products'
+              ? 'data.import.kind.products'
+              : 'data.import.kind.sales',
+        ),
         file: str(d.fileName),
         count: num(d.rows),
         rows: n(num(d.rows)),

@@ -1,4 +1,4 @@
-import { CUSTOMER_FIELDS, SALE_FIELDS, type ImportPreview, type Mapping } from '../../../shared/schemas/import';
+import { CUSTOMER_FIELDS, PRODUCT_FIELDS, SALE_FIELDS, type ImportPreview, type Mapping } from '../../../shared/schemas/import';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { SelectField } from '../../components/Field';
@@ -20,7 +20,7 @@ export function ImportMapping({
 }) {
   const { t } = useT();
   const f = useFormat();
-  const fields = preview.kind === 'customers' ? CUSTOMER_FIELDS : SALE_FIELDS;
+  const fields = preview.kind === 'customers' ? CUSTOMER_FIELDS : preview.kind === 'sales' ? SALE_FIELDS : PRODUCT_FIELDS;
   const separator =
     preview.delimiter === '\t'
       ? t('data.import.separator.tab')
@@ -60,7 +60,7 @@ export function ImportMapping({
             <option value="">{t('data.import.ignore')}</option>
             {fields.map((fl) => (
               <option key={fl} value={fl}>
-                {t('data.import.fieldOption', { field: fl, description: fieldDescription(t, fl) })}
+                {t('data.import.fieldOption', { field: fl, description: fieldDescription(t, preview.kind, fl) })}
               </option>
             ))}
           </SelectField>

@@ -105,6 +105,7 @@ export function ImportPanel() {
         >
           <option value="customers">{t('data.import.kind.customers')}</option>
           <option value="sales">{t('data.import.kind.sales')}</option>
+          <option value="products">{t('data.import.kind.products')}</option>
         </SelectField>
         <SelectField
           label={t('data.import.encoding')}
@@ -221,6 +222,14 @@ function summary(t: T, n: (x: number) => string, r: ImportResult): string | null
       rows: n(r.imported),
       created: n(r.customersCreated),
       updated: n(r.customersUpdated),
+    });
+  if (r.kind === 'products')
+    return t('data.import.doneProducts', {
+      count: r.imported,
+      rows: n(r.imported),
+      created: n(r.productsCreated),
+      updated: n(r.productsUpdated),
+      repriced: n(r.pricesChanged),
     });
   return r.customersCreated > 0
     ? t('data.import.doneSalesCreated', { count: r.imported, rows: n(r.imported), created: n(r.customersCreated) })

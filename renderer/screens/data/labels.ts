@@ -1,6 +1,6 @@
 import { AVAILABLE_SEGMENTS, type Segment } from '../../../shared/schemas/export';
 import { CHANNELS, type Channel } from '../../../shared/schemas/common';
-import type { ImportField } from '../../../shared/schemas/import';
+import type { ImportField, ImportKind } from '../../../shared/schemas/import';
 import type { BaseKey } from '../../../shared/i18n';
 import type { T } from '../../app/i18n';
 
@@ -42,8 +42,8 @@ export function channelName(t: T, channel: string): string {
 }
 
 /** What an import field means, shown next to its exact name (the names --map uses). */
-export function fieldDescription(t: T, field: ImportField): string {
-  return t(`data.field.${field}` as BaseKey);
+export function fieldDescription(t: T, kind: ImportKind, field: ImportField): string {
+  return t(`${kind === 'products' ? 'data.productField' : 'data.field'}.${field}` as BaseKey);
 }
 
 /** Days between two business dates (YYYY-MM-DD), never negative. */

@@ -106,6 +106,18 @@ export const data = {
   'data.reason.yes_no_invalid': 'not yes/no',
   'data.reason.phone_invalid': 'not a valid phone number',
   'data.reason.customer_unknown': 'no such customer (tick “Create customers…”)',
+  'data.import.kind.products': 'Products',
+  'data.import.doneProducts_one':
+    'Imported {{rows}} product: {{created}} new, {{updated}} updated, {{repriced}} price changes kept in its history.',
+  'data.import.doneProducts_other':
+    'Imported {{rows}} products: {{created}} new, {{updated}} updated, {{repriced}} price changes kept in their history.',
+  'data.productField.name': 'product name',
+  'data.productField.category': 'category',
+  'data.productField.price': 'unit price',
+  'data.productField.barcode': 'barcode (EAN/UPC)',
+  'data.productField.sku': 'your own item code (SKU)',
+  'data.reason.duplicate_in_file': 'this code appears twice in the file',
+  'data.reason.codes_conflict': 'the barcode and the SKU belong to two different products',
   'data.reason.ragged_row': 'wrong number of columns',
   'data.reason.unclosed_quote': 'a quoted field is never closed (truncated file?)',
   'data.reason.name_required': 'name missing',

@@ -103,6 +103,18 @@ export const data: Record<keyof typeof en, string> = {
   'data.reason.yes_no_invalid': '不是“是/否”',
   'data.reason.phone_invalid': '手机号无效',
   'data.reason.customer_unknown': '没有这位顾客（可勾选“自动新建”）',
+  'data.import.kind.products': '商品',
+  'data.import.doneProducts_one':
+    '已导入 {{rows}} 个商品：新增 {{created}} 个，更新 {{updated}} 个，{{repriced}} 次调价已记入价格历史。',
+  'data.import.doneProducts_other':
+    '已导入 {{rows}} 个商品：新增 {{created}} 个，更新 {{updated}} 个，{{repriced}} 次调价已记入价格历史。',
+  'data.productField.name': '商品名称',
+  'data.productField.category': '类别',
+  'data.productField.price': '单价',
+  'data.productField.barcode': '条形码',
+  'data.productField.sku': '自编货号（SKU）',
+  'data.reason.duplicate_in_file': '这个编码在文件中出现了两次',
+  'data.reason.codes_conflict': '条码和货号分属两个不同的商品',
   'data.reason.ragged_row': '列数不对',
   'data.reason.unclosed_quote': '引号未闭合（文件可能不完整）',
   'data.reason.name_required': '缺少姓名',
