@@ -19,6 +19,7 @@ import { customerDataExport, eraseCustomer } from './services/privacy';
 import { customerInsight, lapsedReport, recentCheck } from './services/lapsed';
 import { cached, insightsChecks, insightsOverview } from './services/insights';
 import { createPriceChange, deletePriceChange, listPriceChanges } from './services/prices';
+import { priceChangeReport } from './services/price-changes';
 import * as complaints from './services/complaints';
 import * as winback from './services/winback';
 import { todayDone, todayList } from './services/today';
@@ -89,6 +90,7 @@ export const handlers = {
   'priceChanges.list': (_a, ctx) => listPriceChanges(ctx),
   'priceChanges.create': (a, ctx) => createPriceChange(ctx, a),
   'priceChanges.delete': (a, ctx) => deletePriceChange(ctx, a.id),
+  'priceChanges.analysis': (a, ctx) => priceChangeReport(ctx, a.asOf),
   'complaints.open': (a, ctx) => complaints.openComplaint(ctx, a),
   'complaints.list': (a, ctx) => complaints.listComplaints(ctx, a),
   'complaints.get': (a, ctx) => complaints.getComplaint(ctx, a.id),

@@ -4,6 +4,7 @@ import { importCommand } from './import';
 import { modelCommand } from './model';
 import { backtestCommand, lapsedCommand } from './lapsed';
 import { todayCommand, winbackCommand } from './care';
+import { priceChangesCommand } from './prices';
 import { backupCommand, customerCommand, exportCommand, restoreCommand } from './data';
 import { CliError, exitCodeFor } from './common';
 
@@ -45,6 +46,10 @@ Commands:
         contact, introductions after a staff member left. JSON: kind, customer_id, due, title, ...
   winback --db PATH [--json]
         Win-back cases, open and closed, with status and outcome.
+  price-changes --db PATH [--as-of YYYY-MM-DD] [--json]
+        Every price change with buyers, units and revenue in the 8 weeks before and after, and the
+        customers who bought less after it. JSON: product, date, old_price_minor, new_price_minor,
+        buyers_before/after, units_before/after, revenue_before/after_minor, customers_buying_less.
 
 Options for every command:
   --db PATH   the shop database (default: REGULARS_DB, else regulars.db in the user data folder)
@@ -96,6 +101,8 @@ async function main(argv: string[]): Promise<number> {
       return todayCommand(rest);
     case 'winback':
       return winbackCommand(rest);
+    case 'price-changes':
+      return priceChangesCommand(rest);
     default:
       throw new CliError(`Unknown command "${command}". Run "regulars --help".`, 2);
   }

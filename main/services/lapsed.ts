@@ -22,13 +22,14 @@ import {
   customerWindowsNow,
   lastSaleDate,
   lastShopDay,
-  latestPriceChange,
   visitsBetween,
 } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
+import type { PriceRiseEffect } from '../../shared/schemas/lapsed';
 import { calibrationEndFor, shopModel, type ShopModel } from './model';
 import { customersWithOpenComplaints, letGoCustomers, priceComplainers } from '../db/queries/care';
 import { getSettings, today } from './settings';
+import { boughtLessAfterRises } from './price-changes';
 
 /** One row of `regulars lapsed --json` (names are a contract with scripts). */
 export interface LapsedEntry {
@@ -57,8 +58,8 @@ export interface LapsedEntry {
   /** for the plain-words reasons ("visits down from 2.1 to 0.8 a month") */
   visits_per_month: { before: number; recent: number };
   spend_per_month_minor: { before: number; recent: number };
-  /** the price change they bought less after, with their visits in the equal windows around it */
-  price_change: { date: string; before: number; after: number } | null;
+  /** the price rise they bought less after, with what they bought in the equal windows around it */
+  price_change: PriceRiseEffect | null;
 }
 
 /**
@@ -73,7 +74,7 @@ export function lapsedList(
 ): { asOf: string; params: BgNbdParams; model: ShopModel; entries: LapsedEntry[]; top20: number } {
   const asOf = asOfArg ?? today(ctx);
   const asOfDay = julianDay(asOf);
-  const change = priceChangeToJudge(ctx, asOf);
+  const boughtLess = boughtLessAfterRises(ctx, asOf);
   // Visits belong to live customers only: merging moves them, erasing makes them walk-ins.
   // Nothing sold after the date (a list as of today): the kept totals spare most of the work.
   const last = lastShopDay(ctx.db);
@@ -83,7 +84,6 @@ export function lapsedList(
     year: asOfDay - 365,
     recent: asOfDay - 182,
     before: asOfDay - 547,
-    priceChange: change ? { from: change.day - change.window, at: change.day, to: change.day + change.window } : null,
   });
   const model = shopModel(ctx, calibrationEndFor(asOf));
   const openComplaints = customersWithOpenComplaints(ctx.db);
@@ -138,7 +138,7 @@ export function lapsedList(
       discountMinor: r.discount,
       shopPromoShare,
       shopDiscountShare,
-      aroundPriceChange: change && r.first_day <= change.day - change.window ? { before: r.pc_before, after: r.pc_after } : null,
+      boughtLessAfterRise: boughtLess.has(r.customer_id),
       priceComplaint: priceComplaints.has(r.customer_id),
     });
     const priceSensitive = r.visits >= settings.minVisitsForPrice && price.score >= settings.priceSensitiveAbove;
@@ -177,26 +177,11 @@ export function lapsedList(
           ],
       visits_per_month: j.visitsPerMonth,
       spend_per_month_minor: { before: Math.round(j.spendPerMonth.before), recent: Math.round(j.spendPerMonth.recent) },
-      price_change:
-        change && priceReasons.includes('bought_less_after_price_rise')
-          ? { date: change.date, before: r.pc_before, after: r.pc_after }
-          : null,
+      price_change: (priceReasons.includes('bought_less_after_price_rise') && boughtLess.get(r.customer_id)) || null,
     };
   });
   entries.sort((a, b) => b.value_at_risk_minor - a.value_at_risk_minor || a.id - b.id);
   return { asOf, params, model, entries, top20 };
-}
-
-/**
- * The recorded price change the list judges "bought less after" by: the latest one at least four
- * weeks before the date (so there is an after to look at) and within the last year; the windows
- * before and after are equal, 8 weeks or as long as there has been since.
- */
-function priceChangeToJudge(ctx: Ctx, asOf: string): { date: string; day: number; window: number } | null {
-  const date = latestPriceChange(ctx.db, addDays(asOf, -365), addDays(asOf, -28));
-  if (!date) return null;
-  const day = julianDay(date);
-  return { date, day, window: Math.min(56, julianDay(asOf) - day) };
 }
 
 export interface MethodScore {

@@ -5,14 +5,14 @@ import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
 import { today } from './settings';
 
-const COLUMNS = 'id, changed_on AS changedOn, note, created_at AS createdAt';
+const COLUMNS = 'id, changed_on AS changedOn, note, category, created_at AS createdAt';
 
 export function listPriceChanges(ctx: Ctx): PriceChange[] {
   return stmt<[], PriceChange>(ctx.db, `SELECT ${COLUMNS} FROM price_changes ORDER BY changed_on DESC, id DESC`).all();
 }
 
 /** Records a price change; a date in the future is refused (record it when it happens). */
-export function createPriceChange(ctx: Ctx, input: { changedOn: string; note: string }): PriceChange {
+export function createPriceChange(ctx: Ctx, input: { changedOn: string; note: string; category: string }): PriceChange {
   if (input.changedOn > today(ctx))
     throw new AppError('VALIDATION', { changedOn: input.changedOn }, [
       { path: ['changedOn'], message: 'price_change_in_future' },
@@ -20,13 +20,14 @@ export function createPriceChange(ctx: Ctx, input: { changedOn: string; note: st
   return ctx.db.transaction(() => {
     const now = ctx.clock.now();
     const id = Number(
-      stmt(ctx.db, 'INSERT INTO price_changes (changed_on, note, created_at) VALUES (?, ?, ?)').run(
+      stmt(ctx.db, 'INSERT INTO price_changes (changed_on, note, category, created_at) VALUES (?, ?, ?, ?)').run(
         input.changedOn,
         input.note,
+        input.category || null,
         now,
       ).lastInsertRowid,
     );
-    audit(ctx.db, now, 'price_change.create', 'price_change', id, { changedOn: input.changedOn });
+    audit(ctx.db, now, 'price_change.create', 'price_change', id, { changedOn: input.changedOn, category: input.category });
     return stmt<[number], PriceChange>(ctx.db, `SELECT ${COLUMNS} FROM price_changes WHERE id = ?`).get(id)!;
   })();
 }

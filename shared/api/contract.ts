@@ -30,7 +30,7 @@ import {
 import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
 import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
 import { InsightsChecks, InsightsOverview, InsightsQuery } from '../schemas/insights';
-import { PriceChange, PriceChangeId, PriceChangeInput } from '../schemas/prices';
+import { PriceChange, PriceChangeId, PriceChangeInput, PriceChangeAnalysisInput, PriceChangeReport } from '../schemas/prices';
 import { Reports, ReportsQuery } from '../schemas/reports';
 import { SavedFilter, SavedFilterInput } from '../schemas/customer';
 import { PriceHistoryEntry, Product, ProductDraft, ProductPatch, ProductQuery, Reprice } from '../schemas/products';
@@ -120,6 +120,7 @@ export const contract = {
   'priceChanges.list': { input: None, output: z.array(PriceChange) },
   'priceChanges.create': { input: PriceChangeInput, output: PriceChange },
   'priceChanges.delete': { input: PriceChangeId, output: z.object({ id: z.number() }) },
+  'priceChanges.analysis': { input: PriceChangeAnalysisInput, output: PriceChangeReport },
   'complaints.open': { input: ComplaintDraft, output: Complaint },
   'complaints.list': { input: ComplaintQuery, output: z.array(Complaint) },
   'complaints.get': { input: z.strictObject({ id: Id }), output: Complaint },

@@ -141,15 +141,23 @@ export interface PriceNumbers {
   /** the same shares for the whole shop over the same period */
   shopPromoShare: number;
   shopDiscountShare: number;
-  /** visits in equal windows before and after the latest recorded price change (null: none to judge) */
-  aroundPriceChange: { before: number; after: number } | null;
+  /** bought clearly less after a price rise (see main/services/price-changes.ts) */
+  boughtLessAfterRise: boolean;
   /** complained, or said they left, about the price or a competitor */
   priceComplaint?: boolean;
 }
 
-/** A regular before the price change (2 or more visits) who came at most half as often after it. */
-export function boughtLessAfterPriceRise(w: { before: number; after: number } | null): boolean {
-  return w !== null && w.before >= 2 && w.after <= w.before / 2;
+/**
+ * A regular before a price change (bought on two or more days in the window before it, the first
+ * of them in its first half, so not someone who only just started) who bought at most half as much
+ * after it, or nothing: units of a product, or visits for a shop-wide change. Counting over the
+ * whole window means a customer whose visits merely moved to another weekday is not flagged.
+ */
+export function boughtLessAfterPriceRise(
+  before: { amount: number; days: number; sinceFirstHalf: boolean } | undefined,
+  after: number,
+): boolean {
+  return before !== undefined && before.days >= 2 && before.sinceFirstHalf && after <= before.amount / 2;
 }
 
 /**
@@ -162,7 +170,7 @@ export function priceProfile(n: PriceNumbers): { score: number; reasons: FlagRea
   const promo = priceSensitivity(n.promoVisits, n.visits, n.shopPromoShare);
   const gross = n.paidMinor + n.discountMinor;
   const discounted = gross > 0 ? priceSensitivity(n.discountMinor, gross, n.shopDiscountShare) : 0;
-  const rise = boughtLessAfterPriceRise(n.aroundPriceChange);
+  const rise = n.boughtLessAfterRise;
   const score = Math.min(100, Math.round(0.6 * promo + 0.4 * discounted + (rise ? 30 : 0) + (n.priceComplaint ? 30 : 0)));
   const reasons: FlagReason[] = [];
   if (promo >= 50) reasons.push('mostly_promotions');

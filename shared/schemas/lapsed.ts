@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
 
+/** The price rise a customer bought less after: visits (a shop-wide change) or units (a product or category) in equal windows. */
+export const PriceRiseEffect = z.object({
+  change_id: z.string(),
+  date: z.string(),
+  /** the product or category; null for a shop-wide change */
+  product: z.string().nullable(),
+  measure: z.enum(['visits', 'units']),
+  before: z.number(),
+  after: z.number(),
+});
+export type PriceRiseEffect = z.infer<typeof PriceRiseEffect>;
+
 export const TIERS = ['key', 'main', 'ordinary', 'small'] as const;
 export const Tier = z.enum(TIERS);
 
@@ -33,7 +45,7 @@ export const LapsedRow = z.object({
   reasons: z.array(z.string()),
   visits_per_month: z.object({ before: z.number(), recent: z.number() }),
   spend_per_month_minor: z.object({ before: z.number(), recent: z.number() }),
-  price_change: z.object({ date: z.string(), before: z.number(), after: z.number() }).nullable(),
+  price_change: PriceRiseEffect.nullable(),
 });
 export type LapsedRow = z.infer<typeof LapsedRow>;
 

@@ -35,8 +35,15 @@ it('a regular who comes far less after a recorded price change gets bought_less_
   const byId = new Map(entries.map((e) => [e.id, e]));
   const s = byId.get(stopped)!;
   expect(s.reasons).toContain('bought_less_after_price_rise');
-  // 8 weeks before (Nov 10 – Jan 5): 8 Mondays; 8 weeks after: the one visit.
-  expect(s.price_change).toEqual({ date: '2026-01-05', before: 8, after: 1 });
+  // 8 weeks before (Nov 10 – Jan 4): 8 Mondays; 8 weeks from the change on: Jan 5 and one more visit.
+  expect(s.price_change).toEqual({
+    change_id: 'shop-1',
+    date: '2026-01-05',
+    product: null,
+    measure: 'visits',
+    before: 8,
+    after: 2,
+  });
   expect(s.price_sensitivity).toBeGreaterThanOrEqual(30);
 
   const m = byId.get(moved)!;

@@ -142,7 +142,7 @@ describe('price profile', () => {
     discountMinor: 1000,
     shopPromoShare: 0.2,
     shopDiscountShare: 0.1,
-    aroundPriceChange: null,
+    boughtLessAfterRise: false,
   };
   it('a customer who buys like everyone else scores 0 with no reasons', () => {
     expect(priceProfile(base)).toEqual({ score: 0, reasons: [] });
@@ -153,18 +153,20 @@ describe('price profile', () => {
     expect(p.score).toBeGreaterThanOrEqual(60);
   });
   it('buying clearly less after a price change adds 30 points and its reason', () => {
-    expect(priceProfile({ ...base, aroundPriceChange: { before: 8, after: 1 } })).toEqual({
+    expect(priceProfile({ ...base, boughtLessAfterRise: true })).toEqual({
       score: 30,
       reasons: ['bought_less_after_price_rise'],
     });
   });
   it.each([
-    [{ before: 8, after: 4 }, true],
-    [{ before: 8, after: 5 }, false],
-    [{ before: 1, after: 0 }, false],
-    [null, false],
-  ])('%j around the change → bought less: %s', (w, expected) => {
-    expect(boughtLessAfterPriceRise(w)).toBe(expected);
+    [{ amount: 8, days: 8, sinceFirstHalf: true }, 4, true],
+    [{ amount: 8, days: 8, sinceFirstHalf: true }, 5, false],
+    [{ amount: 6, days: 2, sinceFirstHalf: true }, 0, true],
+    [{ amount: 6, days: 2, sinceFirstHalf: false }, 0, false],
+    [{ amount: 6, days: 1, sinceFirstHalf: true }, 0, false],
+    [undefined, 0, false],
+  ])('%j before, %d after the change → bought less: %s', (before, after, expected) => {
+    expect(boughtLessAfterPriceRise(before, after)).toBe(expected);
   });
 });
 

@@ -48,9 +48,6 @@ export interface CustomerWindowRow {
   visits_before: number;
   spend_before: number;
   promo_visits: number;
-  /** visits in the equal windows before and after the price change judged (0 without one) */
-  pc_before: number;
-  pc_after: number;
 }
 
 export interface WindowDays {
@@ -58,23 +55,12 @@ export interface WindowDays {
   year: number;
   recent: number;
   before: number;
-  /** the price change to judge: windows (from, at] and (at, to] */
-  priceChange: { from: number; at: number; to: number } | null;
 }
 
 export function customerWindows(db: Db, w: WindowDays): CustomerWindowRow[] {
   // Every aggregate costs a pass over two million rows: only what the list uses, and FILTER
   // (which skips the rows) rather than arithmetic on every row.
-  const pc = w.priceChange
-    ? 'COUNT(*) FILTER (WHERE day > @pcFrom AND day <= @pcAt) AS pc_before, COUNT(*) FILTER (WHERE day > @pcAt AND day <= @pcTo) AS pc_after'
-    : '0 AS pc_before, 0 AS pc_after';
-  const params = {
-    asOf: w.asOf,
-    year: w.year,
-    recent: w.recent,
-    before: w.before,
-    ...(w.priceChange ? { pcFrom: w.priceChange.from, pcAt: w.priceChange.at, pcTo: w.priceChange.to } : {}),
-  };
+  const params = { asOf: w.asOf, year: w.year, recent: w.recent, before: w.before };
   return stmt<[typeof params], CustomerWindowRow>(
     db,
     `SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS visits,
@@ -84,8 +70,7 @@ export function customerWindows(db: Db, w: WindowDays): CustomerWindowRow[] {
        COALESCE(SUM(amount_minor) FILTER (WHERE day > @recent), 0) AS spend_recent,
        COUNT(*) FILTER (WHERE day > @before AND day <= @recent) AS visits_before,
        COALESCE(SUM(amount_minor) FILTER (WHERE day > @before AND day <= @recent), 0) AS spend_before,
-       COUNT(*) FILTER (WHERE promo_sales > 0) AS promo_visits,
-       ${pc}
+       COUNT(*) FILTER (WHERE promo_sales > 0) AS promo_visits
      FROM visit_days WHERE day <= @asOf
      GROUP BY customer_id`,
   ).all(params);
@@ -120,18 +105,7 @@ export function calibrationStamp(db: Db, end: number): string {
  * from `visit_days`.
  */
 export function customerWindowsNow(db: Db, w: WindowDays): CustomerWindowRow[] {
-  const from = Math.min(w.before, w.priceChange?.from ?? w.before);
-  const pc = w.priceChange
-    ? 'COUNT(*) FILTER (WHERE day > @pcFrom AND day <= @pcAt) AS pc_before, COUNT(*) FILTER (WHERE day > @pcAt AND day <= @pcTo) AS pc_after'
-    : '0 AS pc_before, 0 AS pc_after';
-  const params = {
-    from,
-    asOf: w.asOf,
-    year: w.year,
-    recent: w.recent,
-    before: w.before,
-    ...(w.priceChange ? { pcFrom: w.priceChange.from, pcAt: w.priceChange.at, pcTo: w.priceChange.to } : {}),
-  };
+  const params = { from: w.before, asOf: w.asOf, year: w.year, recent: w.recent, before: w.before };
   // Raw rows merged in one pass (both ordered by customer): a hundred thousand objects fewer to make.
   const windows = stmt<[typeof params], number[]>(
     db,
@@ -140,8 +114,7 @@ export function customerWindowsNow(db: Db, w: WindowDays): CustomerWindowRow[] {
        COUNT(*) FILTER (WHERE day > @recent) AS visits_recent,
        COALESCE(SUM(amount_minor) FILTER (WHERE day > @recent), 0) AS spend_recent,
        COUNT(*) FILTER (WHERE day > @before AND day <= @recent) AS visits_before,
-       COALESCE(SUM(amount_minor) FILTER (WHERE day > @before AND day <= @recent), 0) AS spend_before,
-       ${pc}
+       COALESCE(SUM(amount_minor) FILTER (WHERE day > @before AND day <= @recent), 0) AS spend_before
      FROM visit_days WHERE day > @from AND day <= @asOf
      GROUP BY customer_id ORDER BY customer_id`,
   )
@@ -172,8 +145,6 @@ export function customerWindowsNow(db: Db, w: WindowDays): CustomerWindowRow[] {
       visits_before: x ? x[4]! : 0,
       spend_before: x ? x[5]! : 0,
       promo_visits: t[6]!,
-      pc_before: x ? x[6]! : 0,
-      pc_after: x ? x[7]! : 0,
     };
   }
   return out;
@@ -216,16 +187,6 @@ export function changeStamp(db: Db): string {
     'SELECT (SELECT MAX(id) FROM sales) AS s, (SELECT MAX(id) FROM audit_log) AS a',
   ).get();
   return `${r?.s ?? 0}:${r?.a ?? 0}`;
-}
-
-/** The latest recorded price change from `from` to `to` (inclusive), or null. */
-export function latestPriceChange(db: Db, from: string, to: string): string | null {
-  return (
-    stmt<[string, string], { d: string | null }>(
-      db,
-      'SELECT MAX(changed_on) AS d FROM price_changes WHERE changed_on BETWEEN ? AND ?',
-    ).get(from, to)?.d ?? null
-  );
 }
 
 /**

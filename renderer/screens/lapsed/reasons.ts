@@ -33,11 +33,18 @@ export function reasonWords(t: T, f: Fmt, locale: string, r: LapsedRow): string[
     else if (code === 'discounted_spend') out.push(t('lapsed.reason.discounted_spend', { score: r.price_sensitivity }));
     else if (code === 'bought_less_after_price_rise' && r.price_change)
       out.push(
-        t('lapsed.reason.bought_less_after_price_rise', {
-          date: f.day(r.price_change.date),
-          before: r.price_change.before,
-          after: r.price_change.after,
-        }),
+        r.price_change.product === null
+          ? t('lapsed.reason.bought_less_after_price_rise', {
+              date: f.day(r.price_change.date),
+              before: f.number(r.price_change.before),
+              after: f.number(r.price_change.after),
+            })
+          : t('lapsed.reason.bought_less_after_product_rise', {
+              product: r.price_change.product,
+              date: f.day(r.price_change.date),
+              before: f.number(r.price_change.before),
+              after: f.number(r.price_change.after),
+            }),
       );
   }
   if (r.status === 'lapsed' && !r.reasons.includes('overdue'))

@@ -37,6 +37,8 @@ export const lapsed = {
   'lapsed.reason.discounted_spend': 'much of their spending is discounted (price sensitivity {{score}})',
   'lapsed.reason.bought_less_after_price_rise':
     'came {{before}} times in the 8 weeks before the price change on {{date}}, {{after}} after',
+  'lapsed.reason.bought_less_after_product_rise':
+    'bought {{before}} of {{product}} in the 8 weeks before its price rose on {{date}}, {{after}} after',
   'lapsed.expectedValue': 'expected next 12 months: {{value}}',
   'lapsed.priceScore': 'price sensitivity {{score}}/100',
   'lapsed.reason.open_complaint': 'a complaint not yet handled to their satisfaction',
