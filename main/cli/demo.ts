@@ -52,7 +52,8 @@ export async function demoCommand(args: string[]): Promise<number> {
       [
         `Demo shop written to ${dbPath}`,
         `  customers:        ${summary.customers}`,
-        `  sales:            ${summary.sales} (${summary.walkIns} walk-in)`,
+        `  sales:            ${summary.sales} (${summary.walkIns} walk-in), ${summary.saleLines} lines`,
+        `  catalogue:        ${summary.products} products, ${summary.priceRises} price rises`,
         `  period:           ${summary.from} … ${summary.to}`,
         `  staff:            ${summary.staff} (${summary.staffLeft} left)`,
         `  lapsed customers: ${summary.lapsed}`,

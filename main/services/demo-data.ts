@@ -85,12 +85,6 @@ export const CUSTOMER_NOTES = [
   '过敏体质，注意成分',
 ];
 
-/** Shelf prices in yuan, cheapest first; a basket is a few of them. */
-export const PRICES = [
-  12, 15, 18, 19.9, 22, 25, 28, 29.9, 32, 35, 38, 39.9, 42, 45, 48, 49.9, 55, 58, 59.9, 65, 68, 69.9, 78, 88, 98, 99, 108, 118,
-  128, 138, 158, 168, 188, 198, 228, 258, 288, 298,
-];
-
 /** Busy hours 9:00–20:59 (relative weights): a late-morning bump, a lunch dip, an evening peak. */
 export const HOUR_WEIGHT = [3, 5, 7, 8, 6, 5, 6, 7, 9, 10, 9, 6];
 

@@ -1,8 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Day, Promo } from './demo-calendar';
-import { HOUR_WEIGHT, PRICES, SALE_NOTES, VOID_REASONS } from './demo-data';
-import { pick, sampler, type Rnd } from './demo-people';
+import { HOUR_WEIGHT, SALE_NOTES, VOID_REASONS } from './demo-data';
+import { pick, prng, sampler, type Rnd } from './demo-people';
+import { hasRisen, priceOnDay, type CatalogueItem } from './demo-catalogue';
 
 export interface StaffSpan {
   id: number;
@@ -21,9 +22,12 @@ export interface Shopper {
   staffId: number | null;
   priceSensitive: boolean;
   member: boolean;
+  /** the catalogue item they usually buy (index), if any */
+  favourite?: number;
+  /** buys an item less, or a cheaper one, once its price has risen */
+  reacts?: boolean;
 }
 
-const FEN = PRICES.map((p) => Math.round(p * 100));
 const roundYuan = (fen: number) => Math.round(fen / 100) * 100;
 
 /** Discount a promotion gives: "every ¥200 less ¥30" at the shopping festivals, 10% or 20% off at the holidays. */
@@ -37,7 +41,11 @@ function promoDiscount(promo: Promo, gross: number, rnd: Rnd): number {
 export class SaleWriter {
   sales = 0;
   promotions = 0;
+  lines = 0;
   private readonly insert: Statement;
+  private readonly insertLine: Statement;
+  /** the catalogue's own dice, so customers' visits are the same with or without it */
+  private readonly rc: Rnd = prng(0x5eed);
   private readonly hour = sampler(HOUR_WEIGHT.map((w, h) => [h, w] as const));
   /** staff on duty each day */
   private readonly onDuty: number[][];
@@ -48,7 +56,12 @@ export class SaleWriter {
     staff: StaffSpan[],
     private readonly anyPayment: (rnd: Rnd) => number,
     private readonly now: number,
+    private readonly catalogue: CatalogueItem[],
   ) {
+    this.insertLine = db.prepare(
+      `INSERT INTO sale_lines (sale_id, product_id, business_date, quantity_milli, unit_price_minor, line_discount_minor, line_total_minor)
+       VALUES (?, ?, ?, ?, ?, 0, ?)`,
+    );
     this.insert = db.prepare(
       `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
          payment_method_id, staff_id, note, created_at, voided_at, void_reason, voided_by_staff_id)
@@ -72,11 +85,22 @@ export class SaleWriter {
     const day = this.days[d]!;
     let items = 1 + Math.floor(rnd() * rnd() * 6);
     if (spend < 1) items = Math.max(1, Math.round(items * spend));
-    const centre = who.level * (FEN.length - 1) * spend;
+    const last = this.catalogue.length - 1;
+    const centre = who.level * last * spend;
     let gross = 0;
+    // item index -> quantity
+    const basket = new Map<number, number>();
     for (let k = 0; k < items || (gross < 2_800 && k < 6); k++) {
-      const i = Math.round(centre + (rnd() - 0.5) * 10);
-      gross += FEN[i < 0 ? 0 : i >= FEN.length ? FEN.length - 1 : i]!;
+      const near = Math.round(centre + (rnd() - 0.5) * 10);
+      let i =
+        k === 0 && who.favourite !== undefined && this.rc() < 0.6 ? who.favourite : near < 0 ? 0 : near > last ? last : near;
+      // After a rise, those who mind buy something cheaper instead, or go without.
+      if (who.reacts && hasRisen(this.catalogue[i]!, d) && this.rc() < 0.85) {
+        i = Math.max(0, i - 1 - Math.floor(this.rc() * 3));
+        if (hasRisen(this.catalogue[i]!, d)) i = 0;
+      }
+      basket.set(i, (basket.get(i) ?? 0) + 1);
+      gross += priceOnDay(this.catalogue[i]!, d);
       if (k >= items) items++;
     }
     let promo = false;
@@ -103,7 +127,7 @@ export class SaleWriter {
     const payment = who.payment !== null && rnd() < 0.75 ? who.payment : this.anyPayment(rnd);
     const note = rnd() < 0.03 ? pick(rnd, SALE_NOTES) : '';
     const voided = rnd() < 0.004;
-    this.insert.run(
+    const saleId = this.insert.run(
       who.id,
       at,
       day.date,
@@ -119,7 +143,12 @@ export class SaleWriter {
       voided ? Math.min(at + 60_000 * (1 + Math.floor(rnd() * 15)), day.start + 21 * 3_600_000 - 1) : null,
       voided ? pick(rnd, VOID_REASONS) : null,
       voided ? staffId : null,
-    );
+    ).lastInsertRowid;
+    for (const [i, qty] of basket) {
+      const fen = priceOnDay(this.catalogue[i]!, d);
+      this.insertLine.run(saleId, this.catalogue[i]!.id, day.date, qty * 1000, fen, qty * fen);
+      this.lines++;
+    }
     this.sales++;
     return true;
   }

@@ -10,6 +10,7 @@ import { CUSTOMER_NOTES, TAGS } from './demo-data';
 import { tagsFor, writeConsents, writeStaff } from './demo-records';
 import { makeBirthday, makePerson, makePhone, pick, prng, sampler, seedFor } from './demo-people';
 import { SaleWriter, type Shopper } from './demo-sales';
+import { writeCatalogue } from './demo-catalogue';
 
 export interface DemoOptions {
   customers: number;
@@ -21,6 +22,10 @@ export interface DemoOptions {
 export interface DemoSummary {
   customers: number;
   sales: number;
+  /** catalogue items, lines on the sales, and price rises in the catalogue's history */
+  products: number;
+  saleLines: number;
+  priceRises: number;
   walkIns: number;
   staff: number;
   staffLeft: number;
@@ -105,7 +110,10 @@ function writeShop(db: Db, opts: DemoOptions, onProgress?: (done: number, total:
   writeSetting(db, 'defaultPaymentMethodId', methodId('wechat_pay'));
   writeSetting(db, 'defaultStaffId', staff.find((s) => s.to === Infinity)!.id);
   const tagIds = TAGS.map((t) => Number(db.prepare('INSERT INTO tags (name) VALUES (?)').run(t).lastInsertRowid));
-  const writer = new SaleWriter(db, days, staff, anyPayment, opts.now);
+  const catalogue = writeCatalogue(db, days, opts.now);
+  const writer = new SaleWriter(db, days, staff, anyPayment, opts.now, catalogue);
+  // favourites and who minds a price rise come from their own dice, so visits stay as they were
+  const rc = prng(seedFor(opts.seed, -2));
 
   // First a plan per customer (archetype, first visit), so customers are written in the order
   // they first came in: ids grow with creation, as in a real shop.
@@ -223,6 +231,8 @@ function writeShop(db: Db, opts: DemoOptions, onProgress?: (done: number, total:
       staffId,
       priceSensitive: price,
       member: memberCode !== null,
+      favourite: Math.min(catalogue.length - 1, Math.max(0, Math.round(level * (catalogue.length - 1) + (rc() - 0.5) * 6))),
+      reacts: price || rc() < 0.25,
     };
     let visits = writer.write(r, who, plan.firstDay, 1, 0.5, plan.firstAt) ? 1 : 0;
     if (repeat && price) {
@@ -274,6 +284,9 @@ function writeShop(db: Db, opts: DemoOptions, onProgress?: (done: number, total:
   return {
     customers: N,
     sales: writer.sales,
+    products: catalogue.length,
+    saleLines: writer.lines,
+    priceRises: catalogue.reduce((n, c) => n + c.prices.length - 1, 0),
     walkIns: writer.sales - customerSales,
     staff: staff.length,
     staffLeft: staff.filter((s) => s.to !== Infinity).length,

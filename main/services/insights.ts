@@ -3,15 +3,9 @@ import { expectedPurchases } from '../../shared/domain/bgnbd';
 import { churnSettings, tiersByValue } from '../../shared/domain/churn';
 import { TIERS } from '../../shared/schemas/lapsed';
 import type { InsightsChecks, InsightsMonth, InsightsOverview } from '../../shared/schemas/insights';
-import {
-  calibrationRows,
-  changeStamp,
-  customerMonths,
-  holdoutVisitsByMonth,
-  priceChangesUpTo,
-  shopDaysUpTo,
-} from '../db/queries/analysis';
+import { calibrationRows, changeStamp, customerMonths, holdoutVisitsByMonth, shopDaysUpTo } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
+import { changesUpTo } from '../db/queries/price-changes';
 import { recentCheck } from './lapsed';
 import { calibrationEndFor, shopModel } from './model';
 import { getSettings, today } from './settings';
@@ -146,7 +140,10 @@ export function overview(ctx: Ctx, asOfArg?: string): Omit<InsightsOverview, 'co
     asOf,
     activeMonths: ACTIVE_MONTHS,
     months,
-    priceChanges: priceChangesUpTo(ctx.db, asOf),
+    // oldest first, product changes named by their product
+    priceChanges: changesUpTo(ctx.db, asOf)
+      .reverse()
+      .map((c) => ({ date: c.date, note: c.product ?? c.note })),
     pareto: { customers: sorted.length, points, top20_share: shareAt(0.2) },
     tiers: tierMix,
     cohorts,

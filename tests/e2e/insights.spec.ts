@@ -78,3 +78,34 @@ test('Insights in Chinese, and for a past month', async ({ page, shop }) => {
   await page.getByLabel('统计截至').fill('2025-06');
   await expect(page.getByRole('img', { name: /^2025年6月：月初活跃顾客/ })).toBeVisible();
 });
+
+test('each price change on the revenue chart opens: before and after, and the regulars who bought less', async ({
+  page,
+  shop,
+}) => {
+  const report = await shop.api<{
+    changes: { id: string; product: string | null; buyers_before: number; buyers_after: number; customers: { name: string }[] }[];
+  }>('priceChanges.analysis');
+  const longjing = report.changes.find((c) => c.product === '西湖龙井')!;
+  expect(longjing).toBeTruthy();
+  await shop.open(page, '/insights');
+  const open = page.getByRole('button', { name: /^Open price change: 西湖龙井 on / });
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
+  await open.click();
+  await expect(open).toHaveAttribute('aria-expanded', 'true');
+  const detail = page.getByRole('region', { name: /^西湖龙井, price change on / });
+  await expect(detail).toContainText(/¥78\.00 → (CN)?¥90\.00/);
+  const buyers = detail.getByRole('row', { name: /^Buyers/ });
+  await expect(buyers.getByRole('cell').nth(0)).toHaveText(String(longjing.buyers_before));
+  await expect(buyers.getByRole('cell').nth(1)).toHaveText(String(longjing.buyers_after));
+  await expect(detail.getByRole('row', { name: /^Revenue/ })).toBeVisible();
+  await expect(detail.getByRole('heading', { name: 'Regulars who bought less after it' })).toBeVisible();
+  if (longjing.customers.length) {
+    await detail.getByRole('link', { name: longjing.customers[0]!.name }).click();
+    await expect(page.getByRole('heading', { level: 1, name: longjing.customers[0]!.name })).toBeVisible();
+  } else await expect(detail.getByText('No regular bought clearly less after it.')).toBeVisible();
+
+  await shop.open(page, '/insights', 'zh-CN');
+  await page.getByRole('button', { name: /^查看调价：西湖龙井/ }).click();
+  await expect(page.getByRole('region', { name: /^西湖龙井：.*调价$/ })).toContainText('调价前');
+});

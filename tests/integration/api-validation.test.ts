@@ -131,7 +131,7 @@ const cases: Case[] = [
     'amount_invalid',
   ],
   ['amount over the cap', 'sales.record', { amountMinor: 100_000_001 }, 'VALIDATION', 'amountMinor', 'amount_too_large'],
-  ['missing amount', 'sales.record', { customerId: CID }, 'VALIDATION', 'amountMinor', 'amount_invalid'],
+  ['missing amount', 'sales.record', { customerId: CID }, 'VALIDATION', 'amountMinor', 'required'],
   ['null amount', 'sales.record', { amountMinor: null }, 'VALIDATION', 'amountMinor', 'amount_invalid'],
   ['absurd amount', 'sales.record', { amountMinor: 1e12 }, 'VALIDATION', 'amountMinor', 'amount_too_large'],
   ['items as text', 'sales.record', { amountMinor: 100, items: '2' }, 'VALIDATION', 'items', 'items_invalid'],

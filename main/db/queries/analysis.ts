@@ -210,13 +210,6 @@ export function shopDaysUpTo(db: Db, day: number) {
   ).all(day);
 }
 
-export function priceChangesUpTo(db: Db, date: string): { date: string; note: string }[] {
-  return stmt<[string], { date: string; note: string }>(
-    db,
-    'SELECT changed_on AS date, note FROM price_changes WHERE changed_on <= ? ORDER BY changed_on, id',
-  ).all(date);
-}
-
 /** Visits after a calibration day (up to `end`) by customers who had visited by then, per month index. */
 export function holdoutVisitsByMonth(db: Db, calDay: number, endDay: number): Map<number, number> {
   const rows = stmt<[{ cal: number; end: number }], { month: number; n: number }>(

@@ -9,6 +9,7 @@ import { useFormat } from '../../app/format';
 import { errorText } from '../../components/errors';
 import { ChartFigure, markerPlugin, PALETTE } from '../../components/Chart';
 import { ReportsSection } from './ReportsSection';
+import { PriceChangesPanel } from './PriceChangesPanel';
 
 type Fmt = ReturnType<typeof useFormat>;
 
@@ -372,17 +373,7 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
           />
         </div>
         <h3>{t('insights.sales.priceChanges')}</h3>
-        {data.priceChanges.length ? (
-          <ul className="price-changes">
-            {data.priceChanges.map((p, i) => (
-              <li key={i}>
-                <time dateTime={p.date}>{f.day(p.date)}</time> — {p.note}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('insights.sales.noPriceChanges')}</p>
-        )}
+        <PriceChangesPanel asOf={data.asOf} />
       </section>
 
       <ChartFigure

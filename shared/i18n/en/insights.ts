@@ -35,7 +35,27 @@ export const insights = {
   'insights.sales.units': 'Units',
   'insights.sales.buyers': 'Buyers',
   'insights.sales.priceChanges': 'Recorded price changes',
-  'insights.sales.noPriceChanges': 'No price changes recorded. Record them in Settings so the charts mark them.',
+  'insights.sales.noPriceChanges':
+    'No price changes yet. Change a product’s price in Settings → Products, or note a shop-wide change there, and the charts mark it.',
+  'insights.pc.wholeShop': 'Whole shop',
+  'insights.pc.price': '{{from}} → {{to}}',
+  'insights.pc.lessCount_one': '{{count}} regular bought less after',
+  'insights.pc.lessCount_other': '{{count}} regulars bought less after',
+  'insights.pc.open': 'Open price change: {{what}} on {{date}}',
+  'insights.pc.openShort': 'Open',
+  'insights.pc.detailTitle': '{{what}}, price change on {{date}}',
+  'insights.pc.windows':
+    'Equal windows of {{days}} days before and from the change (8 weeks, or as long as there has been since).',
+  'insights.pc.measure': 'Measure',
+  'insights.pc.before': 'Before',
+  'insights.pc.after': 'After',
+  'insights.pc.change': 'Change',
+  'insights.pc.items': 'Items',
+  'insights.pc.lessTitle': 'Regulars who bought less after it',
+  'insights.pc.tooEarly': 'Too early to say: fewer than 28 days since the change.',
+  'insights.pc.nobody': 'No regular bought clearly less after it.',
+  'insights.pc.more_one': 'and {{count}} more (all of them: regulars price-changes --json).',
+  'insights.pc.more_other': 'and {{count}} more (all of them: regulars price-changes --json).',
 
   'insights.pareto.title': 'Who brings the revenue (Pareto)',
   'insights.pareto.summary':
