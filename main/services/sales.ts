@@ -35,8 +35,10 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
     const day = businessDate(occurredAt, settings.timeZone);
     const lines = priceLines(ctx, d.lines, day);
     const linesTotal = lines.reduce((n, l) => n + l.lineTotalMinor, 0);
-    const amountMinor = d.amountMinor ?? linesTotal;
-    if (amountMinor < linesTotal)
+    // Money off the whole sale (a promotion) comes off the lines' total.
+    const floor = Math.max(0, linesTotal - d.discountMinor);
+    const amountMinor = d.amountMinor ?? floor;
+    if (amountMinor < floor)
       throw new AppError('VALIDATION', { linesTotalMinor: linesTotal }, [
         { path: ['amountMinor'], message: 'amount_below_lines' },
       ]);

@@ -23,8 +23,8 @@ export const SaleDraft = z
   .strictObject({
     customerId: Id.nullable().default(null),
     /**
-     * What the customer paid. With lines it may be left out (then it is the lines' total) or be more
-     * than the lines' total: the rest is goods rung up as a plain amount.
+     * What the customer paid. With lines it may be left out (then it is the lines' total less
+     * `discountMinor`) or be more: the rest is goods rung up as a plain amount.
      */
     amountMinor: AmountMinor.optional(),
     lines: z.array(SaleLineDraft).max(MAX_LINES, 'too_many_lines').default([]),

@@ -89,3 +89,16 @@ it('records a sale with lines at the price of its day, plus an amount rung up be
   const retired = await err(ctx, 'sales.record', { lines: [{ productId: cup.id }] });
   expect(retired.issues?.[0]).toMatchObject({ message: 'product_retired' });
 });
+
+it('money off the whole sale comes off the lines: the amount may be the lines less that discount', async () => {
+  const { ctx } = makeCtx();
+  const tea = await ok<Product>(ctx, 'products.create', { name: '普洱', priceMinor: 20000 });
+  const s = await ok<Sale>(ctx, 'sales.record', {
+    lines: [{ productId: tea.id, quantity: 2 }],
+    isPromotion: true,
+    discountMinor: 6000,
+  });
+  expect(s).toMatchObject({ amountMinor: 34000, discountMinor: 6000, isPromotion: true, items: 2 });
+  const tooLow = await err(ctx, 'sales.record', { lines: [{ productId: tea.id }], discountMinor: 1000, amountMinor: 18000 });
+  expect(tooLow.issues?.[0]).toMatchObject({ message: 'amount_below_lines' });
+});

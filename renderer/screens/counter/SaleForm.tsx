@@ -68,6 +68,7 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
   const amounts = lines.map(lineAmounts);
   const linesTotal = amounts.every((a) => a.total !== null) ? amounts.reduce((n, a) => n + a.total!, 0) : null;
   const extra = amount.trim() ? parseAmountToMinor(amount) : lines.length ? 0 : null;
+  const saleDiscount = promo && discount.trim() ? parseAmountToMinor(discount) : 0;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -89,7 +90,7 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
     try {
       const sale = await api.call('sales.record', {
         customerId: customer?.id ?? null,
-        amountMinor: withLines ? linesTotal! + amountMinor! : amountMinor!,
+        amountMinor: withLines ? Math.max(0, linesTotal! + amountMinor! - (discountMinor ?? 0)) : amountMinor!,
         lines: lines.map((l, i) => ({
           productId: l.product.id,
           quantity: amounts[i]!.quantityMilli! / 1000,
@@ -144,7 +145,9 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
           <div className="field sale-total">
             <span className="label">{t('counter.total')}</span>
             <output aria-label={t('counter.total')}>
-              {linesTotal === null || extra === null ? '—' : f.money(linesTotal + extra)}
+              {linesTotal === null || extra === null || saleDiscount === null
+                ? '—'
+                : f.money(Math.max(0, linesTotal + extra - saleDiscount))}
             </output>
           </div>
         ) : (
