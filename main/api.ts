@@ -20,6 +20,7 @@ import { customerInsight, lapsedReport, recentCheck } from './services/lapsed';
 import { cached, insightsChecks, insightsOverview } from './services/insights';
 import { createPriceChange, deletePriceChange, listPriceChanges } from './services/prices';
 import { priceChangeReport } from './services/price-changes';
+import { insightsFailure } from './services/failure';
 import * as complaints from './services/complaints';
 import * as winback from './services/winback';
 import { todayDone, todayList } from './services/today';
@@ -87,6 +88,7 @@ export const handlers = {
   'lapsed.check': (_a, ctx) => cached(ctx, 'lapsed-check', undefined, () => recentCheck(ctx)).value,
   'insights.overview': (a, ctx) => insightsOverview(ctx, a),
   'insights.checks': (a, ctx) => insightsChecks(ctx, a),
+  'insights.failure': (a, ctx) => insightsFailure(ctx, a),
   'priceChanges.list': (_a, ctx) => listPriceChanges(ctx),
   'priceChanges.create': (a, ctx) => createPriceChange(ctx, a),
   'priceChanges.delete': (a, ctx) => deletePriceChange(ctx, a.id),

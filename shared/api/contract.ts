@@ -29,7 +29,7 @@ import {
 
 import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
 import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
-import { InsightsChecks, InsightsOverview, InsightsQuery } from '../schemas/insights';
+import { InsightsChecks, InsightsOverview, InsightsQuery, InsightsFailure } from '../schemas/insights';
 import { PriceChange, PriceChangeId, PriceChangeInput, PriceChangeAnalysisInput, PriceChangeReport } from '../schemas/prices';
 import { Reports, ReportsQuery } from '../schemas/reports';
 import { SavedFilter, SavedFilterInput } from '../schemas/customer';
@@ -117,6 +117,7 @@ export const contract = {
   'lapsed.check': { input: None, output: z.object({ asOf: z.string(), flagged: z.number(), stayedAway: z.number() }) },
   'insights.overview': { input: InsightsQuery, output: InsightsOverview },
   'insights.checks': { input: InsightsQuery, output: InsightsChecks },
+  'insights.failure': { input: InsightsQuery, output: InsightsFailure },
   'priceChanges.list': { input: None, output: z.array(PriceChange) },
   'priceChanges.create': { input: PriceChangeInput, output: PriceChange },
   'priceChanges.delete': { input: PriceChangeId, output: z.object({ id: z.number() }) },

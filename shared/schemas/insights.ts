@@ -74,3 +74,41 @@ export const InsightsChecks = z.object({
   list: z.object({ asOf: z.string(), flagged: z.number(), stayedAway: z.number() }),
 });
 export type InsightsChecks = z.infer<typeof InsightsChecks>;
+
+/** Lost customers in one group (a tier, a staff member, a category) over the complete months of the period. */
+export const FailureGroup = z.object({
+  /** the tier, the staff member's id, or the category; null: none (no staff member, no items recorded) */
+  key: z.string().nullable(),
+  /** the staff member's name (staff groups only) */
+  name: z.string().nullable(),
+  /** customers active at the start of each month, summed over the months */
+  active: z.number(),
+  lost: z.number(),
+  /** average monthly churn: lost ÷ active (null without active customers) */
+  churn_rate: z.number().nullable(),
+  /** what the lost customers had spent in the 12 months before they were lost */
+  value_lost_minor: z.number(),
+});
+export type FailureGroup = z.infer<typeof FailureGroup>;
+
+/** Where customers are lost: churn and the value it takes, per month and per tier, staff member and category. */
+export const InsightsFailure = z.object({
+  asOf: z.string(),
+  /** the complete months the groups sum over (YYYY-MM) */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      partial: z.boolean(),
+      active_start: z.number(),
+      lost: z.number(),
+      churn_rate: z.number().nullable(),
+      value_lost_minor: z.number(),
+    }),
+  ),
+  by_tier: z.array(FailureGroup),
+  by_staff: z.array(FailureGroup),
+  by_category: z.array(FailureGroup),
+});
+export type InsightsFailure = z.infer<typeof InsightsFailure>;

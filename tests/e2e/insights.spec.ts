@@ -109,3 +109,22 @@ test('each price change on the revenue chart opens: before and after, and the re
   await page.getByRole('button', { name: /^查看调价：西湖龙井/ }).click();
   await expect(page.getByRole('region', { name: /^西湖龙井：.*调价$/ })).toContainText('调价前');
 });
+
+test('where customers are lost: churn with the value lost each month, and per tier, staff member and category', async ({
+  page,
+  shop,
+}) => {
+  const failure = await shop.api<{ months: { lost: number }[]; by_tier: { key: string; lost: number }[] }>('insights.failure');
+  await shop.open(page, '/insights');
+  const section = page.getByRole('region', { name: 'Where customers are lost' });
+  await expect(
+    section.getByRole('img', { name: /customers lost \(churn [\d.]+%\), who had spent .+ in the 12 months before\./ }),
+  ).toBeVisible();
+  for (const caption of ['By tier', 'By staff member', 'By main category'])
+    await expect(section.getByRole('table', { name: new RegExp(`^${caption}`) })).toBeVisible();
+  const tiers = section.getByRole('table', { name: /^By tier/ });
+  const key = failure.by_tier.find((g) => g.key === 'key')!;
+  await expect(tiers.getByRole('row', { name: /^key/ }).getByRole('cell').nth(1)).toHaveText(String(key.lost));
+  await shop.open(page, '/insights', 'zh-CN');
+  await expect(page.getByRole('region', { name: '顾客在哪里流失' }).getByRole('table', { name: /^按店员/ })).toBeVisible();
+});

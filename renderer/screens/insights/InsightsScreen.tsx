@@ -10,11 +10,12 @@ import { errorText } from '../../components/errors';
 import { ChartFigure, markerPlugin, PALETTE } from '../../components/Chart';
 import { ReportsSection } from './ReportsSection';
 import { PriceChangesPanel } from './PriceChangesPanel';
+import { FailureSection } from './FailureSection';
 
 type Fmt = ReturnType<typeof useFormat>;
 
 /** Formatting helpers for the charts in the UI language. */
-function useChartFormat(locale: string) {
+export function useChartFormat(locale: string) {
   return useMemo(() => {
     const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
     const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
@@ -312,6 +313,8 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
           rows: monthRows((m) => [c.num(m.new_customers), c.num(m.returning_customers), c.pct(m.repeat_rate)]),
         }}
       />
+
+      <FailureSection asOf={data.asOf} />
 
       <section className="chart-wide" aria-labelledby="insights-sales">
         <h2 id="insights-sales">{t('insights.sales.title')}</h2>
