@@ -4,7 +4,7 @@ import { useApi } from '../../api/context';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
-import { TextField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
 
 /** Price changes: the owner records the date and what changed; the lapsed list and Insights use them. */
@@ -16,6 +16,14 @@ export function PricesSection() {
   const [rows, setRows] = useState<PriceChange[]>([]);
   const [changedOn, setChangedOn] = useState(status.today);
   const [note, setNote] = useState('');
+  const [category, setCategory] = useState('');
+  const [categories, setCategories] = useState<string[]>([]);
+  useEffect(() => {
+    void api.call('products.list', { includeRetired: true, limit: 1000 }).then(
+      (ps) => setCategories([...new Set(ps.map((p) => p.category).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'))),
+      () => setCategories([]),
+    );
+  }, [api]);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
 
@@ -25,7 +33,7 @@ export function PricesSection() {
   const add = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api.call('priceChanges.create', { changedOn, note });
+      await api.call('priceChanges.create', { changedOn, note, category });
       setNote('');
       setError(null);
       await load();
@@ -52,7 +60,10 @@ export function PricesSection() {
           {rows.map((r) => (
             <li key={r.id}>
               <time dateTime={r.changedOn}>{f.day(r.changedOn)}</time>
-              <span>{r.note}</span>
+              <span>
+                {r.category ? <strong>{r.category} · </strong> : null}
+                {r.note}
+              </span>
               {confirming === r.id ? (
                 <>
                   <button type="button" className="danger small" onClick={() => void remove(r.id)}>
@@ -89,6 +100,16 @@ export function PricesSection() {
           onChange={(e) => setNote(e.target.value)}
           error={fieldError(t, error, 'note')}
         />
+        {categories.length ? (
+          <SelectField label={t('settings.priceCategory')} value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="">{t('settings.priceWholeShop')}</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <button type="submit">{t('settings.priceAdd')}</button>
       </form>
       {error && !fieldError(t, error, 'changedOn') && !fieldError(t, error, 'note') ? (

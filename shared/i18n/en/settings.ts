@@ -45,10 +45,12 @@ export const settings = {
   'settings.counts': '{{customers}} customers, {{sales}} sales',
   'settings.prices': 'Price changes',
   'settings.pricesHint':
-    'Record each price change with its date. The lapsed list uses them to find regulars who bought less after a price rise, and Insights marks them on the revenue, units and buyers charts.',
+    'Note price changes across the shop or a whole category with their date (a product’s own price changes are kept under Products). Insights compares the 8 weeks before and after each one, and regulars who bought clearly less after a rise get that reason on the lapsed list.',
   'settings.pricesNone': 'No price changes recorded yet.',
   'settings.priceDate': 'Date of the price change',
   'settings.priceNote': 'What changed',
+  'settings.priceCategory': 'Applies to',
+  'settings.priceWholeShop': 'The whole shop',
   'settings.priceAdd': 'Add price change',
   'settings.priceDelete': 'Delete the price change of {{date}}',
   'settings.priceDeleteConfirm': 'Yes, delete the price change of {{date}}',

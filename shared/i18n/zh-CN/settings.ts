@@ -46,10 +46,12 @@ export const settings: Record<keyof typeof en, string> = {
   'settings.counts': '{{customers}} 位顾客，{{sales}} 笔销售',
   'settings.prices': '调价记录',
   'settings.pricesHint':
-    '每次调价都记下日期。流失名单据此找出涨价后来得少的老顾客，经营洞察会在营业额、件数和购买人数图上标出调价。',
+    '记下全店或整个品类的调价及日期（单个商品的调价在“商品”中自动保存）。经营洞察会对比每次调价前后各 8 周；涨价后明显少买的老顾客会在流失名单上标出这个原因。',
   'settings.pricesNone': '还没有调价记录。',
   'settings.priceDate': '调价日期',
   'settings.priceNote': '调价内容',
+  'settings.priceCategory': '适用于',
+  'settings.priceWholeShop': '全店',
   'settings.priceAdd': '添加调价记录',
   'settings.priceDelete': '删除 {{date}} 的调价记录',
   'settings.priceDeleteConfirm': '确定删除 {{date}} 的调价记录',
