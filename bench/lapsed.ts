@@ -1,3 +1,5 @@
+import { priceChangeAnalyses } from '../main/services/price-changes';
+import { insightsFailure } from '../main/services/failure';
 import { closeApp } from '../main/app';
 import { lapsedReport } from '../main/services/lapsed';
 import { insightsChecks, insightsOverview } from '../main/services/insights';
@@ -83,6 +85,26 @@ export async function insightsSection(): Promise<Row[]> {
   t = performance.now();
   insightsOverview(ctx, {});
   rows.push({ section: 'insights', name: 'dashboard aggregates, warm (cached)', value: `${ms(t).toFixed(1)} ms` });
+  t = performance.now();
+  const pc = priceChangeAnalyses(ctx);
+  const pcMs = ms(t);
+  rows.push({
+    section: 'insights',
+    name: `price-change analysis, cold (${pc.changes.length} changes, 8 weeks each side)`,
+    value: `${pcMs.toFixed(0)} ms`,
+    target: '≤ 1 s',
+    pass: pcMs <= 1000,
+  });
+  t = performance.now();
+  const fl = insightsFailure(ctx, {});
+  const flMs = ms(t);
+  rows.push({
+    section: 'insights',
+    name: `where customers are lost, cold (${fl.months.length} months by tier, staff, category)`,
+    value: `${flMs.toFixed(0)} ms`,
+    target: '≤ 3 s',
+    pass: flMs <= 3000,
+  });
   t = performance.now();
   const c = insightsChecks(ctx, {});
   rows.push({
