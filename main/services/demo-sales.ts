@@ -59,8 +59,9 @@ export class SaleWriter {
     private readonly catalogue: CatalogueItem[],
   ) {
     this.insertLine = db.prepare(
-      `INSERT INTO sale_lines (sale_id, product_id, business_date, quantity_milli, unit_price_minor, line_discount_minor, line_total_minor)
-       VALUES (?, ?, ?, ?, ?, 0, ?)`,
+      `INSERT INTO sale_lines (sale_id, product_id, business_date, customer_id, is_voided, quantity_milli, unit_price_minor,
+         line_discount_minor, line_total_minor)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
     );
     this.insert = db.prepare(
       `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
@@ -146,7 +147,7 @@ export class SaleWriter {
     ).lastInsertRowid;
     for (const [i, qty] of basket) {
       const fen = priceOnDay(this.catalogue[i]!, d);
-      this.insertLine.run(saleId, this.catalogue[i]!.id, day.date, qty * 1000, fen, qty * fen);
+      this.insertLine.run(saleId, this.catalogue[i]!.id, day.date, who.id, voided ? 1 : 0, qty * 1000, fen, qty * fen);
       this.lines++;
     }
     this.sales++;

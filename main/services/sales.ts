@@ -59,7 +59,7 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
       },
       now,
     );
-    if (lines.length) q.insertLines(ctx.db, id, day, lines);
+    if (lines.length) q.insertLines(ctx.db, { id, businessDate: day, customerId }, lines);
     if (customerId !== null) {
       refreshStats(ctx.db, customerId);
       wonBackBy(ctx, customerId);
@@ -116,6 +116,12 @@ export function todaysSales(ctx: Ctx, limit: number): Sale[] {
   return q.salesOfDay(ctx.db, today(ctx), limit);
 }
 
+/** A customer's latest sales, each with the items rung up. */
 export function customerSales(ctx: Ctx, customerId: number, limit: number): Sale[] {
-  return q.salesOfCustomer(ctx.db, liveRow(ctx.db, customerId).id, limit);
+  const sales = q.salesOfCustomer(ctx.db, liveRow(ctx.db, customerId).id, limit);
+  const lines = q.linesOfSales(
+    ctx.db,
+    sales.map((s) => s.id),
+  );
+  return sales.map((s) => ({ ...s, lines: lines.get(s.id) ?? [] }));
 }

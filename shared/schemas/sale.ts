@@ -81,7 +81,7 @@ export const Sale = z.object({
   voidedAt: z.number().nullable(),
   voidReason: z.string().nullable(),
   voidedByStaffId: z.number().nullable(),
-  /** the products rung up (only on a single sale's answer; lists leave them out) */
+  /** the products rung up (on a single sale and a customer's sales; today's list leaves them out) */
   lines: z.array(SaleLine).optional(),
 });
 export type Sale = z.infer<typeof Sale>;

@@ -42,6 +42,13 @@ test('sells two scanned items and one typed amount: the lines sum into the total
   const [c] = await shop.api<{ id: number }[]>('customers.search', { query: '13655557788' });
   const [sale] = await shop.api<SaleRow[]>('customers.sales', { customerId: c!.id });
   expect(sale).toMatchObject({ amountMinor: 20050, items: 4, customerName: '上官婉儿' });
+  expect(sale!.lines?.map((l) => [l.productName, l.quantity])).toEqual([
+    ['龙井茶', 1],
+    ['紫砂茶杯', 2],
+  ]);
+  // the customer's page lists what they bought
+  await shop.open(page, `/customers/${c!.id}`);
+  await expect(page.getByRole('region', { name: 'Purchases' })).toContainText('龙井茶 × 1, 紫砂茶杯 × 2');
 });
 
 test('finds an item by pinyin initials, refuses a bad quantity, and a shop without items still sells by amount', async ({

@@ -80,6 +80,34 @@ test('imports customers from a file with Chinese headers after a preview with a 
   ).toBeVisible();
 });
 
+test('imports a price list of products: mapping guessed, a price change kept in the history, logged', async ({
+  page,
+  shop,
+}, testInfo) => {
+  const file = testInfo.outputPath('价目表.csv');
+  // 西湖龙井 is in the demo catalogue (matched by name): its price changes; 白毫乌龙 is new
+  fs.writeFileSync(file, '品名,分类,零售价,条码\n西湖龙井,茶叶,96,\n白毫乌龙,茶叶,128,6900000099990\n');
+  const data = new DataPage(page);
+  await shop.open(page, '/data/import');
+  await data.file.setInputFiles(file);
+  await data.kind.selectOption('products');
+  await data.preview.click();
+  await expect(data.fieldFor('品名')).toHaveValue('name');
+  await expect(data.fieldFor('零售价')).toHaveValue('price');
+  await expect(data.fieldFor('条码')).toHaveValue('barcode');
+  await expect(data.fieldFor('品名').getByRole('option', { name: 'name — product name' })).toHaveCount(1);
+  await data.importNow.click();
+  await expect(data.status('Imported 2 products: 1 new, 1 updated, 1 price changes kept in their history.')).toBeVisible();
+  const [longjing] = await shop.api<{ id: number; priceMinor: number }[]>('products.list', { query: '西湖龙井' });
+  expect(longjing!.priceMinor).toBe(9600);
+  const history = await shop.api<{ newPriceMinor: number; note: string }[]>('products.history', { id: longjing!.id });
+  expect(history[0]).toMatchObject({ newPriceMinor: 9600, note: '价目表.csv' });
+  await data.tab('Activity log').click();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Products from “价目表.csv”: 2 rows imported, 0 skipped.' }),
+  ).toBeVisible();
+});
+
 test('a file with a bad row lists the problem, downloads it as CSV and imports nothing', async ({ page, shop }, testInfo) => {
   const file = testInfo.outputPath('sales.csv');
   fs.writeFileSync(file, 'customer_id,date,amount\nX1,2024-01-01,10\nX2,not a date,12\n');

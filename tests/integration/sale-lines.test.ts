@@ -102,3 +102,22 @@ it('money off the whole sale comes off the lines: the amount may be the lines le
   const tooLow = await err(ctx, 'sales.record', { lines: [{ productId: tea.id }], discountMinor: 1000, amountMinor: 18000 });
   expect(tooLow.issues?.[0]).toMatchObject({ message: 'amount_below_lines' });
 });
+
+it('lines follow their sale: a void, a merge and an erasure reach them', async () => {
+  const { ctx } = makeCtx();
+  const tea = await ok<Product>(ctx, 'products.create', { name: '红茶', priceMinor: 5000 });
+  const a = await ok<{ id: number }>(ctx, 'customers.create', { name: '甲' });
+  const b = await ok<{ id: number }>(ctx, 'customers.create', { name: '乙' });
+  const s1 = await ok<Sale>(ctx, 'sales.record', { customerId: a.id, lines: [{ productId: tea.id }] });
+  await ok<Sale>(ctx, 'sales.record', { customerId: b.id, lines: [{ productId: tea.id, quantity: 2 }] });
+  const lines = () => ctx.db.prepare('SELECT sale_id, customer_id, is_voided FROM sale_lines ORDER BY id').all();
+  await ok(ctx, 'sales.void', { id: s1.id, reason: '录错' });
+  expect(lines()).toEqual([
+    { sale_id: s1.id, customer_id: a.id, is_voided: 1 },
+    { sale_id: s1.id + 1, customer_id: b.id, is_voided: 0 },
+  ]);
+  await ok(ctx, 'customers.merge', { keepId: a.id, mergeId: b.id });
+  expect(lines().map((l) => (l as { customer_id: number }).customer_id)).toEqual([a.id, a.id]);
+  await ok(ctx, 'customers.erase', { id: a.id, confirm: true });
+  expect(lines().map((l) => (l as { customer_id: number | null }).customer_id)).toEqual([null, null]);
+});

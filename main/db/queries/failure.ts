@@ -22,10 +22,10 @@ export function customerStaff(db: Db): Map<number, number | null> {
 export function mainCategories(db: Db, q: { from: string; to: string }): Map<number, string> {
   const rows = stmt<[typeof q], [number, string, number]>(
     db,
-    `SELECT s.customer_id, p.category, SUM(l.line_total_minor)
-     FROM sale_lines l JOIN sales s ON s.id = l.sale_id JOIN products p ON p.id = l.product_id
-     WHERE l.business_date >= @from AND l.business_date <= @to AND s.customer_id IS NOT NULL AND s.voided_at IS NULL
-     GROUP BY s.customer_id, p.category`,
+    `SELECT l.customer_id, p.category, SUM(l.line_total_minor)
+     FROM sale_lines l JOIN products p ON p.id = l.product_id
+     WHERE l.business_date >= @from AND l.business_date <= @to AND l.customer_id IS NOT NULL AND l.is_voided = 0
+     GROUP BY l.customer_id, p.category`,
   )
     .raw(true)
     .all(q) as [number, string, number][];

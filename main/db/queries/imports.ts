@@ -106,7 +106,9 @@ export function insertImportedSale(db: Db, s: ImportedSale): void {
  */
 export function suspendSalesIndexes(db: Db): () => void {
   const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sales' AND sql IS NOT NULL")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('sales', 'sale_lines') AND sql IS NOT NULL",
+    )
     .all() as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`);
   return () => {

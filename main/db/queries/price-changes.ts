@@ -49,12 +49,12 @@ export function lineSides(
     w.productId !== null ? 'l.product_id = @productId' : 'l.product_id IN (SELECT id FROM products WHERE category = @category)';
   return stmt<[typeof w], SideRow>(
     db,
-    `SELECT s.customer_id, l.business_date >= @at AS after, SUM(l.quantity_milli) AS units,
+    `SELECT l.customer_id, l.business_date >= @at AS after, SUM(l.quantity_milli) AS units,
        SUM(l.line_total_minor) AS revenue, COUNT(DISTINCT l.business_date) AS days,
        MIN(l.business_date) AS first_date
-     FROM sale_lines l JOIN sales s ON s.id = l.sale_id
-     WHERE ${which} AND l.business_date >= @from AND l.business_date < @to AND s.voided_at IS NULL
-     GROUP BY s.customer_id, after`,
+     FROM sale_lines l
+     WHERE ${which} AND l.business_date >= @from AND l.business_date < @to AND l.is_voided = 0
+     GROUP BY l.customer_id, after`,
   ).all(w);
 }
 

@@ -118,22 +118,39 @@ export interface LineWrite {
   lineTotalMinor: number;
 }
 
-export function insertLines(db: Db, saleId: number, businessDate: string, lines: readonly LineWrite[]): void {
+export function insertLines(
+  db: Db,
+  sale: { id: number; businessDate: string; customerId: number | null },
+  lines: readonly LineWrite[],
+): void {
   const ins = stmt(
     db,
-    `INSERT INTO sale_lines (sale_id, product_id, business_date, quantity_milli, unit_price_minor, line_discount_minor, line_total_minor)
-     VALUES (@saleId, @productId, @businessDate, @quantityMilli, @unitPriceMinor, @lineDiscountMinor, @lineTotalMinor)`,
+    `INSERT INTO sale_lines (sale_id, product_id, business_date, customer_id, quantity_milli, unit_price_minor,
+       line_discount_minor, line_total_minor)
+     VALUES (@saleId, @productId, @businessDate, @customerId, @quantityMilli, @unitPriceMinor, @lineDiscountMinor, @lineTotalMinor)`,
   );
-  for (const l of lines) ins.run({ saleId, businessDate, ...l });
+  for (const l of lines) ins.run({ saleId: sale.id, businessDate: sale.businessDate, customerId: sale.customerId, ...l });
+}
+
+/** The lines of some sales, by sale id (one query for a page of sales). */
+export function linesOfSales(db: Db, saleIds: number[]): Map<number, SaleLine[]> {
+  const out = new Map<number, SaleLine[]>();
+  if (!saleIds.length) return out;
+  const rows = stmt<[string], SaleLine & { quantityMilli: number; saleId: number }>(
+    db,
+    `SELECT l.sale_id AS saleId, l.id, l.product_id AS productId, p.name AS productName, l.quantity_milli AS quantityMilli,
+       l.unit_price_minor AS unitPriceMinor, l.line_discount_minor AS lineDiscountMinor, l.line_total_minor AS lineTotalMinor
+     FROM sale_lines l JOIN products p ON p.id = l.product_id
+     WHERE l.sale_id IN (SELECT value FROM json_each(?)) ORDER BY l.sale_id, l.id`,
+  ).all(JSON.stringify(saleIds));
+  for (const { quantityMilli, saleId, ...l } of rows) {
+    let list = out.get(saleId);
+    if (!list) out.set(saleId, (list = []));
+    list.push({ ...l, quantity: quantityMilli / QTY_SCALE });
+  }
+  return out;
 }
 
 export function linesOfSale(db: Db, saleId: number): SaleLine[] {
-  return stmt<[number], SaleLine & { quantityMilli: number }>(
-    db,
-    `SELECT l.id, l.product_id AS productId, p.name AS productName, l.quantity_milli AS quantityMilli,
-       l.unit_price_minor AS unitPriceMinor, l.line_discount_minor AS lineDiscountMinor, l.line_total_minor AS lineTotalMinor
-     FROM sale_lines l JOIN products p ON p.id = l.product_id WHERE l.sale_id = ? ORDER BY l.id`,
-  )
-    .all(saleId)
-    .map(({ quantityMilli, ...l }) => ({ ...l, quantity: quantityMilli / QTY_SCALE }));
+  return linesOfSales(db, [saleId]).get(saleId) ?? [];
 }

@@ -59,6 +59,13 @@ export function PurchaseTimeline({ sales }: { sales: Sale[] }) {
                             : t('customers.promotion')}
                         </span>
                       ) : null}
+                      {s.lines?.length ? (
+                        <span className="sale-lines-text">
+                          {s.lines
+                            .map((l) => t('customers.lineOf', { product: l.productName, quantity: f.number(l.quantity) }))
+                            .join(t('customers.lineSeparator'))}
+                        </span>
+                      ) : null}
                       {s.note ? <span className="sale-note">{s.note}</span> : null}
                     </td>
                   </tr>

@@ -59,6 +59,8 @@ export const customers = {
   'customers.p.staff': 'Staff',
   'customers.p.details': 'Details',
   'customers.promotion': 'Promotion',
+  'customers.lineOf': '{{product}} × {{quantity}}',
+  'customers.lineSeparator': ', ',
   'customers.discountOf': 'Discount {{amount}}',
   'customers.voided': 'Voided',
   'customers.voidedBecause': 'Voided: {{reason}}',

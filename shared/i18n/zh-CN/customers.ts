@@ -61,6 +61,8 @@ export const customers: Record<keyof typeof en, string> = {
   'customers.p.staff': '店员',
   'customers.p.details': '说明',
   'customers.promotion': '促销',
+  'customers.lineOf': '{{product}} × {{quantity}}',
+  'customers.lineSeparator': '、',
   'customers.discountOf': '优惠 {{amount}}',
   'customers.voided': '已作废',
   'customers.voidedBecause': '已作废：{{reason}}',
