@@ -97,8 +97,9 @@ export function ensureShop(fresh: boolean): Row[] {
       section: 'demo',
       name: `demo generation (${s.customers.toLocaleString('en')} customers, ${s.sales.toLocaleString('en')} sales, ${s.saleLines.toLocaleString('en')} lines)`,
       value: `${s.seconds.toFixed(1)} s`,
-      target: '≈ 60 s',
-      pass: s.seconds <= 75,
+      // four million sale lines since the catalogue came: about 1.5× the time without them
+      target: '≈ 90 s',
+      pass: s.seconds <= 120,
     },
   ];
 }
