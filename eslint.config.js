@@ -61,4 +61,10 @@ export default tseslint.config(
     files: ['main/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.mjs', '*.config.*', 'bin/**'],
     languageOptions: { globals: globals.node },
   },
+  {
+    // electron-builder loads its hooks with require(): CommonJS on purpose.
+    files: ['build/**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -37,6 +37,8 @@ run('typecheck', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 run('lint', bin('eslint'), ['.']);
 run('format', bin('prettier'), ['--check', '.']);
+run('Electron security checks (Electronegativity)', process.execPath, ['scripts/electronegativity.mjs']);
+run('licences and advisories of what ships', process.execPath, ['scripts/supply-chain.mjs']);
 // The CLI tests and the end-to-end tests run the built app.
 run('build', process.execPath, ['scripts/build.mjs']);
 run('unit and integration tests', bin('vitest'), ['run']);

@@ -45,6 +45,8 @@ export function windowOptions(
       spellcheck: false,
       // A page stuck in an alert() loop could otherwise lock the owner out of the window.
       safeDialogs: true,
+      // A middle click must not open links in new windows (Electron's security checklist).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -100,3 +100,42 @@ describe('icons under build/', () => {
     }
   });
 });
+
+describe('Electron fuses (build/fuses.cjs, run after packing)', () => {
+  const req = createRequire(__filename);
+  const hook = req(path.join(ROOT, 'build/fuses.cjs')) as {
+    FUSES: Record<string, unknown>;
+    binaryPath(c: unknown): string;
+    default: unknown;
+  };
+  const { FuseV1Options, FuseVersion } = req('@electron/fuses') as typeof import('@electron/fuses');
+
+  it('is the afterPack hook electron-builder runs', () => {
+    expect(cfg.afterPack).toBe('build/fuses.cjs');
+    expect(typeof hook.default).toBe('function');
+  });
+
+  it('turns off run-as-node, NODE_OPTIONS and inspector arguments; cookies encrypted; app only from an integrity-checked asar', () => {
+    expect(hook.FUSES).toEqual({
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    });
+    expect(cfg.asar).toBe(true);
+  });
+
+  it('finds the packaged binary on each platform', () => {
+    const ctx = (electronPlatformName: string) => ({
+      electronPlatformName,
+      appOutDir: '/out',
+      packager: { appInfo: { productFilename: '回头客 Regulars' }, executableName: 'regulars' },
+    });
+    expect(hook.binaryPath(ctx('win32'))).toBe(path.join('/out', '回头客 Regulars.exe'));
+    expect(hook.binaryPath(ctx('darwin'))).toBe(path.join('/out', '回头客 Regulars.app'));
+    expect(hook.binaryPath(ctx('linux'))).toBe(path.join('/out', 'regulars'));
+  });
+});

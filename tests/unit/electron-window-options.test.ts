@@ -34,6 +34,7 @@ describe('window options', () => {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
