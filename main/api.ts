@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { contract, isMethod, type Args, type Method, type Out } from '../shared/api/contract';
+import { dbFault } from './db/faults';
 import { AppError, fail, type FieldIssue, type Reply } from '../shared/api/errors';
 import { normalizePhone } from '../shared/domain/phone';
 import type { Ctx } from './ctx';
@@ -137,6 +138,13 @@ export async function dispatch(method: string, raw: unknown, ctx: Ctx): Promise<
     return { ok: true, data: await handler(parsed.data, ctx) };
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.issues, e.detail);
+    // The database refused the write: the transaction was rolled back, nothing half-saved.
+    const fault = dbFault(e);
+    if (fault) {
+      ctx.log.error(`database fault in ${method}: ${fault}`, e);
+      if (fault === 'DB_DAMAGED') ctx.health = 'damaged';
+      return fail(fault);
+    }
     const incidentId = randomUUID().slice(0, 8);
     ctx.log.error(`incident ${incidentId} in ${method}`, e);
     return { ok: false, error: { code: 'INTERNAL', incidentId } };

@@ -1,3 +1,5 @@
+import { dbFault } from '../db/faults';
+import { messages, resolveLocale } from '../../shared/i18n';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../shared/api/errors';
@@ -18,12 +20,25 @@ const EXIT: Partial<Record<ErrorCode, number>> = {
   PHONE_TAKEN: 4,
   MEMBER_CODE_TAKEN: 4,
   DB_FROM_FUTURE: 5,
+  DB_FULL: 5,
+  DB_READONLY: 5,
+  DB_BUSY: 5,
+  DB_DAMAGED: 5,
 };
 
 export function exitCodeFor(e: unknown): number {
   if (e instanceof CliError) return e.exitCode;
   if (e instanceof AppError) return EXIT[e.code] ?? 1;
-  return 1;
+  const fault = dbFault(e);
+  return fault ? EXIT[fault]! : 1;
+}
+
+/** What to print for a failed command: a database fault in the owner's words, with the way out. */
+export function cliErrorText(e: unknown): string {
+  const fault = dbFault(e);
+  if (!fault) return e instanceof Error ? e.message : String(e);
+  const m: Record<string, string> = messages[resolveLocale(null, [process.env.LANG ?? ''])];
+  return `${m[`error.${fault}`] ?? fault} (${e instanceof Error ? e.message : String(e)})`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { backtestCommand, lapsedCommand } from './lapsed';
 import { todayCommand, winbackCommand } from './care';
 import { priceChangesCommand } from './prices';
 import { backupCommand, customerCommand, exportCommand, restoreCommand } from './data';
-import { CliError, exitCodeFor } from './common';
+import { CliError, cliErrorText, exitCodeFor } from './common';
 
 const HELP = `回头客 Regulars — keep your customers coming back.
 
@@ -113,7 +113,7 @@ main(process.argv.slice(2)).then(
     if (code !== 0) process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`regulars: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`regulars: ${cliErrorText(e)}\n`);
     process.exitCode = exitCodeFor(e);
   },
 );

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { dispatch } from '../api';
 import { closeApp, openApp } from '../app';
+import { dbFault } from '../db/faults';
 import type { Ctx } from '../ctx';
 import { resolveDbPath, userDataDir } from '../paths';
 import { CSP } from '../security/csp';
@@ -160,7 +161,7 @@ function createWindow(): void {
 function startFailed(e: unknown): void {
   const incidentId = randomUUID().slice(0, 8);
   console.error(`incident ${incidentId}: Regulars could not start`, e);
-  const code: ErrorCode = e instanceof AppError ? e.code : 'INTERNAL';
+  const code: ErrorCode = e instanceof AppError ? e.code : (dbFault(e) ?? 'INTERNAL');
   const m: Record<string, string> = messages[menuLocale(null, app.getLocale())];
   const message = (m[`error.${code}`] ?? m['error.INTERNAL'] ?? code).replace('{{incidentId}}', incidentId);
   dialog.showErrorBox(APP_TITLE, message);

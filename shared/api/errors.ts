@@ -8,6 +8,12 @@ export const ERROR_CODES = [
   'ALREADY_VOIDED',
   'MERGE_SELF',
   'DB_FROM_FUTURE',
+  // the database cannot take a write: the disk is full, the file is read-only, another program
+  // holds it, or it is damaged (main/db/faults.ts)
+  'DB_FULL',
+  'DB_READONLY',
+  'DB_BUSY',
+  'DB_DAMAGED',
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',
   'FORBIDDEN',

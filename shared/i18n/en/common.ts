@@ -37,6 +37,14 @@ export const common = {
   'error.ALREADY_VOIDED': 'This sale was already voided.',
   'error.MERGE_SELF': 'A customer cannot be merged with themselves.',
   'error.DB_FROM_FUTURE': 'This database was written by a newer version of Regulars. Please update the app.',
+  'error.DB_FULL':
+    'The disk is full, so this was not saved. Free some space (or move the shop to a bigger disk), then try again. Everything saved before is safe.',
+  'error.DB_READONLY':
+    'The shop’s database cannot be written: the file or its folder is read-only. Nothing was changed. Make the folder writable (or move the shop), then try again.',
+  'error.DB_BUSY':
+    'Another program is holding the shop’s database (a second Regulars, a backup or sync tool). Nothing was changed. Close it, then try again.',
+  'error.DB_DAMAGED':
+    'The shop’s database file is damaged; nothing more was written to it. Restore the latest backup in Data → Backups (or run “regulars restore”).',
   'error.UNKNOWN_METHOD': 'The app and its core disagree. Please restart Regulars.',
   'error.UNAUTHORIZED': 'This browser tab has no access. Open the address Regulars printed when it started.',
   'error.FORBIDDEN': 'Access refused.',

@@ -39,6 +39,11 @@ export const common: Record<keyof typeof en, string> = {
   'error.ALREADY_VOIDED': '这笔销售已作废。',
   'error.MERGE_SELF': '不能把顾客与自己合并。',
   'error.DB_FROM_FUTURE': '该数据库由更新版本的回头客创建，请先升级应用。',
+  'error.DB_FULL': '磁盘已满，这次没有保存。请腾出空间（或把店铺数据移到更大的磁盘）后重试。之前保存的内容都在。',
+  'error.DB_READONLY':
+    '店铺数据库无法写入：文件或所在文件夹是只读的。没有做任何更改。请把文件夹设为可写（或移动店铺数据）后重试。',
+  'error.DB_BUSY': '另一个程序正在占用店铺数据库（另一个回头客、备份或同步软件）。没有做任何更改。请关闭它后重试。',
+  'error.DB_DAMAGED': '店铺数据库文件已损坏，没有再写入任何内容。请在“数据 → 备份”中恢复最近的备份（或运行 regulars restore）。',
   'error.UNKNOWN_METHOD': '应用版本不一致，请重新启动回头客。',
   'error.UNAUTHORIZED': '此浏览器标签页无权访问。请打开回头客启动时显示的地址。',
   'error.FORBIDDEN': '拒绝访问。',

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import path from 'node:path';
+import { z } from 'zod';
+import { contract, type Method } from '../../shared/api/contract';
+import { ERROR_CODES, type Reply } from '../../shared/api/errors';
+import { dispatch } from '../../main/api';
+import { guardedCall } from '../../main/electron/ipc-guard';
+import { startServer, type RunningServer } from '../../main/server/server';
+import { cleanupAll, makeCtx, type TestShop } from '../helpers/db';
+import type { Ctx } from '../../main/ctx';
+
+/**
+ * Hostile input through every API method, by both transports: random JSON, and objects with the
+ * method's own field names holding the wrong kinds of values. Whatever arrives, the process stays
+ * up, the answer is a typed reply (never INTERNAL, which would be a crash caught at the seam), and
+ * a refused call leaves every table as it was.
+ */
+const INDEX = path.resolve('dist/renderer/index.html');
+const OURS = `file://${INDEX}`;
+const METHODS = Object.keys(contract) as Method[];
+
+/** Values of every awkward kind: the wrong types, edges, hostile text. */
+const hostile = fc.oneof(
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    -0,
+    1.5,
+    2 ** 53,
+    -(2 ** 31),
+    1e308,
+    '',
+    ' ',
+    '0',
+    '-1',
+    'null',
+    '2026-02-30',
+    '9999-99-99',
+    "'; DROP TABLE customers; --",
+    '<script>alert(1)</script>',
+    '\u0000\u0007\u001b[31m',
+    '\u202e\u0645\u0631\u062d\u0628\u0627',
+    '👩‍👩‍👧‍👦🧧',
+    '../../etc/passwd',
+    '__proto__',
+    'x'.repeat(10_000),
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.integer(),
+  fc.double({ noNaN: true }),
+  fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 1 }), { maxKeys: 3 }),
+);
+
+/** The method's own field names (top level of its input schema), for payloads that look nearly right. */
+function fieldsOf(method: Method): string[] {
+  let schema: unknown = contract[method].input;
+  for (let i = 0; i < 4 && schema; i++) {
+    if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+    const def = (schema as { def?: { innerType?: unknown; in?: unknown; schema?: unknown } }).def;
+    schema = def?.innerType ?? def?.in ?? def?.schema;
+  }
+  return [];
+}
+
+const payloadFor = (method: Method) => {
+  const fields = fieldsOf(method);
+  const nearlyRight = fields.length
+    ? fc.dictionary(fc.constantFrom(...fields), hostile, { maxKeys: fields.length })
+    : fc.constant({});
+  return fc.oneof(fc.anything({ maxDepth: 3 }), nearlyRight, nearlyRight);
+};
+
+function tableCounts(ctx: Ctx): Record<string, number> {
+  const tables = ctx.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, ctx.db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]));
+}
+
+function checkReply(method: string, payload: unknown, reply: Reply, before: Record<string, number>, ctx: Ctx) {
+  expect(typeof reply.ok, `${method} answered ${JSON.stringify(reply)}`).toBe('boolean');
+  if (reply.ok) return;
+  expect(ERROR_CODES, `${method} ${JSON.stringify(payload)?.slice(0, 200)}`).toContain(reply.error.code);
+  expect(reply.error.code, `${method} crashed on ${JSON.stringify(payload)?.slice(0, 300)}`).not.toBe('INTERNAL');
+  expect(tableCounts(ctx), `${method} wrote although it refused`).toEqual(before);
+}
+
+let shop: TestShop;
+let server: RunningServer;
+
+beforeAll(async () => {
+  shop = makeCtx();
+  const demo = await dispatch('shop.loadDemo', { customers: 40, years: 1, seed: 5 }, shop.ctx);
+  expect(demo.ok).toBe(true);
+  server = await startServer({ ctx: shop.ctx, staticDir: path.resolve('dist/renderer'), port: 0 });
+}, 60_000);
+
+afterAll(async () => {
+  await server.close();
+  cleanupAll();
+});
+
+describe.each(METHODS)('%s', (method) => {
+  it('takes any payload over IPC: a typed reply, and nothing written when refused', async () => {
+    await fc.assert(
+      fc.asyncProperty(payloadFor(method), async (payload) => {
+        const before = tableCounts(shop.ctx);
+        const reply = await guardedCall(shop.ctx, INDEX, OURS, method, payload);
+        checkReply(method, payload, reply, before, shop.ctx);
+      }),
+      { numRuns: 30, seed: 20261125 },
+    );
+  });
+
+  it('takes any JSON body over HTTP the same way', async () => {
+    await fc.assert(
+      fc.asyncProperty(payloadFor(method), async (payload) => {
+        const before = tableCounts(shop.ctx);
+        const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+          body: JSON.stringify(payload) ?? 'null',
+        });
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+        checkReply(method, payload, (await res.json()) as Reply, before, shop.ctx);
+      }),
+      { numRuns: 10, seed: 20261125 },
+    );
+  });
+});
+
+it('after all of it the database is intact', () => {
+  expect(shop.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(shop.ctx.db.pragma('foreign_key_check')).toEqual([]);
+});
+
+it('a message from a page other than ours, or naming no method, is refused before any check', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(fc.webUrl(), fc.constant(undefined), fc.string()), fc.anything(), async (url, method) => {
+      const r1 = await guardedCall(shop.ctx, INDEX, url, 'customers.create', { name: 'x' });
+      expect(r1).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      if (typeof method === 'string' && method in contract) return;
+      const r2 = await guardedCall(shop.ctx, INDEX, OURS, method, {});
+      expect(r2).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    }),
+    { numRuns: 100 },
+  );
+});
