@@ -1,3 +1,4 @@
+import { soakSection } from './soak';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -154,6 +155,7 @@ export async function runBench(args: string[]): Promise<void> {
     ['lapsed', lapsedSection],
     ['insights', insightsSection],
     ['data', dataSection],
+    ['soak', soakSection],
   ];
   for (const [name, run] of sections) {
     if (only && only !== name) continue;
