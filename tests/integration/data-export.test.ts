@@ -126,3 +126,53 @@ describe('segments from the lapsed-customer analysis', () => {
     expect(lapsed.campaign.exported).toBe(1);
   });
 });
+
+describe('hostile text in every export format', () => {
+  const NAME = '<script>alert(1)</script>王\u202e芳👩‍👧';
+  const NOTE = `line one\r\nline two; "quoted", back\\slash\u0007 ${'长'.repeat(3000)}`;
+  const TAG = '<b>VIP</b>,;:';
+
+  it('CSV, xlsx and vCard carry it as plain text that reads back exactly', async () => {
+    const ctx = fresh();
+    await ok(ctx, 'customers.create', {
+      name: NAME,
+      phone: '13912340000',
+      notes: NOTE,
+      tags: [TAG],
+      consent: { sms: true, phone: true },
+    });
+    await ok(ctx, 'customers.create', {
+      name: '@SUM(A1:A9)',
+      phone: '13912340001',
+      tags: [TAG],
+      consent: { sms: true, phone: true },
+    });
+    const base = { segment: 'tag', tag: TAG, channel: 'sms' } as const;
+
+    const csv = await exportContacts(ctx, ExportInput.parse({ ...base, format: 'csv' }));
+    const parsed = Papa.parse<string[]>(csv.bytes.subarray(3).toString('utf8'), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const names = parsed.data.slice(1).map((r) => r[0]);
+    expect(names).toContain(NAME);
+    // a leading @ (a formula to Excel) is neutralised
+    expect(names).toContain("'@SUM(A1:A9)");
+    expect(parsed.data.slice(1).every((r) => r.length === parsed.data[0]!.length)).toBe(true);
+
+    const x = await exportContacts(ctx, ExportInput.parse({ ...base, format: 'xlsx' }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.bytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((row, i) => {
+      if (i > 1) cells.push(String(row.getCell(1).value));
+    });
+    expect(cells).toContain(NAME);
+    expect(cells).toContain("'@SUM(A1:A9)");
+
+    const v = await exportContacts(ctx, ExportInput.parse({ ...base, channel: 'phone', format: 'vcf' }));
+    const all = parseVcard(v.bytes.toString('utf8'));
+    const cards = (Array.isArray(all) ? all : [all]).map((card) => card.parsedVcard);
+    const fns = cards.map((p) => p.find((prop) => prop.property === 'FN')!.value);
+    expect(fns).toContain(NAME);
+    expect(fns).toContain('@SUM(A1:A9)');
+  });
+});
