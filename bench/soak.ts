@@ -4,8 +4,8 @@ import path from 'node:path';
 import { closeApp } from '../main/app';
 import { BENCH_DIR, BENCH_NOW, picker, workCopy, type Row } from './lib';
 
-const SALES = 20_000;
-const BLOCK = 2_000;
+const SALES = Number(process.env.REGULARS_SOAK_SALES ?? 20_000);
+const BLOCK = Math.min(2_000, SALES);
 const SAVE_TARGET = 15;
 
 /** Resident memory of a process in MB (Linux /proc; elsewhere not measured). */

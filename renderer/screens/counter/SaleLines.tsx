@@ -46,9 +46,13 @@ export function SaleLines({ lines, onChange, error }: Props) {
         <tr>
           <th scope="col">{t('counter.product')}</th>
           <th scope="col">{t('counter.quantity')}</th>
-          <th scope="col">{t('counter.unitPrice')}</th>
+          <th scope="col" className="num">
+            {t('counter.unitPrice')}
+          </th>
           <th scope="col">{t('counter.lineDiscount')}</th>
-          <th scope="col">{t('counter.lineTotal')}</th>
+          <th scope="col" className="num">
+            {t('counter.lineTotal')}
+          </th>
           <th scope="col">
             <span className="visually-hidden">{t('counter.removeLine')}</span>
           </th>
