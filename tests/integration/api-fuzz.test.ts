@@ -152,3 +152,22 @@ it('a message from a page other than ours, or naming no method, is refused befor
     { numRuns: 100 },
   );
 });
+
+it('every method over HTTP without the token, with a wrong one, from a foreign Origin: refused, nothing written', async () => {
+  const before = tableCounts(shop.ctx);
+  for (const method of METHODS)
+    for (const [headers, status] of [
+      [{}, 401],
+      [{ authorization: 'Bearer wrong-token-wrong-token-wrong-00' }, 401],
+      [{ authorization: `Bearer ${server.token}`, origin: 'http://evil.example' }, 403],
+    ] as const) {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{}',
+      });
+      expect(res.status, `${method} ${JSON.stringify(headers)}`).toBe(status);
+      expect(((await res.json()) as Reply).ok).toBe(false);
+    }
+  expect(tableCounts(shop.ctx)).toEqual(before);
+});

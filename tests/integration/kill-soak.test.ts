@@ -43,7 +43,7 @@ function serve(): Promise<{ kill(): Promise<void>; url: URL }> {
 it('survives 25 SIGKILLs while sales are being saved, keeping every acknowledged sale', async () => {
   const acknowledged: { id: number; note: string }[] = [];
   let seed = 20261125;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let round = 0; round < 25; round++) {
     const app = await serve();
     const call = (input: unknown) =>
@@ -74,7 +74,9 @@ it('survives 25 SIGKILLs while sales are being saved, keeping every acknowledged
     const check = new Database(db);
     try {
       expect(check.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
-      const notes = new Map((check.prepare('SELECT id, note FROM sales').all() as { id: number; note: string }[]).map((s) => [s.id, s.note]));
+      const notes = new Map(
+        (check.prepare('SELECT id, note FROM sales').all() as { id: number; note: string }[]).map((s) => [s.id, s.note]),
+      );
       for (const a of acknowledged) expect(notes.get(a.id), `round ${round}: sale ${a.id} acknowledged, then lost`).toBe(a.note);
     } finally {
       check.close();

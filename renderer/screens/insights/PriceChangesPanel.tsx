@@ -111,9 +111,15 @@ function ChangeDetail({ c, what, price }: { c: Change; what: string; price: stri
         <thead>
           <tr>
             <th scope="col">{t('insights.pc.measure')}</th>
-            <th scope="col">{t('insights.pc.before')}</th>
-            <th scope="col">{t('insights.pc.after')}</th>
-            <th scope="col">{t('insights.pc.change')}</th>
+            <th scope="col" className="num">
+              {t('insights.pc.before')}
+            </th>
+            <th scope="col" className="num">
+              {t('insights.pc.after')}
+            </th>
+            <th scope="col" className="num">
+              {t('insights.pc.change')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -134,7 +140,7 @@ function ChangeDetail({ c, what, price }: { c: Change; what: string; price: stri
         <p className="muted">{t('insights.pc.tooEarly')}</p>
       ) : c.customers.length ? (
         <>
-          <ul className="tag-list">
+          <ul className="name-chips">
             {c.customers.map((x) => (
               <li key={x.id}>
                 <a href={href(`/customers/${x.id}`)}>{x.name}</a>
