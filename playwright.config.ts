@@ -10,7 +10,9 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // A fresh server on the demo shop fits its models while the first screens load: on a busy 2-core
+  // machine that can take a while. Speed is measured by `npm run bench`, not here.
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     launchOptions: {

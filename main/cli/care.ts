@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { IsoDate } from '../../shared/schemas/common';
 import { messages, resolveLocale } from '../../shared/i18n';
 import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
 import { getSettings } from '../services/settings';
 import { todayList } from '../services/today';
 import { listWinback } from '../services/winback';
-import { parseFlags } from './common';
+import { parseFlags, reportFlags } from './common';
 
 function language(ctx: ReturnType<typeof openApp>) {
   return messages[resolveLocale(getSettings(ctx.db).language, [process.env.LANG ?? ''])];
@@ -14,11 +13,7 @@ function language(ctx: ReturnType<typeof openApp>) {
 
 /** `regulars today`: what needs doing as of a day, most valuable first (JSON: kind, customer_id, due, title, …). */
 export async function todayCommand(args: string[]): Promise<number> {
-  const f = parseFlags(
-    args,
-    { db: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
-    z.object({ db: z.string().min(1).optional(), 'as-of': IsoDate.optional(), json: z.boolean().default(false) }),
-  );
+  const f = reportFlags(args);
   const ctx = openApp({ dbPath: resolveDbPath(f.db) });
   try {
     const items = todayList(ctx, f['as-of']);

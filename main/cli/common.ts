@@ -1,3 +1,4 @@
+import { IsoDate } from '../../shared/schemas/common';
 import { dbFault } from '../db/faults';
 import { messages, resolveLocale } from '../../shared/i18n';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -62,3 +63,12 @@ export function parseFlags<S extends z.ZodType>(args: string[], options: ParseAr
 
 /** A whole number given as a flag. */
 export const intFlag = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The flags of the report commands (`today`, `price-changes`): --db PATH [--as-of YYYY-MM-DD] [--json]. */
+export function reportFlags(args: string[]) {
+  return parseFlags(
+    args,
+    { db: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    z.object({ db: z.string().min(1).optional(), 'as-of': IsoDate.optional(), json: z.boolean().default(false) }),
+  );
+}

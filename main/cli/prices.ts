@@ -1,10 +1,8 @@
-import { z } from 'zod';
-import { IsoDate } from '../../shared/schemas/common';
 import { minorToMajorString } from '../../shared/domain/money';
 import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
 import { priceChangeAnalyses } from '../services/price-changes';
-import { parseFlags } from './common';
+import { reportFlags } from './common';
 
 const money = (m: number | null) => (m === null ? '—' : minorToMajorString(m));
 const change = (before: number, after: number) =>
@@ -16,11 +14,7 @@ const change = (before: number, after: number) =>
  * who bought less after it.
  */
 export async function priceChangesCommand(args: string[]): Promise<number> {
-  const f = parseFlags(
-    args,
-    { db: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
-    z.object({ db: z.string().min(1).optional(), 'as-of': IsoDate.optional(), json: z.boolean().default(false) }),
-  );
+  const f = reportFlags(args);
   const ctx = openApp({ dbPath: resolveDbPath(f.db) });
   try {
     const { asOf, changes } = priceChangeAnalyses(ctx, f['as-of']);

@@ -143,3 +143,42 @@ export function ChartFigure({
     </figure>
   );
 }
+
+/**
+ * Bars on the left axis with a line on the right one (a count and a rate month by month): the
+ * shape of the active-customers and the value-lost charts.
+ */
+export function barAndLineConfig(c: {
+  labels: string[];
+  bar: { label: string; data: (number | null)[]; color: string; axis: string };
+  line: { label: string; data: (number | null)[]; color: string; axis: string };
+}): ChartConfiguration {
+  return {
+    type: 'bar',
+    data: {
+      labels: c.labels,
+      datasets: [
+        { type: 'bar', label: c.bar.label, data: c.bar.data, backgroundColor: c.bar.color, yAxisID: 'y' },
+        {
+          type: 'line',
+          label: c.line.label,
+          data: c.line.data,
+          borderColor: c.line.color,
+          backgroundColor: c.line.color,
+          yAxisID: 'y1',
+        },
+      ],
+    },
+    options: {
+      scales: {
+        y: { beginAtZero: true, title: { display: true, text: c.bar.axis } },
+        y1: {
+          position: 'right',
+          beginAtZero: true,
+          grid: { drawOnChartArea: false },
+          title: { display: true, text: c.line.axis },
+        },
+      },
+    },
+  };
+}

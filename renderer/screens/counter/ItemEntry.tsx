@@ -1,8 +1,9 @@
-import { useCallback, useId, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Product } from '../../../shared/schemas/products';
 import { useApi } from '../../api/context';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
+import { useCombobox } from '../../components/useCombobox';
 import { useLiveSearch } from '../../components/useLiveSearch';
 
 interface Props {
@@ -11,10 +12,10 @@ interface Props {
   onSubmitEmpty(): void;
 }
 
-/** A scanned code (or a typed SKU) picks its product outright; otherwise the highlighted match. */
-function choose(rows: Product[], text: string, active: number): Product | undefined {
+/** A scanned code (or a typed SKU) picks its product outright, before any highlighted match. */
+function byCode(rows: Product[], text: string): Product | undefined {
   const code = text.trim().toLowerCase();
-  return rows.find((p) => p.barcode === text.trim() || p.sku?.toLowerCase() === code) ?? rows[Math.min(active, rows.length - 1)];
+  return rows.find((p) => p.barcode === text.trim() || p.sku?.toLowerCase() === code);
 }
 
 /**
@@ -27,89 +28,60 @@ export function ItemEntry({ onAdd, onSubmitEmpty }: Props) {
   const f = useFormat();
   const api = useApi();
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const [miss, setMiss] = useState('');
   const search = useCallback((q: string) => api.call('products.list', { query: q, limit: 8 }), [api]);
   const { results, settledQuery } = useLiveSearch(query, search);
-  const listId = useId();
   const hintId = useId();
   const open = query.trim() !== '' && results.length > 0;
 
   const add = (p: Product) => {
     onAdd(p);
     setQuery('');
-    setActive(0);
     setMiss('');
+    box.reset();
   };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' && open) {
-      e.preventDefault();
-      setActive((a) => Math.min(a + 1, results.length - 1));
-    } else if (e.key === 'ArrowUp' && open) {
-      e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
+  const box = useCombobox({
+    results,
+    open,
+    onEnter: (highlighted) => {
       const text = query.trim();
       if (!text) return onSubmitEmpty();
-      // A scanner is faster than the search: ask again when the results are for another text.
-      if (settledQuery === text && results.length) {
-        const p = choose(results, text, active);
-        if (p) add(p);
-        return;
-      }
+      // The results on screen are for this very text: the code's product, else the highlighted one.
+      if (settledQuery === text && highlighted) return add(byCode(results, text) ?? highlighted);
+      // A scanner is faster than the search: ask for this text now.
       setQuery('');
       void search(text).then((rows) => {
-        const p = choose(rows, text, 0);
+        const p = byCode(rows, text) ?? rows[0];
         if (p) add(p);
         else setMiss(text);
       });
-    } else if (e.key === 'Escape') {
+    },
+    onEscape: () => {
       setQuery('');
-      setActive(0);
       setMiss('');
-    }
-  };
+    },
+  });
 
   return (
     <div className="item-entry">
-      <label htmlFor={`${listId}-input`}>{t('counter.addItem')}</label>
+      <label htmlFor={box.inputId}>{t('counter.addItem')}</label>
       <input
-        id={`${listId}-input`}
-        type="search"
-        role="combobox"
-        autoComplete="off"
-        spellCheck={false}
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
+        {...box.inputProps}
         aria-describedby={hintId}
-        aria-activedescendant={open ? `${listId}-opt-${Math.min(active, results.length - 1)}` : undefined}
         value={query}
         placeholder={t('counter.addItemHint')}
         onChange={(e) => {
           setQuery(e.target.value);
-          setActive(0);
           setMiss('');
+          box.reset();
         }}
-        onKeyDown={onKeyDown}
       />
       <div id={hintId} className="hint" role={miss ? 'alert' : undefined}>
         {miss ? t('counter.noProduct', { query: miss }) : t('counter.addItemKeys')}
       </div>
-      <ul id={listId} role="listbox" aria-label={t('counter.productMatches')} className="search-results" hidden={!open}>
+      <ul {...box.listProps} aria-label={t('counter.productMatches')}>
         {results.map((p, i) => (
-          <li
-            key={p.id}
-            id={`${listId}-opt-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? 'active' : undefined}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => add(p)}
-            onMouseEnter={() => setActive(i)}
-          >
+          <li key={p.id} {...box.optionProps(i, () => add(p))}>
             <span className="opt-name">{p.name}</span>
             <span className="opt-meta">{p.category}</span>
             <span className="opt-price">{f.money(p.priceMinor)}</span>

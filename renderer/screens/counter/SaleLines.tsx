@@ -73,45 +73,21 @@ export function SaleLines({ lines, onChange, error }: Props) {
             <tr key={l.product.id}>
               <th scope="row">
                 {l.product.name}
-                {rowErr ? (
-                  <div className="field-error" role="alert">
-                    {rowErr}
-                  </div>
-                ) : null}
+                <CellError error={rowErr} />
               </th>
-              <td>
-                <input
-                  className="qty"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  aria-label={t('counter.quantityOf', { name: l.product.name })}
-                  aria-invalid={qtyErr ? true : undefined}
-                  value={l.quantity}
-                  onChange={(e) => set(i, { quantity: e.target.value })}
-                />
-                {qtyErr ? (
-                  <div className="field-error" role="alert">
-                    {qtyErr}
-                  </div>
-                ) : null}
-              </td>
+              <CellInput
+                label={t('counter.quantityOf', { name: l.product.name })}
+                value={l.quantity}
+                error={qtyErr}
+                onChange={(quantity) => set(i, { quantity })}
+              />
               <td className="num">{f.money(l.product.priceMinor)}</td>
-              <td>
-                <input
-                  className="qty"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  aria-label={t('counter.discountOn', { name: l.product.name })}
-                  aria-invalid={discErr ? true : undefined}
-                  value={l.discount}
-                  onChange={(e) => set(i, { discount: e.target.value })}
-                />
-                {discErr ? (
-                  <div className="field-error" role="alert">
-                    {discErr}
-                  </div>
-                ) : null}
-              </td>
+              <CellInput
+                label={t('counter.discountOn', { name: l.product.name })}
+                value={l.discount}
+                error={discErr}
+                onChange={(discount) => set(i, { discount })}
+              />
               <td className="num">{a.total === null ? '—' : f.money(a.total)}</td>
               <td>
                 <button
@@ -129,4 +105,30 @@ export function SaleLines({ lines, onChange, error }: Props) {
       </tbody>
     </table>
   );
+}
+
+/** A number typed into a line (quantity, discount), named by its label, with its problem below. */
+function CellInput(p: { label: string; value: string; error: string | undefined; onChange(v: string): void }) {
+  return (
+    <td>
+      <input
+        className="qty"
+        inputMode="decimal"
+        autoComplete="off"
+        aria-label={p.label}
+        aria-invalid={p.error ? true : undefined}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+      <CellError error={p.error} />
+    </td>
+  );
+}
+
+function CellError({ error }: { error: string | undefined }) {
+  return error ? (
+    <div className="field-error" role="alert">
+      {error}
+    </div>
+  ) : null;
 }

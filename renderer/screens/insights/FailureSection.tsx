@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ChartConfiguration } from 'chart.js';
 import type { FailureGroup, InsightsFailure } from '../../../shared/schemas/insights';
 import type { BaseKey } from '../../../shared/i18n';
 import { useApi } from '../../api/context';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
-import { ChartFigure, PALETTE } from '../../components/Chart';
+import { barAndLineConfig, ChartFigure, PALETTE } from '../../components/Chart';
 import { errorText } from '../../components/errors';
 import { useChartFormat } from './InsightsScreen';
 
@@ -49,40 +48,22 @@ function Failure({ data }: { data: InsightsFailure }) {
   const complete = data.months.filter((m) => !m.partial);
   const latest = complete[complete.length - 1] ?? data.months[data.months.length - 1]!;
   const config = useMemo(
-    (): ChartConfiguration => ({
-      type: 'bar',
-      data: {
+    () =>
+      barAndLineConfig({
         labels: data.months.map(label),
-        datasets: [
-          {
-            type: 'bar',
-            label: t('insights.failure.valueLost'),
-            data: data.months.map((m) => m.value_lost_minor / 100),
-            backgroundColor: PALETTE.red,
-            yAxisID: 'y',
-          },
-          {
-            type: 'line',
-            label: t('insights.active.churn'),
-            data: data.months.map((m) => (m.churn_rate === null ? null : m.churn_rate * 100)),
-            borderColor: PALETTE.blue,
-            backgroundColor: PALETTE.blue,
-            yAxisID: 'y1',
-          },
-        ],
-      },
-      options: {
-        scales: {
-          y: { beginAtZero: true, title: { display: true, text: `${t('insights.failure.valueLost')} (${f.currency})` } },
-          y1: {
-            position: 'right',
-            beginAtZero: true,
-            grid: { drawOnChartArea: false },
-            title: { display: true, text: t('insights.active.churn') + ' %' },
-          },
+        bar: {
+          label: t('insights.failure.valueLost'),
+          data: data.months.map((m) => m.value_lost_minor / 100),
+          color: PALETTE.red,
+          axis: `${t('insights.failure.valueLost')} (${f.currency})`,
         },
-      },
-    }),
+        line: {
+          label: t('insights.active.churn'),
+          data: data.months.map((m) => (m.churn_rate === null ? null : m.churn_rate * 100)),
+          color: PALETTE.blue,
+          axis: t('insights.active.churn') + ' %',
+        },
+      }),
     // labels follow data and locale
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, locale],

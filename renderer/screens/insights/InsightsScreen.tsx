@@ -7,7 +7,7 @@ import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
 import { errorText } from '../../components/errors';
-import { ChartFigure, markerPlugin, PALETTE } from '../../components/Chart';
+import { barAndLineConfig, ChartFigure, markerPlugin, PALETTE } from '../../components/Chart';
 import { ReportsSection } from './ReportsSection';
 import { PriceChangesPanel } from './PriceChangesPanel';
 import { FailureSection } from './FailureSection';
@@ -94,40 +94,22 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
     .map(label);
 
   const activeConfig = useMemo(
-    (): ChartConfiguration => ({
-      type: 'bar',
-      data: {
+    () =>
+      barAndLineConfig({
         labels,
-        datasets: [
-          {
-            type: 'bar',
-            label: t('insights.active.activeStart'),
-            data: data.months.map((m) => m.active_start),
-            backgroundColor: PALETTE.blue,
-            yAxisID: 'y',
-          },
-          {
-            type: 'line',
-            label: t('insights.active.churn'),
-            data: data.months.map((m) => (m.churn_rate === null ? null : m.churn_rate * 100)),
-            borderColor: PALETTE.red,
-            backgroundColor: PALETTE.red,
-            yAxisID: 'y1',
-          },
-        ],
-      },
-      options: {
-        scales: {
-          y: { beginAtZero: true, title: { display: true, text: t('insights.active.activeStart') } },
-          y1: {
-            position: 'right',
-            beginAtZero: true,
-            grid: { drawOnChartArea: false },
-            title: { display: true, text: t('insights.active.churn') + ' %' },
-          },
+        bar: {
+          label: t('insights.active.activeStart'),
+          data: data.months.map((m) => m.active_start),
+          color: PALETTE.blue,
+          axis: t('insights.active.activeStart'),
         },
-      },
-    }),
+        line: {
+          label: t('insights.active.churn'),
+          data: data.months.map((m) => (m.churn_rate === null ? null : m.churn_rate * 100)),
+          color: PALETTE.red,
+          axis: t('insights.active.churn') + ' %',
+        },
+      }),
     // labels follow data and locale
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, locale],
