@@ -14,3 +14,8 @@ export function fieldError(t: T, e: unknown, field: string): string | undefined 
   const key = e.fieldIssue(field);
   return key ? t(`error.field.${key}` as BaseKey) : undefined;
 }
+
+/** A problem found before calling the core (a price that does not parse), shown like the core's own. */
+export function invalidField(field: string, message = 'amount_invalid'): ApiError {
+  return new ApiError('VALIDATION', [{ path: [field], message }]);
+}

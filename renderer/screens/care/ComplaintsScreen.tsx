@@ -3,12 +3,12 @@ import { COMPLAINT_OUTCOMES, COMPLAINT_STEPS, REMEDIES, type ComplaintStep } fro
 import { parseAmountToMinor } from '../../../shared/domain/money';
 import type { Complaint } from '../../../shared/schemas/care';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href, match } from '../../app/router';
 import { SelectField, TextField } from '../../components/Field';
-import { errorText, fieldError } from '../../components/errors';
+import { errorText, fieldError, invalidField } from '../../components/errors';
+import { BackLink, CaseList, CaseLoading } from './CaseShell';
 
 /** Complaints: the list (due dates, overdue ones highlighted) and each complaint's checklist. */
 export function ComplaintsScreen({ path }: { path: string }) {
@@ -20,60 +20,41 @@ function ComplaintList() {
   const { t } = useT();
   const f = useFormat();
   const api = useApi();
-  const [all, setAll] = useState(false);
-  const [rows, setRows] = useState<Complaint[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.call('complaints.list', { filter: all ? 'all' : 'active' }).then(setRows, setError);
-  }, [api, all]);
+  const load = useCallback((all: boolean) => api.call('complaints.list', { filter: all ? 'all' : 'active' }), [api]);
   return (
-    <div className="care-screen">
-      <h1>{t('complaints.title')}</h1>
-      <p className="muted">{t('complaints.intro')}</p>
-      <label className="check">
-        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('complaints.showAll')}
-      </label>
-      {error ? (
-        <p role="alert" className="form-error">
-          {errorText(t, error)}
-        </p>
-      ) : null}
-      {rows && !rows.length ? <p>{t('complaints.none')}</p> : null}
-      {rows?.length ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('complaints.customer')}</th>
-              <th scope="col">{t('complaints.reason')}</th>
-              <th scope="col">{t('complaints.severity')}</th>
-              <th scope="col">{t('complaints.checklist')}</th>
-              <th scope="col">{t('today.due', { date: '' }).trim()}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id} className={c.overdue ? 'overdue' : undefined}>
-                <th scope="row">
-                  <a href={href(`/complaints/${c.id}`)}>{c.customerName}</a>
-                  <div className="muted">{t('complaints.opened', { date: f.day(c.openedOn) })}</div>
-                </th>
-                <td>{t(`reason.${c.reason}`)}</td>
-                <td>{t(`severity.${c.severity}`)}</td>
-                <td>
-                  {t(`complaintStatus.${c.status}`)}
-                  {c.nextStep ? <div className="muted">→ {t(`step.${c.nextStep}`)}</div> : null}
-                  {c.outcome ? <div className="muted">{t(`outcome.${c.outcome}`)}</div> : null}
-                </td>
-                <td>
-                  {c.due ? f.day(c.due) : ''}
-                  {c.overdue ? <strong className="overdue-mark"> {t('complaints.overdue')}</strong> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </div>
+    <CaseList
+      title={t('complaints.title')}
+      intro={t('complaints.intro')}
+      showAll={t('complaints.showAll')}
+      none={t('complaints.none')}
+      load={load}
+      head={[
+        t('complaints.customer'),
+        t('complaints.reason'),
+        t('complaints.severity'),
+        t('complaints.checklist'),
+        t('today.due', { date: '' }).trim(),
+      ]}
+      row={(c) => (
+        <tr key={c.id} className={c.overdue ? 'overdue' : undefined}>
+          <th scope="row">
+            <a href={href(`/complaints/${c.id}`)}>{c.customerName}</a>
+            <div className="muted">{t('complaints.opened', { date: f.day(c.openedOn) })}</div>
+          </th>
+          <td>{t(`reason.${c.reason}`)}</td>
+          <td>{t(`severity.${c.severity}`)}</td>
+          <td>
+            {t(`complaintStatus.${c.status}`)}
+            {c.nextStep ? <div className="muted">→ {t(`step.${c.nextStep}`)}</div> : null}
+            {c.outcome ? <div className="muted">{t(`outcome.${c.outcome}`)}</div> : null}
+          </td>
+          <td>
+            {c.due ? f.day(c.due) : ''}
+            {c.overdue ? <strong className="overdue-mark"> {t('complaints.overdue')}</strong> : null}
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 
@@ -86,27 +67,11 @@ function ComplaintPage({ id }: { id: number }) {
   const load = useCallback(() => api.call('complaints.get', { id }).then(setC, setError), [api, id]);
   useEffect(() => void load(), [load]);
 
-  if (!c)
-    return (
-      <div className="care-screen">
-        <p className="back-link">
-          <a href={href('/complaints')}>{t('complaints.title')}</a>
-        </p>
-        {error ? (
-          <p role="alert" className="form-error">
-            {errorText(t, error)}
-          </p>
-        ) : (
-          <p role="status">{t('common.loading')}</p>
-        )}
-      </div>
-    );
+  if (!c) return <CaseLoading route="/complaints" label={t('complaints.title')} error={error} />;
   const doneAt = (step: ComplaintStep) => c.events.find((e) => e.step === step);
   return (
     <div className="care-screen">
-      <p className="back-link no-print">
-        <a href={href('/complaints')}>{t('complaints.title')}</a>
-      </p>
+      <BackLink route="/complaints" label={t('complaints.title')} />
       <h1>
         {t('complaints.one')}: <a href={href(`/customers/${c.customerId}`)}>{c.customerName}</a>
       </h1>
@@ -182,7 +147,7 @@ function StepForm({ c, step, onDone }: { c: Complaint; step: ComplaintStep; onDo
     e.preventDefault();
     const costMinor = cost.trim() ? parseAmountToMinor(cost) : undefined;
     if (costMinor === null) {
-      setError(new ApiError('VALIDATION', [{ path: ['costMinor'], message: 'amount_invalid' }]));
+      setError(invalidField('costMinor'));
       return;
     }
     try {

@@ -3,76 +3,51 @@ import { DECISIONS, LEAVE_REASONS, LET_GO_CRITERIA, REMEDIES } from '../../../sh
 import { parseAmountToMinor } from '../../../shared/domain/money';
 import type { WinbackCase } from '../../../shared/schemas/care';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href, match } from '../../app/router';
 import { SelectField, TextField } from '../../components/Field';
-import { errorText, fieldError } from '../../components/errors';
+import { errorText, fieldError, invalidField } from '../../components/errors';
+import { BackLink, CaseList, CaseLoading } from './CaseShell';
 
 /** Win-back: the cases in progress (overdue ones highlighted) and each case's checklist. */
 export function WinbackScreen({ path }: { path: string }) {
   const one = match('/winback/:id', path);
-  return one ? <CasePage key={one.id} id={Number(one.id)} /> : <CaseList />;
+  return one ? <CasePage key={one.id} id={Number(one.id)} /> : <WinbackList />;
 }
 
-function CaseList() {
+function WinbackList() {
   const { t } = useT();
   const f = useFormat();
   const api = useApi();
-  const [all, setAll] = useState(false);
-  const [rows, setRows] = useState<WinbackCase[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.call('winback.list', { filter: all ? 'all' : 'active' }).then(setRows, setError);
-  }, [api, all]);
+  const load = useCallback((all: boolean) => api.call('winback.list', { filter: all ? 'all' : 'active' }), [api]);
   return (
-    <div className="care-screen">
-      <h1>{t('winback.title')}</h1>
-      <p className="muted">{t('winback.intro')}</p>
-      <label className="check">
-        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('winback.showAll')}
-      </label>
-      {error ? (
-        <p role="alert" className="form-error">
-          {errorText(t, error)}
-        </p>
-      ) : null}
-      {rows && !rows.length ? <p>{t('winback.none')}</p> : null}
-      {rows?.length ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('complaints.customer')}</th>
-              <th scope="col">{t('winback.tier')}</th>
-              <th scope="col">{t('winback.reason')}</th>
-              <th scope="col">{t('winback.decision')}</th>
-              <th scope="col">{t('winback.followUpOn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((w) => (
-              <tr key={w.id} className={w.status === 'overdue' ? 'overdue' : undefined}>
-                <th scope="row">
-                  <a href={href(`/winback/${w.id}`)}>{w.customerName}</a>
-                  <div className="muted">{t(`winback.status.${w.status}`)}</div>
-                </th>
-                <td>
-                  {t(`tier.${w.tier}`)}
-                  <div className="muted">{t('winback.value', { value: f.money(w.value12mMinor) })}</div>
-                </td>
-                <td>{w.reason ? t(`reason.${w.reason}`) : '—'}</td>
-                <td>{t(`winback.decision.${w.decision ?? w.suggestedDecision}`)}</td>
-                <td>
-                  {w.status === 'won_back' ? t('winback.status.won_back') : f.day(w.followUpOn)}
-                  {w.status === 'overdue' ? <strong className="overdue-mark"> {t('complaints.overdue')}</strong> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </div>
+    <CaseList
+      title={t('winback.title')}
+      intro={t('winback.intro')}
+      showAll={t('winback.showAll')}
+      none={t('winback.none')}
+      load={load}
+      head={[t('complaints.customer'), t('winback.tier'), t('winback.reason'), t('winback.decision'), t('winback.followUpOn')]}
+      row={(w) => (
+        <tr key={w.id} className={w.status === 'overdue' ? 'overdue' : undefined}>
+          <th scope="row">
+            <a href={href(`/winback/${w.id}`)}>{w.customerName}</a>
+            <div className="muted">{t(`winback.status.${w.status}`)}</div>
+          </th>
+          <td>
+            {t(`tier.${w.tier}`)}
+            <div className="muted">{t('winback.value', { value: f.money(w.value12mMinor) })}</div>
+          </td>
+          <td>{w.reason ? t(`reason.${w.reason}`) : '—'}</td>
+          <td>{t(`winback.decision.${w.decision ?? w.suggestedDecision}`)}</td>
+          <td>
+            {w.status === 'won_back' ? t('winback.status.won_back') : f.day(w.followUpOn)}
+            {w.status === 'overdue' ? <strong className="overdue-mark"> {t('complaints.overdue')}</strong> : null}
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 
@@ -106,28 +81,12 @@ function CasePage({ id }: { id: number }) {
     }
   };
 
-  if (!w)
-    return (
-      <div className="care-screen">
-        <p className="back-link">
-          <a href={href('/winback')}>{t('winback.title')}</a>
-        </p>
-        {error ? (
-          <p role="alert" className="form-error">
-            {errorText(t, error)}
-          </p>
-        ) : (
-          <p role="status">{t('common.loading')}</p>
-        )}
-      </div>
-    );
+  if (!w) return <CaseLoading route="/winback" label={t('winback.title')} error={error} />;
   const active = w.status === 'open' || w.status === 'contacted' || w.status === 'overdue';
   const remedyNow = remedy || w.remedy || w.suggestedRemedy || 'call_and_listen';
   return (
     <div className="care-screen">
-      <p className="back-link no-print">
-        <a href={href('/winback')}>{t('winback.title')}</a>
-      </p>
+      <BackLink route="/winback" label={t('winback.title')} />
       <h1>
         {t('winback.one')}: <a href={href(`/customers/${w.customerId}`)}>{w.customerName}</a>
       </h1>
@@ -213,7 +172,7 @@ function CasePage({ id }: { id: number }) {
                 const costMinor = cost.trim() ? parseAmountToMinor(cost) : 0;
                 if (costMinor === null) {
                   e.preventDefault();
-                  setError(new ApiError('VALIDATION', [{ path: ['costMinor'], message: 'amount_invalid' }]));
+                  setError(invalidField('costMinor'));
                   return;
                 }
                 void step({ step: 'remedy', remedy: remedyNow, costMinor }, e);

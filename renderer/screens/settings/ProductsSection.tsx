@@ -2,13 +2,12 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { PriceHistoryEntry, Product } from '../../../shared/schemas/products';
 import { parseAmountToMinor } from '../../../shared/domain/money';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { TextField } from '../../components/Field';
-import { errorText, fieldError } from '../../components/errors';
+import { errorText, fieldError, invalidField } from '../../components/errors';
 
-const badAmount = () => new ApiError('VALIDATION', [{ path: ['priceMinor'], message: 'amount_invalid' }]);
+const badAmount = () => invalidField('priceMinor');
 
 /** Products: add, edit, retire and re-price, with each product's price history. */
 export function ProductsSection() {
