@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 
 /** The built CLI (`npm ci` builds it in prepare; `npm test` rebuilds before the tests). */
 const CLI = path.resolve(__dirname, '../../dist/cli/index.mjs');
-const CDNOW = path.resolve(__dirname, '../../../shared/data/cdnow/cdnow_sample_sales.csv');
+const CDNOW = path.resolve(__dirname, '../fixtures/cdnow/cdnow_sample_sales.csv');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const env = { ...process.env, REGULARS_NOW: '2026-03-10T10:00:00+08:00' };

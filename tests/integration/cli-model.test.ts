@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const CLI = path.resolve(__dirname, '../../dist/cli/index.mjs');
-const CDNOW = path.resolve(__dirname, '../../../shared/data/cdnow/cdnow_sample_sales.csv');
+const CDNOW = path.resolve(__dirname, '../fixtures/cdnow/cdnow_sample_sales.csv');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-model-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });

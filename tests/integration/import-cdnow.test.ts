@@ -5,7 +5,7 @@ import { tempShops } from '../helpers/shop';
 import { runImport } from '../../main/services/import/run';
 import { ImportOptions } from '../../shared/schemas/import';
 
-const CDNOW = path.resolve(__dirname, '../../../shared/data/cdnow/cdnow_sample_sales.csv');
+const CDNOW = path.resolve(__dirname, '../fixtures/cdnow/cdnow_sample_sales.csv');
 const { fresh } = tempShops(Date.parse('2026-03-10T02:00:00Z'));
 
 describe('importing the CDNOW sample', () => {

@@ -6,7 +6,7 @@ import { backtest, lapsedList } from '../../main/services/lapsed';
 import { ImportOptions } from '../../shared/schemas/import';
 import { ok, tempShops } from '../helpers/shop';
 
-const MASTER = path.resolve(__dirname, '../../../shared/data/cdnow/cdnow_master_sales.csv');
+const MASTER = path.resolve(__dirname, '../fixtures/cdnow/cdnow_master_sales.csv');
 const { fresh } = tempShops();
 
 describe('the lapsed list on real data (CDNOW, 23,570 customers)', () => {

@@ -10,7 +10,7 @@ import { lgamma } from '../../shared/domain/special';
  * r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, log-likelihood -9582.4.
  */
 const PUBLISHED = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, logLik: -9582.4 };
-const CSV = path.resolve(__dirname, '../../../shared/data/cdnow/cdnow_sample_sales.csv');
+const CSV = path.resolve(__dirname, '../fixtures/cdnow/cdnow_sample_sales.csv');
 
 function summarise(endIso: string, unitDays: number): { rfm: Rfm[]; holdout: number[] } {
   const days = new Map<string, Set<number>>();

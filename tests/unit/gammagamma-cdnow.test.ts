@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expectedSpend, fitGammaGamma } from '../../shared/domain/gammagamma';
 import { fitBgNbd, type Rfm } from '../../shared/domain/bgnbd';
 
-const CSV = path.resolve(__dirname, '../../../shared/data/cdnow/cdnow_sample_sales.csv');
+const CSV = path.resolve(__dirname, '../fixtures/cdnow/cdnow_sample_sales.csv');
 
 /**
  * The lifetimes documentation fits Gamma–Gamma to the CDNOW sample's calibration period (repeat
