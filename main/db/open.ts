@@ -56,17 +56,19 @@ export function migrate(
   if (pending.length === 0) return;
   if (current > 0 && beforeMigrate && file !== ':memory:') beforeMigrate(db, file, current);
   // Foreign keys off while a migration rebuilds a table (SQLite's documented procedure: they cannot
-  // be switched inside a transaction), checked before each migration commits, and on again after.
+  // be switched inside a transaction), checked after each migration and before the commit, and on
+  // again after. All pending migrations are one transaction: a failure at any step leaves the file
+  // exactly at the version it had (never half way, say at version k-1 of a k-step upgrade).
   db.pragma('foreign_keys = OFF');
   try {
-    for (const m of pending) {
-      db.transaction(() => {
+    db.transaction(() => {
+      for (const m of pending) {
         m.up(db);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length) throw new Error(`migration ${m.version} leaves ${broken.length} broken references`);
         db.pragma(`user_version = ${m.version}`);
-      })();
-    }
+      }
+    })();
   } finally {
     db.pragma('foreign_keys = ON');
   }

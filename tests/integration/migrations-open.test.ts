@@ -226,7 +226,7 @@ describe('upgrading an older shop', () => {
     expect(version(db)).toBe(LATEST_VERSION);
   });
 
-  it('commits each migration on its own: a later failure keeps the earlier ones', () => {
+  it('runs all pending migrations as one step: a failure at a later one keeps none of the earlier ones', () => {
     const file = path.join(tempDir(), 'shop.db');
     const db = track(new Database(file));
     const broken: Migration = {
@@ -237,9 +237,35 @@ describe('upgrading an older shop', () => {
       },
     };
     expect(() => migrate(db, file, [migrations[0]!, broken])).toThrow('boom');
-    expect(version(db)).toBe(1);
+    expect(version(db)).toBe(0);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'customers'").get()).toEqual({ name: 'customers' });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'customers'").get()).toBeUndefined();
+  });
+
+  it('a version-1 shop whose upgrade fails at step 5 stays exactly a version-1 shop (not version 4)', () => {
+    const file = path.join(tempDir(), 'shop.db');
+    const db = track(new Database(file));
+    migrate(db, file, migrations.slice(0, 1));
+    db.prepare("INSERT INTO staff (name, created_at) VALUES ('小王', 0)").run();
+    const before = schema(db);
+    const broken: Migration = {
+      version: 5,
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER)');
+        throw new Error('step 5 failed');
+      },
+    };
+    expect(() => migrate(db, file, [...migrations.slice(0, 4), broken, ...migrations.slice(5)])).toThrow('step 5 failed');
+    expect(version(db)).toBe(1);
+    expect(schema(db)).toEqual(before);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+    const again = track(new Database(file));
+    expect(version(again)).toBe(1);
+    expect(schema(again)).toEqual(before);
+    migrate(again, file, migrations);
+    expect(version(again)).toBe(LATEST_VERSION);
+    expect(again.prepare('SELECT name FROM staff').all()).toEqual([{ name: '小王' }]);
   });
 });
 
