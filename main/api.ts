@@ -28,7 +28,7 @@ import { todayDone, todayList } from './services/today';
 import { reports } from './services/reports';
 import * as products from './services/products';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './services/saved-filters';
-import { backupBeforeChange, takeBackup } from './services/backup';
+import { takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
 
 type Handler<M extends Method> = (a: Args<M>, ctx: Ctx) => Out<M> | Promise<Out<M>>;
@@ -79,10 +79,7 @@ export const handlers = {
   'backups.preview': (a, ctx) => data.backupPreview(ctx, a.name),
   'backups.restore': (a, ctx) => data.backupRestore(ctx, a.name),
   'customers.exportData': (a, ctx) => customerDataExport(ctx, a.id),
-  'customers.erase': (a, ctx) => {
-    backupBeforeChange(ctx, 'erase');
-    return eraseCustomer(ctx, a.id);
-  },
+  'customers.erase': (a, ctx) => eraseCustomer(ctx, a.id),
   'audit.list': (a, ctx) => listAudit(ctx.db, a.action, a.limit),
   'lapsed.list': (a, ctx) => lapsedReport(ctx, a),
   // The same 90-day check Insights shows: computed once until the next change, not on every visit.

@@ -7,7 +7,7 @@ import { openApp, closeApp } from '../app';
 import type { Ctx } from '../ctx';
 import { resolveDbPath } from '../paths';
 import { exportContacts } from '../services/export/contacts';
-import { backupBeforeChange, previewBackup, restoreBackup, writeCopy } from '../services/backup';
+import { previewBackup, restoreBackup, writeCopy } from '../services/backup';
 import { customerDataExport, eraseCustomer, resolveCustomer } from '../services/privacy';
 import { CliError, parseFlags } from './common';
 
@@ -149,7 +149,6 @@ export async function customerCommand(args: string[]): Promise<number> {
   if (!f.yes) throw new CliError('Erasing a customer cannot be undone: add --yes to confirm.', 2);
   return withCtx(f.db, (ctx) => {
     const id = resolveCustomer(ctx, key);
-    backupBeforeChange(ctx, 'erase');
     const r = eraseCustomer(ctx, id);
     process.stdout.write(
       `Erased customer #${r.erasedId}; ${r.anonymisedSales} sales kept as anonymous sales. Backups taken before today still hold their data until they rotate out.\n`,

@@ -8,6 +8,7 @@ import * as q from '../db/queries/customers';
 import { getStaff } from '../db/queries/settings';
 import { audit } from '../db/queries/audit';
 import { reassignSales } from '../db/queries/sales';
+import { moveCareRecords } from '../db/queries/customer-refs';
 import type { Db } from '../db/open';
 import type { Ctx } from '../ctx';
 import { nameKeys } from './name-keys';
@@ -266,8 +267,9 @@ export function consentHistory(ctx: Ctx, id: number) {
 }
 
 /**
- * Folds `mergeId` into `keepId`: sales, tags and consent history move over; for each channel the
- * more recent consent decision wins; notes are joined; a missing phone or member code is taken over.
+ * Folds `mergeId` into `keepId`: sales, tags, consent history, complaints, win-back cases, tasks and
+ * campaign memberships move over (main/db/queries/customer-refs.ts lists every reference); for each
+ * channel the more recent consent decision wins; notes are joined; a missing phone or member code is taken over.
  * The merged record stays (pointing at the kept one) so old references still resolve.
  */
 export function merge(ctx: Ctx, keepId: number, mergeId: number): Customer {
@@ -282,6 +284,7 @@ export function merge(ctx: Ctx, keepId: number, mergeId: number): Customer {
     reassignSales(ctx.db, gone.id, keep.id);
     q.moveTags(ctx.db, gone.id, keep.id);
     q.moveConsentHistory(ctx.db, gone.id, keep.id);
+    moveCareRecords(ctx.db, gone.id, keep.id);
     q.markMerged(ctx.db, gone.id, keep.id, now);
     for (const r of goneConsents) {
       const mine = keepConsents.get(r.channel);

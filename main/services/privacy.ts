@@ -1,9 +1,12 @@
 import { AppError } from '../../shared/api/errors';
 import { normalizePhone } from '../../shared/domain/phone';
+import fs from 'node:fs';
 import Papa from 'papaparse';
 import * as q from '../db/queries/privacy';
 import { findLiveByMemberCode, findLiveByPhone } from '../db/queries/customers';
 import { audit } from '../db/queries/audit';
+import { deleteCareRecords, unknownCustomerReferences } from '../db/queries/customer-refs';
+import { backupBeforeChange } from './backup';
 import type { Ctx } from '../ctx';
 import { getCustomer, liveRow } from './customers';
 import { consentHistory } from './customers';
@@ -84,22 +87,37 @@ export function customerDataExport(ctx: Ctx, id: number) {
 
 /**
  * Erasure on request: the customer's record (and any records merged into it) is deleted with
- * secure_delete on, their sales stay as anonymous sales so the shop's totals still add up, and the
- * WAL is checkpointed and truncated so no old copy of a page lingers beside the database file.
- * Backups taken before keep the data until they rotate out.
+ * secure_delete on, their sales stay as anonymous sales so the shop's totals still add up, their
+ * complaints, win-back cases and tasks go with their history (they hold what the customer said),
+ * and the WAL is checkpointed and truncated so no old copy of a page lingers beside the database
+ * file. A backup is taken first, only once the erasure can go ahead, and removed again if the
+ * erasure fails, so a failed attempt leaves no extra copy of the customer's data. Backups taken
+ * before keep the data until they rotate out.
  */
 export function eraseCustomer(ctx: Ctx, id: number): { erasedId: number; anonymisedSales: number } {
   const keep = liveRow(ctx.db, id).id;
-  const result = ctx.db.transaction(() => {
-    const ids = q.idsMergedInto(ctx.db, keep);
-    let sales = 0;
-    for (const cid of ids) sales += q.anonymiseSales(ctx.db, cid);
-    for (const cid of ids.filter((x) => x !== keep)) q.deleteCustomer(ctx.db, cid);
-    q.deleteCustomer(ctx.db, keep);
-    q.purgeUnusedTags(ctx.db);
-    audit(ctx.db, ctx.clock.now(), 'customer.erase', 'customer', keep, { records: ids.length, anonymisedSales: sales });
-    return { erasedId: keep, anonymisedSales: sales };
-  })();
+  const unknown = unknownCustomerReferences(ctx.db);
+  if (unknown.length) throw new Error(`no erase rule for ${unknown.join(', ')} (main/db/queries/customer-refs.ts)`);
+  const backup = backupBeforeChange(ctx, 'erase');
+  let result: { erasedId: number; anonymisedSales: number };
+  try {
+    result = ctx.db.transaction(() => {
+      const ids = q.idsMergedInto(ctx.db, keep);
+      let sales = 0;
+      for (const cid of ids) {
+        sales += q.anonymiseSales(ctx.db, cid);
+        deleteCareRecords(ctx.db, cid);
+      }
+      for (const cid of ids.filter((x) => x !== keep)) q.deleteCustomer(ctx.db, cid);
+      q.deleteCustomer(ctx.db, keep);
+      q.purgeUnusedTags(ctx.db);
+      audit(ctx.db, ctx.clock.now(), 'customer.erase', 'customer', keep, { records: ids.length, anonymisedSales: sales });
+      return { erasedId: keep, anonymisedSales: sales };
+    })();
+  } catch (e) {
+    fs.rmSync(backup.file, { force: true });
+    throw e;
+  }
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   return result;
 }
