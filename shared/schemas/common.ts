@@ -17,14 +17,26 @@ export const AmountMinor = z
   .min(0, 'amount_negative')
   .max(MAX_AMOUNT_MINOR, 'amount_too_large');
 
-/** A real calendar date as YYYY-MM-DD (2024-02-30 is refused). */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
-  .refine((s) => {
-    const d = new Date(s + 'T00:00:00Z');
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'date_invalid');
+/**
+ * The business dates the app takes anywhere (as-of dates, price changes, follow-ups, birthdays,
+ * imported sale dates): 1900-01-01 to 2999-12-31. Years such as 0001 or 9999 are typos, and date
+ * arithmetic near the ends of the calendar (a year before 0001, a day after 9999-12-31) breaks.
+ */
+export const DATE_RANGE = { min: '1900-01-01', max: '2999-12-31' } as const;
+
+/** Why `s` is not a business date (an i18n key under `error.field.`), or null when it is one. */
+export function dateProblem(s: string): 'date_invalid' | 'date_out_of_range' | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return 'date_invalid';
+  const d = new Date(s + 'T00:00:00Z');
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) return 'date_invalid';
+  return s >= DATE_RANGE.min && s <= DATE_RANGE.max ? null : 'date_out_of_range';
+}
+
+/** A real calendar date as YYYY-MM-DD (2024-02-30 is refused) inside DATE_RANGE: the one date schema of every input. */
+export const IsoDate = z.string({ error: 'date_invalid' }).superRefine((s, ctx) => {
+  const problem = dateProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const Channel = z.enum(['sms', 'phone', 'wechat', 'email']);
 export type Channel = z.infer<typeof Channel>;

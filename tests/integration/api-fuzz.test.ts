@@ -20,6 +20,13 @@ const INDEX = path.resolve('dist/renderer/index.html');
 const OURS = `file://${INDEX}`;
 const METHODS = Object.keys(contract) as Method[];
 
+/** Real calendar dates at and beyond the ends of the business date range (1900-01-01 to 2999-12-31). */
+const EDGE_DATES = ['0001-01-01', '0099-12-31', '1899-12-31', '1900-01-01', '2999-12-31', '3000-01-01', '9999-12-31'];
+/** Any real calendar date from year 0000 to 9999, as YYYY-MM-DD. */
+const anyYearDate = fc
+  .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
 /** Values of every awkward kind: the wrong types, edges, hostile text. */
 const hostile = fc.oneof(
   fc.constantFrom(
@@ -40,6 +47,7 @@ const hostile = fc.oneof(
     'null',
     '2026-02-30',
     '9999-99-99',
+    ...EDGE_DATES,
     "'; DROP TABLE customers; --",
     '<script>alert(1)</script>',
     '\u0000\u0007\u001b[31m',
@@ -50,22 +58,24 @@ const hostile = fc.oneof(
     'x'.repeat(10_000),
   ),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
+  anyYearDate,
   fc.integer(),
   fc.double({ noNaN: true }),
   fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 1 }), { maxKeys: 3 }),
 );
 
-/** The method's own field names (top level of its input schema), for payloads that look nearly right. */
-function fieldsOf(method: Method): string[] {
+/** The top level of the method's input schema (its fields), for payloads that look nearly right. */
+function shapeOf(method: Method): Record<string, z.ZodType> {
   let schema: unknown = contract[method].input;
   for (let i = 0; i < 4 && schema; i++) {
-    if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+    if (schema instanceof z.ZodObject) return schema.shape as Record<string, z.ZodType>;
     const def = (schema as { def?: { innerType?: unknown; in?: unknown; schema?: unknown } }).def;
     schema = def?.innerType ?? def?.in ?? def?.schema;
   }
-  return [];
+  return {};
 }
+const fieldsOf = (method: Method): string[] => Object.keys(shapeOf(method));
 
 const payloadFor = (method: Method) => {
   const fields = fieldsOf(method);
@@ -170,4 +180,45 @@ it('every method over HTTP without the token, with a wrong one, from a foreign O
       expect(((await res.json()) as Reply).ok).toBe(false);
     }
   expect(tableCounts(shop.ctx)).toEqual(before);
+});
+
+/**
+ * Every field that takes a business date (found by what its schema accepts), in every method: a
+ * date outside 1900-01-01..2999-12-31 is refused as VALIDATION on that field, and the first and last
+ * day of the range are answered (never INTERNAL). The payload carries just enough beside the date
+ * for the handler to run where it can.
+ */
+describe('business dates at the ends of the range', () => {
+  const BASE: Partial<Record<Method, Record<string, unknown>>> = {
+    'customers.create': { name: 'Edge date' },
+    'priceChanges.create': { note: 'edge' },
+  };
+  const dateFields = METHODS.flatMap((method) =>
+    Object.entries(shapeOf(method))
+      .filter(([, f]) => f.safeParse('2026-03-10').success && !f.safeParse('2026-02-30').success && !f.safeParse('x').success)
+      .map(([field]) => [method, field] as const),
+  );
+
+  it('finds the date fields', () => {
+    expect(dateFields.map(([m, f]) => `${m}.${f}`)).toEqual(
+      expect.arrayContaining(['insights.overview.asOf', 'lapsed.list.asOf', 'today.list.asOf', 'priceChanges.create.changedOn']),
+    );
+  });
+
+  it.each(dateFields)('%s %s', async (method, field) => {
+    for (const date of EDGE_DATES) {
+      const payload = { ...BASE[method], [field]: date };
+      const reply = await dispatch(method, payload, shop.ctx);
+      const inRange = date >= '1900-01-01' && date <= '2999-12-31';
+      if (reply.ok) {
+        expect(inRange, `${method} took ${date}`).toBe(true);
+        continue;
+      }
+      expect(reply.error.code, `${method} ${date}`).not.toBe('INTERNAL');
+      if (!inRange) {
+        expect(reply.error.code, `${method} ${date}`).toBe('VALIDATION');
+        expect(reply.error.issues, `${method} ${date}`).toContainEqual({ path: [field], message: 'date_out_of_range' });
+      }
+    }
+  });
 });

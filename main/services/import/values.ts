@@ -1,4 +1,5 @@
 import type { DateFormat } from '../../../shared/schemas/import';
+import { DATE_RANGE } from '../../../shared/schemas/common';
 
 export interface ParsedDate {
   date: string;
@@ -9,7 +10,8 @@ export interface ParsedDate {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function validYmd(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  // the one range of business dates (shared/schemas/common.ts)
+  if (y < +DATE_RANGE.min.slice(0, 4) || y > +DATE_RANGE.max.slice(0, 4) || m < 1 || m > 12 || d < 1 || d > 31) return null;
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCMonth() !== m - 1) return null;
   return `${y}-${pad(m)}-${pad(d)}`;

@@ -63,6 +63,7 @@ export const common = {
   'error.field.reason_required': 'Say why.',
   'error.field.too_long': 'Too long.',
   'error.field.date_invalid': 'Not a valid date.',
+  'error.field.date_out_of_range': 'Choose a date between 1900 and 2999.',
   'error.field.date_in_future': 'A sale cannot be in the future.',
   'error.field.staff_unknown': 'Unknown staff member.',
   'error.field.payment_unknown': 'Unknown payment method.',

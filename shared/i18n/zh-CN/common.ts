@@ -62,6 +62,7 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.reason_required': '请填写原因。',
   'error.field.too_long': '内容过长。',
   'error.field.date_invalid': '日期无效。',
+  'error.field.date_out_of_range': '请选择 1900 年至 2999 年之间的日期。',
   'error.field.date_in_future': '销售时间不能在未来。',
   'error.field.staff_unknown': '未知的店员。',
   'error.field.payment_unknown': '未知的支付方式。',
