@@ -27,6 +27,9 @@ export default defineConfig({
       ],
     },
     viewport: { width: 1280, height: 860 },
+    // The same browser time zone and locale on every machine (the servers run on NOW in this zone).
+    timezoneId: 'Asia/Shanghai',
+    locale: 'en-US',
     trace: 'off',
   },
 });

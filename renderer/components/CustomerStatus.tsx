@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { LapsedRow } from '../../shared/schemas/lapsed';
-import { useApi } from '../api/context';
+import { useCall } from '../api/useCall';
 import { useT } from '../app/i18n';
 import { useFormat } from '../app/format';
 import { nextStep, reasonWords } from '../screens/lapsed/reasons';
@@ -9,18 +8,8 @@ import { nextStep, reasonWords } from '../screens/lapsed/reasons';
 export function CustomerStatus({ customerId }: { customerId: number }) {
   const { t, locale } = useT();
   const f = useFormat();
-  const api = useApi();
-  const [row, setRow] = useState<LapsedRow | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.call('customers.insight', { id: customerId }).then(
-      (r) => live && setRow(r),
-      () => live && setRow(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, customerId]);
+  const insight = useCall('customers.insight', { id: customerId });
+  const row: LapsedRow | null = insight.loading ? null : (insight.data ?? null);
   if (!row) return null;
   const words = reasonWords(t, f, locale, row);
   return (

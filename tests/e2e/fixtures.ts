@@ -36,6 +36,12 @@ export function startServe(dbPath: string): Promise<{ child: ChildProcess; url: 
 }
 
 export const test = base.extend<{ shop: Shop; emptyShop: Shop }, { demoTemplate: string }>({
+  // The browser's clock is the server's: whatever day or time zone the machine is in, every page
+  // sees the same "now" (time zones and locale are fixed in playwright.config.ts).
+  page: async ({ page }, use) => {
+    await page.clock.setFixedTime(new Date(NOW));
+    await use(page);
+  },
   // One demo database per worker; every test gets its own copy, so no test sees another's data.
   demoTemplate: [
     // eslint-disable-next-line no-empty-pattern

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Complaint, WinbackCase } from '../../../shared/schemas/care';
 import { useApi } from '../../api/context';
+import { useLatest } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
@@ -14,23 +15,22 @@ import { ComplaintForm } from './ComplaintForm';
 export function CareActions({ customerId, name }: { customerId: number; name: string }) {
   const { t } = useT();
   const api = useApi();
-  const [complaints, setComplaints] = useState<Complaint[]>([]);
-  const [cases, setCases] = useState<WinbackCase[]>([]);
   const [logging, setLogging] = useState(false);
   const [message, setMessage] = useState<{ text: string; link: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const load = useCallback(async () => {
-    const [c, w] = await Promise.all([
-      api.call('complaints.list', { filter: 'all', customerId }),
-      api.call('winback.list', { filter: 'active', customerId }),
-    ]);
-    setComplaints(c);
-    setCases(w);
-  }, [api, customerId]);
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
+  // Keyed by customer: at the counter a slow answer for the customer picked before never shows
+  // their complaints on the one picked now.
+  const care = useLatest<{ complaints: Complaint[]; cases: WinbackCase[] }>(
+    () =>
+      Promise.all([
+        api.call('complaints.list', { filter: 'all', customerId }),
+        api.call('winback.list', { filter: 'active', customerId }),
+      ]).then(([complaints, cases]) => ({ complaints, cases })),
+    String(customerId),
+  );
+  const complaints = care.loading ? [] : (care.data?.complaints ?? []);
+  const cases = care.loading ? [] : (care.data?.cases ?? []);
 
   const atRisk = complaints.filter((c) => c.status !== 'followed_up' || c.outcome === 'not_satisfied');
   const open = cases[0];
@@ -59,9 +59,9 @@ export function CareActions({ customerId, name }: { customerId: number; name: st
           {message.text} <a href={href(message.link)}>{t('complaints.open')}</a>
         </p>
       ) : null}
-      {error ? (
+      {error || care.error ? (
         <p role="alert" className="form-error">
-          {errorText(t, error)}
+          {errorText(t, error ?? care.error)}
         </p>
       ) : null}
       {logging ? (
@@ -71,7 +71,7 @@ export function CareActions({ customerId, name }: { customerId: number; name: st
           onSaved={(c) => {
             setLogging(false);
             setMessage({ text: t('complaints.saved', { name }), link: `/complaints/${c.id}` });
-            void load();
+            care.reload();
           }}
         />
       ) : (

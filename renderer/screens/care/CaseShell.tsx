@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useLatest } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { href } from '../../app/router';
 import { errorText } from '../../components/errors';
@@ -18,12 +19,11 @@ export function CaseList<T extends { id: number }>(p: {
 }) {
   const { t } = useT();
   const [all, setAll] = useState(false);
-  const [rows, setRows] = useState<T[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // The newest choice wins: a slow answer for "open only" never replaces the one for "all".
   const { load } = p;
-  useEffect(() => {
-    load(all).then(setRows, setError);
-  }, [load, all]);
+  const list = useLatest(() => load(all), String(all));
+  const rows = list.loading ? null : (list.data ?? null);
+  const error = list.error;
   return (
     <div className="care-screen">
       <h1>{p.title}</h1>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { COMPLAINT_OUTCOMES, COMPLAINT_STEPS, REMEDIES, type ComplaintStep } from '../../../shared/domain/care';
 import { parseAmountToMinor } from '../../../shared/domain/money';
 import type { Complaint } from '../../../shared/schemas/care';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href, match } from '../../app/router';
@@ -61,13 +62,11 @@ function ComplaintList() {
 function ComplaintPage({ id }: { id: number }) {
   const { t } = useT();
   const f = useFormat();
-  const api = useApi();
-  const [c, setC] = useState<Complaint | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => api.call('complaints.get', { id }).then(setC, setError), [api, id]);
-  useEffect(() => void load(), [load]);
+  const one = useCall('complaints.get', { id });
+  const c = one.data;
+  const setC = one.set;
 
-  if (!c) return <CaseLoading route="/complaints" label={t('complaints.title')} error={error} />;
+  if (!c) return <CaseLoading route="/complaints" label={t('complaints.title')} error={one.error} />;
   const doneAt = (step: ComplaintStep) => c.events.find((e) => e.step === step);
   return (
     <div className="care-screen">

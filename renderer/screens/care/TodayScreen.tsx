@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TodayItem } from '../../../shared/schemas/care';
 import { COMPLAINT_OUTCOMES } from '../../../shared/domain/care';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href } from '../../app/router';
@@ -18,11 +19,11 @@ const linkOf = (i: TodayItem) =>
 export function TodayScreen() {
   const { t } = useT();
   const api = useApi();
-  const [items, setItems] = useState<TodayItem[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const list = useCall('today.list', {});
+  const items = list.data ?? null;
+  const [doneError, setError] = useState<unknown>(null);
+  const error = doneError ?? list.error;
   const [done, setDone] = useState('');
-  const load = useCallback(() => api.call('today.list', {}).then(setItems, setError), [api]);
-  useEffect(() => void load(), [load]);
 
   return (
     <div className="care-screen today-screen">
@@ -51,7 +52,7 @@ export function TodayScreen() {
                   await api.call('today.done', { kind: i.kind, ref: i.ref, ...input });
                   setDone(t('today.done.toast', { title: titleOf(t, i) }));
                   setError(null);
-                  await load();
+                  list.reload();
                 } catch (err) {
                   setError(err);
                 }

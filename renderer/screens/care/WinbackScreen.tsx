@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { DECISIONS, LEAVE_REASONS, LET_GO_CRITERIA, REMEDIES } from '../../../shared/domain/care';
 import { parseAmountToMinor } from '../../../shared/domain/money';
-import type { WinbackCase } from '../../../shared/schemas/care';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href, match } from '../../app/router';
@@ -58,8 +58,11 @@ function CasePage({ id }: { id: number }) {
   const { t } = useT();
   const f = useFormat();
   const api = useApi();
-  const [w, setW] = useState<WinbackCase | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const one = useCall('winback.get', { id });
+  const w = one.data;
+  const setW = one.set;
+  const [stepError, setError] = useState<unknown>(null);
+  const error = stepError ?? one.error;
   const [note, setNote] = useState('');
   const [reason, setReason] = useState<(typeof LEAVE_REASONS)[number] | ''>('');
   const [decision, setDecision] = useState<(typeof DECISIONS)[number] | ''>('');
@@ -67,8 +70,6 @@ function CasePage({ id }: { id: number }) {
   const [cost, setCost] = useState('');
   const [followUpOn, setFollowUpOn] = useState('');
   const [criterion, setCriterion] = useState<(typeof LET_GO_CRITERIA)[number]>('not_profitable');
-  const load = useCallback(() => api.call('winback.get', { id }).then(setW, setError), [api, id]);
-  useEffect(() => void load(), [load]);
 
   const step = async (input: StepInput, e?: FormEvent) => {
     e?.preventDefault();

@@ -1,8 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../../shared/schemas/data';
 import type { BaseKey } from '../../../shared/i18n';
-import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT, type T } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href } from '../../app/router';
@@ -17,17 +17,13 @@ type Entry = z.infer<typeof AuditEntry>;
 /** The activity log the owner can read: exports, erasures, consent changes, imports, restores. */
 export function ActivityPanel() {
   const { t } = useT();
-  const api = useApi();
   const [action, setAction] = useState<Action | ''>('');
-  const [rows, setRows] = useState<Entry[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.call('audit.list', { action: action || null, limit: 200 }).then(
-      // "Everything" means everything this log is about, not every edit the core records.
-      (r) => setRows(r.filter((x) => (AUDIT_ACTIONS as readonly string[]).includes(x.action))),
-      setError,
-    );
-  }, [api, action]);
+  // The newest filter wins: a slow answer for the one chosen before never shows under this one.
+  const log = useCall('audit.list', { action: action || null, limit: 200 });
+  const error = log.error;
+  // "Everything" means everything this log is about, not every edit the core records.
+  const rows: Entry[] | null =
+    log.loading || !log.data ? null : log.data.filter((x) => (AUDIT_ACTIONS as readonly string[]).includes(x.action));
   return (
     <section className="panel" aria-labelledby="log-h">
       <h2 id="log-h">{t('data.log.title')}</h2>
@@ -116,6 +112,8 @@ function inWords(t: T, n: (x: number) => string, r: Entry): string {
       });
     case 'restore':
       return t('data.log.words.restore', { from: str(d.from), safetyCopy: str(d.safetyCopy) });
+    case 'backup':
+      return t('data.log.words.backup', { reason: t(`data.backups.reason.${str(d.reason)}` as BaseKey), to: str(d.to) });
     case 'import':
       return t('data.log.words.import', {
         kind: t(

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type { Campaign, CampaignResults } from '../../../shared/schemas/export';
+import type { Campaign } from '../../../shared/schemas/export';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { useShop } from '../../app/shop';
@@ -72,13 +72,10 @@ export function CampaignsPanel() {
 export function CampaignPage({ id }: { id: number }) {
   const { t, locale } = useT();
   const f = useFormat();
-  const api = useApi();
   const { status } = useShop();
-  const [data, setData] = useState<z.infer<typeof CampaignResults> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.call('campaigns.results', { id }).then(setData, setError);
-  }, [api, id]);
+  const results = useCall('campaigns.results', { id });
+  const error = results.error;
+  const data = results.loading ? null : (results.data ?? null);
   if (error) return <p role="alert">{errorText(t, error)}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
   const c = data.campaign;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AVAILABLE_SEGMENTS, SEGMENTS, type ExportInput, type Segment } from '../../../shared/schemas/export';
 import { CHANNELS, type Channel } from '../../../shared/schemas/common';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
@@ -41,7 +42,6 @@ export function ExportPanel() {
   const [format, setFormat] = useState<Format>('csv');
   const [includeWithout, setIncludeWithout] = useState(false);
   const [reason, setReason] = useState('');
-  const [counts, setCounts] = useState<Counts | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [callList, setCallList] = useState<{ rows: CallRow[]; title: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -64,19 +64,12 @@ export function ExportPanel() {
 
   // The count is asked for with consent required: those left out for consent are exactly the ones
   // "include customers without consent" adds back, so one question answers both settings.
-  useEffect(() => {
-    setCounts(null);
-    if (incomplete) return;
-    let live = true;
-    const input = { ...(JSON.parse(key) as Omit<ExportInput, 'format' | 'includeWithoutConsent'>), format: 'csv' as const };
-    api.call('exports.preview', input).then(
-      (c) => live && setCounts(c),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, key, incomplete]);
+  // The newest choice wins: a slow count for the segment chosen before never shows for this one.
+  const preview = useCall(
+    'exports.preview',
+    incomplete ? null : { ...(JSON.parse(key) as Omit<ExportInput, 'format' | 'includeWithoutConsent'>), format: 'csv' },
+  );
+  const counts: Counts | null = incomplete || preview.loading ? null : (preview.data ?? null);
 
   const run = async () => {
     setError(null);

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { FailureGroup, InsightsFailure } from '../../../shared/schemas/insights';
 import type { BaseKey } from '../../../shared/i18n';
-import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { barAndLineConfig, ChartFigure, PALETTE } from '../../components/Chart';
@@ -15,27 +15,14 @@ import { useChartFormat } from './InsightsScreen';
  */
 export function FailureSection({ asOf }: { asOf: string }) {
   const { t } = useT();
-  const api = useApi();
-  const [data, setData] = useState<InsightsFailure | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    api.call('insights.failure', { asOf }).then(
-      (d) => live && setData(d),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, asOf]);
+  const { data, error, loading } = useCall('insights.failure', { asOf });
   if (error)
     return (
       <p role="alert" className="error">
         {errorText(t, error)}
       </p>
     );
-  if (!data) return <p aria-live="polite">{t('insights.loading')}</p>;
+  if (!data || loading) return <p aria-live="polite">{t('insights.loading')}</p>;
   return <Failure data={data} />;
 }
 

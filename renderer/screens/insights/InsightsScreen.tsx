@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import type { InsightsChecks, InsightsMonth, InsightsOverview } from '../../../shared/schemas/insights';
-import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
+import { LoadStatus } from '../../components/LoadStatus';
 import { asOfFor, MonthPicker } from '../../components/MonthPicker';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
-import { errorText } from '../../components/errors';
 import { barAndLineConfig, ChartFigure, markerPlugin, PALETTE } from '../../components/Chart';
 import { ReportsSection } from './ReportsSection';
 import { PriceChangesPanel } from './PriceChangesPanel';
@@ -34,32 +34,13 @@ export function useChartFormat(locale: string) {
 export function InsightsScreen() {
   const { t } = useT();
   const f = useFormat();
-  const api = useApi();
   const { status } = useShop();
   const [month, setMonth] = useState(status.today.slice(0, 7));
-  const [data, setData] = useState<InsightsOverview | null>(null);
-  const [checks, setChecks] = useState<InsightsChecks | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}$/.test(month)) return;
-    const asOf = asOfFor(month, status.today);
-    let live = true;
-    setData(null);
-    setChecks(null);
-    setError(null);
-    api.call('insights.overview', { asOf }).then(
-      (d) => live && setData(d),
-      (e: unknown) => live && setError(e),
-    );
-    api.call('insights.checks', { asOf }).then(
-      (c) => live && setChecks(c),
-      () => live && setChecks(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, month, status.today]);
+  const asOf = /^\d{4}-\d{2}$/.test(month) ? asOfFor(month, status.today) : null;
+  // The newest month wins: a slow answer for a month chosen earlier never replaces this one's.
+  const overview = useCall('insights.overview', asOf ? { asOf } : null);
+  const checks = useCall('insights.checks', asOf ? { asOf } : null);
+  const data = overview.data;
 
   return (
     <div className="insights-screen">
@@ -68,14 +49,13 @@ export function InsightsScreen() {
         <MonthPicker id="insights-month" label={t('insights.asOf')} month={month} today={status.today} onChange={setMonth} />
         {data ? <p className="muted">{t('insights.computedAt', { time: f.dateTime(data.computedAt) })}</p> : null}
       </div>
-      {error ? (
-        <p role="alert" className="error">
-          {errorText(t, error)}
-        </p>
-      ) : null}
-      {!data && !error ? <p aria-live="polite">{t('insights.loading')}</p> : null}
+      <LoadStatus state={overview} />
       {data && !data.months.some((m) => m.sales > 0) ? <p>{t('insights.empty')}</p> : null}
-      {data && data.months.some((m) => m.sales > 0) ? <Dashboard data={data} checks={checks} f={f} /> : null}
+      {data && data.months.some((m) => m.sales > 0) ? (
+        <div className={overview.stale ? 'stale' : undefined} aria-busy={overview.stale}>
+          <Dashboard data={data} checks={checks.loading ? null : (checks.data ?? null)} f={f} />
+        </div>
+      ) : null}
     </div>
   );
 }

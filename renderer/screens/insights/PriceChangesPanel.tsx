@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { z } from 'zod';
 import type { PriceChangeReport } from '../../../shared/schemas/prices';
-import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { errorText } from '../../components/errors';
@@ -16,21 +16,10 @@ type Change = z.infer<typeof PriceChangeReport>['changes'][number];
 export function PriceChangesPanel({ asOf }: { asOf: string }) {
   const { t } = useT();
   const f = useFormat();
-  const api = useApi();
-  const [changes, setChanges] = useState<Change[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const analysis = useCall('priceChanges.analysis', { asOf });
   const [open, setOpen] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setChanges(null);
-    api.call('priceChanges.analysis', { asOf }).then(
-      (r) => live && setChanges(r.changes),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, asOf]);
+  const error = analysis.error;
+  const changes = analysis.loading ? null : (analysis.data?.changes ?? null);
 
   const what = (c: Change) => (c.kind === 'shop' ? t('insights.pc.wholeShop') : (c.product ?? ''));
   const price = (c: Change) =>

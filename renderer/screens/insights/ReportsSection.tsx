@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Reports } from '../../../shared/schemas/reports';
 import type { z } from 'zod';
 import type { CampaignResults as CampaignResultsSchema } from '../../../shared/schemas/export';
 
 type CampaignResults = z.infer<typeof CampaignResultsSchema>;
 import { useApi } from '../../api/context';
+import { useCall, useLatest } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { useShop } from '../../app/shop';
@@ -19,22 +20,21 @@ export function ReportsSection({ defaultChange }: { defaultChange: string }) {
   const api = useApi();
   const { status } = useShop();
   const [changeOn, setChangeOn] = useState(defaultChange);
-  const [data, setData] = useState<Reports | null>(null);
-  const [campaigns, setCampaigns] = useState<CampaignResults[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const pct = useMemo(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }), [locale]);
   const p = (x: number | null) => (x === null ? '—' : pct.format(x));
 
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(changeOn)) return;
-    api.call('insights.reports', { changeOn }).then(setData, setError);
-  }, [api, changeOn]);
-  useEffect(() => {
-    api
-      .call('campaigns.list')
-      .then((list) => Promise.all(list.slice(0, 8).map((c) => api.call('campaigns.results', { id: c.id }))))
-      .then(setCampaigns, setError);
-  }, [api]);
+  // The newest date wins: a slow answer for a date typed earlier never replaces this one's.
+  const reports = useCall('insights.reports', /^\d{4}-\d{2}-\d{2}$/.test(changeOn) ? { changeOn } : null);
+  const results = useLatest<CampaignResults[]>(
+    () =>
+      api
+        .call('campaigns.list')
+        .then((list) => Promise.all(list.slice(0, 8).map((c) => api.call('campaigns.results', { id: c.id })))),
+    'campaigns',
+  );
+  const data: Reports | undefined = reports.data;
+  const campaigns = results.data ?? [];
+  const error = reports.error ?? results.error;
 
   const months = data ? [...new Set(data.reasons.map((r) => r.month))].slice(-6) : [];
   const reasonRows = data ? [...new Set(data.reasons.map((r) => r.reason))] : [];

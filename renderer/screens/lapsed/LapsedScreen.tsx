@@ -1,42 +1,33 @@
-import { useEffect, useState } from 'react';
-import type { z } from 'zod';
-import { TIERS, type LapsedReport, type LapsedRow } from '../../../shared/schemas/lapsed';
+import { useState } from 'react';
+import { TIERS, type LapsedRow } from '../../../shared/schemas/lapsed';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
+import { LoadStatus } from '../../components/LoadStatus';
 import { asOfFor, MonthPicker } from '../../components/MonthPicker';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
 import { href, navigate } from '../../app/router';
 import { SelectField } from '../../components/Field';
-import { errorText } from '../../components/errors';
 import { nextStep, reasonWords } from './reasons';
-
-type Report = z.infer<typeof LapsedReport>;
 
 /** The monthly lapsed-customer list: who has lapsed, who is fading, what they were worth, what to do. */
 export function LapsedScreen() {
   const { t, locale } = useT();
   const f = useFormat();
-  const api = useApi();
   const { status } = useShop();
   const [month, setMonth] = useState(status.today.slice(0, 7));
   const [tier, setTier] = useState<(typeof TIERS)[number] | ''>('');
   const [staffId, setStaffId] = useState('');
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [check, setCheck] = useState<{ asOf: string; flagged: number; stayedAway: number } | null>(null);
-
-  useEffect(() => {
-    api.call('lapsed.check').then(setCheck, () => setCheck(null));
-  }, [api]);
-
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}$/.test(month)) return;
-    setReport(null);
-    api
-      .call('lapsed.list', { asOf: asOfFor(month, status.today), tier: tier || null, staffId: staffId ? Number(staffId) : null })
-      .then(setReport, setError);
-  }, [api, month, tier, staffId, status.today]);
+  const check = useCall('lapsed.check', {}).data;
+  // The newest filters win: a slow answer to older ones never replaces the list shown for these.
+  const list = useCall(
+    'lapsed.list',
+    /^\d{4}-\d{2}$/.test(month)
+      ? { asOf: asOfFor(month, status.today), tier: tier || null, staffId: staffId ? Number(staffId) : null }
+      : null,
+  );
+  const report = list.data;
 
   const lapsed = report?.rows.filter((r) => r.status === 'lapsed') ?? [];
   const fading = report?.rows.filter((r) => r.status === 'fading') ?? [];
@@ -72,10 +63,9 @@ export function LapsedScreen() {
           </a>
         </div>
       </div>
-      {error ? <p role="alert">{errorText(t, error)}</p> : null}
-      {!report && !error ? <p role="status">{t('common.loading')}</p> : null}
+      <LoadStatus state={list} />
       {report ? (
-        <>
+        <div className={list.stale ? 'stale' : undefined} aria-busy={list.stale}>
           <p className="muted">
             {t('lapsed.computedAt', { time: f.dateTime(report.computedAt), date: f.day(report.asOf) })}{' '}
             {t('lapsed.pareto', { share: new Intl.NumberFormat(locale, { style: 'percent' }).format(report.top20Share) })}
@@ -94,7 +84,7 @@ export function LapsedScreen() {
           </p>
           <Section title={t('lapsed.section.lapsed')} rows={lapsed} />
           <Section title={t('lapsed.section.fading')} rows={fading} />
-        </>
+        </div>
       ) : null}
     </div>
   );

@@ -6,6 +6,7 @@ export const common = {
   'nav.customers': 'Customers',
   'nav.settings': 'Settings',
   'common.loading': 'Loading…',
+  'common.updating': 'Updating…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -45,6 +46,8 @@ export const common = {
     'Another program is holding the shop’s database (a second Regulars, a backup or sync tool). Nothing was changed. Close it, then try again.',
   'error.DB_DAMAGED':
     'The shop’s database file is damaged; nothing more was written to it. Restore the latest backup in Data → Backups (or run “regulars restore”).',
+  'error.DB_IN_USE':
+    'This shop is open in another Regulars (the app, browser mode or a command). Nothing was changed. Close it there, or do this in that window, then try again.',
   'error.UNKNOWN_METHOD': 'The app and its core disagree. Please restart Regulars.',
   'error.UNAUTHORIZED': 'This browser tab has no access. Open the address Regulars printed when it started.',
   'error.FORBIDDEN': 'Access refused.',
@@ -95,4 +98,13 @@ export const common = {
   'error.field.lines_invalid': 'Check the items: a quantity or discount is not right.',
   'error.field.filter_unknown': 'No saved filter has this name.',
   'error.field.invalid': 'Not a valid value.',
+  'error.field.folder_not_absolute': 'Give the full path of a folder, for example D:\\Backups or /media/usb/backups.',
+  'error.field.folder_not_writable': 'This folder does not exist or cannot be written to.',
+  'backupWarning.folder_missing':
+    'Today’s automatic backup was not made: the backup folder is not there (a USB stick unplugged?). The shop works as usual; plug it back in or choose another folder in Data → Backups.',
+  'backupWarning.disk_full':
+    'Today’s automatic backup was not made: the disk it goes to is full. The shop works as usual; make room or choose another folder in Data → Backups.',
+  'backupWarning.not_writable':
+    'Today’s automatic backup was not made: the backup folder cannot be written to. The shop works as usual; choose another folder in Data → Backups.',
+  'backupWarning.failed': 'Today’s automatic backup was not made. The shop works as usual; back up by hand in Data → Backups.',
 } as const;

@@ -8,6 +8,7 @@ export const common: Record<keyof typeof en, string> = {
   'nav.customers': '顾客',
   'nav.settings': '设置',
   'common.loading': '加载中…',
+  'common.updating': '更新中…',
   'common.save': '保存',
   'common.cancel': '取消',
   'common.close': '关闭',
@@ -44,6 +45,8 @@ export const common: Record<keyof typeof en, string> = {
     '店铺数据库无法写入：文件或所在文件夹是只读的。没有做任何更改。请把文件夹设为可写（或移动店铺数据）后重试。',
   'error.DB_BUSY': '另一个程序正在占用店铺数据库（另一个回头客、备份或同步软件）。没有做任何更改。请关闭它后重试。',
   'error.DB_DAMAGED': '店铺数据库文件已损坏，没有再写入任何内容。请在“数据 → 备份”中恢复最近的备份（或运行 regulars restore）。',
+  'error.DB_IN_USE':
+    '这家店的数据库正在另一个回头客中打开（应用、浏览器模式或命令行）。没有做任何更改。请先在那里关闭它，或在那个窗口中操作，然后重试。',
   'error.UNKNOWN_METHOD': '应用版本不一致，请重新启动回头客。',
   'error.UNAUTHORIZED': '此浏览器标签页无权访问。请打开回头客启动时显示的地址。',
   'error.FORBIDDEN': '拒绝访问。',
@@ -94,4 +97,12 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.lines_invalid': '请检查商品行：数量或优惠有误。',
   'error.field.filter_unknown': '没有这个名字的保存筛选。',
   'error.field.invalid': '值无效。',
+  'error.field.folder_not_absolute': '请填写文件夹的完整路径，例如 D:\\备份 或 /media/usb/backups。',
+  'error.field.folder_not_writable': '这个文件夹不存在或无法写入。',
+  'backupWarning.folder_missing':
+    '今天的自动备份没有完成：找不到备份文件夹（U 盘拔掉了？）。店铺照常使用；请插回 U 盘，或在“数据 → 备份”中选择其他文件夹。',
+  'backupWarning.disk_full':
+    '今天的自动备份没有完成：备份所在的磁盘已满。店铺照常使用；请腾出空间，或在“数据 → 备份”中选择其他文件夹。',
+  'backupWarning.not_writable': '今天的自动备份没有完成：备份文件夹无法写入。店铺照常使用；请在“数据 → 备份”中选择其他文件夹。',
+  'backupWarning.failed': '今天的自动备份没有完成。店铺照常使用；请在“数据 → 备份”中手动备份。',
 };
