@@ -34,6 +34,8 @@ export interface Ctx {
   log: Logger;
   /** folder of the built worker scripts (dist/workers); absent where no worker can run */
   workerDir?: string;
+  /** SHA-256 (hex) the worker script must have before it is run (the packaged app sets it) */
+  workerSha256?: string;
   /** result of the start-up integrity check (browser mode and the Electron app run one) */
   health?: 'unchecked' | 'ok' | 'damaged';
 }

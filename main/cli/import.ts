@@ -7,6 +7,7 @@ import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
 import { runImport } from '../services/import/run';
 import { backupBeforeChange } from '../services/backup';
+import { MAX_XLSX_ROWS, MAX_XLSX_UNPACKED } from '../services/import/xlsx-limits';
 import { CliError, parseFlags } from './common';
 
 /** "DD/MM/YYYY" and friends name the order of an ambiguous date; auto|ymd|dmy|mdy are accepted as they are. */
@@ -38,7 +39,12 @@ const Flags = z.object({
       }
       return out;
     }),
-  encoding: Encoding.default('auto'),
+  // utf-8 and gbk as people write them; gbk files are read as GB18030, its superset
+  encoding: z
+    .string()
+    .default('auto')
+    .transform((s) => ({ 'utf-8': 'utf8', gbk: 'gb18030', 'gb-18030': 'gb18030' })[s.toLowerCase()] ?? s.toLowerCase())
+    .pipe(Encoding),
   'date-format': z
     .string()
     .default('auto')
@@ -74,7 +80,25 @@ const REASONS: Record<string, string> = {
   invalid: 'invalid value',
   duplicate_in_file: 'this code appears twice in the file',
   codes_conflict: 'the barcode and the SKU belong to two different products',
+  encoding_invalid: 'not text in the chosen encoding (try --encoding gb18030 or mixed)',
 };
+
+const XLSX: Record<string, string> = {
+  xlsx_unreadable: 'not a readable Excel workbook (save it again from Excel, or as CSV)',
+  xlsx_too_large: `the workbook unpacks to more than ${MAX_XLSX_UNPACKED / 1024 / 1024} MB; save it as CSV and import that`,
+  xlsx_too_many_rows: `a sheet has more than ${MAX_XLSX_ROWS} rows, more than Excel allows; save it as CSV and import that`,
+};
+
+/** Both readings of the cells where UTF-8 and GB18030 disagree, and the flag that settles it. */
+function encodingDoubtText(file: string, d: Record<string, unknown>): string {
+  const samples = (d.samples ?? []) as { row: number; column: string; utf8: string; gb18030: string }[];
+  return [
+    `${file} is neither clean UTF-8 nor clean GB18030 (${String(d.notUtf8)} cells are not UTF-8); nothing was imported.`,
+    'Where the two readings differ:',
+    ...samples.map((s) => `  row ${s.row}, column "${s.column}": UTF-8 "${s.utf8}" | GB18030 "${s.gb18030}"`),
+    'Choose: --encoding utf-8, --encoding gb18030, or --encoding mixed (each cell as it reads cleanly).',
+  ].join('\n');
+}
 
 export async function importCommand(args: string[]): Promise<number> {
   const [kindArg, file, ...rest] = args;
@@ -123,6 +147,10 @@ export async function importCommand(args: string[]): Promise<number> {
           `${file} was already imported (import #${String(e.detail.importId)}); pass --allow-duplicate to import it again.`,
           4,
         );
+      if (e instanceof AppError && e.code === 'VALIDATION' && e.detail?.reason === 'encoding_ambiguous')
+        throw new CliError(encodingDoubtText(file, e.detail), 2);
+      if (e instanceof AppError && e.code === 'VALIDATION' && typeof e.detail?.reason === 'string' && XLSX[e.detail.reason])
+        throw new CliError(`${file}: ${XLSX[e.detail.reason]}`, 2);
       if (e instanceof AppError && e.code === 'VALIDATION')
         throw new CliError(`cannot map the columns: ${JSON.stringify(e.detail ?? {})}. Use --map column=field,...`, 2);
       throw e;

@@ -19,7 +19,7 @@ Commands:
   demo --db PATH [--customers N] [--years Y] [--seed S]
         Write a realistic demo shop into a new database (default 300 customers, 2 years, seed 1).
 
-  import customers|sales|products FILE --db PATH [--map column=field,...] [--encoding auto|utf8|gb18030]
+  import customers|sales|products FILE --db PATH [--map column=field,...] [--encoding auto|utf-8|gb18030|mixed]
         [--date-format auto|ymd|dmy|mdy] [--create-customers] [--skip-bad-rows] [--dry-run] [--allow-duplicate]
         Import a CSV (UTF-8 or GB18030/GBK) or .xlsx file. All or nothing: bad rows are listed and nothing is
         written, unless --skip-bad-rows. The same file twice is refused unless --allow-duplicate.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../schemas/common';
+import { Id, OptionalText } from '../schemas/common';
 import {
   ConsentChange,
   ConsentEvent,
@@ -80,7 +80,7 @@ export const contract = {
   'customers.search': { input: SearchInput, output: z.array(CustomerSummary) },
   'customers.list': { input: ListInput, output: ListOutput },
   'customers.get': { input: ById, output: Customer },
-  'customers.findByPhone': { input: z.strictObject({ phone: z.string().max(32) }), output: CustomerSummary.nullable() },
+  'customers.findByPhone': { input: z.strictObject({ phone: OptionalText(32) }), output: CustomerSummary.nullable() },
   'customers.create': { input: CustomerDraft, output: Customer },
   'customers.update': { input: CustomerPatch, output: Customer },
   'customers.setConsent': { input: ConsentChange, output: Customer },

@@ -23,8 +23,8 @@ export const ComplaintDraft = z.strictObject({
   channel: z.enum(COMPLAINT_CHANNELS, { error: 'invalid' }),
   reason: LeaveReason,
   severity: z.enum(SEVERITIES, { error: 'invalid' }),
-  whatHappened: Text(1000, 'what_happened_required'),
-  customerWants: OptionalText(500).default(''),
+  whatHappened: Text(1000, 'what_happened_required', 'multi'),
+  customerWants: OptionalText(500, 'multi').default(''),
   staffId: Id.nullable().default(null),
 });
 
@@ -63,7 +63,7 @@ export type Complaint = z.infer<typeof Complaint>;
 export const ComplaintStepInput = z.strictObject({
   id: Id,
   step: z.enum(COMPLAINT_STEPS, { error: 'invalid' }),
-  note: OptionalText(500).default(''),
+  note: OptionalText(500, 'multi').default(''),
   staffId: Id.nullable().default(null),
   /** agree_remedy: which remedy (default: the one suggested for the reason) */
   remedy: Remedy.optional(),
@@ -111,14 +111,14 @@ export type WinbackCase = z.infer<typeof WinbackCase>;
 
 export const WinbackStart = z.strictObject({
   customerId: Id,
-  note: OptionalText(500).default(''),
+  note: OptionalText(500, 'multi').default(''),
   staffId: Id.nullable().default(null),
 });
 
 export const WinbackStepInput = z.strictObject({
   id: Id,
   step: z.enum(['contact', 'decide', 'remedy', 'follow_up', 'close', 'let_go'], { error: 'invalid' }),
-  note: OptionalText(500).default(''),
+  note: OptionalText(500, 'multi').default(''),
   staffId: Id.nullable().default(null),
   /** contact: why they stopped coming */
   reason: LeaveReason.optional(),
@@ -160,7 +160,7 @@ export const TodayQuery = z.strictObject({ asOf: IsoDate.optional() });
 export const TodayDone = z.strictObject({
   kind: TodayItem.shape.kind,
   ref: Id,
-  note: OptionalText(500).default(''),
+  note: OptionalText(500, 'multi').default(''),
   outcome: z.enum(COMPLAINT_OUTCOMES, { error: 'invalid' }).optional(),
   staffId: Id.nullable().default(null),
 });

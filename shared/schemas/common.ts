@@ -50,7 +50,41 @@ export const Page = z.strictObject({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
-/** A trimmed, non-empty, bounded text. */
-export const Text = (max: number, emptyKey = 'required') =>
-  z.string({ error: emptyKey }).trim().min(1, emptyKey).max(max, 'too_long');
-export const OptionalText = (max: number) => z.string().trim().max(max, 'too_long');
+/**
+ * Characters that never belong in a name or a note: C0 controls other than tab, line feed and
+ * carriage return (NUL, BEL, ESC…), DEL, C1 controls, and UTF-16 surrogates without their pair
+ * (which SQLite would store as broken UTF-8). Emoji (with their joiners), right-to-left text and
+ * its marks, and Chinese are text and stay.
+ */
+const NOT_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Free text as stored: NOT_TEXT removed; a multi-line field (notes) keeps its line breaks as `\n`,
+ * a single-line one (names, tags) gets a space for each line break; tabs become spaces.
+ */
+export function cleanText(s: string, lines: 'single' | 'multi' = 'single'): string {
+  const t = s.replace(NOT_TEXT, '');
+  return lines === 'multi'
+    ? t.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\t/g, ' ')
+    : t.replace(/\r\n?|[\n\t\u2028\u2029]/g, ' ');
+}
+
+/**
+ * A trimmed, non-empty, bounded text, cleaned by `cleanText`: the one schema of every free text
+ * input (with OptionalText); `lines: 'multi'` where the field is multi-line, like notes.
+ */
+export const Text = (max: number, emptyKey = 'required', lines: 'single' | 'multi' = 'single') =>
+  z
+    .string({ error: emptyKey })
+    .overwrite((s) => cleanText(s, lines))
+    .trim()
+    .min(1, emptyKey)
+    .max(max, 'too_long');
+export const OptionalText = (max: number, lines: 'single' | 'multi' = 'single') =>
+  z
+    .string()
+    .overwrite((s) => cleanText(s, lines))
+    .trim()
+    .max(max, 'too_long');

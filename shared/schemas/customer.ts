@@ -23,7 +23,7 @@ export const CustomerDraft = z.strictObject({
   phone: PhoneInput.nullable().optional(),
   memberCode: OptionalText(40).optional(),
   birthday: IsoDate.nullable().optional(),
-  notes: OptionalText(5000).optional(),
+  notes: OptionalText(5000, 'multi').optional(),
   tags: z.array(TagName).max(50).optional(),
   staffId: Id.nullable().optional(),
   consent: ConsentInput.optional(),
@@ -38,7 +38,7 @@ export const CustomerPatch = z.strictObject({
   phone: PhoneInput.nullable().optional(),
   memberCode: OptionalText(40).nullable().optional(),
   birthday: IsoDate.nullable().optional(),
-  notes: OptionalText(5000).optional(),
+  notes: OptionalText(5000, 'multi').optional(),
   tags: z.array(TagName).max(50).optional(),
   staffId: Id.nullable().optional(),
 });
@@ -94,13 +94,13 @@ export const CustomerSummary = z.object({
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
 export const SearchInput = z.strictObject({
-  query: z.string().trim().min(1, 'required').max(100, 'too_long'),
+  query: Text(100),
   limit: z.number().int().min(1).max(50).default(10),
 });
 
 export const ListInput = z.strictObject({
-  query: z.string().trim().max(100, 'too_long').default(''),
-  tag: z.string().max(40).nullable().default(null),
+  query: OptionalText(100).default(''),
+  tag: OptionalText(40).nullable().default(null),
   consent: z
     .union([Channel, z.literal('none')])
     .nullable()
@@ -118,7 +118,7 @@ export const ConsentChange = z.strictObject({
   channel: Channel,
   granted: z.boolean(),
   source: Text(100, 'required').default('in_app'),
-  note: OptionalText(500).optional(),
+  note: OptionalText(500, 'multi').optional(),
 });
 
 export const ConsentEvent = z.object({
@@ -138,9 +138,9 @@ export const MergeInput = z.strictObject({
 
 /** A named Customers-screen filter (also an export segment: `--segment saved --name NAME`). */
 export const SavedFilterInput = z.strictObject({
-  name: z.string().trim().min(1, 'name_required').max(60, 'too_long'),
-  query: z.string().trim().max(100, 'too_long').default(''),
-  tag: z.string().max(40).nullable().default(null),
+  name: Text(60, 'name_required'),
+  query: OptionalText(100).default(''),
+  tag: OptionalText(40).nullable().default(null),
   consent: z
     .union([Channel, z.literal('none')])
     .nullable()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, OptionalText } from './common';
+import { Channel, OptionalText, Text } from './common';
 
 /**
  * Export segments. Those marked later in the comments are offered once the analysis that defines
@@ -31,10 +31,10 @@ export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const SegmentSpec = z.strictObject({
   segment: Segment,
-  tag: z.string().trim().min(1).max(40).optional(),
+  tag: Text(40).optional(),
   /** a staff member by id or by name */
-  staff: z.string().trim().min(1).max(60).optional(),
-  name: z.string().trim().min(1).max(60).optional(),
+  staff: Text(60).optional(),
+  name: Text(60).optional(),
 });
 export type SegmentSpec = z.infer<typeof SegmentSpec>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptionalText, Text } from './common';
 
 export const CUSTOMER_FIELDS = [
   'external_id',
@@ -35,13 +36,14 @@ export type ImportField = CustomerField | SaleField | ProductField;
 
 export const ImportKind = z.enum(['customers', 'sales', 'products']);
 export type ImportKind = z.infer<typeof ImportKind>;
-export const Encoding = z.enum(['auto', 'utf8', 'gb18030']);
+/** "mixed": each cell as it reads cleanly, UTF-8 where it is valid, GB18030 elsewhere (decode.ts) */
+export const Encoding = z.enum(['auto', 'utf8', 'gb18030', 'mixed']);
 /** How to read an ambiguous numeric date like 05/03/2024. ISO and 年月日 forms are read as they are. */
 export const DateFormat = z.enum(['auto', 'ymd', 'dmy', 'mdy']);
 export type DateFormat = z.infer<typeof DateFormat>;
 
 /** column header (as in the file) -> field; a column mapped to '' is ignored */
-export const Mapping = z.record(z.string().max(200), z.string().max(40));
+export const Mapping = z.record(z.string().max(200), OptionalText(40));
 export type Mapping = z.infer<typeof Mapping>;
 
 export const ImportOptions = z.strictObject({
@@ -69,7 +71,17 @@ export type RowError = z.infer<typeof RowError>;
 
 export const ImportPreview = z.object({
   kind: ImportKind,
-  encoding: z.enum(['utf8', 'gb18030']),
+  encoding: z.enum(['utf8', 'gb18030', 'mixed']),
+  /**
+   * Set when "auto" could not tell the encoding (a UTF-8 file with GBK cells, say): the sample is
+   * read cell by cell ("mixed"), and the import refuses "auto" until the owner chooses.
+   */
+  encodingDoubt: z
+    .object({
+      notUtf8: z.number(),
+      samples: z.array(z.object({ row: z.number(), column: z.string(), utf8: z.string(), gb18030: z.string() })),
+    })
+    .nullable(),
   delimiter: z.string(),
   headers: z.array(z.string()),
   sample: z.array(z.array(z.string())),
@@ -104,7 +116,7 @@ export type ImportResult = z.infer<typeof ImportResult>;
 /** Files cross the seam base64-encoded (JSON over IPC and HTTP). 150 MB of base64 ≈ 110 MB file. */
 export const MAX_UPLOAD_BASE64 = 150_000_000;
 export const FileUpload = z.object({
-  fileName: z.string().trim().min(1).max(255),
+  fileName: Text(255),
   data: z
     .string()
     .max(MAX_UPLOAD_BASE64, 'file_too_large')

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { AmountMinor, Id, IsoDate, OptionalText, Text } from './common';
+import { AmountMinor, cleanText, Id, IsoDate, OptionalText, Text } from './common';
 
 const Code = (max: number) =>
   z
     .string()
+    .overwrite((s) => cleanText(s))
     .trim()
     .max(max, 'too_long')
     .transform((s) => s || null)

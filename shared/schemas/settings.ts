@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/dates';
-import { Id, Locale, OptionalText, Text } from './common';
+import { cleanText, Id, Locale, OptionalText, Text } from './common';
 
 export const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'GBP', 'SGD', 'JPY'] as const;
 
@@ -18,7 +18,7 @@ export const ChurnRules = z.strictObject({
 export type ChurnRules = z.infer<typeof ChurnRules>;
 
 export const Settings = z.object({
-  shopName: z.string().max(100, 'too_long'),
+  shopName: OptionalText(100),
   currency: z.enum(CURRENCIES),
   timeZone: z.string().refine(isValidTimeZone, 'timezone_invalid'),
   /** null: follow the system language */
@@ -28,7 +28,12 @@ export const Settings = z.object({
   /** set once the owner chose an empty or a demo shop on first launch */
   onboarded: z.boolean(),
   /** where automatic backups go (null: a backups/ folder beside the database) */
-  backupDir: z.string().min(1).max(1000).nullable(),
+  backupDir: z
+    .string()
+    .min(1)
+    .max(1000)
+    .refine((s) => cleanText(s) === s, 'invalid')
+    .nullable(),
   churn: ChurnRules.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;

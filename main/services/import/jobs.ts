@@ -1,14 +1,22 @@
 import { Worker } from 'node:worker_threads';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportOptions, ImportResult } from '../../../shared/schemas/import';
 import type { Ctx } from '../../ctx';
+import { dbFault } from '../../db/faults';
 
 /**
  * Imports from the UI run in a worker thread with their own database connection, so the counter
  * (and the HTTP server or Electron main process) stays responsive during a million-row import.
  * Cancelling flips a shared flag the worker checks between rows; its single transaction then rolls
  * back, so nothing of the file is left behind.
+ *
+ * One import at a time per shop: a second one would wait on the first's write transaction and fail
+ * with SQLITE_BUSY after the busy timeout (and hold a second copy of a large file in memory), so it
+ * is refused at once as CONFLICT `import_running`. A finished job is kept until its result has been
+ * read (and KEEP_READ_MS more, for a poll that crosses the last one), or KEEP_UNREAD_MS at most.
  */
 export interface ImportJob {
   id: string;
@@ -21,9 +29,18 @@ export interface ImportJob {
 
 interface Running extends ImportJob {
   cancel: Int32Array;
+  shop: string;
+  finishedAt: number | null;
+  readAt: number | null;
 }
 
+export const KEEP_READ_MS = 30_000;
+export const KEEP_UNREAD_MS = 10 * 60_000;
+export const WORKER_FILE = 'import-worker.mjs';
+
 const jobs = new Map<string, Running>();
+/** shop database (resolved path) -> its running job */
+const running = new Map<string, string>();
 
 export interface WorkerRequest {
   dbPath: string;
@@ -39,8 +56,38 @@ export type WorkerMessage =
   | { type: 'failed'; code: string; detail?: Record<string, unknown> }
   | { type: 'cancelled' };
 
-export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, options: ImportOptions): ImportJob {
+/**
+ * How a worker's failure reaches the owner: an expected failure as its code, a database fault (disk
+ * full, read-only, locked, damaged) as that fault, anything else as INTERNAL.
+ */
+export function workerFailure(e: unknown): Extract<WorkerMessage, { type: 'failed' }> {
+  if (e instanceof AppError) return { type: 'failed', code: e.code, ...(e.detail ? { detail: e.detail } : {}) };
+  return { type: 'failed', code: dbFault(e) ?? 'INTERNAL' };
+}
+
+/**
+ * The worker script, checked against the SHA-256 the Electron main bundle was built with (that
+ * bundle sits in the integrity-checked app.asar; the worker has to run from the unpacked folder).
+ */
+function workerScript(ctx: Ctx): string {
   if (!ctx.workerDir) throw new AppError('INTERNAL', { reason: 'no_worker' });
+  const file = path.join(ctx.workerDir, WORKER_FILE);
+  if (ctx.workerSha256 !== undefined) {
+    const actual = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    if (actual !== ctx.workerSha256) {
+      ctx.log.error(`import worker ${file} does not match the app's build (sha256 ${actual}); not run`);
+      throw new AppError('INTERNAL', { reason: 'worker_integrity' });
+    }
+  }
+  return file;
+}
+
+export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, options: ImportOptions): ImportJob {
+  sweepImportJobs();
+  const shop = path.resolve(ctx.dbPath);
+  const busy = running.get(shop);
+  if (busy !== undefined) throw new AppError('CONFLICT', { reason: 'import_running', jobId: busy });
+  const script = workerScript(ctx);
   const cancel = new SharedArrayBuffer(4);
   const job: Running = {
     id: randomUUID(),
@@ -50,24 +97,31 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
     result: null,
     error: null,
     cancel: new Int32Array(cancel),
+    shop,
+    finishedAt: null,
+    readAt: null,
   };
-  jobs.set(job.id, job);
   const request: WorkerRequest = { dbPath: ctx.dbPath, now: ctx.clock.now(), bytes, fileName, options, cancel };
-  const worker = new Worker(`${ctx.workerDir}/import-worker.mjs`, { workerData: request });
+  const worker = new Worker(script, { workerData: request });
+  jobs.set(job.id, job);
+  running.set(shop, job.id);
+  const finish = (patch: Partial<ImportJob>) => {
+    if (job.state !== 'running') return;
+    Object.assign(job, patch, { finishedAt: Date.now() });
+    if (running.get(shop) === job.id) running.delete(shop);
+    setTimeout(() => sweepImportJobs(), KEEP_UNREAD_MS + 1000).unref();
+  };
   worker.on('message', (m: WorkerMessage) => {
     if (m.type === 'progress') Object.assign(job, { done: m.done, total: m.total });
-    else if (m.type === 'done')
-      Object.assign(job, { state: 'done', result: m.result, done: m.result.rows, total: m.result.rows });
-    else if (m.type === 'cancelled') job.state = 'cancelled';
-    else Object.assign(job, { state: 'failed', error: { code: m.code, detail: m.detail } });
+    else if (m.type === 'done') finish({ state: 'done', result: m.result, done: m.result.rows, total: m.result.rows });
+    else if (m.type === 'cancelled') finish({ state: 'cancelled' });
+    else finish({ state: 'failed', error: { code: m.code, ...(m.detail ? { detail: m.detail } : {}) } });
   });
   worker.on('error', (e) => {
     ctx.log.error('import worker failed', e);
-    Object.assign(job, { state: 'failed', error: { code: 'INTERNAL' } });
+    finish({ state: 'failed', error: { code: workerFailure(e).code } });
   });
-  worker.on('exit', () => {
-    if (job.state === 'running') Object.assign(job, { state: 'failed', error: { code: 'INTERNAL' } });
-  });
+  worker.on('exit', () => finish({ state: 'failed', error: { code: 'INTERNAL' } }));
   return view(job);
 }
 
@@ -75,15 +129,33 @@ function view(j: Running): ImportJob {
   return { id: j.id, state: j.state, done: j.done, total: j.total, result: j.result, error: j.error };
 }
 
-export function importJobStatus(id: string): ImportJob {
+/** Drops finished jobs whose result was read KEEP_READ_MS ago, or that finished KEEP_UNREAD_MS ago. */
+export function sweepImportJobs(now = Date.now()): void {
+  for (const [id, j] of jobs) {
+    if (j.finishedAt === null) continue;
+    if ((j.readAt !== null && now - j.readAt >= KEEP_READ_MS) || now - j.finishedAt >= KEEP_UNREAD_MS) jobs.delete(id);
+  }
+}
+
+function found(id: string): Running {
+  sweepImportJobs();
   const j = jobs.get(id);
   if (!j) throw new AppError('NOT_FOUND', { entity: 'import_job' });
-  return view(j);
+  if (j.finishedAt !== null && j.readAt === null) j.readAt = Date.now();
+  return j;
+}
+
+export function importJobStatus(id: string): ImportJob {
+  return view(found(id));
 }
 
 export function cancelImportJob(id: string): ImportJob {
-  const j = jobs.get(id);
-  if (!j) throw new AppError('NOT_FOUND', { entity: 'import_job' });
+  const j = found(id);
   Atomics.store(j.cancel, 0, 1);
   return view(j);
+}
+
+/** Jobs held in memory (tests). */
+export function importJobsHeld(): number {
+  return jobs.size;
 }

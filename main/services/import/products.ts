@@ -58,11 +58,14 @@ export function writeProducts(
   ctx: Ctx,
   planned: PlannedProduct[],
   meta: { importId: number; fileName: string; today: string; now: number },
+  /** called before each row: may throw to cancel (the import's transaction then rolls back) */
+  tick: (i: number) => void = () => {},
 ): { created: number; updated: number; repriced: number } {
   let created = 0;
   let updated = 0;
   let repriced = 0;
-  for (const { value: v, existingId } of planned) {
+  for (const [i, { value: v, existingId }] of planned.entries()) {
+    tick(i);
     const k = nameKeys(v.name);
     const keys = { nameKey: k.nameKey, pinyin: k.pinyin, initials: k.initials };
     if (existingId === null) {

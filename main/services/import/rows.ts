@@ -1,8 +1,10 @@
 import { CustomerDraft } from '../../../shared/schemas/customer';
-import { AmountMinor } from '../../../shared/schemas/common';
+import { AmountMinor, cleanText } from '../../../shared/schemas/common';
 import type { DateFormat, Mapping, RowError } from '../../../shared/schemas/import';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { parseCount, parseDate, parseMoney, parseYesNo, type ParsedDate } from './values';
+
+const MULTI_LINE = new Set(['notes', 'note']);
 
 /** One data row as field -> cell text, with the column each field came from (for error reports). */
 export interface FieldRow {
@@ -32,7 +34,8 @@ export function fieldRows(headers: string[], rows: string[][], mapping: Mapping)
     }
     out.push({
       line,
-      get: (f) => (index.has(f) ? (cells[index.get(f)!] ?? '').trim() : ''),
+      // cleaned as the API's text fields are (no NUL or control characters); notes keep their line breaks
+      get: (f) => (index.has(f) ? cleanText(cells[index.get(f)!] ?? '', MULTI_LINE.has(f) ? 'multi' : 'single').trim() : ''),
       column: (f) => columnOf.get(f) ?? f,
       has: (f) => index.has(f),
     });

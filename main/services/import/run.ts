@@ -59,6 +59,7 @@ export async function previewImport(ctx: Ctx, bytes: Uint8Array, fileName: strin
   return {
     kind: opts.kind,
     encoding: table.encoding,
+    encodingDoubt: table.doubt,
     delimiter: table.delimiter,
     headers: table.headers,
     sample: table.rows.slice(0, 10),
@@ -67,6 +68,20 @@ export async function previewImport(ctx: Ctx, bytes: Uint8Array, fileName: strin
     mappingRemembered: remembered,
     duplicateOf: dup ? { id: dup.id, createdAt: dup.created_at, fileName: dup.file_name } : null,
   };
+}
+
+/**
+ * Cells with U+FFFD, the mark a decoder leaves where bytes were not text in the chosen encoding
+ * (GBK bytes read as UTF-8, say): such a row is bad, never a garbled name imported as it is.
+ */
+function undecodable(table: Table): RowError[] {
+  const out: RowError[] = [];
+  table.rows.forEach((cells, i) => {
+    const c = cells.findIndex((v) => v.includes('\uFFFD'));
+    if (c >= 0)
+      out.push({ row: i + 2, column: table.headers[c] ?? '', reason: 'encoding_invalid', value: cells[c]!.slice(0, 80) });
+  });
+  return out;
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -85,6 +100,11 @@ export async function runImport(
   hooks: ImportHooks = {},
 ): Promise<ImportResult> {
   const table = await readTable(bytes, opts.encoding);
+  // Never a guess between two readings that both look like words: the owner chooses.
+  if (table.doubt)
+    throw new AppError('VALIDATION', { reason: 'encoding_ambiguous', ...table.doubt }, [
+      { path: ['encoding'], message: 'encoding_ambiguous' },
+    ]);
   const { mapping } = resolveMapping(ctx, table, opts);
   const missing = requiredFieldsMissing(opts, mapping);
   if (missing.length)
@@ -100,7 +120,11 @@ export async function runImport(
     });
 
   const { rows, ragged } = fieldRows(table.headers, table.rows, mapping);
-  const errors: RowError[] = [...table.broken.map((b) => ({ row: b.row, column: '', reason: b.reason, value: '' })), ...ragged];
+  const errors: RowError[] = [
+    ...table.broken.map((b) => ({ row: b.row, column: '', reason: b.reason, value: '' })),
+    ...ragged,
+    ...undecodable(table),
+  ];
   const brokenLines = new Set(errors.map((e) => e.row));
   const total = table.rows.length;
   const settings = getSettings(ctx.db);
@@ -200,6 +224,15 @@ export async function runImport(
   const staff = new Map(listStaff(ctx.db).map((s) => [s.name.toLowerCase(), s.id]));
 
   const write = ctx.db.transaction(() => {
+    // Progress: for sales and customers the first half reads rows and creates customers, the second
+    // writes the sales; products are written in one pass. Every 5,000 rows a cancel rolls all back.
+    const every = (i: number, done: number, of: number) => {
+      if (i % 5000 === 0) {
+        if (hooks.isCancelled?.()) throw new ImportCancelled();
+        hooks.onProgress?.(done, of);
+      }
+    };
+    const tick = (i: number, half: 0 | 1) => every(i, Math.round((half * planned.length + i) / 2), planned.length);
     const importId = q.insertImport(ctx.db, {
       kind: opts.kind,
       fileName,
@@ -213,7 +246,12 @@ export async function runImport(
     let created = 0;
     let updated = 0;
     if (products) {
-      const w = writeProducts(ctx, products.planned, { importId, fileName, today: businessDate(now, settings.timeZone), now });
+      const w = writeProducts(
+        ctx,
+        products.planned,
+        { importId, fileName, today: businessDate(now, settings.timeZone), now },
+        (i) => every(i, i, plannedRows),
+      );
       q.finishImport(ctx.db, importId, plannedRows, badRows, 0, 0);
       q.rememberMapping(ctx.db, sourceKey(opts.kind, table.headers), opts.kind, mapping, now);
       audit(ctx.db, now, 'import', 'import', importId, { kind: opts.kind, fileName, rows: plannedRows, skipped: badRows });
@@ -221,13 +259,6 @@ export async function runImport(
     }
     const createdIds = new Map<CustomerRef, number>();
     const restoreIndexes = planned.length >= BULK_ROWS && opts.kind === 'sales' ? q.suspendSalesIndexes(ctx.db) : null;
-    // Progress: the first half reads rows and creates customers, the second writes the sales.
-    const tick = (i: number, half: 0 | 1) => {
-      if (i % 5000 === 0) {
-        if (hooks.isCancelled?.()) throw new ImportCancelled();
-        hooks.onProgress?.(Math.round((half * planned.length + i) / 2), planned.length);
-      }
-    };
     const sales: { customerId: number | null; occurredAt: number; v: SaleRowValue }[] = [];
     planned.forEach((p, i) => {
       tick(i, 0);

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { decodeText, isXlsx, type TextEncoding } from './decode';
+import { bothReadings, decodeText, isXlsx, type TextEncoding } from './decode';
+import { checkXlsxLimits, MAX_XLSX_ROWS, xlsxRefused } from './xlsx-limits';
 
 export interface Table {
   encoding: TextEncoding;
@@ -10,16 +11,51 @@ export interface Table {
   rows: string[][];
   /** rows that could not be read as records at all (1-based file line of the row, reason key) */
   broken: { row: number; reason: string }[];
+  /** set when the encoding could not be told (read "mixed"): where the two readings differ */
+  doubt: EncodingDoubt | null;
 }
+
+export interface EncodingDoubt {
+  /** cells that are not valid UTF-8 */
+  notUtf8: number;
+  /** a sample of cells the two readings give differently, the ones UTF-8 cannot read first */
+  samples: { row: number; column: string; utf8: string; gb18030: string }[];
+}
+
+const DOUBT_SAMPLES = 5;
 
 /** Reads a CSV (any common delimiter, quoted fields with commas and newlines) or the first sheet of an .xlsx. */
 export async function readTable(bytes: Uint8Array, encoding: 'auto' | TextEncoding = 'auto'): Promise<Table> {
   if (isXlsx(bytes)) return readXlsx(bytes);
-  const { text, encoding: used } = decodeText(bytes, encoding);
-  return { ...parseCsv(text), encoding: used };
+  const { text, encoding: used, ambiguous } = decodeText(bytes, encoding);
+  const table = parseCsv(text);
+  return { ...table, encoding: used, doubt: ambiguous ? doubtOf(bytes, table.headers) : null };
 }
 
-export function parseCsv(text: string): Omit<Table, 'encoding'> {
+/** Reads the file both ways and lists cells where the readings differ (same cuts in both, see decode.ts). */
+function doubtOf(bytes: Uint8Array, headers: string[]): EncodingDoubt {
+  const both = bothReadings(bytes);
+  const u = Papa.parse<string[]>(both.utf8, { delimiter: '', skipEmptyLines: 'greedy' }).data;
+  const g = Papa.parse<string[]>(both.gb18030, { delimiter: '', skipEmptyLines: 'greedy' }).data;
+  const broken: EncodingDoubt['samples'] = [];
+  const other: EncodingDoubt['samples'] = [];
+  let notUtf8 = 0;
+  for (let r = 0; r < Math.min(u.length, g.length); r++) {
+    const ur = u[r]!;
+    const gr = g[r]!;
+    for (let c = 0; c < Math.min(ur.length, gr.length); c++) {
+      if (ur[c] === gr[c]) continue;
+      const cell = { row: r + 1, column: headers[c] ?? String(c + 1), utf8: ur[c]!, gb18030: gr[c]! };
+      if (cell.utf8.includes('\uFFFD')) {
+        notUtf8++;
+        if (broken.length < DOUBT_SAMPLES) broken.push(cell);
+      } else if (other.length < DOUBT_SAMPLES) other.push(cell);
+    }
+  }
+  return { notUtf8, samples: [...broken, ...other] };
+}
+
+export function parseCsv(text: string): Omit<Table, 'encoding' | 'doubt'> {
   const parsed = Papa.parse<string[]>(text, { delimiter: '', skipEmptyLines: 'greedy', header: false, dynamicTyping: false });
   const data = parsed.data;
   const headers = (data[0] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
@@ -32,9 +68,16 @@ export function parseCsv(text: string): Omit<Table, 'encoding'> {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
+  await checkXlsxLimits(bytes);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch {
+    // a zip that is no workbook, or a workbook ExcelJS cannot make sense of: the file, not the app
+    throw xlsxRefused('xlsx_unreadable');
+  }
   const sheet = wb.worksheets[0];
+  if ((sheet?.rowCount ?? 0) > MAX_XLSX_ROWS) throw xlsxRefused('xlsx_too_many_rows', { limitRows: MAX_XLSX_ROWS });
   const all: string[][] = [];
   sheet?.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as unknown[];
@@ -49,6 +92,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
     headers: (all[0] ?? []).map((h) => h.trim()),
     rows: all.slice(1).map((r) => (r.length < width ? [...r, ...Array<string>(width - r.length).fill('')] : r)),
     broken: [],
+    doubt: null,
   };
 }
 

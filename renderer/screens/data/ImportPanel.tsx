@@ -9,9 +9,10 @@ import { errorText } from '../../components/errors';
 import { readAsBase64 } from '../../components/download';
 import { ImportMapping } from './ImportMapping';
 import { ImportProblems } from './ImportProblems';
+import { EncodingDoubt } from './EncodingDoubt';
 import { useImportJob, type Job } from './useImportJob';
 
-type Encoding = 'auto' | 'utf8' | 'gb18030';
+type Encoding = 'auto' | 'utf8' | 'gb18030' | 'mixed';
 type DateOrder = 'auto' | 'ymd' | 'dmy' | 'mdy';
 
 /** Import: choose a file, preview and map its columns, check it, import it with progress and cancel. */
@@ -113,7 +114,7 @@ export function ImportPanel() {
           disabled={running}
           onChange={(e) => (setEncoding(e.target.value as Encoding), stale())}
         >
-          {(['auto', 'utf8', 'gb18030'] as const).map((v) => (
+          {(['auto', 'utf8', 'gb18030', 'mixed'] as const).map((v) => (
             <option key={v} value={v}>
               {t(`data.import.encoding.${v}`)}
             </option>
@@ -140,6 +141,7 @@ export function ImportPanel() {
 
       {preview ? (
         <div className="import-preview">
+          {preview.encodingDoubt ? <EncodingDoubt doubt={preview.encodingDoubt} /> : null}
           <ImportMapping preview={preview} mapping={mapping} onMapping={(m) => (setMapping(m), reset())} />
           {preview.duplicateOf ? (
             <div className="warn-box">
@@ -247,6 +249,11 @@ const jobError = (job: Job | null) =>
 function failureText(t: T, e: unknown): string {
   if (e instanceof ApiError) {
     if (e.code === 'CONFLICT' && e.detail.reason === 'duplicate_file') return t('data.import.duplicateError');
+    if (e.code === 'CONFLICT' && e.detail.reason === 'import_running') return t('data.import.alreadyRunning');
+    if (e.code === 'VALIDATION' && e.detail.reason === 'encoding_ambiguous') return t('data.import.encodingAmbiguous');
+    if (e.code === 'VALIDATION' && e.detail.reason === 'xlsx_unreadable') return t('data.import.xlsxUnreadable');
+    if (e.code === 'VALIDATION' && e.detail.reason === 'xlsx_too_large') return t('data.import.xlsxTooLarge');
+    if (e.code === 'VALIDATION' && e.detail.reason === 'xlsx_too_many_rows') return t('data.import.xlsxTooManyRows');
     if (e.code === 'VALIDATION' && (e.detail.missingFields || e.fieldIssue('map') === 'mapping_missing_fields'))
       return t('data.import.mappingError');
     if (e.code === 'VALIDATION' && (e.detail.mapping || e.fieldIssue('map'))) return t('data.import.mappingInvalid');

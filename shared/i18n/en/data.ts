@@ -18,6 +18,20 @@ export const data = {
   'data.import.encoding.auto': 'Automatic',
   'data.import.encoding.utf8': 'UTF-8',
   'data.import.encoding.gb18030': 'GB18030 (GBK)',
+  'data.import.encoding.mixed': 'Each cell as it reads cleanly (UTF-8, else GB18030)',
+  'data.import.encodingDoubt_one':
+    'This file is neither clean UTF-8 nor clean GB18030: {{count}} cell is not UTF-8, the rest is. Compare the two readings below and choose an encoding; nothing is imported until you do.',
+  'data.import.encodingDoubt_other':
+    'This file is neither clean UTF-8 nor clean GB18030: {{count}} cells are not UTF-8, the rest is. Compare the two readings below and choose an encoding; nothing is imported until you do.',
+  'data.import.encodingDoubtTable': 'Where the two readings differ',
+  'data.import.readingUtf8': 'Read as UTF-8',
+  'data.import.readingGb18030': 'Read as GB18030 (GBK)',
+  'data.import.encodingAmbiguous': 'Choose an encoding first: this file mixes UTF-8 and GB18030 (see Preview).',
+  'data.import.xlsxUnreadable': 'This is not a readable Excel workbook. Save it again from Excel, or save it as CSV.',
+  'data.import.xlsxTooLarge': 'This workbook unpacks to more than 256 MB. Save it as CSV and import that.',
+  'data.import.xlsxTooManyRows': 'A sheet in this workbook has more rows than Excel allows. Save it as CSV and import that.',
+  'data.import.alreadyRunning':
+    'An import is already running for this shop. Wait for it to finish (or cancel it), then try again.',
   'data.import.dateOrder': 'Date order',
   'data.import.dateOrder.auto': 'Automatic',
   'data.import.dateOrder.ymd': 'year-month-day',
@@ -123,6 +137,7 @@ export const data = {
   'data.reason.name_required': 'name missing',
   'data.reason.too_long': 'too long',
   'data.reason.invalid': 'invalid value',
+  'data.reason.encoding_invalid': 'not text in the chosen encoding (choose another encoding)',
   // export
   'data.export.title': 'Export a contact list',
   'data.export.segment': 'Segment',
