@@ -1,21 +1,36 @@
 import { clockFromEnv, consoleLogger, type Clock, type Ctx, type Logger } from './ctx';
 import { openDb } from './db/open';
+import { registerOpen } from './db/in-use';
 import { takeBackup } from './services/backup';
 
 export interface AppOptions {
   dbPath: string;
   clock?: Clock;
   log?: Logger;
+  /** who opens it, named in the lock registration: 'app', 'serve', 'cli', 'import' … */
+  role?: string;
 }
 
-/** Opens the shop database (creating and migrating it) and returns the context every handler runs in. */
+/**
+ * Opens the shop database (creating and migrating it) and returns the context every handler runs
+ * in. The open is registered beside the database, so another process knows the shop is in use.
+ */
 export function openApp(opts: AppOptions): Ctx {
   const clock = opts.clock ?? clockFromEnv();
-  // An existing older database is copied into the backups folder before any migration touches it.
-  const db = openDb(opts.dbPath, { beforeMigrate: (d, file) => takeBackup({ db: d, dbPath: file, clock }, 'before-migration') });
-  return { db, dbPath: opts.dbPath, clock, log: opts.log ?? consoleLogger };
+  const release = registerOpen(opts.dbPath, opts.role ?? 'cli');
+  try {
+    // An existing older database is copied into the backups folder before any migration touches it.
+    const db = openDb(opts.dbPath, {
+      beforeMigrate: (d, file) => takeBackup({ db: d, dbPath: file, clock }, 'before-migration'),
+    });
+    return { db, dbPath: opts.dbPath, clock, log: opts.log ?? consoleLogger, release };
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
 
 export function closeApp(ctx: Ctx): void {
   if (ctx.db.open) ctx.db.close();
+  ctx.release?.();
 }

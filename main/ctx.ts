@@ -38,4 +38,10 @@ export interface Ctx {
   workerSha256?: string;
   /** result of the start-up integrity check (browser mode and the Electron app run one) */
   health?: 'unchecked' | 'ok' | 'damaged';
+  /** why the start-up backup failed (a warning: the shop itself is fine), null once one succeeded */
+  backupWarning?: BackupWarning | null;
+  /** ends this open's registration in the database's `.lock` folder (main/db/in-use.ts) */
+  release?: () => void;
 }
+
+export type BackupWarning = 'folder_missing' | 'disk_full' | 'not_writable' | 'failed';

@@ -25,6 +25,7 @@ const EXIT: Partial<Record<ErrorCode, number>> = {
   DB_READONLY: 5,
   DB_BUSY: 5,
   DB_DAMAGED: 5,
+  DB_IN_USE: 5,
 };
 
 export function exitCodeFor(e: unknown): number {
@@ -36,9 +37,12 @@ export function exitCodeFor(e: unknown): number {
 
 /** What to print for a failed command: a database fault in the owner's words, with the way out. */
 export function cliErrorText(e: unknown): string {
+  const m: Record<string, string> = messages[resolveLocale(null, [process.env.LANG ?? ''])];
+  // Another Regulars has the shop open: say so in the owner's language, naming the process.
+  if (e instanceof AppError && e.code === 'DB_IN_USE')
+    return `${m['error.DB_IN_USE']} (${String(e.detail?.role ?? '')} pid ${String(e.detail?.pid ?? '?')})`;
   const fault = dbFault(e);
   if (!fault) return e instanceof Error ? e.message : String(e);
-  const m: Record<string, string> = messages[resolveLocale(null, [process.env.LANG ?? ''])];
   return `${m[`error.${fault}`] ?? fault} (${e instanceof Error ? e.message : String(e)})`;
 }
 

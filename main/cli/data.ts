@@ -7,8 +7,9 @@ import { openApp, closeApp } from '../app';
 import type { Ctx } from '../ctx';
 import { resolveDbPath } from '../paths';
 import { exportContacts } from '../services/export/contacts';
-import { previewBackup, restoreBackup, writeCopy } from '../services/backup';
+import { copyTo, previewBackup, restoreBackup } from '../services/backup';
 import { customerDataExport, eraseCustomer, resolveCustomer } from '../services/privacy';
+import { AppError } from '../../shared/api/errors';
 import { CliError, parseFlags } from './common';
 
 async function withCtx<T>(db: string | undefined, fn: (ctx: Ctx) => Promise<T> | T): Promise<T> {
@@ -74,9 +75,10 @@ export async function exportCommand(args: string[]): Promise<number> {
     );
   }
   return withCtx(f.db, async (ctx) => {
-    const r = await exportContacts(ctx, input.data);
-    fs.mkdirSync(path.dirname(path.resolve(f.out)), { recursive: true });
-    fs.writeFileSync(f.out, r.bytes);
+    const r = await exportContacts(ctx, input.data, path.resolve(f.out));
+    fs.mkdirSync(path.dirname(path.resolve(f.out)), { recursive: true, mode: 0o700 });
+    // personal data: readable by the owner only (where the system has such modes)
+    fs.writeFileSync(f.out, r.bytes, { mode: 0o600 });
     const c = r.campaign;
     process.stdout.write(
       `Exported ${c.exported} of ${c.matched} customers to ${f.out} (campaign #${c.id}); left out: ${c.leftOutNoConsent} without ${c.channel} consent, ${c.leftOutNoContact} without a ${c.channel === 'email' ? 'email address' : 'phone number'}.\n`,
@@ -93,7 +95,7 @@ export async function backupCommand(args: string[]): Promise<number> {
   );
   if (fs.existsSync(f.out)) throw new CliError(`${f.out} already exists; choose a new file name.`, 4);
   return withCtx(f.db, (ctx) => {
-    writeCopy(ctx.db, path.resolve(f.out));
+    copyTo(ctx, path.resolve(f.out));
     const p = previewBackup(f.out);
     process.stdout.write(`Backed up ${p.customers} customers and ${p.sales} sales to ${f.out} (integrity checked).\n`);
     return 0;
@@ -111,7 +113,14 @@ export async function restoreCommand(args: string[]): Promise<number> {
   if (!preview.ok)
     throw new CliError(`${f.from} is not a usable Regulars backup (failed its integrity check or is from a newer version).`, 2);
   return withCtx(f.db, (ctx) => {
-    const r = restoreBackup(ctx, f.from);
+    let r: ReturnType<typeof restoreBackup>;
+    try {
+      r = restoreBackup(ctx, f.from);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VALIDATION')
+        throw new CliError(`${f.from} could not be opened and brought up to date as a shop; nothing was changed.`, 2);
+      throw e;
+    }
     process.stdout.write(
       `Restored ${r.preview.customers} customers and ${r.preview.sales} sales from ${f.from}. The database as it was is kept in ${r.safetyCopy.file}.\n`,
     );
@@ -131,10 +140,13 @@ export async function customerCommand(args: string[]): Promise<number> {
     );
     return withCtx(f.db, (ctx) => {
       const id = resolveCustomer(ctx, key);
-      const data = customerDataExport(ctx, id);
-      fs.mkdirSync(f.out, { recursive: true });
-      fs.writeFileSync(path.join(f.out, 'customer.json'), JSON.stringify(data.json, null, 2) + '\n');
-      for (const [name, text] of Object.entries(data.csv)) fs.writeFileSync(path.join(f.out, name), '\ufeff' + text + '\r\n');
+      const data = customerDataExport(ctx, id, path.resolve(f.out));
+      // personal data: the folder and files are the owner's only (where the system has such modes)
+      fs.mkdirSync(f.out, { recursive: true, mode: 0o700 });
+      const own = { mode: 0o600 };
+      fs.writeFileSync(path.join(f.out, 'customer.json'), JSON.stringify(data.json, null, 2) + '\n', own);
+      for (const [name, text] of Object.entries(data.csv))
+        fs.writeFileSync(path.join(f.out, name), '\ufeff' + text + '\r\n', own);
       process.stdout.write(
         `Wrote everything held about customer #${id} to ${f.out} (customer.json, ${Object.keys(data.csv).join(', ')}).\n`,
       );

@@ -29,7 +29,7 @@ function openBrowser(url: string): void {
 
 export async function serveCommand(args: string[]): Promise<number> {
   const flags = parseFlags(args, { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } }, Flags);
-  const ctx = openApp({ dbPath: resolveDbPath(flags.db) });
+  const ctx = openApp({ dbPath: resolveDbPath(flags.db), role: 'serve' });
   ctx.workerDir = path.resolve(rendererDir(), '..', 'workers');
   const server = await startServer({ ctx, staticDir: rendererDir(), port: flags.port });
   process.stdout.write(`Regulars is running at ${server.url}\n`);

@@ -19,7 +19,17 @@ export interface OpenOptions {
  * a sale the owner saw "saved" must survive a power cut too.
  */
 export function openDb(file: string, opts: OpenOptions = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    // A new shop file is the owner's only (0600); SQLite gives its -wal and -shm the same mode.
+    if (!opts.readonly && !fs.existsSync(file)) {
+      try {
+        fs.closeSync(fs.openSync(file, 'wx', 0o600));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
+  }
   const db = new Database(file, { readonly: opts.readonly ?? false });
   try {
     db.pragma('busy_timeout = 5000');

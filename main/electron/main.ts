@@ -95,7 +95,7 @@ function lockDownSession(): void {
 
 async function start(): Promise<void> {
   lockDownSession();
-  const c = openApp({ dbPath: resolveDbPath(undefined, process.env, app.getPath('userData')) });
+  const c = openApp({ dbPath: resolveDbPath(undefined, process.env, app.getPath('userData')), role: 'app' });
   c.workerDir = WORKER_DIR;
   ctx = c;
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../ctx';
 import { previewImport } from './import/run';
 import { startImportJob } from './import/jobs';
-import { backupDir, listBackups, previewBackup, restoreBackup } from './backup';
+import { backupDir, listBackups, ownerOf, previewBackup, restoreBackup } from './backup';
 
 /** Handlers' glue for the data screens: decoding uploads and naming backups by file name only. */
 export function decodeUpload(data: string): Uint8Array {
@@ -25,10 +25,13 @@ export function importStart(ctx: Ctx, r: z.output<typeof ImportRequest>) {
   return startImportJob(ctx, decodeUpload(r.data), r.fileName, optionsOf(r));
 }
 
-/** This shop's backups (a shared folder, say a USB stick, may hold other shops' backups too). */
+/**
+ * This shop's backups only (a shared folder, say a USB stick, may hold other shops' backups too):
+ * named with its shop id, or named before shop ids after its file.
+ */
 function ownBackups(ctx: Ctx) {
   const dir = backupDir(ctx);
-  return { dir, backups: listBackups(dir, path.basename(ctx.dbPath, path.extname(ctx.dbPath))) };
+  return { dir, backups: listBackups(dir, ownerOf(ctx)) };
 }
 
 export function backups(ctx: Ctx) {

@@ -31,12 +31,13 @@ export function resolveCustomer(ctx: Ctx, key: string): number {
 }
 
 /** Everything held about one customer (PIPL/GDPR access request): record, consent history, sales, notes. */
-export function customerDataExport(ctx: Ctx, id: number) {
+export function customerDataExport(ctx: Ctx, id: number, to = 'download') {
   const customer = getCustomer(ctx, id);
   const sales = customerSales(ctx, id, 1_000_000);
   const consent = consentHistory(ctx, id);
   const campaigns = q.campaignsOf(ctx.db, id);
-  audit(ctx.db, ctx.clock.now(), 'customer.export', 'customer', id);
+  // where the copy went (a folder on the command line, else a download in the app)
+  audit(ctx.db, ctx.clock.now(), 'customer.export', 'customer', id, { to });
   const json = { exportedAt: new Date(ctx.clock.now()).toISOString(), customer, consentHistory: consent, sales, campaigns };
   const salesCsv = Papa.unparse(
     sales.map((s) => ({

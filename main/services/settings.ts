@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { Settings, type ShopStatus } from '../../shared/schemas/settings';
 import type { z } from 'zod';
@@ -39,7 +41,23 @@ export function getSettings(db: Db): Settings {
   return out as Settings;
 }
 
+/**
+ * A backup folder the owner chooses must be an absolute path to a folder that exists and can be
+ * written: a relative path would follow whatever folder the app was started from, and a full copy
+ * of the shop must not land somewhere unnoticed.
+ */
+function checkBackupFolder(dir: string): void {
+  const issue = (message: string) => new AppError('VALIDATION', undefined, [{ path: ['backupDir'], message }]);
+  if (!path.isAbsolute(dir)) throw issue('folder_not_absolute');
+  try {
+    fs.rmdirSync(fs.mkdtempSync(path.join(dir, '.regulars-probe-')));
+  } catch {
+    throw issue('folder_not_writable');
+  }
+}
+
 export function updateSettings(ctx: Ctx, patch: z.output<typeof SettingsPatch>): Settings {
+  if (patch.backupDir != null) checkBackupFolder(patch.backupDir);
   return ctx.db.transaction(() => {
     if (patch.defaultPaymentMethodId != null && !q.getPaymentMethod(ctx.db, patch.defaultPaymentMethodId))
       throw new AppError('NOT_FOUND', { field: 'defaultPaymentMethodId' });
@@ -48,7 +66,9 @@ export function updateSettings(ctx: Ctx, patch: z.output<typeof SettingsPatch>):
     const keys = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
     for (const key of keys) q.writeSetting(ctx.db, key, patch[key as keyof typeof patch]);
     // An empty change is not an action worth a line in the activity log.
-    if (keys.length) audit(ctx.db, ctx.clock.now(), 'settings.update', 'settings', null, { keys });
+    // where full copies of the shop go from now on is worth its own words in the log
+    const where = patch.backupDir !== undefined ? { backupDir: patch.backupDir } : {};
+    if (keys.length) audit(ctx.db, ctx.clock.now(), 'settings.update', 'settings', null, { keys, ...where });
     return getSettings(ctx.db);
   })();
 }
@@ -73,6 +93,7 @@ export function shopStatus(ctx: Ctx): ShopStatus {
     now,
     today: businessDate(now, settings.timeZone),
     health: ctx.health ?? 'unchecked',
+    backupWarning: ctx.backupWarning ?? null,
   };
 }
 

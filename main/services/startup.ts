@@ -1,4 +1,5 @@
-import type { Ctx } from '../ctx';
+import type { BackupWarning, Ctx } from '../ctx';
+import { dbFault } from '../db/faults';
 import { dailyBackupIfDue } from './backup';
 import { integrityCheck } from './shop';
 import { lapsedReport } from './lapsed';
@@ -6,7 +7,9 @@ import { insightsChecks } from './insights';
 
 /**
  * Start-up checks, run after the app is already reachable: the integrity check, then (only for a
- * healthy database, so a damaged one never rotates good backups away) the daily backup.
+ * healthy database, so a damaged one never rotates good backups away) the daily backup. Only a
+ * failed integrity check marks the shop damaged; a backup that cannot be written (an unplugged USB
+ * folder, a full disk) is a warning shown on screen (`shop.status`), and the shop works as usual.
  */
 export function startupChecks(ctx: Ctx): void {
   try {
@@ -16,13 +19,33 @@ export function startupChecks(ctx: Ctx): void {
       ctx.log.error(`database failed its integrity check: ${check.messages.slice(0, 5).join('; ')}`);
       return;
     }
-    dailyBackupIfDue(ctx);
   } catch (e) {
-    ctx.health = 'damaged';
-    ctx.log.error('start-up checks failed', e);
-    return;
+    // The check itself failing on damaged pages is damage; anything else (say, a busy file) is not
+    // a verdict on the data, and the shop stays usable.
+    ctx.log.error('the start-up integrity check failed', e);
+    if (dbFault(e) === 'DB_DAMAGED') {
+      ctx.health = 'damaged';
+      return;
+    }
+    ctx.health = 'ok';
+  }
+  try {
+    dailyBackupIfDue(ctx);
+    ctx.backupWarning = null;
+  } catch (e) {
+    ctx.backupWarning = backupWarningOf(e);
+    ctx.log.error(`the start-up backup failed (${ctx.backupWarning}); the shop itself is fine`, e);
   }
   prepareModels(ctx);
+}
+
+/** Why a backup could not be written, in the words the owner gets on screen. */
+export function backupWarningOf(e: unknown): BackupWarning {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'folder_missing';
+  if (code === 'ENOSPC' || code === 'EDQUOT' || dbFault(e) === 'DB_FULL') return 'disk_full';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || dbFault(e) === 'DB_READONLY') return 'not_writable';
+  return 'failed';
 }
 
 /**

@@ -73,6 +73,11 @@ export function App() {
         </nav>
       </header>
       <main id="main">
+        {status.backupWarning ? (
+          <p className="banner banner-risk no-print" role="status">
+            {t(`backupWarning.${status.backupWarning}`)}
+          </p>
+        ) : null}
         <Screen path={path} />
       </main>
     </div>

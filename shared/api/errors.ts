@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'DB_READONLY',
   'DB_BUSY',
   'DB_DAMAGED',
+  // another Regulars process (the app, browser mode, a command) has the shop open, so replacing,
+  // importing into or erasing from it is refused (main/db/in-use.ts)
+  'DB_IN_USE',
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',
   'FORBIDDEN',

@@ -38,4 +38,5 @@ export const AUDIT_ACTIONS = [
   'consent.change',
   'restore',
   'import',
+  'backup',
 ] as const;

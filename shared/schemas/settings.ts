@@ -69,6 +69,8 @@ export const ShopStatus = z.object({
   today: z.string(),
   /** the start-up integrity check: a damaged database sends the owner to restore a backup */
   health: z.enum(['unchecked', 'ok', 'damaged']),
+  /** the start-up backup failed (a warning shown on screen; the shop itself is fine), else null */
+  backupWarning: z.enum(['folder_missing', 'disk_full', 'not_writable', 'failed']).nullable(),
 });
 export type ShopStatus = z.infer<typeof ShopStatus>;
 

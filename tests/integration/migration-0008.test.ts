@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrate } from '../../main/db/open';
+import { LATEST_VERSION, migrate } from '../../main/db/open';
 import { migrations } from '../../main/db/migrations';
 import { openApp, closeApp } from '../../main/app';
 
@@ -39,7 +39,7 @@ it('0008 rebuilds imports for product files on a version-7 shop, keeping every i
 
   const ctx = openApp({ dbPath: file, clock: { now: () => Date.parse('2026-03-10T02:00:00Z') } });
   try {
-    expect(ctx.db.pragma('user_version', { simple: true })).toBe(8);
+    expect(ctx.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(ctx.db.pragma('foreign_key_check')).toEqual([]);
     expect(ctx.db.prepare('SELECT id, kind, file_name FROM imports').all()).toEqual([

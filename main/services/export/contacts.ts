@@ -156,6 +156,8 @@ const MIME = {
 export async function exportContacts(
   ctx: Ctx,
   input: ExportInput,
+  /** where the file goes, for the activity log: a path (command line), else a download in the app */
+  to = 'download',
 ): Promise<{ campaign: Campaign; fileName: string; mime: string; bytes: Buffer }> {
   const sel = selectContacts(ctx, input);
   const settings = getSettings(ctx.db);
@@ -201,6 +203,7 @@ export async function exportContacts(
       exported: sel.contacts.length,
       withoutConsent: input.includeWithoutConsent ? sel.contacts.filter((c) => !c.consented).length : 0,
       reason: input.includeWithoutConsent ? input.reason : undefined,
+      to,
     });
     return id;
   })();
