@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 
 /**
- * Hash routes (#/customers/12) keep the page's query (?token=…&lang=…) untouched, so any screen
- * can be reloaded or opened directly, in browser mode and from a file:// page in Electron alike.
+ * Hash routes (#/customers/12) keep the page's query (?lang=…) untouched, so any screen can be
+ * reloaded or opened directly, in browser mode (the token is kept for the tab, renderer/api/http.ts)
+ * and from the app:// page in Electron alike.
  */
 export function currentPath(): string {
   const h = window.location.hash.replace(/^#/, '');
