@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { normalizePhone } from '../../shared/domain/phone';
 import fs from 'node:fs';
-import Papa from 'papaparse';
+import { csvText } from '../../shared/domain/spreadsheet';
 import * as q from '../db/queries/privacy';
 import { findLiveByMemberCode, findLiveByPhone } from '../db/queries/customers';
 import { audit } from '../db/queries/audit';
@@ -39,49 +39,68 @@ export function customerDataExport(ctx: Ctx, id: number, to = 'download') {
   // where the copy went (a folder on the command line, else a download in the app)
   audit(ctx.db, ctx.clock.now(), 'customer.export', 'customer', id, { to });
   const json = { exportedAt: new Date(ctx.clock.now()).toISOString(), customer, consentHistory: consent, sales, campaigns };
-  const salesCsv = Papa.unparse(
-    sales.map((s) => ({
-      id: s.id,
-      occurred_at: new Date(s.occurredAt).toISOString(),
-      business_date: s.businessDate,
-      amount: (s.amountMinor / 100).toFixed(2),
-      items: s.items,
-      discount: (s.discountMinor / 100).toFixed(2),
-      promotion: s.isPromotion ? 'yes' : 'no',
-      payment: s.paymentMethodName ?? '',
-      staff: s.staffName ?? '',
-      note: s.note,
-      voided_at: s.voidedAt ? new Date(s.voidedAt).toISOString() : '',
-      void_reason: s.voidReason ?? '',
-    })),
-    { newline: '\r\n' },
-  );
-  const customerCsv = Papa.unparse(
+  const salesCsv = csvText(
     [
-      {
-        id: customer.id,
-        name: customer.name,
-        phone: customer.phone ?? '',
-        member_code: customer.memberCode ?? '',
-        birthday: customer.birthday ?? '',
-        notes: customer.notes,
-        tags: customer.tags.join(', '),
-        staff: customer.staffName ?? '',
-        created_at: new Date(customer.createdAt).toISOString(),
-        ...Object.fromEntries(Object.entries(customer.consents).map(([ch, c]) => [`consent_${ch}`, c.granted ? 'yes' : 'no'])),
-      },
+      'id',
+      'occurred_at',
+      'business_date',
+      'amount',
+      'items',
+      'discount',
+      'promotion',
+      'payment',
+      'staff',
+      'note',
+      'voided_at',
+      'void_reason',
     ],
-    { newline: '\r\n' },
+    sales.map((s) => [
+      s.id,
+      new Date(s.occurredAt).toISOString(),
+      s.businessDate,
+      (s.amountMinor / 100).toFixed(2),
+      s.items,
+      (s.discountMinor / 100).toFixed(2),
+      s.isPromotion ? 'yes' : 'no',
+      s.paymentMethodName ?? '',
+      s.staffName ?? '',
+      s.note,
+      s.voidedAt ? new Date(s.voidedAt).toISOString() : '',
+      s.voidReason ?? '',
+    ]),
   );
-  const consentCsv = Papa.unparse(
-    consent.map((c) => ({
-      channel: c.channel,
-      granted: c.granted ? 'yes' : 'no',
-      changed_at: new Date(c.changedAt).toISOString(),
-      source: c.source,
-      note: c.note,
-    })),
-    { newline: '\r\n' },
+  const consents = Object.entries(customer.consents);
+  const customerCsv = csvText(
+    [
+      'id',
+      'name',
+      'phone',
+      'member_code',
+      'birthday',
+      'notes',
+      'tags',
+      'staff',
+      'created_at',
+      ...consents.map(([ch]) => `consent_${ch}`),
+    ],
+    [
+      [
+        customer.id,
+        customer.name,
+        customer.phone ?? '',
+        customer.memberCode ?? '',
+        customer.birthday ?? '',
+        customer.notes,
+        customer.tags.join(', '),
+        customer.staffName ?? '',
+        new Date(customer.createdAt).toISOString(),
+        ...consents.map(([, c]) => (c.granted ? 'yes' : 'no')),
+      ],
+    ],
+  );
+  const consentCsv = csvText(
+    ['channel', 'granted', 'changed_at', 'source', 'note'],
+    consent.map((c) => [c.channel, c.granted ? 'yes' : 'no', new Date(c.changedAt).toISOString(), c.source, c.note]),
   );
   return { json, csv: { 'customer.csv': customerCsv, 'sales.csv': salesCsv, 'consent-history.csv': consentCsv } };
 }

@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import {
   VCARD,
@@ -14,31 +13,20 @@ import {
   ValueParameter,
   ParameterValueType,
 } from 'vcard4';
-
-/**
- * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the start)
- * gets a leading apostrophe, the OWASP-recommended neutraliser, so an exported name like
- * `=HYPERLINK(...)` is shown, never executed. Applies to CSV and .xlsx only.
- */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
+import { csvText, neutraliseCell } from '../../../shared/domain/spreadsheet';
 
 export interface Sheet {
   headers: string[];
   rows: string[][];
 }
 
-/** UTF-8 with BOM so Excel opens Chinese text correctly; CRLF line ends; every cell neutralised. */
+/** UTF-8 with BOM so Excel opens Chinese text correctly; CRLF line ends; every cell neutralised (csvText). */
 export function toCsv(sheet: Sheet): Buffer {
-  const text = Papa.unparse(
-    { fields: sheet.headers.map(neutralise), data: sheet.rows.map((r) => r.map(neutralise)) },
-    { newline: '\r\n', quotes: false },
-  );
+  const text = csvText(sheet.headers, sheet.rows);
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text + '\r\n', 'utf8')]);
 }
 
-/** Written with ExcelJS's streaming writer (rows are committed as they go), as text cells only. */
+/** Written with ExcelJS's streaming writer (rows are committed as they go), as text cells only, each neutralised. */
 export async function toXlsx(sheet: Sheet, sheetName: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
@@ -51,10 +39,10 @@ export async function toXlsx(sheet: Sheet, sheetName: string): Promise<Buffer> {
   wb.creator = 'Regulars';
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   // Text format: a phone number must not become a number, and nothing becomes a formula.
-  ws.columns = sheet.headers.map((h) => ({ header: neutralise(h), width: 16, style: { numFmt: '@' } }));
+  ws.columns = sheet.headers.map((h) => ({ header: neutraliseCell(h), width: 16, style: { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  for (const r of sheet.rows) ws.addRow(r.map(neutralise)).commit();
+  for (const r of sheet.rows) ws.addRow(r.map(neutraliseCell)).commit();
   ws.commit();
   await wb.commit();
   await done;

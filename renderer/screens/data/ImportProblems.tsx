@@ -1,9 +1,9 @@
-import Papa from 'papaparse';
 import type { ImportResult } from '../../../shared/schemas/import';
 import type { BaseKey } from '../../../shared/i18n';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { downloadText } from '../../components/download';
+import { problemsCsv } from './problems-csv';
 
 /** Rows shown on screen; the downloaded CSV holds every row the core listed. */
 const SHOWN = 200;
@@ -19,13 +19,7 @@ export function ImportProblems({ result, fileName }: { result: ImportResult; fil
   const problems = result.errors;
 
   const download = () => {
-    const csv = Papa.unparse(
-      {
-        fields: ['row', 'column', 'reason', 'value'],
-        data: problems.map((p) => [p.row, p.column, reason(p.reason), p.value]),
-      },
-      { newline: '\r\n', escapeFormulae: true },
-    );
+    const csv = problemsCsv(problems, reason);
     downloadText(csv + '\r\n', `${fileName.replace(/\.[^.]+$/, '')}-problems.csv`, 'text/csv', true);
   };
 
