@@ -1,6 +1,7 @@
 import { clockFromEnv, consoleLogger, type Clock, type Ctx, type Logger } from './ctx';
 import { openDb } from './db/open';
 import { registerOpen } from './db/in-use';
+import { readShopId } from './db/queries/shop-identity';
 import { takeBackup } from './services/backup';
 
 export interface AppOptions {
@@ -23,7 +24,13 @@ export function openApp(opts: AppOptions): Ctx {
     const db = openDb(opts.dbPath, {
       beforeMigrate: (d, file) => takeBackup({ db: d, dbPath: file, clock }, 'before-migration'),
     });
-    return { db, dbPath: opts.dbPath, clock, log: opts.log ?? consoleLogger, release };
+    let shopId: string | null = null;
+    try {
+      shopId = readShopId(db);
+    } catch {
+      // unreadable here already: backups are then found by the file's name
+    }
+    return { db, dbPath: opts.dbPath, clock, log: opts.log ?? consoleLogger, release, shopId };
   } catch (e) {
     release();
     throw e;

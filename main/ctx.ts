@@ -40,6 +40,8 @@ export interface Ctx {
   health?: 'unchecked' | 'ok' | 'damaged';
   /** why the start-up backup failed (a warning: the shop itself is fine), null once one succeeded */
   backupWarning?: BackupWarning | null;
+  /** this shop's id (migration 9) as read when it was opened, for when a damaged file no longer yields it */
+  shopId?: string | null;
   /** ends this open's registration in the database's `.lock` folder (main/db/in-use.ts) */
   release?: () => void;
 }

@@ -36,12 +36,13 @@ export interface BackupOwner {
   base: string;
 }
 
-export function ownerOf(ctx: Pick<Ctx, 'db' | 'dbPath'>): BackupOwner {
-  let shopId: string | null = null;
+export function ownerOf(ctx: Pick<Ctx, 'db' | 'dbPath'> & { shopId?: string | null }): BackupOwner {
+  let shopId: string | null;
   try {
     shopId = readShopId(ctx.db);
   } catch {
-    // a damaged database may not yield its id; its backups are then named the old way
+    // A damaged database may not yield its id: the one read when it was opened, if any.
+    shopId = ctx.shopId ?? null;
   }
   return { shopId, base: path.basename(ctx.dbPath, path.extname(ctx.dbPath)) };
 }
@@ -223,7 +224,8 @@ function listParsed(dir: string, owner?: BackupOwner): { info: BackupInfo; shopI
   for (const name of names) {
     const m = parseName(name);
     if (!m) continue;
-    if (owner && !(m.shopId ? m.shopId === owner.shopId : m.base === owner.base)) continue;
+    // A shop whose id cannot be read (damaged) still finds its backups by its file's name.
+    if (owner && !(m.shopId && owner.shopId ? m.shopId === owner.shopId : m.base === owner.base)) continue;
     const d = m.date;
     const t = m.time;
     const takenAt = Date.UTC(

@@ -202,6 +202,16 @@ describe('two shops sharing one backup folder', () => {
   });
 });
 
+describe('a shop whose id cannot be read (damaged)', () => {
+  it('still finds its backups by its file name, to restore one', async () => {
+    const { ctx } = fresh();
+    const b = takeBackup(ctx, 'manual');
+    ctx.db.exec('DROP TABLE shop_identity');
+    const list = await ok<{ backups: BackupInfo[] }>(ctx, 'backups.list');
+    expect(list.backups.map((x) => x.file)).toEqual([b.file]);
+  });
+});
+
 describe('the backup folder and the activity log', () => {
   it('settings.backupDir must be an absolute folder that can be written (a translated field error otherwise)', async () => {
     const { ctx } = fresh();
