@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { parse as parseVcard } from 'vcard4';
 import { ok, tempShops } from '../helpers/shop';
+import { readCards } from '../helpers/vcard';
 import type { Ctx } from '../../main/ctx';
 import { exportContacts, campaignResults } from '../../main/services/export/contacts';
 import { ExportInput } from '../../shared/schemas/export';
@@ -71,15 +71,12 @@ describe('contact exports', () => {
       ctx,
       ExportInput.parse({ segment: 'all', channel: 'phone', format: 'vcf', includeWithoutConsent: true, reason: 'r' }),
     );
-    const text = v.bytes.toString('utf8');
-    const all = parseVcard(text);
-    const parsed = (Array.isArray(all) ? all : [all]).map((card) => card.parsedVcard);
-    expect(parsed).toHaveLength(3);
-    const fns = parsed.map((p) => p.find((prop) => prop.property === 'FN')!.value);
+    const cards = readCards(v.bytes.toString('utf8'));
+    expect(cards).toHaveLength(3);
+    const fns = cards.map((c) => c.fn);
     expect(fns).toContain('李四, "Jr"; 小李');
     expect(fns).toContain('=HYPERLINK("http://x","click")');
-    const tel = parsed.flatMap((p) => p.filter((prop) => prop.property === 'TEL').map((prop) => prop.value));
-    expect(tel).toContain('tel:+8613912345678');
+    expect(cards.map((c) => c.tel)).toContain('tel:+8613912345678');
   });
 
   it('including customers without consent needs a reason, which is logged', async () => {
@@ -169,9 +166,7 @@ describe('hostile text in every export format', () => {
     expect(cells).toContain("'@SUM(A1:A9)");
 
     const v = await exportContacts(ctx, ExportInput.parse({ ...base, channel: 'phone', format: 'vcf' }));
-    const all = parseVcard(v.bytes.toString('utf8'));
-    const cards = (Array.isArray(all) ? all : [all]).map((card) => card.parsedVcard);
-    const fns = cards.map((p) => p.find((prop) => prop.property === 'FN')!.value);
+    const fns = readCards(v.bytes.toString('utf8')).map((c) => c.fn);
     expect(fns).toContain(NAME);
     expect(fns).toContain('@SUM(A1:A9)');
   });

@@ -1,18 +1,5 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import {
-  VCARD,
-  FNProperty,
-  TelProperty,
-  EmailProperty,
-  CategoriesProperty,
-  TextType,
-  URIType,
-  TextListType,
-  TypeParameter,
-  ValueParameter,
-  ParameterValueType,
-} from 'vcard4';
 import { csvText, neutraliseCell } from '../../../shared/domain/spreadsheet';
 
 export interface Sheet {
@@ -49,27 +36,5 @@ export async function toXlsx(sheet: Sheet, sheetName: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export interface VCardContact {
-  name: string;
-  phone: string | null;
-  email: string | null;
-  tags: string[];
-}
-
-/** One .vcf with every contact, vCard 4.0 (RFC 6350) escaping by the vcard4 library; phones as tel: URIs in E.164. */
-export function toVcf(contacts: VCardContact[]): Buffer {
-  const cards = contacts.map((c) => {
-    const props = [new FNProperty([], new TextType(c.name))];
-    if (c.phone)
-      props.push(
-        new TelProperty(
-          [new ValueParameter(new URIType(`tel:${c.phone}`)), new TypeParameter('telproperty', new ParameterValueType('cell'))],
-          new URIType(`tel:${c.phone}`),
-        ) as never,
-      );
-    if (c.email) props.push(new EmailProperty([], new TextType(c.email)) as never);
-    if (c.tags.length) props.push(new CategoriesProperty([], new TextListType(c.tags.map((t) => new TextType(t)))) as never);
-    return new VCARD(props).repr();
-  });
-  return Buffer.from(cards.join(''), 'utf8');
-}
+/** vCard is written by hand (RFC 6350 escaping, no escaped colons): see vcard.ts. */
+export { toVcf, type VCardContact } from './vcard';
