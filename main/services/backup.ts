@@ -164,7 +164,7 @@ export function takeBackup(ctx: Pick<Ctx, 'db' | 'dbPath' | 'clock'>, reason: st
   writeCopy(ctx.db, file);
   // A full copy of the shop left the database: the activity log says when, why and where to.
   audit(ctx.db, ctx.clock.now(), 'backup', 'database', null, { reason, to: file });
-  rotate(dir, owner);
+  rotate(dir, owner, file);
   return { file, takenAt: now, reason, bytes: fs.statSync(file).size };
 }
 
@@ -267,13 +267,15 @@ export function chooseKept(backups: BackupInfo[]): Set<string> {
  * stay. Only backups named with this shop's id rotate: another shop's are not ours to delete, and
  * old-named ones cannot be told apart from another shop's of the same file name, so they stay.
  */
-function rotate(dir: string, owner: BackupOwner): void {
+function rotate(dir: string, owner: BackupOwner, justTaken: string): void {
   if (!owner.shopId) return;
   const auto = listParsed(dir, owner)
     .filter((b) => b.shopId === owner.shopId && b.info.reason !== 'manual')
     .map((b) => b.info);
   const keep = chooseKept(auto);
   auto.slice(0, KEEP_NEWEST).forEach((b) => keep.add(b.file));
+  // the copy just taken always stays, even when a clock that stands still names it older than others
+  keep.add(justTaken);
   for (const b of auto) {
     if (keep.has(b.file)) continue;
     fs.rmSync(b.file, { force: true });

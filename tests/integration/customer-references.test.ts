@@ -195,4 +195,16 @@ describe('every table that references customers', () => {
     expect(backups(ctx)).toEqual(before);
     expect((await ok<{ name: string }>(ctx, 'customers.get', { id: a.id })).name).toBe('隐私甲');
   });
+
+  it('erases one customer after another on a clock that stands still, each with its own backup', async () => {
+    const { ctx } = makeCtx();
+    const ids: number[] = [];
+    for (let i = 0; i < 9; i++) ids.push((await ok<{ id: number }>(ctx, 'customers.create', { name: `顾客${i}` })).id);
+    for (const id of ids) {
+      const before = backups(ctx);
+      await ok(ctx, 'customers.erase', { id, confirm: true });
+      expect(backups(ctx).filter((f) => !before.includes(f))).toHaveLength(1);
+    }
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM customers').get()).toEqual({ n: 0 });
+  });
 });
