@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorToMajorString, parseAmountToMinor } from '../../shared/domain/money';
+import { formatMoney, minorToMajorString, parseAmount, parseAmountToMinor } from '../../shared/domain/money';
 
 describe('parseAmountToMinor', () => {
   it.each([
@@ -13,7 +13,11 @@ describe('parseAmountToMinor', () => {
     ['RMB 10', 1000],
     ['CNY 10.10', 1010],
     ['$3.99', 399],
-    ['1 280', 128000],
+    ['1,234.50', 123450],
+    ['1,234,567', 123456700],
+    ['¥1,234', 123400],
+    ['¥ 1,234', 123400],
+    ['１，２３４．５０', 123450],
     [' 42 ', 4200],
     ['0', 0],
     ['0.01', 1],
@@ -39,8 +43,48 @@ describe('parseAmountToMinor', () => {
     ['NaN'],
     ['Infinity'],
     ['9'.repeat(20)],
+    // a comma is a thousands separator only, in groups of three; spaces are not separators
+    ['12,5'],
+    ['12,50'],
+    ['1,2345'],
+    ['1234,567'],
+    [',123'],
+    ['1,234,5'],
+    ['12 5'],
+    ['1 280'],
+    ['12. 5'],
+    ['１２，５'],
+    ['¥12,5'],
   ])('%j → null', (text) => {
     expect(parseAmountToMinor(text)).toBeNull();
+  });
+});
+
+describe('parseAmount', () => {
+  it.each([
+    ['', 'empty'],
+    ['¥', 'empty'],
+    ['-5', 'negative'],
+    ['(12.00)', 'negative'],
+    ['12,5', 'invalid'],
+    ['12 5', 'invalid'],
+    ['9'.repeat(20), 'too_large'],
+  ])('%j is refused as %s', (text, problem) => {
+    expect(parseAmount(text)).toEqual({ ok: false, problem });
+  });
+
+  it.each([
+    ['12.5000', 1250],
+    ['12.340', 1234],
+    ['1,280.500', 128050],
+  ])('zeros after the cents, as spreadsheets write them, only when asked: %j', (text, minor) => {
+    expect(parseAmount(text, { extraZeros: true })).toEqual({ ok: true, minor });
+    expect(parseAmount(text)).toEqual({ ok: false, problem: 'invalid' });
+  });
+
+  it('still refuses a third decimal that is not a zero, even with extraZeros', () => {
+    expect(parseAmount('12.345', { extraZeros: true })).toEqual({ ok: false, problem: 'invalid' });
+    expect(parseAmount('12,5', { extraZeros: true })).toEqual({ ok: false, problem: 'invalid' });
   });
 });
 

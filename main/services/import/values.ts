@@ -1,5 +1,6 @@
 import type { DateFormat } from '../../../shared/schemas/import';
 import { DATE_RANGE } from '../../../shared/schemas/common';
+import { parseAmount } from '../../../shared/domain/money';
 
 export interface ParsedDate {
   date: string;
@@ -72,18 +73,14 @@ function withTime(date: string | null, rest: string | undefined): ParsedDate | n
 }
 
 /**
- * Money as text: "128", "128.5", "¥1,280.00", "RMB 1 280", "1280元" -> minor units. Negative and
- * more than two decimals are refused (a refund is not a sale).
+ * Money as text, by the one rule the counter uses (shared/domain/money.ts): "128", "128.5",
+ * "¥1,280.00", "1280元" -> minor units; "12,5" or "12 5" is not an amount. Negative and more than
+ * two decimals are refused (a refund is not a sale); zeros after the cents, as spreadsheets write
+ * them, are fine.
  */
 export function parseMoney(raw: string): number | null | 'negative' {
-  let s = raw.trim().replace(/[¥￥$€£\s\u00a0]|元|rmb|cny|usd/gi, '');
-  if (!s) return null;
-  if (/^\(.*\)$/.test(s) || s.startsWith('-')) return 'negative';
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
-  const m = /^(\d+)(?:\.(\d{1,2})0*)?$/.exec(s);
-  if (!m) return null;
-  const minor = Number(m[1]) * 100 + Number(((m[2] ?? '') + '00').slice(0, 2));
-  return Number.isSafeInteger(minor) ? minor : null;
+  const r = parseAmount(raw, { extraZeros: true });
+  return r.ok ? r.minor : r.problem === 'negative' ? 'negative' : null;
 }
 
 export function parseYesNo(raw: string): boolean | null {

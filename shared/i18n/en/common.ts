@@ -58,7 +58,8 @@ export const common = {
   'error.field.phone_invalid': 'Not a valid phone number.',
   'error.field.phone_taken': 'This phone number belongs to another customer.',
   'error.field.member_code_taken': 'This member code belongs to another customer.',
-  'error.field.amount_invalid': 'Enter an amount, e.g. 128.50.',
+  'error.field.amount_invalid':
+    'Enter an amount like 12.50 or 1,234.50: a point before the cents, a comma only between thousands, no spaces.',
   'error.field.amount_not_integer': 'At most two decimals.',
   'error.field.amount_negative': 'The amount cannot be negative.',
   'error.field.amount_too_large': 'That amount is too large for one sale.',

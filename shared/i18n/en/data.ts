@@ -113,7 +113,7 @@ export const data = {
   'data.field.note': 'note on the sale',
   'data.reason.required': 'required value missing',
   'data.reason.date_invalid': 'not a date (or the day/month order is unclear: choose the date order)',
-  'data.reason.amount_invalid': 'not an amount',
+  'data.reason.amount_invalid': 'not an amount (write 12.50 or 1,234.50)',
   'data.reason.amount_negative': 'negative amount',
   'data.reason.amount_too_large': 'amount too large',
   'data.reason.items_invalid': 'not a whole number of items',

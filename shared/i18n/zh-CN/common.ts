@@ -57,7 +57,7 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.phone_invalid': '手机号格式不正确。',
   'error.field.phone_taken': '这个手机号属于另一位顾客。',
   'error.field.member_code_taken': '这个会员号属于另一位顾客。',
-  'error.field.amount_invalid': '请输入金额，例如 128.50。',
+  'error.field.amount_invalid': '请这样输入金额：12.50 或 1,234.50（元和角分之间用小数点，逗号只用于每三位分隔，不要空格）。',
   'error.field.amount_not_integer': '最多两位小数。',
   'error.field.amount_negative': '金额不能为负数。',
   'error.field.amount_too_large': '单笔金额过大。',

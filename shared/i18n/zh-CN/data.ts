@@ -109,7 +109,7 @@ export const data: Record<keyof typeof en, string> = {
   'data.field.note': '销售备注',
   'data.reason.required': '缺少必填内容',
   'data.reason.date_invalid': '不是日期（或日月顺序不明确，请选择日期顺序）',
-  'data.reason.amount_invalid': '不是金额',
+  'data.reason.amount_invalid': '不是金额（应写作 12.50 或 1,234.50）',
   'data.reason.amount_negative': '金额为负数',
   'data.reason.amount_too_large': '金额过大',
   'data.reason.items_invalid': '件数不是整数',
