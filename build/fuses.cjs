@@ -4,6 +4,8 @@
 // - NODE_OPTIONS and --inspect arguments ignored
 // - cookies encrypted at rest by the OS keychain
 // - the app loads only from its app.asar, and that archive's integrity is checked at start
+// - file:// pages get no extra privileges: the renderer is served from app://regulars/ instead
+//   (main/electron/app-protocol.ts), so nothing needs them
 // (tests/unit/electron-builder-config.test.ts reads this configuration).
 const path = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
@@ -16,6 +18,7 @@ const FUSES = {
   [FuseV1Options.EnableNodeCliInspectArguments]: false,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 /** The packaged Electron executable for the platform being built. */

@@ -2,7 +2,8 @@
 // Electron main and preload bundles, the benchmark, and the renderer (Vite). Runs in `prepare`.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 const only = process.argv[2];
 if (only === undefined) rmSync('dist', { recursive: true, force: true });
@@ -24,19 +25,27 @@ if (!only || only === 'node') {
   jobs.push(
     build({ ...esm, entryPoints: ['main/cli/index.ts'], outfile: 'dist/cli/index.mjs' }),
     build({ ...esm, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench/bench.mjs' }),
-    build({ ...esm, entryPoints: ['main/services/import/worker.ts'], outfile: 'dist/workers/import-worker.mjs' }),
-    build({
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
-      external,
-      sourcemap: true,
-      logLevel: 'warning',
-      entryPoints: { main: 'main/electron/main.ts', preload: 'main/electron/preload.ts' },
-      outdir: 'dist/electron',
-      outExtension: { '.js': '.cjs' },
-    }),
+    // The Electron main bundle carries the worker's SHA-256 and refuses a worker file that differs
+    // (the worker runs from outside the integrity-checked app.asar), so the worker is built first.
+    build({ ...esm, entryPoints: ['main/services/import/worker.ts'], outfile: 'dist/workers/import-worker.mjs' }).then(() =>
+      build({
+        bundle: true,
+        platform: 'node',
+        target: 'node22',
+        format: 'cjs',
+        external,
+        sourcemap: true,
+        logLevel: 'warning',
+        entryPoints: { main: 'main/electron/main.ts', preload: 'main/electron/preload.ts' },
+        outdir: 'dist/electron',
+        outExtension: { '.js': '.cjs' },
+        define: {
+          IMPORT_WORKER_SHA256: JSON.stringify(
+            createHash('sha256').update(readFileSync('dist/workers/import-worker.mjs')).digest('hex'),
+          ),
+        },
+      }),
+    ),
   );
 }
 if (!only || only === 'renderer') {

@@ -1,6 +1,6 @@
 // The Electron shell: window, session lock-down and the one IPC channel. It holds no logic of its
 // own; everything that can be tested without the Electron binary lives in the sibling modules.
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { dispatch } from '../api';
@@ -13,18 +13,21 @@ import { startupChecks } from '../services/startup';
 import { contract } from '../../shared/api/contract';
 import { AppError, type ErrorCode } from '../../shared/api/errors';
 import { messages } from '../../shared/i18n';
-import { guardedCall, isInsideDir } from './ipc-guard';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppUrl } from './app-protocol';
+import { guardedCall } from './ipc-guard';
 import { applyMenu, menuLocale } from './menu';
 import { APP_TITLE, windowOptions } from './window-options';
 import { fitToWorkAreas, readWindowState, stateSaver, type WindowState } from './window-state';
 
 // Bundled to dist/electron/main.cjs; the renderer is built to dist/renderer.
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
-const INDEX_HTML = path.join(RENDERER_DIR, 'index.html');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 // Worker threads load their ES module from the real file system rather than through Electron's
-// asar layer, so the packaged app runs the unpacked copy (electron-builder.yml asarUnpack).
+// asar layer, so the packaged app runs the unpacked copy (electron-builder.yml asarUnpack). Its
+// SHA-256 is built into this bundle (scripts/build.mjs), which sits in the integrity-checked
+// app.asar: a worker file that does not match is not run (main/services/import/jobs.ts).
 const WORKER_DIR = path.join(__dirname, '..', 'workers').replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+declare const IMPORT_WORKER_SHA256: string;
 const IS_MAC = process.platform === 'darwin';
 // After these the saved UI language may have changed, and the menu follows it.
 const LANGUAGE_MAY_CHANGE = new Set(['settings.update', 'backups.restore', 'shop.loadDemo', 'shop.startEmpty']);
@@ -38,6 +41,9 @@ let win: BrowserWindow | null = null;
 app.setPath('userData', userDataDir());
 if (process.platform === 'win32') app.setAppUserModelId('com.regulars.app');
 app.enableSandbox();
+// The renderer is served from app://regulars/ (app-protocol.ts), never file://; the scheme must be
+// privileged before the app is ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 // A second launch (the icon double-clicked again) focuses the open window instead of opening the
 // database twice.
@@ -78,18 +84,21 @@ function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  // file:// responses carry no headers, so there the meta tag in index.html is what applies; this
-  // covers any other response that might ever reach the window.
+  // Our app:// responses carry the CSP themselves (app-protocol.ts); this covers any other response
+  // that might ever reach the window.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  // No remote content, ever, and no local file outside the built renderer.
+  // No remote content, ever, and no file:// at all: only our app:// origin, whose handler serves
+  // files of the built renderer and nothing else.
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url;
-    const allowed = url.startsWith('file:')
-      ? isInsideDir(url, RENDERER_DIR)
-      : url.startsWith('devtools:') || url.startsWith('blob:') || url.startsWith('data:');
+    const allowed = isAppUrl(url) || url.startsWith('devtools:') || url.startsWith('blob:') || url.startsWith('data:');
     callback({ cancel: !allowed });
+  });
+  protocol.handle(APP_SCHEME, async (request) => {
+    const r = await serveAppUrl(request.url, RENDERER_DIR);
+    return new Response(r.body, { status: r.status, headers: r.headers });
   });
 }
 
@@ -97,13 +106,14 @@ async function start(): Promise<void> {
   lockDownSession();
   const c = openApp({ dbPath: resolveDbPath(undefined, process.env, app.getPath('userData')), role: 'app' });
   c.workerDir = WORKER_DIR;
+  c.workerSha256 = IMPORT_WORKER_SHA256;
   ctx = c;
 
   ipcMain.handle('regulars:call', async (event, method: unknown, input: unknown) => {
     // Only a top-level frame counts: a sub-frame would be someone else's content.
     const frame = event.senderFrame;
     const url = frame && frame.parent === null ? frame.url : undefined;
-    const reply = await guardedCall(c, INDEX_HTML, url, method, input);
+    const reply = await guardedCall(c, url, method, input);
     if (reply.ok && typeof method === 'string' && LANGUAGE_MAY_CHANGE.has(method)) {
       refreshMenu(c).catch((e: unknown) => console.error('menu not updated', e));
     }
@@ -152,7 +162,7 @@ function createWindow(): void {
     win = null;
   });
 
-  w.loadFile(INDEX_HTML).catch(startFailed);
+  w.loadURL(APP_INDEX_URL).catch(startFailed);
 }
 
 // Start-up can fail before the owner sees anything (a database from a newer version, a locked or

@@ -12,7 +12,7 @@ test('the token leaves the address bar and the history; reload, Back and the lan
   await expect.poll(() => page.url()).not.toContain('token');
   expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
   expect(new URL(page.url()).hash).toBe('#/customers');
-  expect(await page.evaluate(() => window.location.href)).not.toContain('token');
+  expect(await page.evaluate<string>('window.location.href')).not.toContain('token');
 
   // a reload keeps the screen and its data (the token comes from the tab, not the address)
   await page.reload();

@@ -6,6 +6,7 @@ import { contract, type Method } from '../../shared/api/contract';
 import { ERROR_CODES, type Reply } from '../../shared/api/errors';
 import { dispatch } from '../../main/api';
 import { guardedCall } from '../../main/electron/ipc-guard';
+import { APP_INDEX_URL } from '../../main/electron/app-protocol';
 import { startServer, type RunningServer } from '../../main/server/server';
 import { cleanupAll, makeCtx, type TestShop } from '../helpers/db';
 import type { Ctx } from '../../main/ctx';
@@ -16,8 +17,7 @@ import type { Ctx } from '../../main/ctx';
  * up, the answer is a typed reply (never INTERNAL, which would be a crash caught at the seam), and
  * a refused call leaves every table as it was.
  */
-const INDEX = path.resolve('dist/renderer/index.html');
-const OURS = `file://${INDEX}`;
+const OURS = APP_INDEX_URL;
 const METHODS = Object.keys(contract) as Method[];
 
 /** Real calendar dates at and beyond the ends of the business date range (1900-01-01 to 2999-12-31). */
@@ -121,7 +121,7 @@ describe.each(METHODS)('%s', (method) => {
     await fc.assert(
       fc.asyncProperty(payloadFor(method), async (payload) => {
         const before = tableCounts(shop.ctx);
-        const reply = await guardedCall(shop.ctx, INDEX, OURS, method, payload);
+        const reply = await guardedCall(shop.ctx, OURS, method, payload);
         checkReply(method, payload, reply, before, shop.ctx);
       }),
       { numRuns: 30, seed: 20261125 },
@@ -153,10 +153,10 @@ it('after all of it the database is intact', () => {
 it('a message from a page other than ours, or naming no method, is refused before any check', async () => {
   await fc.assert(
     fc.asyncProperty(fc.oneof(fc.webUrl(), fc.constant(undefined), fc.string()), fc.anything(), async (url, method) => {
-      const r1 = await guardedCall(shop.ctx, INDEX, url, 'customers.create', { name: 'x' });
+      const r1 = await guardedCall(shop.ctx, url, 'customers.create', { name: 'x' });
       expect(r1).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       if (typeof method === 'string' && method in contract) return;
-      const r2 = await guardedCall(shop.ctx, INDEX, OURS, method, {});
+      const r2 = await guardedCall(shop.ctx, OURS, method, {});
       expect(r2).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     }),
     { numRuns: 100 },

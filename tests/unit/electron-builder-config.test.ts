@@ -115,7 +115,7 @@ describe('Electron fuses (build/fuses.cjs, run after packing)', () => {
     expect(typeof hook.default).toBe('function');
   });
 
-  it('turns off run-as-node, NODE_OPTIONS and inspector arguments; cookies encrypted; app only from an integrity-checked asar', () => {
+  it('turns off run-as-node, NODE_OPTIONS, inspector arguments and file:// extra privileges; cookies encrypted; app only from an integrity-checked asar', () => {
     expect(hook.FUSES).toEqual({
       version: FuseVersion.V1,
       [FuseV1Options.RunAsNode]: false,
@@ -124,6 +124,8 @@ describe('Electron fuses (build/fuses.cjs, run after packing)', () => {
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      // the renderer comes from app://regulars/ (main/electron/app-protocol.ts), not file://
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
     expect(cfg.asar).toBe(true);
   });

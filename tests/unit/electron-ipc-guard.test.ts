@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { guardedCall, isInsideDir, isOurRenderer } from '../../main/electron/ipc-guard';
+import { guardedCall, isOurRenderer } from '../../main/electron/ipc-guard';
+import { APP_INDEX_URL, isAppUrl } from '../../main/electron/app-protocol';
 import { closeApp, openApp } from '../../main/app';
 import { CSP, cspFor, cspMeta } from '../../main/security/csp';
 
@@ -11,13 +12,11 @@ const ROOT = path.resolve(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-guard-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-// Where an installed app lives: a space and Chinese characters, as the product name brings.
+// The page is served from app://regulars/ (main/electron/app-protocol.ts), never from file://.
+const ours = APP_INDEX_URL;
+// The same page spelled with an escape that needs none.
+const respelled = ours.replace('index.html', '%69ndex.html');
 const RENDERER = path.join(dir, '回头客 Regulars', 'resources', 'app.asar', 'dist', 'renderer');
-const INDEX = path.join(RENDERER, 'index.html');
-const ours = pathToFileURL(INDEX).href;
-// The same file, spelled differently: escapes may use lower-case hex or escape characters that
-// need none, and which characters get escaped differs between Chromium and Node.
-const respelled = ours.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()).replace('Regulars', '%52egul%61rs');
 
 describe('sender check', () => {
   it.each([
@@ -25,13 +24,14 @@ describe('sender check', () => {
     ['our page at a route', `${ours}#/customers/12`, true],
     ['our page with a query', `${ours}?lang=en#/counter`, true],
     ['our page, respelled', respelled, true],
-    ['our page with a redundant segment', ours.replace('/renderer/', '/renderer/./'), true],
-    ['a sibling file', pathToFileURL(path.join(RENDERER, 'other.html')).href, false],
+    ["our origin's root (index.html)", 'app://regulars/', true],
+    ['our page as a file:// URL, as the app used to load it', pathToFileURL(path.join(RENDERER, 'index.html')).href, false],
+    ['a sibling file', 'app://regulars/other.html', false],
     ['a look-alike name', `${ours}.html`, false],
-    ['the folder itself', pathToFileURL(RENDERER).href + '/', false],
-    ['another app with the same layout', pathToFileURL(path.join(dir, 'evil', 'dist', 'renderer', 'index.html')).href, false],
-    ['an encoded slash', ours.replace('/renderer/index.html', '%2Frenderer%2Findex.html'), false],
-    ['a network share', ours.replace('file:///', 'file://server/'), false],
+    ['another host on our scheme', 'app://evil/index.html', false],
+    ['credentials in the URL', 'app://x@regulars/index.html', false],
+    ['an encoded slash', 'app://regulars/assets%2F..%2Findex.html', false],
+    ['a backslash', 'app://regulars/assets\\index.html', false],
     ['loopback http', 'http://127.0.0.1:3000/index.html', false],
     ['a web page', 'https://evil.example/index.html', false],
     ['devtools', 'devtools://devtools/bundled/inspector.html', false],
@@ -43,29 +43,20 @@ describe('sender check', () => {
     ['not a URL', 'not a url', false],
     ['a malformed escape', ours.replace('index.html', 'index%E0%A4%A.html'), false],
   ])('%s: %s', (_label, url, accepted) => {
-    expect(isOurRenderer(url, INDEX)).toBe(accepted);
-  });
-
-  it('ignores case on Windows only, where paths are case-insensitive', () => {
-    const shouted = ours.replace('/dist/renderer/', '/DIST/Renderer/');
-    expect(isOurRenderer(shouted, INDEX, 'win32')).toBe(true);
-    expect(isOurRenderer(shouted, INDEX, 'linux')).toBe(false);
-    expect(isOurRenderer(shouted, INDEX, 'darwin')).toBe(false);
+    expect(isOurRenderer(url)).toBe(accepted);
   });
 });
 
-describe('files the window may load', () => {
+describe('requests the window may make', () => {
   it.each([
     [ours, true],
-    [pathToFileURL(path.join(RENDERER, 'assets', 'index-3f2a.js')).href, true],
-    [pathToFileURL(path.join(RENDERER, 'assets', 'noto sans.woff2')).href.replace('Regulars', 'Regul%61rs'), true],
-    [pathToFileURL(path.join(RENDERER, '..', 'electron', 'main.cjs')).href, false],
-    [pathToFileURL(RENDERER).href.replace(/renderer$/, 'renderer-evil/x.js'), false],
-    [pathToFileURL(RENDERER).href + '/%2E%2E/%2E%2E/regulars.db', false],
+    ['app://regulars/assets/index-3f2a.js', true],
     ['file:///etc/passwd', false],
+    [pathToFileURL(path.join(RENDERER, 'index.html')).href, false],
+    ['app://elsewhere/x.js', false],
     ['https://cdn.example/app.js', false],
   ])('%s: %s', (url, allowed) => {
-    expect(isInsideDir(url, RENDERER)).toBe(allowed);
+    expect(isAppUrl(url)).toBe(allowed);
   });
 });
 
@@ -75,28 +66,28 @@ describe('guarded IPC call', () => {
     const customers = () => (ctx.db.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n;
     try {
       for (const sender of ['https://evil.example/', 'about:blank', 'devtools://devtools/x', undefined]) {
-        expect(await guardedCall(ctx, INDEX, sender, 'customers.create', { name: 'Mallory' })).toEqual({
+        expect(await guardedCall(ctx, sender, 'customers.create', { name: 'Mallory' })).toEqual({
           ok: false,
           error: { code: 'FORBIDDEN' },
         });
       }
       // Prototype keys are not methods, and neither is anything that is not a string.
       for (const method of ['db.drop', '__proto__', 'constructor', 'toString', '', 42, null, { m: 'shop.status' }]) {
-        expect(await guardedCall(ctx, INDEX, ours, method, {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+        expect(await guardedCall(ctx, ours, method, {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
       }
       for (const input of [{ name: '' }, 'Alice', [], { name: 'Alice', isAdmin: true }]) {
-        expect(await guardedCall(ctx, INDEX, ours, 'customers.create', input)).toMatchObject({
+        expect(await guardedCall(ctx, ours, 'customers.create', input)).toMatchObject({
           ok: false,
           error: { code: 'VALIDATION' },
         });
       }
       expect(customers()).toBe(0);
 
-      expect(await guardedCall(ctx, INDEX, `${ours}#/counter`, 'shop.status', {})).toMatchObject({
+      expect(await guardedCall(ctx, `${ours}#/counter`, 'shop.status', {})).toMatchObject({
         ok: true,
         data: { customers: 0 },
       });
-      expect(await guardedCall(ctx, INDEX, respelled, 'customers.create', { name: 'Alice' })).toMatchObject({
+      expect(await guardedCall(ctx, respelled, 'customers.create', { name: 'Alice' })).toMatchObject({
         ok: true,
         data: { name: 'Alice' },
       });

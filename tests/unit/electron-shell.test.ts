@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { load as loadYaml } from 'js-yaml';
 import { windowOptions } from '../../main/electron/window-options';
 import { guardedCall, isOurRenderer } from '../../main/electron/ipc-guard';
+import { APP_INDEX_URL } from '../../main/electron/app-protocol';
 import { menuTemplate } from '../../main/electron/menu';
 import { DEFAULT_STATE, readWindowState, writeWindowState } from '../../main/electron/window-state';
 import { openApp, closeApp } from '../../main/app';
@@ -14,7 +15,7 @@ import { cspFor } from '../../main/security/csp';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-shell-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const INDEX = path.join(dir, 'app', 'dist', 'renderer', 'index.html');
-const ours = pathToFileURL(INDEX).href;
+const ours = APP_INDEX_URL;
 
 describe('window options', () => {
   it('isolate, sandbox and strip Node from the renderer', () => {
@@ -40,30 +41,31 @@ describe('IPC guard', () => {
     ['http://127.0.0.1:3000/', false],
     ['https://evil.example/', false],
     [pathToFileURL(path.join(dir, 'other.html')).href, false],
+    [pathToFileURL(INDEX).href, false],
     ['devtools://devtools/bundled/inspector.html', false],
     ['about:blank', false],
     [undefined, false],
     ['not a url', false],
   ])('sender %s accepted: %s', (url, accepted) => {
-    expect(isOurRenderer(url, INDEX)).toBe(accepted);
+    expect(isOurRenderer(url)).toBe(accepted);
   });
 
   it('refuses foreign senders and unknown methods, validates input, and answers our renderer', async () => {
     const ctx = openApp({ dbPath: path.join(dir, 'guard.db') });
     try {
       const n = () => (ctx.db.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n;
-      expect(await guardedCall(ctx, INDEX, 'https://evil.example/', 'customers.create', { name: 'x' })).toMatchObject({
+      expect(await guardedCall(ctx, 'https://evil.example/', 'customers.create', { name: 'x' })).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
-      expect(await guardedCall(ctx, INDEX, ours, 'db.drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-      expect(await guardedCall(ctx, INDEX, ours, 42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-      expect(await guardedCall(ctx, INDEX, ours, 'customers.create', { name: '' })).toMatchObject({
+      expect(await guardedCall(ctx, ours, 'db.drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      expect(await guardedCall(ctx, ours, 42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      expect(await guardedCall(ctx, ours, 'customers.create', { name: '' })).toMatchObject({
         ok: false,
         error: { code: 'VALIDATION' },
       });
       expect(n()).toBe(0);
-      expect(await guardedCall(ctx, INDEX, ours, 'shop.status', {})).toMatchObject({ ok: true });
+      expect(await guardedCall(ctx, ours, 'shop.status', {})).toMatchObject({ ok: true });
     } finally {
       closeApp(ctx);
     }
