@@ -148,7 +148,8 @@ export function saleFromRow(r: FieldRow, dateFormat: DateFormat): Parsed<SaleRow
     value: {
       ref: {
         externalId: r.get('customer_id') || null,
-        memberCode: r.get('member_code') ? r.get('member_code').toLowerCase() : null,
+        // as typed: the customer created from it shows it so; matching is case-insensitive (run.ts)
+        memberCode: r.get('member_code') || null,
         phone,
         name: r.get('name'),
       },

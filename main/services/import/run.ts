@@ -158,11 +158,11 @@ export async function runImport(
     const hasRef = ref.externalId || ref.memberCode || ref.phone;
     const found =
       (ref.externalId && keys.byExternal.get(ref.externalId)) ||
-      (ref.memberCode && keys.byCode.get(ref.memberCode)) ||
+      (ref.memberCode && keys.byCode.get(ref.memberCode.toLowerCase())) ||
       (ref.phone && keys.byPhone.get(ref.phone));
     if (found) customer = { id: found };
     else if (hasRef) {
-      const k = `${ref.externalId ?? ''}\u0000${ref.memberCode ?? ''}\u0000${ref.phone ?? ''}`;
+      const k = `${ref.externalId ?? ''}\u0000${ref.memberCode?.toLowerCase() ?? ''}\u0000${ref.phone ?? ''}`;
       if (!opts.createCustomers) {
         const f = ref.externalId ? 'customer_id' : ref.memberCode ? 'member_code' : 'phone';
         errors.push({ row: r.line, column: r.column(f), reason: 'customer_unknown', value: r.get(f) });
