@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 
 const CHROMIUM = process.env.REGULARS_CHROMIUM ?? '/usr/bin/chromium';
 
-function run(label, cmd, args) {
+function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) {
     console.error(`\n${label} failed.`);
     process.exit(r.status ?? 1);
@@ -20,15 +20,20 @@ function fontsPresent() {
   return r.status === 0 && r.stdout.trim().length > 0;
 }
 
-function ensureBrowser() {
-  if (existsSync(CHROMIUM) && fontsPresent()) return;
+const FAKETIME = '/usr/bin/faketime';
+
+/** Chromium and CJK fonts for the end-to-end tests, faketime for the run on a moved clock. */
+function ensureTools() {
+  if (existsSync(CHROMIUM) && fontsPresent() && existsSync(FAKETIME)) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('Installing Chromium and CJK fonts with apt…');
+    console.log('Installing Chromium, CJK fonts and faketime with apt…');
     run('apt-get update', 'apt-get', ['update', '-qq']);
-    run('apt-get install', 'apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk']);
+    run('apt-get install', 'apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk', 'faketime']);
     return;
   }
-  console.error('End-to-end tests need Chromium and CJK fonts: run `sudo apt-get install -y chromium fonts-noto-cjk` first.');
+  console.error(
+    'The tests need Chromium, CJK fonts and faketime: run `sudo apt-get install -y chromium fonts-noto-cjk faketime` first.',
+  );
   process.exit(1);
 }
 
@@ -42,5 +47,14 @@ run('licences and advisories of what ships', process.execPath, ['scripts/supply-
 // The CLI tests and the end-to-end tests run the built app.
 run('build', process.execPath, ['scripts/build.mjs']);
 run('unit and integration tests', bin('vitest'), ['run']);
-ensureBrowser();
+ensureTools();
+// No test may depend on the day or the time zone it runs in: the same tests again on a machine
+// whose clock reads New Year's Eve, 23:59 in the first time zone to reach a new day (UTC+14), so
+// "today" differs from UTC's and a new day, month and year begin while they run.
+run(
+  'unit and integration tests on a moved clock (2031-12-31 23:59 in Pacific/Kiritimati, UTC+14)',
+  FAKETIME,
+  ['-f', '@2031-12-31 23:59:00', process.execPath, bin('vitest'), 'run'],
+  { TZ: 'Pacific/Kiritimati' },
+);
 run('end-to-end tests', bin('playwright'), ['test']);
