@@ -12,6 +12,7 @@ import * as staff from './services/staff';
 import * as shop from './services/shop';
 import { listTags } from './db/queries/customers';
 import { listAudit } from './db/queries/audit';
+import { AUDIT_ACTIONS } from '../shared/schemas/data';
 import { listCampaigns } from './db/queries/campaigns';
 import * as data from './services/data-api';
 import { importJobStatus, cancelImportJob } from './services/import/jobs';
@@ -80,7 +81,8 @@ export const handlers = {
   'backups.restore': (a, ctx) => data.backupRestore(ctx, a.name),
   'customers.exportData': (a, ctx) => customerDataExport(ctx, a.id),
   'customers.erase': (a, ctx) => eraseCustomer(ctx, a.id),
-  'audit.list': (a, ctx) => listAudit(ctx.db, a.action, a.limit),
+  // No action chosen means every entry the owner's log is about, not every edit the core records.
+  'audit.list': (a, ctx) => listAudit(ctx.db, a.action ? [a.action] : AUDIT_ACTIONS, a.limit),
   'lapsed.list': (a, ctx) => lapsedReport(ctx, a),
   // The same 90-day check Insights shows: computed once until the next change, not on every visit.
   'lapsed.check': (_a, ctx) => cached(ctx, 'lapsed-check', undefined, () => recentCheck(ctx)).value,

@@ -11,14 +11,19 @@ export function audit(db: Db, at: number, action: string, entity: string, entity
   );
 }
 
-export function listAudit(db: Db, action: string | null, limit: number) {
+/**
+ * The newest entries whose action is one of `actions`. Filtered before the limit, so a big import
+ * (thousands of other entries) never pushes the owner's entries out of the page.
+ */
+export function listAudit(db: Db, actions: readonly string[], limit: number) {
   const rows = stmt<
-    [string | null, string | null, number],
+    [string, number],
     { id: number; at: number; action: string; entity: string; entity_id: number | null; detail: string }
   >(
     db,
-    'SELECT id, at, action, entity, entity_id, detail FROM audit_log WHERE (? IS NULL OR action = ?) ORDER BY at DESC, id DESC LIMIT ?',
-  ).all(action, action, limit);
+    `SELECT id, at, action, entity, entity_id, detail FROM audit_log
+     WHERE action IN (SELECT value FROM json_each(?)) ORDER BY at DESC, id DESC LIMIT ?`,
+  ).all(JSON.stringify(actions), limit);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

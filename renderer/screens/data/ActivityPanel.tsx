@@ -21,9 +21,8 @@ export function ActivityPanel() {
   // The newest filter wins: a slow answer for the one chosen before never shows under this one.
   const log = useCall('audit.list', { action: action || null, limit: 200 });
   const error = log.error;
-  // "Everything" means everything this log is about, not every edit the core records.
-  const rows: Entry[] | null =
-    log.loading || !log.data ? null : log.data.filter((x) => (AUDIT_ACTIONS as readonly string[]).includes(x.action));
+  // "Everything" is every entry this log is about: the core filters before it limits (audit.list).
+  const rows: Entry[] | null = log.loading || !log.data ? null : log.data;
   return (
     <section className="panel" aria-labelledby="log-h">
       <h2 id="log-h">{t('data.log.title')}</h2>
