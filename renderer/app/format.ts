@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { formatPhone } from '../../shared/domain/phone';
 import { MINOR_PER_MAJOR } from '../../shared/domain/money';
+import { calendarDaysSince } from '../../shared/domain/dates';
 import { useShop } from './shop';
 import { useT } from './i18n';
 
@@ -27,8 +28,8 @@ export function useFormat() {
       number: (n: number) => num.format(n),
       phone: (e164: string | null | undefined) => formatPhone(e164),
       currency,
-      /** whole days from an instant to the core's "now" (the clock tests can fix) */
-      daysSince: (ms: number) => Math.max(0, Math.floor((now - ms) / 86_400_000)),
+      /** calendar days in the shop's time zone from an instant to the core's "now" (0 is today) */
+      daysSince: (ms: number) => calendarDaysSince(ms, now, timeZone),
     };
   }, [locale, currency, timeZone, now]);
 }

@@ -54,6 +54,15 @@ export function daysBetween(fromDate: string, toDate: string): number {
   return Math.round((Date.parse(toDate + 'T00:00:00Z') - Date.parse(fromDate + 'T00:00:00Z')) / 86_400_000);
 }
 
+/**
+ * Days since an instant, as the owner counts them: calendar days in the shop's time zone between
+ * the instant's date and today's, not 24-hour periods. A visit at 18:48 yesterday is 1 day ago the
+ * next morning, any time today is 0 ("today"), and an instant after now counts as 0.
+ */
+export function calendarDaysSince(instantMs: number, nowMs: number, timeZone: string): number {
+  return Math.max(0, daysBetween(businessDate(instantMs, timeZone), businessDate(nowMs, timeZone)));
+}
+
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(date + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 }

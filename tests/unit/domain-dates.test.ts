@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, businessDate, daysBetween, isValidTimeZone, startOfBusinessDate } from '../../shared/domain/dates';
+import {
+  addDays,
+  businessDate,
+  calendarDaysSince,
+  daysBetween,
+  isValidTimeZone,
+  startOfBusinessDate,
+} from '../../shared/domain/dates';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -97,6 +104,33 @@ describe('daysBetween and addDays', () => {
 
   it('are inverses', () => {
     for (const n of [-400, -31, -1, 0, 1, 29, 366, 1000]) expect(daysBetween('2026-03-10', addDays('2026-03-10', n))).toBe(n);
+  });
+});
+
+describe('calendarDaysSince', () => {
+  // Issue 15, item 11: calendar days in the shop's zone, not 24-hour periods since the instant.
+  it.each([
+    // now 10:00 in Shanghai on the 10th
+    ['2026-03-09T18:48:00+08:00', '2026-03-10T10:00:00+08:00', 'Asia/Shanghai', 1], // 15 hours ago, but yesterday
+    ['2026-03-09T23:59:59+08:00', '2026-03-10T00:00:00+08:00', 'Asia/Shanghai', 1], // one second across midnight
+    ['2026-03-10T00:00:00+08:00', '2026-03-10T23:59:59+08:00', 'Asia/Shanghai', 0], // the whole day is today
+    ['2026-03-10T09:59:00+08:00', '2026-03-10T10:00:00+08:00', 'Asia/Shanghai', 0],
+    ['2026-02-12T18:48:00+08:00', '2026-03-10T10:00:00+08:00', 'Asia/Shanghai', 26], // 25.6 × 24 h
+    ['2026-02-12T00:00:00+08:00', '2026-03-10T23:59:00+08:00', 'Asia/Shanghai', 26],
+    // the same two instants, counted in another zone, are other days
+    ['2026-03-09T15:30:00Z', '2026-03-09T16:30:00Z', 'Asia/Shanghai', 1], // 23:30 and 00:30 in Shanghai
+    ['2026-03-09T15:30:00Z', '2026-03-09T16:30:00Z', 'UTC', 0],
+    // across the New York spring-forward night (a 23-hour day)
+    ['2026-03-07T23:30:00-05:00', '2026-03-08T00:30:00-05:00', 'America/New_York', 1],
+    ['2026-03-07T12:00:00-05:00', '2026-03-09T11:00:00-04:00', 'America/New_York', 2],
+    // and the fall-back night (a 25-hour day)
+    ['2026-11-01T00:10:00-04:00', '2026-11-01T23:50:00-05:00', 'America/New_York', 0],
+    ['2026-10-31T23:50:00-04:00', '2026-11-01T00:10:00-04:00', 'America/New_York', 1],
+    // a clock that is behind the sale (set by hand) never shows a negative count
+    ['2026-03-10T12:00:00+08:00', '2026-03-10T10:00:00+08:00', 'Asia/Shanghai', 0],
+    ['2026-03-11T12:00:00+08:00', '2026-03-10T10:00:00+08:00', 'Asia/Shanghai', 0],
+  ])('from %s to %s in %s: %d', (from, now, tz, days) => {
+    expect(calendarDaysSince(at(from), at(now), tz)).toBe(days);
   });
 });
 
