@@ -71,6 +71,8 @@ export function registerOpen(dbPath: string, role: string): () => void {
   const dir = lockDirOf(dbPath);
   const file = path.join(dir, `${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.json`);
   const holder: Holder = { pid: process.pid, startedAt: selfStart, host: os.hostname(), role };
+  // Clears what killed processes left behind, so the folder does not grow with every crash.
+  otherHolders(dbPath);
   for (let attempt = 0; ; attempt++) {
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
