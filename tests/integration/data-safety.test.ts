@@ -131,6 +131,23 @@ describe('backups are complete, synced and checked', () => {
   });
 });
 
+describe('the guard against raw copies', () => {
+  it('no code copies a database file byte for byte, except a damaged shop’s last-resort copy in backup.ts', () => {
+    const root = path.resolve(__dirname, '../../main');
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(e.name) && /copyFile|createReadStream\(.*db/.test(fs.readFileSync(p, 'utf8')))
+          offenders.push(path.relative(root, p));
+      }
+    };
+    walk(root);
+    expect(offenders).toEqual(['services/backup.ts']);
+  });
+});
+
 describe('a failed start-up backup is a warning, not damage', () => {
   it('an unplugged backup folder: the shop is healthy, works, and shop.status carries the warning', async () => {
     const { ctx } = fresh();
