@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { Ctx } from '../ctx';
 import { previewImport } from './import/run';
 import { startImportJob } from './import/jobs';
-import { backupDir, listBackups, ownerOf, previewBackup, restoreBackup } from './backup';
+import { backupDir, listBackups, ownerOf } from './backup';
+import { previewBackup, restoreBackup } from './restore';
 
 /** Handlers' glue for the data screens: decoding uploads and naming backups by file name only. */
 export function decodeUpload(data: string): Uint8Array {

@@ -6,15 +6,8 @@ import { closeApp } from '../../main/app';
 import { ok, tempShops } from '../helpers/shop';
 import type { Ctx } from '../../main/ctx';
 import { dispatch } from '../../main/api';
-import {
-  chooseKept,
-  dailyBackupIfDue,
-  listBackups,
-  previewBackup,
-  restoreBackup,
-  takeBackup,
-  type BackupInfo,
-} from '../../main/services/backup';
+import { chooseKept, dailyBackupIfDue, listBackups, takeBackup, type BackupInfo } from '../../main/services/backup';
+import { previewBackup, restoreBackup } from '../../main/services/restore';
 import { eraseCustomer } from '../../main/services/privacy';
 
 const shops = tempShops(Date.parse('2026-03-10T02:00:00Z'));

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { dispatch } from '../../main/api';
 import { closeApp, openApp } from '../../main/app';
 import type { Ctx } from '../../main/ctx';
-import { listBackups, restoreBackup, takeBackup, type BackupInfo } from '../../main/services/backup';
+import { listBackups, takeBackup, type BackupInfo } from '../../main/services/backup';
+import { restoreBackup } from '../../main/services/restore';
 import { backupWarningOf, startupChecks } from '../../main/services/startup';
 import { messages } from '../../shared/i18n';
 import { ok, tempShops } from '../helpers/shop';
@@ -132,7 +133,7 @@ describe('backups are complete, synced and checked', () => {
 });
 
 describe('the guard against raw copies', () => {
-  it('no code copies a database file byte for byte, except a damaged shop’s last-resort copy in backup.ts', () => {
+  it('no code copies a database file byte for byte, except a damaged shop’s last-resort copy in restore.ts', () => {
     const root = path.resolve(__dirname, '../../main');
     const offenders: string[] = [];
     const walk = (dir: string) => {
@@ -144,7 +145,7 @@ describe('the guard against raw copies', () => {
       }
     };
     walk(root);
-    expect(offenders).toEqual(['services/backup.ts']);
+    expect(offenders).toEqual(['services/restore.ts']);
   });
 });
 
