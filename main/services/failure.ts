@@ -5,7 +5,8 @@ import type { FailureGroup, InsightsFailure } from '../../shared/schemas/insight
 import { customerMonthAmounts, customerStaff, mainCategories } from '../db/queries/failure';
 import { listStaff } from '../db/queries/settings';
 import type { Ctx } from '../ctx';
-import { ACTIVE_MONTHS, cached } from './insights';
+import { ACTIVE_MONTHS } from './insights';
+import { cached } from './derived-cache';
 import { getSettings, today } from './settings';
 
 const SHOWN = 12;

@@ -3,11 +3,12 @@ import { expectedPurchases } from '../../shared/domain/bgnbd';
 import { churnSettings, tiersByValue } from '../../shared/domain/churn';
 import { TIERS } from '../../shared/schemas/lapsed';
 import type { InsightsChecks, InsightsMonth, InsightsOverview } from '../../shared/schemas/insights';
-import { calibrationRows, changeStamp, customerMonths, holdoutVisitsByMonth, shopDaysUpTo } from '../db/queries/analysis';
+import { calibrationRows, customerMonths, holdoutVisitsByMonth, shopDaysUpTo } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
 import { changesUpTo } from '../db/queries/price-changes';
 import { recentCheck } from './lapsed';
 import { calibrationEndFor, shopModel } from './model';
+import { cached } from './derived-cache';
 import { getSettings, today } from './settings';
 
 /**
@@ -189,21 +190,6 @@ export function checks(ctx: Ctx, asOfArg?: string): InsightsChecks {
     };
   }
   return { holdout, list: recentCheck(ctx, asOf) };
-}
-
-const cache = new WeakMap<object, Map<string, { key: string; at: number; value: unknown }>>();
-
-/** Cached until the next sale, void, import or edit, like the lapsed list; with the time computed. */
-export function cached<T>(ctx: Ctx, name: string, asOf: string | undefined, compute: () => T): { value: T; at: number } {
-  const key = `${asOf ?? today(ctx)}|${changeStamp(ctx.db)}`;
-  let byName = cache.get(ctx.db);
-  if (!byName) cache.set(ctx.db, (byName = new Map()));
-  let hit = byName.get(name);
-  if (!hit || hit.key !== key) {
-    hit = { key, at: ctx.clock.now(), value: compute() };
-    byName.set(name, hit);
-  }
-  return hit as { value: T; at: number };
 }
 
 export function insightsOverview(ctx: Ctx, q: { asOf?: string | undefined }): InsightsOverview {

@@ -6,7 +6,7 @@ import { boughtLessAfterPriceRise } from '../../shared/domain/churn';
 import { changesUpTo, lineSides, shopSides, type ChangeRow, type SideRow } from '../db/queries/price-changes';
 import { customerNames } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
-import { cached } from './insights';
+import { cached } from './derived-cache';
 import { today } from './settings';
 
 /** Equal windows before and after a change: 8 weeks, or as long as there has been since. */

@@ -31,7 +31,14 @@ async function holdFirst(page: Page, method: string, when: (input: Record<string
     async deliver() {
       release();
       await deliveredP;
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      // two frames: the answer is parsed, set and rendered
+      await page.evaluate(
+        () =>
+          new Promise((r) => {
+            const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame;
+            raf(() => raf(() => r(null)));
+          }),
+      );
     },
   };
 }

@@ -6,7 +6,7 @@ import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { barAndLineConfig, ChartFigure, PALETTE } from '../../components/Chart';
 import { errorText } from '../../components/errors';
-import { useChartFormat } from './InsightsScreen';
+import { useChartFormat } from './chartFormat';
 
 /**
  * Failure analysis: churn with the value it takes each month, and where customers are lost — by
