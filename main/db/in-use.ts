@@ -17,7 +17,8 @@ import { AppError } from '../../shared/api/errors';
  *
  * A registration whose process is gone (killed, power cut) is stale: on this host the pid is
  * probed and, on Linux, its start time compared, so a pid reused by an unrelated program does not
- * count either; stale files are removed as they are found, so nothing locks the owner out.
+ * count either (elsewhere, a registration from before the last boot is stale); stale files are
+ * removed as they are found, so nothing locks the owner out.
  * Registrations from another host (a database on a network share) cannot be probed and count as
  * live.
  */
@@ -54,6 +55,8 @@ const selfStart = processStart(process.pid) ?? Math.round(Date.now() - process.u
 
 function alive(h: Holder): boolean {
   if (h.host !== os.hostname()) return true;
+  // Started before this computer last booted: gone with the power cut, whoever has its pid now.
+  if (h.startedAt < Date.now() - os.uptime() * 1000 - 60_000) return false;
   try {
     process.kill(h.pid, 0);
   } catch (e) {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../main/api';
 import { closeApp, openApp } from '../../main/app';
-import { otherHolders, type Holder } from '../../main/db/in-use';
+import { otherHolders, processStart, type Holder } from '../../main/db/in-use';
 import { messages } from '../../shared/i18n';
 
 /**
@@ -154,7 +154,11 @@ describe('registrations of processes that are gone', () => {
     const write = (name: string, h: Holder) => fs.writeFileSync(path.join(lock, name), JSON.stringify(h));
     const host = os.hostname();
     write('dead.json', { pid: 2 ** 22 + 4321, startedAt: Date.now(), host, role: 'serve' });
-    if (process.platform === 'linux') write('reused.json', { pid: process.ppid, startedAt: 1, host, role: 'serve' });
+    // a live pid (this very test's parent) registered before the last boot: a power cut, the pid reused since
+    write('before-boot.json', { pid: process.ppid, startedAt: Date.now() - os.uptime() * 1000 - 3_600_000, host, role: 'app' });
+    // a live pid that started at another time than the one registered (after the last boot): reused
+    if (process.platform === 'linux')
+      write('reused.json', { pid: process.ppid, startedAt: processStart(process.ppid)! + 60_000, host, role: 'serve' });
     expect(otherHolders(file)).toEqual([]);
     expect(fs.readdirSync(lock)).toEqual([]);
     write('elsewhere.json', { pid: 1, startedAt: 0, host: `${host}-other-pc`, role: 'app' });
