@@ -25,6 +25,8 @@ export function CounterScreen() {
   const [picked, setPicked] = useState<{ id: number; name: string } | null>(null);
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [creating, setCreating] = useState<string | null>(null);
+  // Kept here so the counter starts clean once a customer is chosen, created or sold to.
+  const [query, setQuery] = useState('');
   const [today, setToday] = useState<Sale[]>([]);
   const [message, setMessage] = useState('');
 
@@ -46,6 +48,7 @@ export function CounterScreen() {
     setPicked(name !== undefined ? { id, name } : null);
     setCustomer(null);
     setCreating(null);
+    setQuery('');
     amountRef.current?.focus();
     const full = await api.call('customers.get', { id });
     if (mine !== pickSeq.current) return;
@@ -56,7 +59,10 @@ export function CounterScreen() {
 
   const onSaved = (sale: Sale) => {
     setMessage(t('counter.saleSaved', { amount: f.money(sale.amountMinor), who: sale.customerName ?? t('common.walkIn') }));
+    // The next customer in the queue gets a clean counter: no leftover search, form or pick.
     clear();
+    setQuery('');
+    setCreating(null);
     void loadToday();
     searchRef.current?.focus();
   };
@@ -68,6 +74,8 @@ export function CounterScreen() {
         <div className="panel find">
           <CustomerSearch
             ref={searchRef}
+            query={query}
+            onQueryChange={setQuery}
             onPick={pick}
             onCreate={(q) => {
               setCreating(q);
@@ -88,6 +96,8 @@ export function CounterScreen() {
               setPicked({ id: c.id, name: c.name });
               setCustomer(c);
               setCreating(null);
+              // The name typed to find them is theirs now: Enter there must not create them twice.
+              setQuery('');
               setMessage(t('counter.customerSaved', { name: c.name }));
               amountRef.current?.focus();
             }}

@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState } from 'react';
+import { forwardRef, useId } from 'react';
 import type { CustomerSummary } from '../../../shared/schemas/customer';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
@@ -6,6 +6,9 @@ import { useCombobox } from '../../components/useCombobox';
 import { useCustomerSearch } from './useCustomerSearch';
 
 interface Props {
+  /** what is typed, kept by the counter so it can start clean for the next customer */
+  query: string;
+  onQueryChange(query: string): void;
   onPick(c: CustomerSummary): void;
   onCreate(query: string): void;
   onClear(): void;
@@ -15,10 +18,12 @@ interface Props {
  * The counter's search box: an ARIA combobox whose matches are options. ↑/↓ move, Enter picks the
  * highlighted (or first) match, Esc clears.
  */
-export const CustomerSearch = forwardRef<HTMLInputElement, Props>(function CustomerSearch({ onPick, onCreate, onClear }, ref) {
+export const CustomerSearch = forwardRef<HTMLInputElement, Props>(function CustomerSearch(
+  { query, onQueryChange: setQuery, onPick, onCreate, onClear },
+  ref,
+) {
   const { t } = useT();
   const f = useFormat();
-  const [query, setQuery] = useState('');
   const { results, settled } = useCustomerSearch(query);
   const hintId = useId();
   const open = query.trim() !== '' && results.length > 0;
