@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useRef, useState, type FormEvent } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Product } from '../../../shared/schemas/products';
 import { ItemEntry } from './ItemEntry';
 import { SaleLines, lineAmounts, type DraftLine } from './SaleLines';
@@ -45,6 +45,13 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [lines, setLines] = useState<DraftLine[]>([]);
+  // A sale of nothing is asked about once before it is saved; changing what is sold asks again.
+  const [zeroAsked, setZeroAsked] = useState(false);
+  useEffect(() => setZeroAsked(false), [amount, lines, promo, discount]);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (zeroAsked) confirmRef.current?.focus();
+  }, [zeroAsked]);
   // Item entry only shows for a shop that keeps a catalogue.
   const [hasCatalogue, setHasCatalogue] = useState(false);
   useEffect(() => {
@@ -54,6 +61,7 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
     );
   }, [api]);
   const formRef = useRef<HTMLFormElement>(null);
+  const zeroId = useId();
 
   const addLine = (p: Product) =>
     setLines((cur) => {
@@ -86,11 +94,17 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
       setError(new ApiError('VALIDATION', local));
       return;
     }
+    const totalMinor = withLines ? Math.max(0, linesTotal! + amountMinor! - (discountMinor ?? 0)) : amountMinor!;
+    if (totalMinor === 0 && !zeroAsked) {
+      setError(null);
+      setZeroAsked(true);
+      return;
+    }
     setBusy(true);
     try {
       const sale = await api.call('sales.record', {
         customerId: customer?.id ?? null,
-        amountMinor: withLines ? Math.max(0, linesTotal! + amountMinor! - (discountMinor ?? 0)) : amountMinor!,
+        amountMinor: totalMinor,
         lines: lines.map((l, i) => ({
           productId: l.product.id,
           quantity: amounts[i]!.quantityMilli! / 1000,
@@ -110,6 +124,7 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
       setDiscount('');
       setNote('');
       setError(null);
+      setZeroAsked(false);
       onSaved(sale);
     } catch (err) {
       setError(err);
@@ -200,11 +215,32 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
           {otherErr}
         </p>
       ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('counter.saveSale')}
-        </button>
-      </div>
+      {zeroAsked ? (
+        <div role="alertdialog" aria-labelledby={zeroId} className="confirm-zero">
+          <p id={zeroId}>{t('counter.zeroQuestion', { amount: f.money(0) })}</p>
+          <div className="actions">
+            <button ref={confirmRef} type="submit" className="primary" disabled={busy}>
+              {t('counter.zeroYes', { amount: f.money(0) })}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setZeroAsked(false);
+                if (amountRef && typeof amountRef === 'object') amountRef.current?.focus();
+              }}
+            >
+              {t('counter.zeroNo')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('counter.saveSale')}
+          </button>
+        </div>
+      )}
     </form>
   );
 });
