@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { BackupList, BackupPreview } from '../../../shared/schemas/data';
 import type { BaseKey } from '../../../shared/i18n';
 import { useApi } from '../../api/context';
+import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
@@ -150,7 +151,15 @@ export function BackupsPanel() {
                 className="danger"
                 onClick={() =>
                   void act(async () => {
-                    const r = await api.call('backups.restore', { name: chosen.name });
+                    let r;
+                    try {
+                      r = await api.call('backups.restore', { name: chosen.name });
+                    } catch (e) {
+                      // It could not become a working shop: say so here; the shop is as it was.
+                      if (e instanceof ApiError && e.detail.reason === 'backup_unusable')
+                        return setChosen({ ...chosen, ok: false });
+                      throw e;
+                    }
                     setChosen(null);
                     await refresh();
                     await load();

@@ -241,7 +241,8 @@ export const data = {
   'data.backups.confirm': 'Restore this backup',
   'data.backups.restored': 'Restored the backup of {{date}}. The database as it was is kept in {{file}}.',
   'data.backups.taken': 'Backup written: {{file}}.',
-  'data.backups.unusable': 'This backup cannot be used (damaged or from a newer version).',
+  'data.backups.unusable':
+    'This backup cannot be used (damaged, from a newer version, or it could not be brought up to date). The shop is unchanged.',
   'data.backups.reason.daily': 'daily',
   'data.backups.reason.manual': 'by hand',
   'data.backups.reason.before-import': 'before an import',

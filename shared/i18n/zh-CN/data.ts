@@ -233,7 +233,7 @@ export const data: Record<keyof typeof en, string> = {
   'data.backups.confirm': '恢复这份备份',
   'data.backups.restored': '已恢复 {{date}} 的备份。恢复前的数据库保存在 {{file}}。',
   'data.backups.taken': '已写入备份：{{file}}。',
-  'data.backups.unusable': '这份备份无法使用（已损坏或来自更新的版本）。',
+  'data.backups.unusable': '这份备份无法使用（已损坏、来自更新的版本，或无法升级到当前版本）。店铺数据没有任何改动。',
   'data.backups.reason.daily': '每日',
   'data.backups.reason.manual': '手动',
   'data.backups.reason.before-import': '导入前',
