@@ -96,7 +96,7 @@ describe('xlsx limits', () => {
     const rss = process.memoryUsage().rss;
     const started = performance.now();
     expect(await preview(ctx, bomb)).toMatchObject(refused('xlsx_too_large'));
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
   });
 
