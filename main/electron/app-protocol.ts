@@ -14,7 +14,11 @@ export const APP_HOST = 'regulars';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
-/** Registered before `ready` (protocol.registerSchemesAsPrivileged): an origin of its own, secure. */
+/**
+ * Registered before `ready` (protocol.registerSchemesAsPrivileged): standard (an origin of its own,
+ * so 'self' in the CSP and web storage work) and secure. corsEnabled stays off: Electron then refuses
+ * cross-origin requests to the scheme, while the page's own same-origin module scripts still load.
+ */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } as const;
 
 const TYPES: Record<string, string> = {
