@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CSP } from '../security/csp';
+import { contentTypeOf } from '../security/content-types';
 
 /**
  * The Electron window loads the renderer from app://regulars/, a privileged standard scheme served by
@@ -20,17 +21,6 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
  * cross-origin requests to the scheme, while the page's own same-origin module scripts still load.
  */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } as const;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** The URL's pathname, decoded once, or null for anything not ours or not a plain path. */
 function appPath(url: string): string | null {
@@ -92,7 +82,7 @@ export async function serveAppUrl(url: string, rendererDir: string): Promise<App
   if (file === null) return notFound;
   try {
     const body = await fs.readFile(file);
-    return { status: 200, body, headers: { ...base, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' } };
+    return { status: 200, body, headers: { ...base, 'Content-Type': contentTypeOf(file) } };
   } catch {
     return notFound;
   }

@@ -7,23 +7,12 @@ import { fail, type Reply } from '../../shared/api/errors';
 import { dispatch } from '../api';
 import type { Ctx } from '../ctx';
 import { cspFor } from '../security/csp';
+import { contentTypeOf } from '../security/content-types';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** File uploads (imports) may be larger; every other call stays under MAX_BODY_BYTES. */
 export const MAX_UPLOAD_BODY_BYTES = 160 * 1024 * 1024;
 const UPLOAD_METHODS = new Set(['import.preview', 'import.start']);
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 export interface ServerOptions {
   ctx: Ctx;
@@ -139,7 +128,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!file.startsWith(root + path.sep) || hidden) return send(404, 'Not found', 'text/plain');
     fs.readFile(file, (err, data) => {
       if (err) return send(404, 'Not found', 'text/plain');
-      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const type = contentTypeOf(file);
       const extra: Record<string, string> = type.startsWith('text/html')
         ? { 'Content-Security-Policy': cspFor('browser'), 'X-Frame-Options': 'DENY' }
         : { 'Cache-Control': 'no-cache' };
