@@ -74,7 +74,9 @@ export function folderToWrite(ctx: Pick<Ctx, 'db' | 'dbPath'>): string {
     return dir;
   }
   if (!fs.statSync(chosen, { throwIfNoEntry: false })?.isDirectory())
-    throw Object.assign(new Error(`backup folder ${chosen} is not there`), { code: 'ENOENT' });
+    throw new AppError('VALIDATION', { reason: 'backup_folder_missing' }, [
+      { path: ['backupDir'], message: 'folder_not_writable' },
+    ]);
   return chosen;
 }
 

@@ -1,4 +1,5 @@
 import type { BackupWarning, Ctx } from '../ctx';
+import { AppError } from '../../shared/api/errors';
 import { dbFault } from '../db/faults';
 import { dailyBackupIfDue } from './backup';
 import { integrityCheck } from './shop';
@@ -41,6 +42,7 @@ export function startupChecks(ctx: Ctx): void {
 
 /** Why a backup could not be written, in the words the owner gets on screen. */
 export function backupWarningOf(e: unknown): BackupWarning {
+  if (e instanceof AppError && e.detail?.reason === 'backup_folder_missing') return 'folder_missing';
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'folder_missing';
   if (code === 'ENOSPC' || code === 'EDQUOT' || dbFault(e) === 'DB_FULL') return 'disk_full';

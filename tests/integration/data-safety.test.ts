@@ -160,7 +160,12 @@ describe('a failed start-up backup is a warning, not damage', () => {
     startupChecks(ctx);
     const status = await ok<{ health: string; backupWarning: string | null }>(ctx, 'shop.status');
     expect(status).toMatchObject({ health: 'ok', backupWarning: 'folder_missing' });
-    // not quietly recreated on the system disk
+    // not quietly recreated on the system disk; backing up by hand says which field to fix
+    expect(fs.existsSync(usb)).toBe(false);
+    expect(await dispatch('backups.create', {}, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['backupDir'], message: 'folder_not_writable' }] },
+    });
     expect(fs.existsSync(usb)).toBe(false);
     await ok(ctx, 'sales.record', { customerId: null, amountMinor: 100 });
     for (const lang of ['en', 'zh-CN'] as const)
