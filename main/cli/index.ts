@@ -39,7 +39,9 @@ Commands:
   lapsed --db PATH [--as-of YYYY-MM-DD] [--all] [--json]
         Lapsed and fading customers as of a date (every customer with --all), most value at risk first.
   backtest --db PATH --as-of YYYY-MM-DD [--horizon-days N] [--json]
-        Rebuild the list as of a past date and score it against what happened next.
+        Rebuild the list as of a past date and score it against what happened next: the lapsed
+        flag against fixed rules, and the price-sensitive and fading flags against what the
+        customers bought since.
 
   today --db PATH [--as-of YYYY-MM-DD] [--json]
         What needs doing: complaint steps due, follow-up calls, lapsed key and main customers to

@@ -85,6 +85,22 @@ export async function backtestCommand(args: string[]): Promise<number> {
     ];
     for (const m of r.methods)
       lines.push([m.name, m.flagged, m.precision.toFixed(3), m.recall.toFixed(3), m.f1.toFixed(3), m.auc.toFixed(3)].join('\t'));
+    // The other two flags, checked against what the customers did since (docs/lapsed.md).
+    const p = r.price_sensitive;
+    const fd = r.fading;
+    lines.push(
+      '',
+      'flag\tjudged\tflagged\tprecision\trecall\tsteady called fading',
+      ['price_sensitive', p.judged, p.flagged, p.precision.toFixed(3), p.recall.toFixed(3), ''].join('\t'),
+      [
+        'fading',
+        fd.judged,
+        fd.flagged,
+        fd.precision.toFixed(3),
+        fd.recall.toFixed(3),
+        (fd.steady_called_fading ?? 0).toFixed(3),
+      ].join('\t'),
+    );
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
   } finally {

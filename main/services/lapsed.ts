@@ -5,7 +5,6 @@ import { medianOf, FALLBACK_SHOP_GAP_DAYS } from '../../shared/domain/cadence';
 import {
   churnSettings,
   judge,
-  priceProfile,
   rankByValue,
   tiersByValue,
   top20ShareOf,
@@ -30,6 +29,9 @@ import { calibrationEndFor, shopModel, type ShopModel } from './model';
 import { customersWithOpenComplaints, letGoCustomers, priceComplainers } from '../db/queries/care';
 import { getSettings, today } from './settings';
 import { boughtLessAfterRises } from './price-changes';
+import { priceProfile } from '../../shared/domain/price';
+import { priceEvidence, shopWeeks } from './price-evidence';
+import { flagChecks } from './flag-backtest';
 
 /** One row of `regulars lapsed --json` (names are a contract with scripts). */
 export interface LapsedEntry {
@@ -58,8 +60,19 @@ export interface LapsedEntry {
   /** for the plain-words reasons ("visits down from 2.1 to 0.8 a month") */
   visits_per_month: { before: number; recent: number };
   spend_per_month_minor: { before: number; recent: number };
+  spend_per_visit_minor: { before: number; recent: number };
+  /** the last 18 months' price evidence, for "7 of 9 visits on promotion; the shop's customers: 1 in 10 in the same weeks" */
+  price_evidence: PriceEvidence;
   /** the price rise they bought less after, with what they bought in the equal windows around it */
   price_change: PriceRiseEffect | null;
+}
+
+export interface PriceEvidence {
+  visits: number;
+  deal_visits: number;
+  same_weeks_share: number;
+  promo_week_visits: number;
+  promo_week_share: number;
 }
 
 /**
@@ -79,11 +92,15 @@ export function lapsedList(
   // Nothing sold after the date (a list as of today): the kept totals spare most of the work.
   const last = lastShopDay(ctx.db);
   const windows = last === null || last <= asOfDay ? customerWindowsNow : customerWindows;
+  const before = asOfDay - 547;
+  const weeks = shopWeeks(ctx.db, before, asOfDay);
   const live = windows(ctx.db, {
     asOf: asOfDay,
     year: asOfDay - 365,
     recent: asOfDay - 182,
-    before: asOfDay - 547,
+    before,
+    weeks: weeks.weeks,
+    dealShare: weeks.dealShare,
   });
   const model = shopModel(ctx, calibrationEndFor(asOf));
   const openComplaints = customersWithOpenComplaints(ctx.db);
@@ -95,18 +112,13 @@ export function lapsedList(
     live.filter((r) => r.visits >= 3).map((r) => (r.last_day - r.first_day) / (r.visits - 1)),
     FALLBACK_SHOP_GAP_DAYS,
   );
-  let visits = 0;
-  let promoVisits = 0;
-  let paid = 0;
-  let discount = 0;
-  for (const r of live) {
-    visits += r.visits;
-    promoVisits += r.promo_visits;
-    paid += r.spend;
-    discount += r.discount;
-  }
-  const shopPromoShare = visits ? promoVisits / visits : 0;
-  const shopDiscountShare = paid + discount ? discount / (paid + discount) : 0;
+  const evidence = priceEvidence(live, weeks, before, settings.minVisitsForPrice, (r) => {
+    const rise = boughtLess.get(r.customer_id);
+    return {
+      priceRise: rise ? { before: rise.before, after: rise.after } : null,
+      priceComplaint: priceComplaints.has(r.customer_id),
+    };
+  });
   const values = live.map((r) => r.value12);
   const order = rankByValue(values);
   const tiers = tiersByValue(values, settings.tierShares, order);
@@ -126,25 +138,17 @@ export function lapsedList(
         pNoReturn90: noReturn,
         visitsRecent: r.visits_recent,
         spendRecent: r.spend_recent,
+        spendSqRecent: r.spend_sq_recent,
         visitsBefore: r.visits_before,
         spendBefore: r.spend_before,
+        spendSqBefore: r.spend_sq_before,
       },
       settings,
     );
-    const price = priceProfile({
-      visits: r.visits,
-      promoVisits: r.promo_visits,
-      paidMinor: r.spend,
-      discountMinor: r.discount,
-      shopPromoShare,
-      shopDiscountShare,
-      boughtLessAfterRise: boughtLess.has(r.customer_id),
-      priceComplaint: priceComplaints.has(r.customer_id),
-    });
-    const priceSensitive = r.visits >= settings.minVisitsForPrice && price.score >= settings.priceSensitiveAbove;
-    const priceReasons = price.reasons.filter(
-      (x) => priceSensitive || x === 'bought_less_after_price_rise' || x === 'price_complaint',
-    );
+    const ev = evidence[i]!;
+    const price = priceProfile(ev, { sureAbove: settings.priceSensitiveAbove, minVisits: settings.minVisitsForPrice });
+    const priceSensitive = price.sensitive;
+    const priceReasons = price.reasons;
     // Let go by the owner: never flagged again.
     const gone = letGo.has(r.customer_id);
     const perVisit = model.gamma_gamma ? expectedSpend(model.gamma_gamma, r.visits - 1, r.spend / r.visits) : r.spend / r.visits;
@@ -177,6 +181,14 @@ export function lapsedList(
           ],
       visits_per_month: j.visitsPerMonth,
       spend_per_month_minor: { before: Math.round(j.spendPerMonth.before), recent: Math.round(j.spendPerMonth.recent) },
+      spend_per_visit_minor: { before: Math.round(j.spendPerVisit.before), recent: Math.round(j.spendPerVisit.recent) },
+      price_evidence: {
+        visits: ev.visits,
+        deal_visits: ev.dealVisits,
+        same_weeks_share: ev.sameWeeksShare,
+        promo_week_visits: ev.promoWeekVisits,
+        promo_week_share: ev.promoWeekShare,
+      },
       price_change: (priceReasons.includes('bought_less_after_price_rise') && boughtLess.get(r.customer_id)) || null,
     };
   });
@@ -243,7 +255,8 @@ function score(name: string, flags: boolean[], scores: number[], lost: boolean[]
 export function backtest(ctx: Ctx, asOf: string, horizonDays?: number) {
   const last = lastSaleDate(ctx.db) ?? asOf;
   const horizonEnd = horizonDays ? addDays(asOf, horizonDays) : last;
-  const { entries } = lapsedList(ctx, asOf);
+  const settings = churnSettings(getSettings(ctx.db).churn);
+  const { entries } = lapsedList(ctx, asOf, settings);
   const judged = entries.filter((e) => e.visits >= 2);
   const after = visitsBetween(ctx.db, asOf, horizonEnd);
   const lost = judged.map((e) => !after.has(e.id));
@@ -270,7 +283,14 @@ export function backtest(ctx: Ctx, asOf: string, horizonDays?: number) {
       lost,
     ),
   ];
-  return { as_of: asOf, horizon_end: horizonEnd, customers: judged.length, returned: lost.filter((l) => !l).length, methods };
+  return {
+    as_of: asOf,
+    horizon_end: horizonEnd,
+    customers: judged.length,
+    returned: lost.filter((l) => !l).length,
+    methods,
+    ...flagChecks(ctx.db, entries, asOf, horizonEnd, settings),
+  };
 }
 
 const cache = new WeakMap<object, { key: string; value: ReturnType<typeof lapsedList>; at: number }>();

@@ -1,4 +1,7 @@
 import { usualGapDays } from './cadence';
+import { binomialAtMost, welchBelow } from './stats';
+
+export { boughtLessAfterPriceRise } from './price';
 
 /**
  * The flags of the lapsed-customer list, as pure rules over one customer's numbers as of a date.
@@ -9,11 +12,9 @@ import { usualGapDays } from './cadence';
  *   `overdueFactor` × their usual gap and at least `minDaysSilent` days) and "low P(alive)" apply.
  *   The default 0.6 was chosen by measurement: on the CDNOW cohort (23,570 customers, as of
  *   1997-09-30, docs/lapsed.md) it gives the best F1 and beats every fixed "no visit for N days" rule.
- * - Fading (partial churn): still coming (a visit in the last 6 months) but their visits or their
- *   spending per month in the last 6 months fell by `dropAtLeast` or more against their previous 12
- *   months. Guard against regression to the mean: the earlier period must hold at least
- *   `minVisitsBefore` visits, and the earlier rate is shrunk toward the customer's long-run rate
- *   before comparing, so one unusually busy stretch does not make a fader.
+ * - Fading (partial churn): see fadingTests. Still coming (a visit in the last 6 months), at least
+ *   `minVisitsBefore` visits in the 12 months before, and a statistically clear fall of their visit
+ *   rate or their spend per visit, by at least `dropAtLeast`. Defaults chosen on a simulated shop.
  * - Value at risk (per year) = trailing 12-month value × (1 − P(alive)).
  */
 export interface ChurnSettings {
@@ -21,8 +22,14 @@ export interface ChurnSettings {
   overdueFactor: number;
   minDaysSilent: number;
   pAliveBelow: number;
+  /** the smallest fall (of the visit rate or the spend per visit) that counts as fading */
   dropAtLeast: number;
+  /** the significance level of the tests of change */
+  fadingAlpha: number;
   minVisitsBefore: number;
+  /** guard against regression to the mean: the fall must also hold against the longer history */
+  meanGuard: boolean;
+  /** how sure (0–100) the evidence must be for price-sensitive (see priceProfile) */
   priceSensitiveAbove: number;
   minVisitsForPrice: number;
   tierShares: { key: number; main: number; ordinary: number };
@@ -33,9 +40,11 @@ export const DEFAULT_CHURN: ChurnSettings = {
   overdueFactor: 2.5,
   minDaysSilent: 30,
   pAliveBelow: 0.5,
-  dropAtLeast: 0.4,
+  dropAtLeast: 0.3,
+  fadingAlpha: 0.01,
   minVisitsBefore: 3,
-  priceSensitiveAbove: 60,
+  meanGuard: true,
+  priceSensitiveAbove: 80,
   minVisitsForPrice: 4,
   tierShares: { key: 0.05, main: 0.15, ordinary: 0.3 },
 };
@@ -48,7 +57,7 @@ export type FlagReason =
   | 'visits_down'
   | 'spend_down'
   | 'mostly_promotions'
-  | 'discounted_spend'
+  | 'promotion_weeks'
   | 'bought_less_after_price_rise'
   | 'price_complaint'
   | 'open_complaint'
@@ -56,7 +65,7 @@ export type FlagReason =
 
 export const PRICE_REASONS: readonly FlagReason[] = [
   'mostly_promotions',
-  'discounted_spend',
+  'promotion_weeks',
   'bought_less_after_price_rise',
   'price_complaint',
 ];
@@ -70,10 +79,13 @@ export interface CustomerNumbers {
   pAlive: number;
   /** P(no visit in the next 90 days) by the model */
   pNoReturn90: number;
+  /** the last 182 days, and the 365 days before them: visits, spend, and the sum of squared spend per visit */
   visitsRecent: number;
   spendRecent: number;
+  spendSqRecent: number;
   visitsBefore: number;
   spendBefore: number;
+  spendSqBefore: number;
 }
 
 export interface Judgement {
@@ -81,21 +93,81 @@ export interface Judgement {
   reasons: FlagReason[];
   usualGap: number | null;
   daysSinceLast: number;
-  /** per month, for the sentence "visits down from 2.1 to 0.8 a month" */
+  /** per month, for the sentence "visits down from 2.1 to 0.8 a month" (before: the tested baseline) */
   visitsPerMonth: { before: number; recent: number };
   spendPerMonth: { before: number; recent: number };
+  spendPerVisit: { before: number; recent: number };
 }
 
-const RECENT_MONTHS = 6;
-const BEFORE_MONTHS = 12;
+const RECENT_DAYS = 182;
+const BEFORE_DAYS = 365;
+const GUARD_DAYS = 182;
+const MONTH = 30.44;
+
+export interface FadingTest {
+  /** one-sided p-values: visit rate lower since (against the 12 months before; against the longer history), spend per visit lower since */
+  visitsP: number;
+  visitsPLonger: number;
+  spendP: number;
+  /** visit rates per day: the 12 months before, the longer history, since */
+  rateBefore: number;
+  rateLonger: number;
+  rateRecent: number;
+}
+
+/**
+ * The tests of change behind "fading":
+ * - visits: a conditional binomial test of two Poisson rates. With r visits in the recent exposure
+ *   E_r and B in the baseline exposure E_B, under equal rates r ~ Binomial(r + B, E_r/(E_r + E_B));
+ *   p = P(X ≤ r). The baseline is the 12 months before the last 6 (shorter for a newer customer).
+ *   The guard against regression to the mean tests again against a longer baseline, which adds the
+ *   customer's older history (up to 6 months of it, at its own average rate): a year picked out
+ *   because it was unusually busy is not taken as their norm.
+ * - spend per visit: Welch's one-sided t-test of the recent visits' spend against the earlier visits'.
+ */
+export function fadingTests(n: CustomerNumbers): FadingTest {
+  const recentStart = n.asOfDay - RECENT_DAYS;
+  const beforeStart = recentStart - BEFORE_DAYS;
+  const eRecent = RECENT_DAYS;
+  const eBefore = Math.max(1, recentStart - Math.max(beforeStart, n.firstDay));
+  let base = n.visitsBefore;
+  let eBase = eBefore;
+  const eOlder = beforeStart - n.firstDay;
+  if (eOlder > 0) {
+    const older = Math.max(0, n.visits - n.visitsRecent - n.visitsBefore);
+    const w = Math.min(eOlder, GUARD_DAYS);
+    base += (older * w) / eOlder;
+    eBase += w;
+  }
+  const r = n.visitsRecent;
+  const visitsP = binomialAtMost(r, r + n.visitsBefore, eRecent / (eRecent + eBefore));
+  const visitsPLonger = binomialAtMost(r, r + base, eRecent / (eRecent + eBase));
+  const spendP = welchBelow(
+    { n: n.visitsBefore, sum: n.spendBefore, sumSq: n.spendSqBefore },
+    { n: n.visitsRecent, sum: n.spendRecent, sumSq: n.spendSqRecent },
+  );
+  return {
+    visitsP,
+    visitsPLonger,
+    spendP,
+    rateBefore: n.visitsBefore / eBefore,
+    rateLonger: base / eBase,
+    rateRecent: r / eRecent,
+  };
+}
 
 export function judge(n: CustomerNumbers, s: ChurnSettings = DEFAULT_CHURN): Judgement {
   const usualGap = usualGapDays(n.visits, n.firstDay, n.lastDay, n.shopGapDays);
   const daysSinceLast = n.asOfDay - n.lastDay;
   const reasons: FlagReason[] = [];
-  const visitsPerMonth = { before: n.visitsBefore / BEFORE_MONTHS, recent: n.visitsRecent / RECENT_MONTHS };
-  const spendPerMonth = { before: n.spendBefore / BEFORE_MONTHS, recent: n.spendRecent / RECENT_MONTHS };
-  const base = { usualGap, daysSinceLast, visitsPerMonth, spendPerMonth };
+  const test = fadingTests(n);
+  const visitsPerMonth = { before: test.rateBefore * MONTH, recent: test.rateRecent * MONTH };
+  const spendPerMonth = { before: (n.spendBefore / BEFORE_DAYS) * MONTH, recent: (n.spendRecent / RECENT_DAYS) * MONTH };
+  const spendPerVisit = {
+    before: n.visitsBefore ? n.spendBefore / n.visitsBefore : 0,
+    recent: n.visitsRecent ? n.spendRecent / n.visitsRecent : 0,
+  };
+  const base = { usualGap, daysSinceLast, visitsPerMonth, spendPerMonth, spendPerVisit };
   if (n.visits < 2) return { status: 'active', reasons: ['single_visit'], ...base };
 
   const overdue = usualGap !== null && daysSinceLast > Math.max(s.overdueFactor * usualGap, s.minDaysSilent);
@@ -105,79 +177,16 @@ export function judge(n: CustomerNumbers, s: ChurnSettings = DEFAULT_CHURN): Jud
   if (n.pNoReturn90 >= s.lapsedAbove) return { status: 'lapsed', reasons, ...base };
 
   if (n.visitsRecent > 0 && n.visitsBefore >= s.minVisitsBefore) {
-    // Shrink the earlier rate toward the customer's long-run monthly rate (weight: 6 months).
-    const months = Math.max(1, (n.asOfDay - n.firstDay) / 30.44);
-    const longRun = n.visits / months;
-    const shrunk = (n.visitsBefore + longRun * RECENT_MONTHS) / (BEFORE_MONTHS + RECENT_MONTHS);
-    const visitsDown = visitsPerMonth.recent <= (1 - s.dropAtLeast) * shrunk;
-    const spendDown =
-      spendPerMonth.before > 0 &&
-      spendPerMonth.recent <= (1 - s.dropAtLeast) * spendPerMonth.before &&
-      n.visitsBefore >= s.minVisitsBefore;
+    const keep = 1 - s.dropAtLeast;
+    const p = s.meanGuard ? Math.max(test.visitsP, test.visitsPLonger) : test.visitsP;
+    const rate = s.meanGuard ? Math.min(test.rateBefore, test.rateLonger) : test.rateBefore;
+    const visitsDown = p <= s.fadingAlpha && test.rateRecent <= keep * rate;
+    const spendDown = test.spendP <= s.fadingAlpha && spendPerVisit.recent <= keep * spendPerVisit.before;
     if (visitsDown) reasons.push('visits_down');
     if (spendDown) reasons.push('spend_down');
     if (visitsDown || spendDown) return { status: 'fading', reasons, ...base };
   }
   return { status: 'active', reasons, ...base };
-}
-
-/**
- * Price sensitivity 0–100: how much more often than the shop's customers on average this customer
- * buys on a discount or promotion (0 = no more than usual, 100 = always and only then).
- */
-export function priceSensitivity(promoVisits: number, visits: number, shopPromoShare: number): number {
-  if (visits === 0) return 0;
-  const share = promoVisits / visits;
-  if (shopPromoShare >= 1) return 0;
-  return Math.round(100 * Math.min(1, Math.max(0, (share - shopPromoShare) / (1 - shopPromoShare))));
-}
-
-export interface PriceNumbers {
-  visits: number;
-  promoVisits: number;
-  /** what they paid and the discounts they got, in minor units */
-  paidMinor: number;
-  discountMinor: number;
-  /** the same shares for the whole shop over the same period */
-  shopPromoShare: number;
-  shopDiscountShare: number;
-  /** bought clearly less after a price rise (see main/services/price-changes.ts) */
-  boughtLessAfterRise: boolean;
-  /** complained, or said they left, about the price or a competitor */
-  priceComplaint?: boolean;
-}
-
-/**
- * A regular before a price change (bought on two or more days in the window before it, the first
- * of them in its first half, so not someone who only just started) who bought at most half as much
- * after it, or nothing: units of a product, or visits for a shop-wide change. Counting over the
- * whole window means a customer whose visits merely moved to another weekday is not flagged.
- */
-export function boughtLessAfterPriceRise(
-  before: { amount: number; days: number; sinceFirstHalf: boolean } | undefined,
-  after: number,
-): boolean {
-  return before !== undefined && before.days >= 2 && before.sinceFirstHalf && after <= before.amount / 2;
-}
-
-/**
- * Price sensitivity 0–100 with its reasons: 60% from how much more often than the shop's customers
- * they buy on promotion, 40% from how much more of their spending is discounted, plus 30 points
- * when they bought clearly less after a recorded price change, plus 30 when they complained (or
- * said they left) about the price or a competitor (capped at 100).
- */
-export function priceProfile(n: PriceNumbers): { score: number; reasons: FlagReason[] } {
-  const promo = priceSensitivity(n.promoVisits, n.visits, n.shopPromoShare);
-  const gross = n.paidMinor + n.discountMinor;
-  const discounted = gross > 0 ? priceSensitivity(n.discountMinor, gross, n.shopDiscountShare) : 0;
-  const rise = n.boughtLessAfterRise;
-  const score = Math.min(100, Math.round(0.6 * promo + 0.4 * discounted + (rise ? 30 : 0) + (n.priceComplaint ? 30 : 0)));
-  const reasons: FlagReason[] = [];
-  if (promo >= 50) reasons.push('mostly_promotions');
-  if (discounted >= 50) reasons.push('discounted_spend');
-  if (rise) reasons.push('bought_less_after_price_rise');
-  if (n.priceComplaint) reasons.push('price_complaint');
-  return { score, reasons };
 }
 
 /** Customers ranked by value, best first (indexes into `values`). */
@@ -228,12 +237,18 @@ export function churnSettings(
     minDaysSilent: number;
     dropAtLeast: number;
     priceSensitiveAbove: number;
+    fadingAlpha?: number | undefined;
     tierKey: number;
     tierMain: number;
     tierOrdinary: number;
   } | null,
 ): ChurnSettings {
   if (!rules) return DEFAULT_CHURN;
-  const { tierKey, tierMain, tierOrdinary, ...rest } = rules;
-  return { ...DEFAULT_CHURN, ...rest, tierShares: { key: tierKey, main: tierMain, ordinary: tierOrdinary } };
+  const { tierKey, tierMain, tierOrdinary, fadingAlpha, ...rest } = rules;
+  return {
+    ...DEFAULT_CHURN,
+    ...rest,
+    fadingAlpha: fadingAlpha ?? DEFAULT_CHURN.fadingAlpha,
+    tierShares: { key: tierKey, main: tierMain, ordinary: tierOrdinary },
+  };
 }

@@ -45,6 +45,15 @@ export const LapsedRow = z.object({
   reasons: z.array(z.string()),
   visits_per_month: z.object({ before: z.number(), recent: z.number() }),
   spend_per_month_minor: z.object({ before: z.number(), recent: z.number() }),
+  spend_per_visit_minor: z.object({ before: z.number(), recent: z.number() }),
+  /** the last 18 months: visits, deal visits (promotion or discount) and the shop's same-weeks share, visits in promotion weeks and the shop's share there */
+  price_evidence: z.object({
+    visits: z.number(),
+    deal_visits: z.number(),
+    same_weeks_share: z.number(),
+    promo_week_visits: z.number(),
+    promo_week_share: z.number(),
+  }),
   price_change: PriceRiseEffect.nullable(),
 });
 export type LapsedRow = z.infer<typeof LapsedRow>;

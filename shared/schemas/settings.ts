@@ -11,6 +11,8 @@ export const ChurnRules = z.strictObject({
   minDaysSilent: z.number().int().min(7, 'out_of_range').max(365, 'out_of_range'),
   dropAtLeast: z.number().min(0.1, 'out_of_range').max(0.9, 'out_of_range'),
   priceSensitiveAbove: z.number().int().min(10, 'out_of_range').max(100, 'out_of_range'),
+  /** the significance level of the fading tests; absent in rules saved before it existed */
+  fadingAlpha: z.number().min(0.001, 'out_of_range').max(0.2, 'out_of_range').optional(),
   tierKey: z.number().min(0.01, 'out_of_range').max(0.5, 'out_of_range'),
   tierMain: z.number().min(0.01, 'out_of_range').max(0.5, 'out_of_range'),
   tierOrdinary: z.number().min(0.01, 'out_of_range').max(0.8, 'out_of_range'),

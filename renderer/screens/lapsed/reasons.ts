@@ -7,6 +7,12 @@ const pct = (x: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
 const perMonth = (x: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
 
+/** A share as the owner reads it at a glance: "1 in 10" below 15%, "3 in 10" above. */
+export function shareWords(t: T, x: number): string {
+  if (x > 0 && x < 0.15) return t('lapsed.share.oneIn', { n: Math.round(1 / x) });
+  return t('lapsed.share.inTen', { k: Math.round(x * 10) });
+}
+
 /** The flag reasons as plain words ("usually every 12 days; 47 days since the last visit"). */
 export function reasonWords(t: T, f: Fmt, locale: string, r: LapsedRow): string[] {
   const out: string[] = [];
@@ -23,14 +29,28 @@ export function reasonWords(t: T, f: Fmt, locale: string, r: LapsedRow): string[
     else if (code === 'spend_down')
       out.push(
         t('lapsed.reason.spend_down', {
-          before: f.money(r.spend_per_month_minor.before),
-          recent: f.money(r.spend_per_month_minor.recent),
+          before: f.money(r.spend_per_visit_minor.before),
+          recent: f.money(r.spend_per_visit_minor.recent),
         }),
       );
-    else if (code === 'mostly_promotions') out.push(t('lapsed.reason.mostly_promotions', { score: r.price_sensitivity }));
+    else if (code === 'mostly_promotions')
+      out.push(
+        t('lapsed.reason.mostly_promotions', {
+          deals: f.number(r.price_evidence.deal_visits),
+          visits: f.number(r.price_evidence.visits),
+          shop: shareWords(t, r.price_evidence.same_weeks_share),
+        }),
+      );
+    else if (code === 'promotion_weeks')
+      out.push(
+        t('lapsed.reason.promotion_weeks', {
+          inWeeks: f.number(r.price_evidence.promo_week_visits),
+          visits: f.number(r.price_evidence.visits),
+          shop: shareWords(t, r.price_evidence.promo_week_share),
+        }),
+      );
     else if (code === 'open_complaint') out.push(t('lapsed.reason.open_complaint'));
     else if (code === 'price_complaint') out.push(t('lapsed.reason.price_complaint'));
-    else if (code === 'discounted_spend') out.push(t('lapsed.reason.discounted_spend', { score: r.price_sensitivity }));
     else if (code === 'bought_less_after_price_rise' && r.price_change)
       out.push(
         r.price_change.product === null

@@ -15,22 +15,32 @@ const DEFAULTS: ChurnRules = {
   minDaysSilent: DEFAULT_CHURN.minDaysSilent,
   dropAtLeast: DEFAULT_CHURN.dropAtLeast,
   priceSensitiveAbove: DEFAULT_CHURN.priceSensitiveAbove,
+  fadingAlpha: DEFAULT_CHURN.fadingAlpha,
   tierKey: DEFAULT_CHURN.tierShares.key,
   tierMain: DEFAULT_CHURN.tierShares.main,
   tierOrdinary: DEFAULT_CHURN.tierShares.ordinary,
 };
 /** Shares are edited as percentages; the rest as they are stored. */
-const PERCENT: readonly (keyof ChurnRules)[] = ['lapsedAbove', 'dropAtLeast', 'tierKey', 'tierMain', 'tierOrdinary'];
+const PERCENT: readonly (keyof ChurnRules)[] = [
+  'lapsedAbove',
+  'dropAtLeast',
+  'fadingAlpha',
+  'tierKey',
+  'tierMain',
+  'tierOrdinary',
+];
 const FIELDS = Object.keys(DEFAULTS) as (keyof ChurnRules)[];
 
-const shown = (k: keyof ChurnRules, v: number) => String(PERCENT.includes(k) ? Math.round(v * 1000) / 10 : v);
+const shown = (k: keyof ChurnRules, v: number | undefined) =>
+  v === undefined ? '' : String(PERCENT.includes(k) ? Math.round(v * 1000) / 10 : v);
 
 /** The lapsed-customer thresholds, shown with their defaults and adjustable. */
 export function RulesSection() {
   const { t } = useT();
   const api = useApi();
   const { status, refresh } = useShop();
-  const current = status.settings.churn ?? DEFAULTS;
+  // Rules saved before a field existed take its default.
+  const current: ChurnRules = { ...DEFAULTS, ...status.settings.churn };
   const [draft, setDraft] = useState<Record<keyof ChurnRules, string>>(
     () => Object.fromEntries(FIELDS.map((k) => [k, shown(k, current[k])])) as Record<keyof ChurnRules, string>,
   );

@@ -32,9 +32,13 @@ export const lapsed = {
   'lapsed.reason.overdue': 'usually every {{gap}} days; {{days}} days since the last visit',
   'lapsed.reason.low_p_alive': 'only a {{pct}} chance they are still a customer',
   'lapsed.reason.visits_down': 'visits down from {{before}} to {{recent}} a month',
-  'lapsed.reason.spend_down': 'spending down from {{before}} to {{recent}} a month',
-  'lapsed.reason.mostly_promotions': 'buys mostly on promotion (price sensitivity {{score}})',
-  'lapsed.reason.discounted_spend': 'much of their spending is discounted (price sensitivity {{score}})',
+  'lapsed.reason.spend_down': 'spending per visit down from {{before}} to {{recent}}',
+  'lapsed.reason.mostly_promotions':
+    '{{deals}} of {{visits}} visits on a promotion or discount; the shop’s customers: {{shop}} in the same weeks',
+  'lapsed.reason.promotion_weeks':
+    '{{inWeeks}} of {{visits}} visits in the shop’s promotion weeks; the shop’s customers: {{shop}}',
+  'lapsed.share.oneIn': '1 in {{n}}',
+  'lapsed.share.inTen': '{{k}} in 10',
   'lapsed.reason.bought_less_after_price_rise':
     'came {{before}} times in the 8 weeks before the price change on {{date}}, {{after}} after',
   'lapsed.reason.bought_less_after_product_rise':
