@@ -1,5 +1,8 @@
 import type { LapsedRow } from '../../../shared/schemas/lapsed';
-import type { T } from '../../app/i18n';
+import type { BaseKey } from '../../../shared/i18n';
+
+/** The app's typed translation (renderer/app/i18n.ts), spelled out so tests can import these words without the DOM. */
+type T = (key: BaseKey, vars?: Record<string, string | number | undefined>) => string;
 
 type Fmt = { money(minor: number): string; number(n: number): string; day(iso: string): string };
 
