@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanupAll, makeCtx, ok } from '../helpers/db';
 import type { Ctx } from '../../main/ctx';
 import { lapsedList } from '../../main/services/lapsed';
@@ -65,4 +65,45 @@ it('every customer gets an expected 12-month value from the model', async () => 
   expect(byId.get(weekly)!.expected_value_12m_minor).toBeGreaterThan(0);
   // A weekly customer at 20.00 a visit is expected to spend in the thousands over a year, not more than weekly all year.
   expect(byId.get(weekly)!.expected_value_12m_minor).toBeLessThanOrEqual(53 * 2000);
+});
+
+describe('price-sensitive on the evidence (issue 16)', () => {
+  // 25 customers who take a promotion on 1 visit in 10, and one who takes it on 8 in 10 (20% off).
+  async function shop(ctx: Ctx, mark: 'promotion' | 'discount') {
+    const deal = (yes: boolean) =>
+      !yes
+        ? { amountMinor: 2000 }
+        : mark === 'promotion'
+          ? { amountMinor: 1600, isPromotion: true }
+          : { amountMinor: 1600, discountMinor: 400 };
+    const days = every('2025-04-07', '2026-03-02', 14);
+    for (let c = 0; c < 25; c++) {
+      const { id } = await ok<{ id: number }>(ctx, 'customers.create', { name: `常客${c}` });
+      for (const [i, d] of days.entries())
+        await ok(ctx, 'sales.record', { customerId: id, occurredAt: at(d), ...deal((i + c) % 10 === 0) });
+    }
+    const { id } = await ok<{ id: number }>(ctx, 'customers.create', { name: '促销控' });
+    for (const [i, d] of days.entries())
+      await ok(ctx, 'sales.record', { customerId: id, occurredAt: at(d), ...deal(i % 5 !== 0) });
+    return { id, visits: days.length };
+  }
+
+  it.each(['promotion', 'discount'] as const)(
+    'a customer on %s 8 visits in 10 where the others are at 1 in 10 is price-sensitive, with the numbers',
+    async (mark) => {
+      const { ctx } = makeCtx();
+      const hunter = await shop(ctx, mark);
+      const entries = lapsedList(ctx, '2026-03-10').entries;
+      const e = entries.find((x) => x.id === hunter.id)!;
+      expect(e.price_sensitive).toBe(true);
+      expect(e.reasons).toContain('mostly_promotions');
+      expect(e.price_evidence.visits).toBe(hunter.visits);
+      expect(e.price_evidence.deal_visits).toBe(hunter.visits - Math.ceil(hunter.visits / 5));
+      // The same weeks: 1 in 10 of the others' visits, give or take the weeks' mix.
+      expect(e.price_evidence.same_weeks_share).toBeGreaterThan(0.08);
+      expect(e.price_evidence.same_weeks_share).toBeLessThan(0.13);
+      expect(entries.filter((x) => x.price_sensitive).map((x) => x.id)).toEqual([hunter.id]);
+    },
+    60_000,
+  );
 });
