@@ -11,12 +11,14 @@ import { getSettings } from './settings';
 /**
  * Backups are consistent copies taken while the app runs (VACUUM INTO reads one snapshot), checked
  * with integrity_check after writing. Automatic ones live in DIR/backups/ beside DIR/NAME.db unless
- * the owner chose another folder, and rotate: 7 daily, 4 weekly and 12 monthly are kept (manual
- * backups are never deleted).
+ * the owner chose another folder, and rotate in two sets that never crowd each other out: the daily
+ * start-up backups (7 daily, 4 weekly and 12 monthly kept) and the copies taken before a change
+ * (import, restore, migration, erasure: the newest 10, and always the newest from before an import
+ * and from before a restore). Manual backups are never deleted.
  */
-export const KEEP = { daily: 7, weekly: 4, monthly: 12 };
-/** Safety copies taken minutes apart (before an import, then a restore) all survive the day's rotation. */
-const KEEP_NEWEST = 5;
+export const KEEP = { daily: 7, weekly: 4, monthly: 12, beforeChange: 10 };
+/** Copies that are the way back from a change the owner may regret days later: the newest of each stays. */
+const KEEP_LAST_OF: readonly (readonly string[])[] = [['before-import'], ['before-restore', 'damaged']];
 /** NAME-SHOPID-YYYYMMDD-HHMMSSmmm-REASON.db: the shop id (migration 9) tells shops sharing a folder apart. */
 const NAMED = /^(.+)-([0-9a-f]{12})-(\d{8})-(\d{9})-([a-z-]+)\.db$/;
 /** NAME-YYYYMMDD-HHMMSSmmm-REASON.db: backups from before shop ids (or of a database from before them). */
@@ -185,11 +187,21 @@ export function copyTo(ctx: Pick<Ctx, 'db' | 'clock'>, dest: string): void {
   audit(ctx.db, ctx.clock.now(), 'backup', 'database', null, { reason: 'manual', to: dest });
 }
 
-/** At start-up: one automatic backup a day at most. */
+/**
+ * At start-up: one daily backup a day at most. Only a daily one counts: a copy taken before a change
+ * rotates with those, so it cannot stand in for the day's place among the dailies.
+ */
 export function dailyBackupIfDue(ctx: Ctx): BackupInfo | null {
   const today = stamp(ctx.clock.now()).slice(0, 8);
-  if (listBackups(backupDir(ctx), ownerOf(ctx)).some((b) => stamp(b.takenAt).slice(0, 8) === today)) return null;
+  const dailies = listBackups(backupDir(ctx), ownerOf(ctx)).filter((b) => b.reason === 'daily');
+  if (dailies.some((b) => stamp(b.takenAt).slice(0, 8) === today)) return null;
   return takeBackup(ctx, 'daily');
+}
+
+/** Removes a backup taken for an action that then failed: a failed action leaves no copy behind. */
+export function discardBackup(b: Pick<BackupInfo, 'file'>): void {
+  fs.rmSync(b.file, { force: true });
+  fs.rmSync(`${b.file}-wal`, { force: true });
 }
 
 interface Parsed {
@@ -264,22 +276,26 @@ export function chooseKept(backups: BackupInfo[]): Set<string> {
 }
 
 /**
- * Manual backups are the owner's and never rotate; automatic ones do, but the newest few always
- * stay. Only backups named with this shop's id rotate: another shop's are not ours to delete, and
- * old-named ones cannot be told apart from another shop's of the same file name, so they stay.
+ * Manual backups are the owner's and never rotate. Daily backups rotate grandfather-father-son
+ * (chooseKept); the copies taken before a change rotate apart from them, newest KEEP.beforeChange
+ * kept, and the newest from before an import and from before a restore (or its damaged-file copy)
+ * always stay, however many others follow. Only backups named with this shop's id rotate: another
+ * shop's are not ours to delete, and old-named ones cannot be told apart from another shop's of the
+ * same file name, so they stay.
  */
 function rotate(dir: string, owner: BackupOwner, justTaken: string): void {
   if (!owner.shopId) return;
   const auto = listParsed(dir, owner)
     .filter((b) => b.shopId === owner.shopId && b.info.reason !== 'manual')
     .map((b) => b.info);
-  const keep = chooseKept(auto);
-  auto.slice(0, KEEP_NEWEST).forEach((b) => keep.add(b.file));
+  const keep = chooseKept(auto.filter((b) => b.reason === 'daily'));
+  const changes = auto.filter((b) => b.reason !== 'daily');
+  changes.slice(0, KEEP.beforeChange).forEach((b) => keep.add(b.file));
+  for (const reasons of KEEP_LAST_OF) {
+    const last = changes.find((b) => reasons.includes(b.reason));
+    if (last) keep.add(last.file);
+  }
   // the copy just taken always stays, even when a clock that stands still names it older than others
   keep.add(justTaken);
-  for (const b of auto) {
-    if (keep.has(b.file)) continue;
-    fs.rmSync(b.file, { force: true });
-    fs.rmSync(`${b.file}-wal`, { force: true });
-  }
+  for (const b of auto) if (!keep.has(b.file)) discardBackup(b);
 }

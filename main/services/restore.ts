@@ -10,6 +10,7 @@ import {
   backupBeforeChange,
   backupName,
   checkFile,
+  discardBackup,
   folderToWrite,
   listBackups,
   ownerOf,
@@ -172,8 +173,9 @@ function swapIn(ctx: Ctx, staged: string, safetyCopy: BackupInfo): void {
     fs.renameSync(staged, dbPath);
     syncPath(path.dirname(dbPath));
   } catch (e) {
-    // the file was not replaced: the shop goes on as it was
+    // the file was not replaced: the shop goes on as it was, and the copy taken for it goes
     ctx.db = openDb(dbPath);
+    discardBackup(safetyCopy);
     throw e;
   }
   try {

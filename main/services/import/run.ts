@@ -11,6 +11,7 @@ import { setTags, getCustomerRow, tagsOf, writeConsent } from '../../db/queries/
 import { audit } from '../../db/queries/audit';
 import type { Ctx } from '../../ctx';
 import { getSettings } from '../settings';
+import { discardBackup } from '../backup';
 import { insertCustomerTx } from '../customers';
 import { readTable, type Table } from './table';
 import { applyMapOverrides, guessMapping, sourceKey } from './mapping';
@@ -24,8 +25,8 @@ export interface ImportHooks {
   onProgress?(done: number, total: number): void;
   /** checked while rows are written; true rolls the whole import back */
   isCancelled?(): boolean;
-  /** called once before anything is written (the automatic backup) */
-  beforeWrite?(): void;
+  /** called once before anything is written (the automatic backup; removed again if the import fails) */
+  beforeWrite?(): { file: string } | void;
 }
 
 export class ImportCancelled extends Error {}
@@ -204,7 +205,7 @@ export async function runImport(
     return result;
   }
 
-  hooks.beforeWrite?.();
+  const backup = hooks.beforeWrite?.();
   const now = ctx.clock.now();
   const dayStart = new Map<string, number>();
   const startOf = (d: string) => {
@@ -329,7 +330,14 @@ export async function runImport(
     audit(ctx.db, now, 'import', 'import', importId, { kind: opts.kind, fileName, rows: planned.length, skipped: badRows });
     return { importId, created, updated, products: null };
   });
-  const done = write();
+  let done: ReturnType<typeof write>;
+  try {
+    done = write();
+  } catch (e) {
+    // cancelled or failed: the transaction rolled back, and the copy taken for it goes too
+    if (backup) discardBackup(backup);
+    throw e;
+  }
   hooks.onProgress?.(plannedRows, plannedRows);
   return {
     ...result,

@@ -251,7 +251,7 @@ export const data = {
   'data.backups.reason.before-erase': 'before an erasure',
   'data.backups.reason.damaged': 'damaged database',
   'data.backups.rotation':
-    'Automatic backups keep 7 daily, 4 weekly and 12 monthly copies; backups made by hand are never deleted.',
+    'Automatic backups keep 7 daily, 4 weekly and 12 monthly copies, and apart from those the last 10 copies taken before a change (always the last one from before an import and before a restore); backups made by hand are never deleted.',
   // log
   'data.log.title': 'Activity log',
   'data.log.filter': 'Show',

@@ -241,7 +241,8 @@ export const data: Record<keyof typeof en, string> = {
   'data.backups.reason.before-migration': '升级前',
   'data.backups.reason.before-erase': '删除顾客前',
   'data.backups.reason.damaged': '损坏的数据库',
-  'data.backups.rotation': '自动备份保留最近 7 份每日、4 份每周和 12 份每月的备份；手动备份永不删除。',
+  'data.backups.rotation':
+    '自动备份保留最近 7 份每日、4 份每周和 12 份每月的备份，另外单独保留最近 10 份改动前的备份（导入前和恢复前的最近一份始终保留）；手动备份永不删除。',
   'data.log.title': '操作记录',
   'data.log.filter': '显示',
   'data.log.all': '全部',
