@@ -1,6 +1,6 @@
 import { addDays, fromJulianDay, julianDay } from '../../shared/domain/dates';
 import { expectedPurchases } from '../../shared/domain/bgnbd';
-import { churnSettings, tiersByValue } from '../../shared/domain/churn';
+import { churnSettings, paretoShareOf, rankByValue, tiersByValue, top20ShareOf } from '../../shared/domain/churn';
 import { TIERS } from '../../shared/schemas/lapsed';
 import type { InsightsChecks, InsightsMonth, InsightsOverview } from '../../shared/schemas/insights';
 import { calibrationRows, customerMonths, holdoutVisitsByMonth, shopDaysUpTo } from '../db/queries/analysis';
@@ -119,11 +119,9 @@ export function overview(ctx: Ctx, asOfArg?: string): Omit<InsightsOverview, 'co
     row.customers++;
     row.value_12m_minor += values[i]!;
   });
-  const sorted = values.filter((v) => v > 0).sort((a, b) => b - a);
-  const total = sorted.reduce((s, v) => s + v, 0);
-  const cumulative: number[] = [0];
-  for (const v of sorted) cumulative.push(cumulative[cumulative.length - 1]! + v);
-  const shareAt = (q: number) => (total ? cumulative[Math.round(q * sorted.length)]! / total : 0);
+  // The one Pareto definition (shared/domain/churn.ts), so the Lapsed list shows the same figure.
+  const order = rankByValue(values);
+  const shareAt = (q: number) => paretoShareOf(values, q, order);
   const points = Array.from({ length: 21 }, (_, i) => ({ customers_share: i / 20, revenue_share: shareAt(i / 20) }));
 
   const cohorts = [];
@@ -145,7 +143,7 @@ export function overview(ctx: Ctx, asOfArg?: string): Omit<InsightsOverview, 'co
     priceChanges: changesUpTo(ctx.db, asOf)
       .reverse()
       .map((c) => ({ date: c.date, note: c.product ?? c.note })),
-    pareto: { customers: sorted.length, points, top20_share: shareAt(0.2) },
+    pareto: { customers: values.filter((v) => v > 0).length, points, top20_share: top20ShareOf(values, order) },
     tiers: tierMix,
     cohorts,
   };

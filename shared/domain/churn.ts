@@ -213,15 +213,31 @@ export function tiersByValue(values: number[], shares = DEFAULT_CHURN.tierShares
   return out;
 }
 
-/** Share of the total value that comes from the best 20% of customers (the 80/20 figure). */
-export function top20ShareOf(values: number[], order = rankByValue(values)): number {
+/**
+ * The Pareto figure, the one definition the Lapsed list and Insights share: among the customers
+ * who bought in the trailing 12 months (value > 0; who bought only before counts on neither side),
+ * ranked by that value, the share of their total value that the best `q` of them bring, their
+ * number rounded up (the top 20% of 59 customers is 12). 0 when nobody bought.
+ */
+export function paretoShareOf(values: number[], q: number, order = rankByValue(values)): number {
   let total = 0;
-  for (const v of values) total += v;
+  let buyers = 0;
+  for (const v of values)
+    if (v > 0) {
+      total += v;
+      buyers++;
+    }
   if (!total) return 0;
+  // `order` is by value, highest first: the buyers come before everyone with nothing in the year
   let top = 0;
-  const n = Math.ceil(values.length * 0.2);
+  const n = Math.ceil(buyers * q - 1e-9);
   for (let i = 0; i < n; i++) top += values[order[i]!]!;
   return top / total;
+}
+
+/** Share of the 12-month value that comes from the best 20% of the customers who bought (the 80/20 figure): paretoShareOf(values, 0.2). */
+export function top20ShareOf(values: number[], order = rankByValue(values)): number {
+  return paretoShareOf(values, 0.2, order);
 }
 
 /** Value at risk per year, in minor units: trailing 12-month value × (1 − P(alive)). */

@@ -68,7 +68,10 @@ export function LapsedScreen() {
         <div className={list.stale ? 'stale' : undefined} aria-busy={list.stale}>
           <p className="muted">
             {t('lapsed.computedAt', { time: f.dateTime(report.computedAt), date: f.day(report.asOf) })}{' '}
-            {t('lapsed.pareto', { share: new Intl.NumberFormat(locale, { style: 'percent' }).format(report.top20Share) })}
+            {t('lapsed.pareto', {
+              // as Insights shows it (one decimal), so the two screens read the same figure
+              share: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(report.top20Share),
+            })}
           </p>
           {check && check.flagged > 0 ? (
             <p className="check-line">
