@@ -4,7 +4,8 @@ import { resolveLocale } from '../../shared/i18n';
 import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
 import { getSettings } from '../services/settings';
-import { backtest, lapsedList, withNames } from '../services/lapsed';
+import { lapsedList, withNames } from '../services/lapsed';
+import { backtest } from '../services/backtest';
 import { intFlag, parseFlags } from './common';
 
 const LABELS = {

@@ -19,7 +19,6 @@ import {
   customerNames,
   customerWindows,
   customerWindowsNow,
-  lastSaleDate,
   lastShopDay,
   visitsBetween,
 } from '../db/queries/analysis';
@@ -31,12 +30,13 @@ import { getSettings, today } from './settings';
 import { boughtLessAfterRises } from './price-changes';
 import { priceProfile } from '../../shared/domain/price';
 import { priceEvidence, shopWeeks } from './price-evidence';
-import { flagChecks } from './flag-backtest';
 
 /** One row of `regulars lapsed --json` (names are a contract with scripts). */
 export interface LapsedEntry {
   id: number;
   name: string;
+  /** E.164 or null, filled in with the name */
+  phone: string | null;
   staff_id: number | null;
   status: Status;
   /** the owner let this customer go (win-back): never flagged again */
@@ -156,6 +156,7 @@ export function lapsedList(
       id: r.customer_id,
       // filled in by withNames for the rows that are shown
       name: '',
+      phone: null,
       staff_id: null,
       status: gone ? 'active' : j.status,
       let_go: gone,
@@ -194,103 +195,6 @@ export function lapsedList(
   });
   entries.sort((a, b) => b.value_at_risk_minor - a.value_at_risk_minor || a.id - b.id);
   return { asOf, params, model, entries, top20 };
-}
-
-export interface MethodScore {
-  name: string;
-  flagged: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  auc: number;
-}
-
-/** ROC AUC of `score` for predicting `positive` (Mann–Whitney, ties counted half). */
-export function rocAuc(scores: number[], positive: boolean[]): number {
-  const idx = scores.map((s, i) => i).sort((a, b) => scores[a]! - scores[b]!);
-  let rankSum = 0;
-  let pos = 0;
-  for (let k = 0; k < idx.length;) {
-    let e = k;
-    while (e + 1 < idx.length && scores[idx[e + 1]!] === scores[idx[k]!]) e++;
-    const avgRank = (k + e) / 2 + 1;
-    for (let m = k; m <= e; m++)
-      if (positive[idx[m]!]) {
-        rankSum += avgRank;
-        pos++;
-      }
-    k = e + 1;
-  }
-  const neg = idx.length - pos;
-  if (pos === 0 || neg === 0) return 0.5;
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
-}
-
-function score(name: string, flags: boolean[], scores: number[], lost: boolean[]): MethodScore {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  flags.forEach((f, i) => {
-    if (f && lost[i]) tp++;
-    else if (f) fp++;
-    else if (lost[i]) fn++;
-  });
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = tp + fn ? tp / (tp + fn) : 0;
-  return {
-    name,
-    flagged: tp + fp,
-    precision,
-    recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
-    auc: rocAuc(scores, lost),
-  };
-}
-
-/**
- * Is the list right? Rebuild it as of a past date and check it against what happened next: a
- * customer with at least two visits "did not come back" when they have no visit in the horizon.
- * The app's own flag and ranking sit beside simple fixed-day rules.
- */
-export function backtest(ctx: Ctx, asOf: string, horizonDays?: number) {
-  const last = lastSaleDate(ctx.db) ?? asOf;
-  const horizonEnd = horizonDays ? addDays(asOf, horizonDays) : last;
-  const settings = churnSettings(getSettings(ctx.db).churn);
-  const { entries } = lapsedList(ctx, asOf, settings);
-  const judged = entries.filter((e) => e.visits >= 2);
-  const after = visitsBetween(ctx.db, asOf, horizonEnd);
-  const lost = judged.map((e) => !after.has(e.id));
-  const since = judged.map((e) => e.days_since_last);
-  const methods: MethodScore[] = [
-    score(
-      'regulars',
-      judged.map((e) => e.status === 'lapsed'),
-      judged.map((e) => e.p_no_return_90d),
-      lost,
-    ),
-    ...[30, 60, 90].map((d) =>
-      score(
-        `no_visit_${d}_days`,
-        since.map((s) => s > d),
-        since,
-        lost,
-      ),
-    ),
-    score(
-      'days_since_last_visit',
-      since.map((s) => s > 90),
-      since,
-      lost,
-    ),
-  ];
-  return {
-    as_of: asOf,
-    horizon_end: horizonEnd,
-    customers: judged.length,
-    returned: lost.filter((l) => !l).length,
-    methods,
-    ...flagChecks(ctx.db, entries, asOf, horizonEnd, settings),
-  };
 }
 
 const cache = new WeakMap<object, { key: string; value: ReturnType<typeof lapsedList>; at: number }>();

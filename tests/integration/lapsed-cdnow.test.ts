@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../../main/services/import/run';
-import { backtest, lapsedList } from '../../main/services/lapsed';
+import { lapsedList } from '../../main/services/lapsed';
+import { backtest } from '../../main/services/backtest';
 import { ImportOptions } from '../../shared/schemas/import';
 import { ok, tempShops } from '../helpers/shop';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tempShops } from '../helpers/shop';
 import { simulateShop } from '../helpers/simulate-shop';
 import { measureFlags } from '../helpers/measure-flags';
-import { backtest, lapsedList } from '../../main/services/lapsed';
+import { lapsedList } from '../../main/services/lapsed';
+import { backtest } from '../../main/services/backtest';
 import { DEFAULT_CHURN } from '../../shared/domain/churn';
 
 const { fresh } = tempShops();
