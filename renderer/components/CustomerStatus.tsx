@@ -2,7 +2,7 @@ import type { LapsedRow } from '../../shared/schemas/lapsed';
 import { useCall } from '../api/useCall';
 import { useT } from '../app/i18n';
 import { useFormat } from '../app/format';
-import { nextStep, reasonWords } from '../screens/lapsed/reasons';
+import { joinReasons, nextStep, reasonWords } from '../screens/lapsed/reasons';
 
 /** Status, tier, P(alive) and price sensitivity with their reasons, for the counter and the customer page. */
 export function CustomerStatus({ customerId }: { customerId: number }) {
@@ -28,7 +28,7 @@ export function CustomerStatus({ customerId }: { customerId: number }) {
         {t('lapsed.priceScore', { score: row.price_sensitivity })}
       </span>{' '}
       {row.price_sensitive ? <span className="tag">{t('lapsed.priceMark')}</span> : null}
-      {words.length ? <p className="status-why">{words.join('; ')}</p> : null}
+      {words.length ? <p className="status-why">{joinReasons(t, words)}</p> : null}
       {row.status !== 'active' ? <p className="status-next">{nextStep(t, row)}</p> : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href, match } from '../../app/router';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { errorText, fieldError, invalidField } from '../../components/errors';
 import { BackLink, CaseList, CaseLoading } from './CaseShell';
 
@@ -204,11 +205,10 @@ function CasePage({ id }: { id: number }) {
           <section className="panel" aria-labelledby="wb-4">
             <h2 id="wb-4">{t('winback.step4')}</h2>
             <form className="row" onSubmit={(e) => void step({ step: 'follow_up', followUpOn }, e)} noValidate>
-              <TextField
+              <DateField
                 label={t('winback.followUpOn')}
-                type="date"
                 value={followUpOn || w.followUpOn}
-                onChange={(e) => setFollowUpOn(e.target.value)}
+                onChange={setFollowUpOn}
                 error={fieldError(t, error, 'followUpOn')}
               />
               <button type="submit">{t('winback.setFollowUp')}</button>

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { useT, type T } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { SelectField } from '../../components/Field';
+import { FileButton } from '../../components/FileButton';
 import { errorText } from '../../components/errors';
 import { readAsBase64 } from '../../components/download';
 import { ImportMapping } from './ImportMapping';
@@ -79,25 +80,19 @@ export function ImportPanel() {
     <section className="panel" aria-labelledby="import-h">
       <h2 id="import-h">{t('data.import.title')}</h2>
       <div className="row">
-        <div className="field">
-          <label htmlFor="import-file">{t('data.import.file')}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="import-file-hint"
-            disabled={running}
-            onChange={async (e) => {
-              const chosen = e.target.files?.[0];
-              stale();
-              setError(null);
-              setFile(chosen ? { name: chosen.name, data: await readAsBase64(chosen) } : null);
-            }}
-          />
-          <div id="import-file-hint" className="hint">
-            {t('data.import.fileHint')}
-          </div>
-        </div>
+        <FileButton
+          id="import-file"
+          label={t('data.import.file')}
+          hint={t('data.import.fileHint')}
+          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={running}
+          onChange={async (e) => {
+            const chosen = e.target.files?.[0];
+            stale();
+            setError(null);
+            setFile(chosen ? { name: chosen.name, data: await readAsBase64(chosen) } : null);
+          }}
+        />
         <SelectField
           label={t('data.import.kind')}
           value={kind}

@@ -9,7 +9,7 @@ import { useCall, useLatest } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { useShop } from '../../app/shop';
-import { TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { errorText } from '../../components/errors';
 import { segmentWithParams } from '../data/labels';
 
@@ -149,7 +149,7 @@ export function ReportsSection({ defaultChange }: { defaultChange: string }) {
       ) : null}
 
       <h3>{t('reports.churn')}</h3>
-      <TextField label={t('reports.changeOn')} type="date" value={changeOn} onChange={(e) => setChangeOn(e.target.value)} />
+      <DateField label={t('reports.changeOn')} value={changeOn} onChange={setChangeOn} />
       {data?.churn ? (
         <p>
           {t('reports.churnSummary', {

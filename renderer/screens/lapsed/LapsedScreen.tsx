@@ -9,7 +9,7 @@ import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
 import { href, navigate } from '../../app/router';
 import { SelectField } from '../../components/Field';
-import { nextStep, reasonWords } from './reasons';
+import { joinReasons, nextStep, reasonWords } from './reasons';
 
 /** The monthly lapsed-customer list: who has lapsed, who is fading, what they were worth, what to do. */
 export function LapsedScreen() {
@@ -137,7 +137,7 @@ function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
                 <td>{r.usual_gap_days !== null ? t('common.everyNDays', { count: r.usual_gap_days }) : ''}</td>
                 <td className="num">{new Intl.NumberFormat(locale, { style: 'percent' }).format(r.p_alive)}</td>
                 <td className="num">{f.money(r.value_at_risk_minor)}</td>
-                <td>{reasonWords(t, f, locale, r).join('; ')}</td>
+                <td>{joinReasons(t, reasonWords(t, f, locale, r))}</td>
                 <td>
                   {nextStep(t, r)}
                   <button

@@ -75,6 +75,11 @@ export function reasonWords(t: T, f: Fmt, locale: string, r: LapsedRow): string[
   return out;
 }
 
+/** Reasons run on in one line, with the language's own separator ("；" in Chinese, "; " in English). */
+export function joinReasons(t: T, words: readonly string[]): string {
+  return words.join(t('common.listSeparator'));
+}
+
 /** Win-back effort follows the tier; a price-sensitive customer gets the price remedy. */
 export function nextStep(t: T, r: LapsedRow): string {
   const byTier = t(`lapsed.next.${r.tier}`);

@@ -5,6 +5,7 @@ import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { errorText, fieldError } from '../../components/errors';
 
 /** Price changes: the owner records the date and what changed; the lapsed list and Insights use them. */
@@ -85,12 +86,11 @@ export function PricesSection() {
         <p>{t('settings.pricesNone')}</p>
       )}
       <form className="row inline-add" onSubmit={add} noValidate>
-        <TextField
+        <DateField
           label={t('settings.priceDate')}
-          type="date"
           value={changedOn}
           max={status.today}
-          onChange={(e) => setChangedOn(e.target.value)}
+          onChange={setChangedOn}
           error={fieldError(t, error, 'changedOn')}
         />
         <TextField

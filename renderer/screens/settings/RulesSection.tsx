@@ -8,6 +8,7 @@ import type { BaseKey } from '../../../shared/i18n';
 import { useShop } from '../../app/shop';
 import { TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
+import { RuleDefinitions } from './RuleDefinitions';
 
 const DEFAULTS: ChurnRules = {
   lapsedAbove: DEFAULT_CHURN.lapsedAbove,
@@ -68,6 +69,7 @@ export function RulesSection() {
     <section className="panel" aria-labelledby="settings-rules-h">
       <h2 id="settings-rules-h">{t('settings.rules')}</h2>
       <p className="hint">{t('settings.rulesHint')}</p>
+      <RuleDefinitions />
       <form onSubmit={submit} noValidate className="rules-grid">
         {FIELDS.map((k) => (
           <TextField

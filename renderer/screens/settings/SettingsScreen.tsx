@@ -7,6 +7,7 @@ import { useT, setLanguage } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
+import { currencyName, zoneName } from '../../components/zones';
 import { StaffSection, PaymentSection } from './ListSections';
 import { DatabaseSection } from './DatabaseSection';
 import { RulesSection } from './RulesSection';
@@ -43,7 +44,7 @@ export function SettingsScreen() {
 }
 
 function ShopSection() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const api = useApi();
   const { status, refresh } = useShop();
   const [draft, setDraft] = useState<Settings>(status.settings);
@@ -100,7 +101,7 @@ function ShopSection() {
           >
             {CURRENCIES.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {t('settings.namedCode', { name: currencyName(locale, c), code: c })}
               </option>
             ))}
           </SelectField>
@@ -112,7 +113,7 @@ function ShopSection() {
           >
             {zones.map((z) => (
               <option key={z} value={z}>
-                {z}
+                {t('settings.namedCode', { name: zoneName(locale, z), code: z })}
               </option>
             ))}
           </SelectField>

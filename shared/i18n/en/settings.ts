@@ -4,6 +4,7 @@ export const settings = {
   'settings.shopName': 'Shop name',
   'settings.currency': 'Currency',
   'settings.timeZone': 'Time zone',
+  'settings.namedCode': '{{name}} ({{code}})',
   'settings.language': 'Language',
   'settings.languageSystem': 'Follow the system',
   'settings.saved': 'Settings saved.',
@@ -25,7 +26,31 @@ export const settings = {
   'settings.none': 'None',
   'settings.rules': 'Lapsed-customer rules',
   'settings.rulesHint':
-    'Defaults were chosen by measurement on real data (docs/lapsed.md). Changes apply to the Lapsed list, the status at the counter and exports.',
+    'Defaults were chosen by measurement on real data. Changes apply to the Lapsed list, the status at the counter and exports.',
+  'settings.defs.title': 'What these words mean',
+  'settings.defs.visit': 'Visit',
+  'settings.defs.visit.text': 'A day with at least one purchase. Walk-in sales and voided sales do not count.',
+  'settings.defs.gap': 'Usual gap',
+  'settings.defs.gap.text':
+    'The customer’s average number of days between visits. With only a few visits it leans on the shop’s typical gap, so one quick return does not set the rule.',
+  'settings.defs.lapsed': 'Lapsed',
+  'settings.defs.lapsed.text':
+    'At least two visits, and by the shop’s own buying pattern the chance that the customer does not come back within 90 days is at least the threshold above (60% by default).',
+  'settings.defs.fading': 'Fading',
+  'settings.defs.fading.text':
+    'Still coming, but clearly less: in the last 6 months fewer visits, or less spent per visit, than in the 12 months before — a fall of at least the set size (30%) that a statistical test finds too large to be chance. Needs at least 3 visits in the earlier year.',
+  'settings.defs.overdue': 'Overdue',
+  'settings.defs.overdue.text':
+    'More days since the last visit than the set number of usual gaps, and at least the set number of days.',
+  'settings.defs.tiers': 'Tiers',
+  'settings.defs.tiers.text':
+    'By what the customer paid in the last 12 months: the top 5% are key, the next 15% main, the next 30% ordinary, and the rest small (the shares are set above).',
+  'settings.defs.valueAtRisk': 'Value at risk',
+  'settings.defs.valueAtRisk.text':
+    'What the customer paid in the last 12 months × the chance that they are no longer a customer. The Lapsed list is sorted by it.',
+  'settings.defs.priceSensitive': 'Price-sensitive',
+  'settings.defs.priceSensitive.text':
+    'A score 0–100 from the strongest of four signs over the last 18 months: far more visits with a discount or promotion than other customers, visits crowded into promotion weeks, buying less after a price rise, or a complaint about price or a competitor. Flagged from the threshold above (80).',
   'settings.rules.lapsedAbove': 'Lapsed from this chance of not returning within 90 days (%)',
   'settings.rules.overdueFactor': '“Overdue” after this many usual gaps',
   'settings.rules.minDaysSilent': '… and at least this many days',

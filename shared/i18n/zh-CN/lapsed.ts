@@ -39,7 +39,7 @@ export const lapsed: Record<keyof typeof en, string> = {
   'lapsed.share.oneIn': '每 {{n}} 次 1 次',
   'lapsed.share.inTen': '每 10 次 {{k}} 次',
   'lapsed.reason.bought_less_after_price_rise': '{{date}} 调价前 8 周来了 {{before}} 次，调价后 {{after}} 次',
-  'lapsed.reason.bought_less_after_product_rise': '{{product}} {{date}} 涨价前 8 周买了 {{before}}，涨价后 {{after}}',
+  'lapsed.reason.bought_less_after_product_rise': '{{product}} {{date}} 涨价前 8 周买了 {{before}} 件，涨价后 {{after}} 件',
   'lapsed.expectedValue': '预计未来 12 个月消费 {{value}}',
   'lapsed.priceScore': '价格敏感度 {{score}}/100',
   'lapsed.reason.open_complaint': '有投诉尚未处理到满意',
