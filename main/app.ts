@@ -10,6 +10,8 @@ export interface AppOptions {
   log?: Logger;
   /** who opens it, named in the lock registration: 'app', 'serve', 'cli', 'import' … */
   role?: string;
+  /** false in the core workers: the process registered its open once, in its main thread */
+  register?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface AppOptions {
  */
 export function openApp(opts: AppOptions): Ctx {
   const clock = opts.clock ?? clockFromEnv();
-  const release = registerOpen(opts.dbPath, opts.role ?? 'cli');
+  const release = opts.register === false ? () => {} : registerOpen(opts.dbPath, opts.role ?? 'cli');
   try {
     // An existing older database is copied into the backups folder before any migration touches it.
     const db = openDb(opts.dbPath, {

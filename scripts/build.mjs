@@ -25,9 +25,13 @@ if (!only || only === 'node') {
   jobs.push(
     build({ ...esm, entryPoints: ['main/cli/index.ts'], outfile: 'dist/cli/index.mjs' }),
     build({ ...esm, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench/bench.mjs' }),
-    // The Electron main bundle carries the worker's SHA-256 and refuses a worker file that differs
-    // (the worker runs from outside the integrity-checked app.asar), so the worker is built first.
-    build({ ...esm, entryPoints: ['main/services/import/worker.ts'], outfile: 'dist/workers/import-worker.mjs' }).then(() =>
+    // The Electron main bundle carries the workers' SHA-256 and refuses a worker file that differs
+    // (the workers run from outside the integrity-checked app.asar), so the workers are built first.
+    Promise.all([
+      build({ ...esm, entryPoints: ['main/services/import/worker.ts'], outfile: 'dist/workers/import-worker.mjs' }),
+      // the core's worker threads (main/core/pool.ts): the database lives there, never in main
+      build({ ...esm, entryPoints: ['main/core/worker.ts'], outfile: 'dist/workers/core-worker.mjs' }),
+    ]).then(() =>
       build({
         bundle: true,
         platform: 'node',
@@ -42,6 +46,9 @@ if (!only || only === 'node') {
         define: {
           IMPORT_WORKER_SHA256: JSON.stringify(
             createHash('sha256').update(readFileSync('dist/workers/import-worker.mjs')).digest('hex'),
+          ),
+          CORE_WORKER_SHA256: JSON.stringify(
+            createHash('sha256').update(readFileSync('dist/workers/core-worker.mjs')).digest('hex'),
           ),
         },
       }),

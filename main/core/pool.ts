@@ -1,0 +1,319 @@
+import { Worker } from 'node:worker_threads';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMethod } from '../../shared/api/contract';
+import { AppError, fail, type ErrorCode, type Reply } from '../../shared/api/errors';
+import { clockFromEnv, consoleLogger, type Clock, type Logger } from '../ctx';
+import { dbFault } from '../db/faults';
+import { registerOpen } from '../db/in-use';
+import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
+import { LANES, REPLACES_FILE, ROUTES, type Lane } from './routes';
+
+export const CORE_WORKER_FILE = 'core-worker.mjs';
+
+/**
+ * The core in workers (docs/architecture.md), as in Signal Desktop's ts/sql/main.ts: the main
+ * thread (Electron's main process, browser mode's HTTP server) never runs SQL or model maths; it
+ * sends each call, with a sequence number, to the worker of its lane (routes.ts) and relays the
+ * `{ok,data}|{ok:false,error}` reply. A worker that stops unexpectedly is started again; the calls
+ * it had not answered get INTERNAL with an incident id and are never retried (a write may have
+ * committed: SQLite has it, and the owner sees the error and checks).
+ */
+export interface PoolOptions {
+  dbPath: string;
+  /** the built worker script (dist/workers/core-worker.mjs) */
+  script: string;
+  /** SHA-256 (hex) the script must have (the packaged app: it runs from outside the checked app.asar) */
+  scriptSha256?: string;
+  /** the import worker's folder and checksum, handed to the writer that starts it */
+  workerDir?: string;
+  workerSha256?: string;
+  clock?: Clock;
+  log?: Logger;
+  /** named in the cross-process registration (main/db/in-use.ts): taken once, here */
+  role?: string;
+  /** how often the background checks look whether a new day needs its backup and integrity check */
+  checksEveryMs?: number;
+  /** tests only: the worker stalls this many ms before these methods (a deliberately long job) */
+  slowMethods?: Record<string, number>;
+}
+
+export interface Pool {
+  dispatch(method: unknown, input: unknown): Promise<Reply>;
+  /** start-up checks now (heavy lane), then again whenever a new day comes while the app stays open */
+  startBackground(): void;
+  /** one round of the checks; resolves when its synchronous part is done */
+  runChecks(): Promise<void>;
+  shared(): SharedState;
+  /** tests: stop a lane's thread as a crash would */
+  crash(lane: Lane): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Pending = { kind: 'call'; method: string; resolve: (r: Reply) => void } | { kind: 'control'; resolve: () => void };
+
+function rebuild(e: WireError): Error {
+  if (e.app) return new AppError(e.code as ErrorCode, e.detail);
+  return Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
+}
+
+function failureOf(e: Error): Reply {
+  if (e instanceof AppError) return fail(e.code, undefined, e.detail);
+  const fault = dbFault(e);
+  return fault ? fail(fault) : { ok: false, error: { code: 'INTERNAL', incidentId: randomUUID().slice(0, 8) } };
+}
+
+class LaneWorker {
+  private worker: Worker | null = null;
+  private pending = new Map<number, Pending>();
+  private gate: Promise<void> | null = null;
+  private openGate: (() => void) | null = null;
+  private closing = false;
+  private failures = 0;
+  ready!: Promise<void>;
+
+  constructor(
+    readonly lane: Lane,
+    private readonly pool: PoolImpl,
+  ) {}
+
+  start(openWhenTold = false): void {
+    const w = new Worker(this.pool.script, { workerData: { ...this.pool.workerData(this.lane), openWhenTold } });
+    this.worker = w;
+    this.ready = new Promise<void>((resolve, reject) => {
+      // a thread that dies before it is ready (a missing script, a failed open) fails the start
+      w.once('error', reject);
+      w.once('exit', (code) => reject(new Error(`the ${this.lane} worker stopped (exit ${code}) before it was ready`)));
+      w.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') {
+          this.failures = 0;
+          resolve();
+        } else if (m.type === 'open-failed') {
+          const e = rebuild(m.error);
+          reject(e);
+          this.failAll(() => failureOf(e));
+        } else if (m.type === 'shared') this.pool.onShared(this.lane, m.state);
+        else this.settle(m.seq, m.type === 'reply' ? m.reply : undefined);
+      });
+    });
+    // a rejection nobody awaits (a restart that cannot open) is answered through the pending calls
+    this.ready.catch(() => {});
+    w.on('error', (e) => this.pool.log.error(`the ${this.lane} worker failed`, e));
+    w.on('exit', (code) => {
+      if (this.worker === w) this.worker = null;
+      this.failAll((method) => {
+        const incidentId = randomUUID().slice(0, 8);
+        this.pool.log.error(`incident ${incidentId}: the ${this.lane} worker stopped (exit ${code}) during ${method}`);
+        return { ok: false, error: { code: 'INTERNAL', incidentId } };
+      });
+      if (this.closing) return;
+      // started again at once, then slower if it keeps stopping (say, the file cannot be opened)
+      const delay = Math.min(30_000, this.failures === 0 ? 0 : 250 * 2 ** this.failures);
+      this.failures++;
+      setTimeout(() => {
+        if (!this.closing) this.start();
+      }, delay).unref();
+    });
+  }
+
+  private settle(seq: number, reply: Reply | undefined): void {
+    const p = this.pending.get(seq);
+    if (!p) return;
+    this.pending.delete(seq);
+    if (p.kind === 'call') p.resolve(reply ?? { ok: false, error: { code: 'INTERNAL' } });
+    else p.resolve();
+  }
+
+  private failAll(replyFor: (method: string) => Reply): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of all) {
+      if (p.kind === 'call') p.resolve(replyFor(p.method));
+      else p.resolve();
+    }
+  }
+
+  private async post(m: ToWorker, p: Pending): Promise<void> {
+    // A restart in progress: wait for the new thread (messages posted before it listens are kept).
+    while (!this.worker && !this.closing) await new Promise((r) => setTimeout(r, 20));
+    if (!this.worker) {
+      if (p.kind === 'call') p.resolve(fail('INTERNAL'));
+      else p.resolve();
+      return;
+    }
+    if ('seq' in m) this.pending.set(m.seq, p);
+    this.worker.postMessage(m);
+  }
+
+  async call(method: string, input: unknown): Promise<Reply> {
+    while (this.gate) await this.gate;
+    return new Promise<Reply>((resolve) => {
+      void this.post({ type: 'call', seq: this.pool.nextSeq(), method, input }, { kind: 'call', method, resolve });
+    });
+  }
+
+  control(type: 'checks' | 'suspend' | 'resume'): Promise<void> {
+    return new Promise<void>((resolve) => {
+      void this.post({ type, seq: this.pool.nextSeq() }, { kind: 'control', resolve });
+    });
+  }
+
+  /** a reader started with `openWhenTold`: the file is ready now */
+  open(): void {
+    this.worker?.postMessage({ type: 'open' } satisfies ToWorker);
+  }
+
+  tell(state: Partial<SharedState>): void {
+    this.worker?.postMessage({ type: 'shared', state } satisfies ToWorker);
+  }
+
+  /** Calls wait in the main thread until `release` (the lane's connection is closed meanwhile). */
+  hold(): void {
+    this.gate = new Promise<void>((r) => (this.openGate = r));
+  }
+  release(): void {
+    const open = this.openGate;
+    this.gate = null;
+    this.openGate = null;
+    open?.();
+  }
+
+  async crash(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  async close(): Promise<void> {
+    if (!this.worker) {
+      this.closing = true;
+      return;
+    }
+    // A clean close of the connection, unless the thread is stuck in a long job: then it is stopped.
+    await Promise.race([this.control('suspend'), new Promise((r) => setTimeout(r, 3000).unref())]);
+    this.closing = true;
+    await this.worker?.terminate();
+  }
+}
+
+class PoolImpl implements Pool {
+  readonly log: Logger;
+  readonly script: string;
+  private readonly clock: Clock;
+  private readonly lanes: Record<Lane, LaneWorker>;
+  private state: SharedState = { health: 'unchecked', backupWarning: null };
+  private seq = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private checking: Promise<void> | null = null;
+  release: () => void = () => {};
+
+  constructor(private readonly opts: PoolOptions) {
+    this.log = opts.log ?? consoleLogger;
+    this.clock = opts.clock ?? clockFromEnv();
+    this.script = path.resolve(opts.script);
+    this.lanes = {
+      writer: new LaneWorker('writer', this),
+      counter: new LaneWorker('counter', this),
+      heavy: new LaneWorker('heavy', this),
+    };
+  }
+
+  nextSeq(): number {
+    return ++this.seq;
+  }
+
+  workerData(lane: Lane): CoreWorkerData {
+    return {
+      lane,
+      dbPath: this.opts.dbPath,
+      now: this.clock.now(),
+      at: Date.now(),
+      shared: { ...this.state },
+      ...(this.opts.workerDir !== undefined ? { workerDir: this.opts.workerDir } : {}),
+      ...(this.opts.workerSha256 !== undefined ? { workerSha256: this.opts.workerSha256 } : {}),
+      ...(this.opts.slowMethods ? { slowMethods: this.opts.slowMethods } : {}),
+    };
+  }
+
+  onShared(from: Lane, state: Partial<SharedState>): void {
+    this.state = { ...this.state, ...state };
+    for (const lane of LANES) if (lane !== from) this.lanes[lane].tell(state);
+  }
+
+  async start(): Promise<void> {
+    // All three threads load at once; the writer opens first: it creates and migrates the file (with
+    // its backup) before any reader opens it.
+    this.lanes.writer.start();
+    this.lanes.counter.start(true);
+    this.lanes.heavy.start(true);
+    try {
+      await this.lanes.writer.ready;
+    } catch (e) {
+      this.lanes.counter.ready.catch(() => {});
+      this.lanes.heavy.ready.catch(() => {});
+      throw e;
+    }
+    // The readers open now; calls sent meanwhile wait in their queue, so the address can be shown as
+    // soon as the file is ready (a reader that fails to open is started again like any crash).
+    this.lanes.counter.open();
+    this.lanes.heavy.open();
+  }
+
+  async dispatch(method: unknown, input: unknown): Promise<Reply> {
+    if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD');
+    const lane = this.lanes[ROUTES[method]];
+    if (!REPLACES_FILE.has(method)) return lane.call(method, input);
+    // The file is about to be replaced: no other connection of this process may hold it open.
+    const readers = LANES.filter((l) => l !== ROUTES[method]).map((l) => this.lanes[l]);
+    readers.forEach((r) => r.hold());
+    try {
+      await Promise.all(readers.map((r) => r.control('suspend')));
+      return await lane.call(method, input);
+    } finally {
+      await Promise.all(readers.map((r) => r.control('resume')));
+      readers.forEach((r) => r.release());
+    }
+  }
+
+  runChecks(): Promise<void> {
+    this.checking ??= this.lanes.heavy.control('checks').finally(() => (this.checking = null));
+    return this.checking;
+  }
+
+  startBackground(): void {
+    void this.runChecks();
+    this.timer ??= setInterval(() => void this.runChecks(), this.opts.checksEveryMs ?? 60 * 60_000);
+    this.timer.unref();
+  }
+
+  shared(): SharedState {
+    return { ...this.state };
+  }
+
+  crash(lane: Lane): Promise<void> {
+    return this.lanes[lane].crash();
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.all(LANES.map((l) => this.lanes[l].close()));
+    this.release();
+  }
+}
+
+/** Starts the three workers on the shop database; rejects as the open would (DB_FROM_FUTURE, a damaged file…). */
+export async function createPool(opts: PoolOptions): Promise<Pool> {
+  if (opts.scriptSha256 !== undefined) {
+    const actual = createHash('sha256').update(fs.readFileSync(opts.script)).digest('hex');
+    if (actual !== opts.scriptSha256) throw new AppError('INTERNAL', { reason: 'worker_integrity' });
+  }
+  const pool = new PoolImpl(opts);
+  pool.release = registerOpen(opts.dbPath, opts.role ?? 'app');
+  try {
+    await pool.start();
+  } catch (e) {
+    await pool.close();
+    throw e;
+  }
+  return pool;
+}

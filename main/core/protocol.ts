@@ -1,0 +1,55 @@
+import type { Reply } from '../../shared/api/errors';
+import type { BackupWarning } from '../ctx';
+import type { Lane } from './routes';
+
+/** What the pool tells a core worker when it starts it (workerData). */
+export interface CoreWorkerData {
+  lane: Lane;
+  dbPath: string;
+  /** the main thread's "now" when it started the worker: all threads share one clock (REGULARS_NOW) */
+  now: number;
+  /** Date.now() at that moment */
+  at: number;
+  /** folder and expected SHA-256 of the import worker (started from the writer) */
+  workerDir?: string;
+  workerSha256?: string;
+  /** process-wide state as the main thread last knew it */
+  shared: SharedState;
+  /** wait for an `open` message before opening (a reader started while the writer migrates) */
+  openWhenTold?: boolean;
+  /** tests only (set by createPool's options, never reachable through the API): ms to stall before these methods */
+  slowMethods?: Record<string, number>;
+}
+
+/** Process-wide state that used to live on the one ctx: reported by whichever worker learns it, sent to all. */
+export interface SharedState {
+  health: 'unchecked' | 'ok' | 'damaged';
+  backupWarning: BackupWarning | null;
+}
+
+export type ToWorker =
+  | { type: 'open' }
+  | { type: 'call'; seq: number; method: string; input: unknown }
+  /** the start-up and daily checks (heavy lane): integrity, daily backup, model preparation */
+  | { type: 'checks'; seq: number }
+  /** close the connection (a restore is about to replace the file) */
+  | { type: 'suspend'; seq: number }
+  /** open the connection again */
+  | { type: 'resume'; seq: number }
+  | { type: 'shared'; state: Partial<SharedState> };
+
+/** An error as it crosses the thread boundary: enough to rebuild an AppError or a SQLite error's code. */
+export interface WireError {
+  message: string;
+  code?: string;
+  app?: boolean;
+  detail?: Record<string, unknown>;
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'open-failed'; error: WireError }
+  | { type: 'reply'; seq: number; reply: Reply }
+  /** a `checks`, `suspend` or `resume` finished */
+  | { type: 'done'; seq: number }
+  | { type: 'shared'; state: Partial<SharedState> };

@@ -1,0 +1,103 @@
+import type { Method } from '../../shared/api/contract';
+
+/**
+ * Which worker answers which method (docs/architecture.md). Three lanes, each one thread with its
+ * own SQLite connection (WAL), so the counter never queues behind a list, a model fit or a backup:
+ *
+ * - `writer`: every method that writes what the owner typed, in short `BEGIN IMMEDIATE`
+ *   transactions. The import jobs live here too (import.start/status/cancel share one jobs map),
+ *   and the restore, which swaps the file (the pool closes the readers around it).
+ * - `counter`: the counter's fast indexed reads (search, the picked customer, today's sales, the
+ *   shop's status and settings).
+ * - `heavy`: lists, Lapsed and Insights (model fits), exports, import previews and xlsx parsing,
+ *   backups and the integrity check. A few of these write a little on the side (a model fit kept,
+ *   an export's campaign, a backup's audit entry): single short transactions, like the writer's.
+ *
+ * `Record<Method, Lane>` fails to compile when a contract method is missing, and a test checks the
+ * table against the contract at run time too.
+ */
+export type Lane = 'writer' | 'counter' | 'heavy';
+export const LANES: readonly Lane[] = ['writer', 'counter', 'heavy'];
+
+export const ROUTES: Record<Method, Lane> = {
+  'shop.status': 'counter',
+  'shop.startEmpty': 'writer',
+  'shop.loadDemo': 'writer',
+  'settings.get': 'counter',
+  'settings.update': 'writer',
+  'staff.list': 'counter',
+  'staff.create': 'writer',
+  'staff.update': 'writer',
+  'paymentMethods.list': 'counter',
+  'paymentMethods.create': 'writer',
+  'paymentMethods.update': 'writer',
+  'customers.search': 'counter',
+  'customers.list': 'heavy',
+  'customers.get': 'counter',
+  'customers.findByPhone': 'counter',
+  'customers.create': 'writer',
+  'customers.update': 'writer',
+  'customers.setConsent': 'writer',
+  'customers.consentHistory': 'counter',
+  'customers.merge': 'writer',
+  'customers.sales': 'counter',
+  'tags.list': 'counter',
+  'sales.record': 'writer',
+  'sales.void': 'writer',
+  'sales.today': 'counter',
+  'db.integrityCheck': 'heavy',
+  'import.preview': 'heavy',
+  'import.start': 'writer',
+  'import.status': 'writer',
+  'import.cancel': 'writer',
+  // the jobs map lives in the writer's thread (import.start/status/cancel), and with it this run's imports
+  'import.list': 'writer',
+  'exports.preview': 'heavy',
+  'exports.contacts': 'heavy',
+  'campaigns.list': 'counter',
+  'campaigns.results': 'heavy',
+  'backups.list': 'heavy',
+  'backups.create': 'heavy',
+  'backups.preview': 'heavy',
+  'backups.restore': 'writer',
+  'customers.exportData': 'heavy',
+  'customers.erase': 'writer',
+  'audit.list': 'heavy',
+  'lapsed.list': 'heavy',
+  'lapsed.check': 'heavy',
+  'insights.overview': 'heavy',
+  'insights.checks': 'heavy',
+  'insights.failure': 'heavy',
+  'priceChanges.list': 'counter',
+  'priceChanges.create': 'writer',
+  'priceChanges.delete': 'writer',
+  'priceChanges.analysis': 'heavy',
+  'complaints.open': 'writer',
+  'complaints.list': 'heavy',
+  'complaints.get': 'counter',
+  'complaints.step': 'writer',
+  'winback.start': 'writer',
+  'winback.list': 'heavy',
+  'winback.get': 'counter',
+  'winback.step': 'writer',
+  'insights.reports': 'heavy',
+  'filters.list': 'counter',
+  'filters.save': 'writer',
+  'filters.delete': 'writer',
+  'products.list': 'counter',
+  'products.create': 'writer',
+  'products.update': 'writer',
+  'products.reprice': 'writer',
+  'products.history': 'counter',
+  'today.list': 'heavy',
+  'today.done': 'writer',
+  // the whole month's lapsed list behind it: a model fit when cold, so not at the counter's lane
+  'customers.insight': 'heavy',
+};
+
+/**
+ * Methods after which the file under every connection was replaced (a restore): the pool closes the
+ * readers' connections before and reopens them after, as SQLite must not have a file renamed over it
+ * while a connection in this process still has it open.
+ */
+export const REPLACES_FILE: ReadonlySet<Method> = new Set<Method>(['backups.restore']);

@@ -1,0 +1,178 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { dispatch } from '../api';
+import { closeApp, openApp } from '../app';
+import type { Ctx } from '../ctx';
+import type { Db } from '../db/open';
+import { openDb } from '../db/open';
+import { startupChecks } from '../services/startup';
+import { today } from '../services/settings';
+import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
+import { AppError } from '../../shared/api/errors';
+
+/**
+ * Entry of a core worker thread (bundled to dist/workers/core-worker.mjs): one lane of the pool
+ * (main/core/pool.ts), its own connection opened with the same openApp code, running the same
+ * in-process `dispatch` as the tests do. Messages are handled one at a time, in order.
+ */
+const data = workerData as CoreWorkerData;
+const port = parentPort!;
+const post = (m: FromWorker) => port.postMessage(m);
+// the offset as of the moment the pool took `now` (Date.now() is one wall clock for all threads)
+const offset = data.now - data.at;
+const clock = { now: () => Date.now() + offset };
+
+/**
+ * Every transaction on this connection starts `BEGIN IMMEDIATE`: it takes the write lock (waiting up
+ * to the busy timeout) before it reads, so a read that turns into a write can never fail at once
+ * with SQLITE_BUSY because another connection wrote in between (what a deferred transaction does).
+ */
+const patched = new WeakSet<Db>();
+function immediateTransactions(db: Db): void {
+  if (patched.has(db)) return;
+  patched.add(db);
+  const original = db.transaction.bind(db);
+  const immediate = <F extends (...args: never[]) => unknown>(fn: F) => {
+    const t = original(fn);
+    return Object.assign((...args: never[]) => (t.immediate as (...a: never[]) => unknown)(...args), {
+      default: t.immediate,
+      deferred: t.deferred,
+      immediate: t.immediate,
+      exclusive: t.exclusive,
+      database: db,
+    });
+  };
+  db.transaction = immediate as unknown as Db['transaction'];
+}
+
+function wire(e: unknown): WireError {
+  if (e instanceof AppError) return { message: e.message, code: e.code, app: true, ...(e.detail ? { detail: e.detail } : {}) };
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
+  return { message: e instanceof Error ? e.message : String(e), ...(code ? { code } : {}) };
+}
+
+let ctx: Ctx | null = null;
+const queue: ToWorker[] = [];
+let suspended = false;
+let lastChecksDay: string | null = null;
+
+/** Opens this lane's connection; on failure says why and lets the thread end. */
+function open(): void {
+  try {
+    // The process registered its open once (main thread); its own threads are not "another process".
+    const c = openApp({ dbPath: data.dbPath, clock, role: data.lane, register: false });
+    c.workerDir = data.workerDir;
+    c.workerSha256 = data.workerSha256;
+    c.health = data.shared.health;
+    c.backupWarning = data.shared.backupWarning;
+    immediateTransactions(c.db);
+    ctx = c;
+    post({ type: 'ready' });
+  } catch (e) {
+    post({ type: 'open-failed', error: wire(e) });
+    // nothing to serve: the thread ends once its last message is out
+    port.close();
+  }
+}
+
+const snapshot = (c: Ctx): SharedState => ({ health: c.health ?? 'unchecked', backupWarning: c.backupWarning ?? null });
+/** Tells the pool what this call changed of the process-wide state (it passes it on to the other lanes). */
+function report(c: Ctx, before: SharedState): void {
+  const after = snapshot(c);
+  const state: Partial<SharedState> = {};
+  if (after.health !== before.health) state.health = after.health;
+  if (after.backupWarning !== before.backupWarning) state.backupWarning = after.backupWarning;
+  if (Object.keys(state).length) post({ type: 'shared', state });
+}
+
+function stall(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** The integrity check, the daily backup and the month's models: at start-up, then once a (business) day. */
+function checks(c: Ctx): void {
+  let day: string | null = null;
+  try {
+    day = today(c);
+  } catch {
+    // unreadable settings: run the checks, which say what is wrong
+  }
+  if (day !== null && day === lastChecksDay) return;
+  lastChecksDay = day;
+  startupChecks(c);
+}
+
+async function handle(c: Ctx, m: Exclude<ToWorker, { type: 'open' }>): Promise<void> {
+  const before = snapshot(c);
+  if (m.type === 'shared') {
+    if (m.state.health !== undefined) c.health = m.state.health;
+    if (m.state.backupWarning !== undefined) c.backupWarning = m.state.backupWarning;
+    return;
+  }
+  if (m.type === 'suspend') {
+    if (c.db.open) c.db.close();
+    suspended = true;
+    return post({ type: 'done', seq: m.seq });
+  }
+  if (m.type === 'resume') {
+    if (suspended) c.db = openDb(data.dbPath);
+    suspended = false;
+    immediateTransactions(c.db);
+    return post({ type: 'done', seq: m.seq });
+  }
+  if (m.type === 'checks') {
+    checks(c);
+    report(c, before);
+    return post({ type: 'done', seq: m.seq });
+  }
+  const slow = data.slowMethods?.[m.method];
+  if (slow) stall(slow);
+  const reply = await dispatch(m.method, m.input, c);
+  // a restore reopens ctx.db: the new connection's transactions start IMMEDIATE too
+  immediateTransactions(c.db);
+  report(c, before);
+  post({ type: 'reply', seq: m.seq, reply });
+}
+
+// One message at a time, in order: a handler that awaits (an export's workbook) finishes before the
+// next starts; until the connection is open, messages wait.
+let running = false;
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    for (let m = queue.shift(); m; m = queue.shift()) {
+      if (m.type === 'open') {
+        if (!ctx) open();
+        continue;
+      }
+      if (!ctx) {
+        // not open (the pool is closing before the writer made the file ready): answered, not lost
+        if (m.type === 'call') post({ type: 'reply', seq: m.seq, reply: { ok: false, error: { code: 'INTERNAL' } } });
+        else if (m.type !== 'shared') post({ type: 'done', seq: m.seq });
+        continue;
+      }
+      try {
+        await handle(ctx, m);
+      } catch (e) {
+        // never thrown by dispatch; a failed suspend/resume/checks is logged, and the pool hears "done"
+        console.error(`core worker (${data.lane}) failed to handle ${m.type}`, e);
+        if ('seq' in m) {
+          if (m.type === 'call') post({ type: 'reply', seq: m.seq, reply: { ok: false, error: { code: 'INTERNAL' } } });
+          else post({ type: 'done', seq: m.seq });
+        }
+      }
+    }
+  } finally {
+    running = false;
+  }
+}
+
+port.on('message', (m: ToWorker) => {
+  queue.push(m);
+  void drain();
+});
+port.on('close', () => {
+  if (ctx) closeApp(ctx);
+});
+// A reader started beside the writer opens only when told: after the writer has created and migrated the file.
+if (!data.openWhenTold) open();

@@ -1,0 +1,175 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { contract } from '../../shared/api/contract';
+import type { Reply } from '../../shared/api/errors';
+import { createPool, type Pool, type PoolOptions } from '../../main/core/pool';
+import { LANES, ROUTES } from '../../main/core/routes';
+import { buildCoreWorker, removeCoreWorker } from '../helpers/core-worker';
+
+/**
+ * Issue 13 section 1, the core in workers: a writer, a counter reader and a heavy reader, each a
+ * worker thread with its own connection to a real SQLite file. The counter is answered while the
+ * heavy reader is busy; a worker that dies is started again; every contract method has a lane.
+ */
+let script: string;
+const dirs: string[] = [];
+const pools: Pool[] = [];
+const quiet = { error: () => {}, info: () => {} };
+const NOW = Date.parse('2026-03-10T10:00:00+08:00');
+
+beforeAll(async () => {
+  script = await buildCoreWorker();
+});
+afterAll(() => removeCoreWorker(script));
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+});
+
+async function shop(extra: Partial<PoolOptions> = {}): Promise<{ pool: Pool; file: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-pool-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'shop.db');
+  const pool = await createPool({ dbPath: file, script, clock: { now: () => NOW }, log: quiet, role: 'test', ...extra });
+  pools.push(pool);
+  return { pool, file };
+}
+
+async function ok<T = Record<string, unknown>>(pool: Pool, method: string, input: unknown = {}): Promise<T> {
+  const r = await pool.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
+
+describe('routing', () => {
+  it('sends every contract method to a lane, and names no method the contract lacks', () => {
+    const methods = Object.keys(contract).sort();
+    expect(Object.keys(ROUTES).sort()).toEqual(methods);
+    for (const m of methods) expect(LANES).toContain(ROUTES[m as keyof typeof ROUTES]);
+  });
+
+  it('keeps the counter on its own lane: its searches and sales are never behind a list or a fit', () => {
+    for (const m of ['customers.search', 'customers.get', 'products.list', 'shop.status', 'sales.today'] as const)
+      expect(ROUTES[m]).toBe('counter');
+    for (const m of ['sales.record', 'customers.create', 'import.start', 'import.status', 'import.cancel'] as const)
+      expect(ROUTES[m]).toBe('writer');
+    for (const m of ['lapsed.list', 'insights.overview', 'backups.create', 'db.integrityCheck', 'import.preview'] as const)
+      expect(ROUTES[m]).toBe('heavy');
+  });
+
+  it('refuses an unknown method without a trip to a worker', async () => {
+    const { pool } = await shop();
+    expect(await pool.dispatch('db.drop', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await pool.dispatch(42, {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    // validation happens in the worker's dispatch, with the same envelope as in-process
+    expect(await pool.dispatch('customers.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
+
+describe('the counter comes first', () => {
+  it('answers searches and sales while the heavy reader is busy with a long Lapsed build', async () => {
+    // the test-only stall stands in for a cold model fit on a big shop (never reachable through the API)
+    const { pool } = await shop({ slowMethods: { 'lapsed.list': 2500 } });
+    const c = await ok<{ id: number }>(pool, 'customers.create', { name: '王芳', phone: '13800138000' });
+    const order: string[] = [];
+    const heavy = pool.dispatch('lapsed.list', {}).then((r) => {
+      order.push('lapsed.list');
+      return r;
+    });
+    const counter: Promise<Reply>[] = [];
+    for (let i = 0; i < 5; i++) {
+      counter.push(pool.dispatch('customers.search', { query: '王' }).then((r) => (order.push('search'), r)));
+      counter.push(
+        pool.dispatch('sales.record', { amountMinor: 1000 + i, customerId: c.id }).then((r) => (order.push('sale'), r)),
+      );
+    }
+    counter.push(pool.dispatch('shop.status', {}).then((r) => (order.push('status'), r)));
+    const replies = await Promise.all(counter);
+    for (const r of replies) expect(r.ok).toBe(true);
+    // every counter call was answered while the heavy call was still running
+    expect(order).not.toContain('lapsed.list');
+    expect((await heavy).ok).toBe(true);
+    expect(order.at(-1)).toBe('lapsed.list');
+    const found = await ok<{ id: number }[]>(pool, 'customers.search', { query: '王' });
+    expect(found.map((f) => f.id)).toEqual([c.id]);
+    expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 5 });
+  });
+
+  it('shares one clock: every lane starts from the main thread\'s "now" and runs on with real time', async () => {
+    const { pool } = await shop();
+    const sale = await ok<{ occurredAt: number }>(pool, 'sales.record', { amountMinor: 500 });
+    const status = await ok<{ now: number }>(pool, 'shop.status');
+    expect(sale.occurredAt).toBeGreaterThanOrEqual(NOW);
+    expect(status.now).toBeGreaterThanOrEqual(sale.occurredAt);
+    expect(status.now - NOW).toBeLessThan(120_000);
+  });
+});
+
+describe('background checks', () => {
+  it('run on the heavy reader; their verdict reaches shop.status on the counter lane', async () => {
+    const { pool, file } = await shop();
+    expect(await ok(pool, 'shop.status')).toMatchObject({ health: 'unchecked' });
+    await pool.runChecks();
+    expect(pool.shared()).toEqual({ health: 'ok', backupWarning: null });
+    expect(await ok(pool, 'shop.status')).toMatchObject({ health: 'ok', backupWarning: null });
+    const backups = fs.readdirSync(path.join(path.dirname(file), 'backups')).filter((f) => f.endsWith('-daily.db'));
+    expect(backups).toHaveLength(1);
+    // the same day again (a timer tick while the app stays open): no second daily backup
+    await pool.runChecks();
+    expect(fs.readdirSync(path.join(path.dirname(file), 'backups')).filter((f) => f.endsWith('-daily.db'))).toHaveLength(1);
+  });
+});
+
+describe('workers that stop', () => {
+  it('a killed worker is started again; its unanswered call gets INTERNAL with an incident id; the next call works', async () => {
+    const { pool } = await shop({ slowMethods: { 'lapsed.list': 3000 } });
+    const inFlight = pool.dispatch('lapsed.list', {});
+    // let the heavy lane take it up, then stop the thread as a crash would
+    await new Promise((r) => setTimeout(r, 300));
+    await pool.crash('heavy');
+    const r = await inFlight;
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(r.ok ? '' : r.error.incidentId).toMatch(/^[0-9a-f]{8}$/);
+    expect(await pool.dispatch('backups.list', {})).toMatchObject({ ok: true });
+  });
+
+  it('a write acknowledged before the writer died is kept; the restarted writer goes on', async () => {
+    const { pool, file } = await shop();
+    const before = await ok<{ id: number }>(pool, 'sales.record', { amountMinor: 700, note: 'before' });
+    await pool.crash('writer');
+    const after = await ok<{ id: number }>(pool, 'sales.record', { amountMinor: 800, note: 'after' });
+    expect(after.id).toBeGreaterThan(before.id);
+    await pool.crash('counter');
+    expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 2 });
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT note FROM sales ORDER BY id').pluck().all()).toEqual(['before', 'after']);
+    db.close();
+  });
+
+  it('a shop that cannot be opened fails the start with the open error, and nothing stays running', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-pool-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'shop.db');
+    fs.writeFileSync(file, 'this is not a database, just text that is long enough to be read as a header by sqlite');
+    await expect(createPool({ dbPath: file, script, log: quiet })).rejects.toMatchObject({ code: 'SQLITE_NOTADB' });
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+});
+
+describe('a restore through the pool', () => {
+  it('closes the readers around the swap, so every lane sees the restored shop', async () => {
+    const { pool } = await shop();
+    await ok(pool, 'sales.record', { amountMinor: 100 });
+    const backup = await ok<{ file: string }>(pool, 'backups.create');
+    await ok(pool, 'sales.record', { amountMinor: 200 });
+    expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 2 });
+    await ok(pool, 'backups.restore', { name: path.basename(backup.file) });
+    expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 1 });
+    expect(await ok<unknown[]>(pool, 'sales.today', {})).toHaveLength(1);
+    await ok(pool, 'sales.record', { amountMinor: 300 });
+    expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 2 });
+  });
+});
