@@ -38,7 +38,15 @@ export function TodaySales({ sales, onChanged }: { sales: Sale[]; onChanged(mess
             {sales.map((s) => (
               <tr key={s.id} className={s.voidedAt ? 'voided' : undefined}>
                 <td>{f.time(s.occurredAt)}</td>
-                <td>{s.customerId ? <a href={href(`/customers/${s.customerId}`)}>{s.customerName}</a> : t('common.walkIn')}</td>
+                <td>
+                  {s.customerId ? (
+                    <a className="sale-customer" href={href(`/customers/${s.customerId}`)} title={s.customerName ?? ''}>
+                      {s.customerName}
+                    </a>
+                  ) : (
+                    t('common.walkIn')
+                  )}
+                </td>
                 <td className="num">{f.money(s.amountMinor)}</td>
                 <td>{s.paymentMethodName ? paymentName(s.paymentMethodId, s.paymentMethodName) : ''}</td>
                 <td>

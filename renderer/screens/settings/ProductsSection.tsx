@@ -174,16 +174,29 @@ function ProductRow({
   return (
     <>
       <tr className={p.isActive ? undefined : 'muted'}>
-        <th scope="row">{p.name}</th>
+        <th scope="row" className="nowrap">
+          {p.name}
+        </th>
         <td>{p.category}</td>
         <td>{f.money(p.priceMinor)}</td>
         <td>{[p.barcode, p.sku].filter(Boolean).join(' · ')}</td>
         <td className="nowrap">
-          <button type="button" className="secondary small" aria-expanded={open} onClick={onToggle}>
-            {t('products.priceFor', { name: p.name })}
+          <button
+            type="button"
+            className="secondary small"
+            aria-label={t('products.priceFor', { name: p.name })}
+            aria-expanded={open}
+            onClick={onToggle}
+          >
+            {t('products.priceButton')}
           </button>{' '}
-          <button type="button" className="secondary small" onClick={() => void toggleActive()}>
-            {p.isActive ? t('products.retire', { name: p.name }) : t('products.restore', { name: p.name })}
+          <button
+            type="button"
+            className="secondary small"
+            aria-label={p.isActive ? t('products.retire', { name: p.name }) : t('products.restore', { name: p.name })}
+            onClick={() => void toggleActive()}
+          >
+            {p.isActive ? t('products.retireButton') : t('products.restoreButton')}
           </button>
         </td>
       </tr>
