@@ -9,6 +9,7 @@ import { LATEST_VERSION } from '../main/db/open';
 import { counterSection } from './counter';
 import { dataSection } from './data';
 import { insightsSection, lapsedSection } from './lapsed';
+import { poolSection } from './pool';
 
 /** The repository root (nearest folder up from here with package.json), so the cache is found from any working directory. */
 function repoRoot(): string {
@@ -156,6 +157,7 @@ export async function runBench(args: string[]): Promise<void> {
     ['insights', insightsSection],
     ['data', dataSection],
     ['soak', soakSection],
+    ['pool', () => poolSection()],
   ];
   for (const [name, run] of sections) {
     if (only && only !== name) continue;
