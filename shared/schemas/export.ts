@@ -41,6 +41,8 @@ export type SegmentSpec = z.infer<typeof SegmentSpec>;
 export const ExportInput = SegmentSpec.extend({
   channel: Channel,
   format: ExportFormat,
+  /** CSV / .xlsx column headings: in Chinese or English for people, or the stable keys for scripts */
+  headers: z.enum(['zh-CN', 'en', 'keys']).default('keys'),
   includeWithoutConsent: z.boolean().default(false),
   reason: OptionalText(500).optional(),
 }).superRefine((v, ctx) => {

@@ -50,6 +50,13 @@ test('the import file field is a translated button with the chosen file name', a
   await expect(page.getByText('会员名单.csv')).toBeVisible();
 });
 
+test('exports get column headings in the UI language, the stable keys as an option', async ({ page, shop }) => {
+  await shop.open(page, '/data/export', 'zh-CN');
+  const headings = page.getByLabel('列标题');
+  await expect(headings).toHaveValue('zh-CN');
+  await expect(headings.locator('option')).toHaveText(['中文', '英文', '供脚本使用的英文键名（name、phone…）']);
+});
+
 test('Settings names time zones and currencies in Chinese and explains the rules in the app', async ({ page, shop }) => {
   await shop.open(page, '/settings', 'zh-CN');
   const zone = page.getByLabel('时区');

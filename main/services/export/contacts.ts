@@ -20,6 +20,7 @@ import { lapsedList } from '../lapsed';
 import { savedFilterByName } from '../saved-filters';
 import { customerFilter } from '../../db/queries/customers';
 import { toCsv, toVcf, toXlsx, type Sheet } from './formats';
+import { messages } from '../../../shared/i18n';
 
 /** The SQL condition for a segment; values are bound, never interpolated. */
 function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: Record<string, unknown> } {
@@ -122,11 +123,27 @@ export function selectContacts(ctx: Ctx, input: ExportInput): SelectedContacts {
   return { matched: rows.length, contacts, leftOutNoConsent: noConsent, leftOutNoContact: noContact };
 }
 
-const HEADERS = ['name', 'phone', 'email', 'member_code', 'last_visit', 'visits', 'total_spent', 'tags', 'staff', 'consent'];
+const HEADERS = [
+  'name',
+  'phone',
+  'email',
+  'member_code',
+  'last_visit',
+  'visits',
+  'total_spent',
+  'tags',
+  'staff',
+  'consent',
+] as const;
 
-function sheetOf(contacts: ContactRow[], timeZone: string): Sheet {
+/** One header row: the stable keys, or the same columns named in the export's language. */
+function headersFor(lang: ExportInput['headers']): string[] {
+  return lang === 'keys' ? [...HEADERS] : HEADERS.map((k) => messages[lang][`data.export.col.${k}`]);
+}
+
+function sheetOf(contacts: ContactRow[], timeZone: string, headers: ExportInput['headers'] = 'keys'): Sheet {
   return {
-    headers: HEADERS,
+    headers: headersFor(headers),
     rows: contacts.map((c) => [
       c.name,
       // National form ("139 1234 5678") stays text in Excel; abroad the international form.
@@ -170,9 +187,9 @@ export async function exportContacts(
   const fileName = `regulars-${label}-${input.channel}-${day}.${input.format}`;
   const bytes =
     input.format === 'csv'
-      ? toCsv(sheetOf(sel.contacts, settings.timeZone))
+      ? toCsv(sheetOf(sel.contacts, settings.timeZone, input.headers))
       : input.format === 'xlsx'
-        ? await toXlsx(sheetOf(sel.contacts, settings.timeZone), label || 'contacts')
+        ? await toXlsx(sheetOf(sel.contacts, settings.timeZone, input.headers), label || 'contacts')
         : toVcf(sel.contacts);
   const params: Record<string, string> = {};
   for (const k of ['tag', 'staff', 'name'] as const) if (input[k]) params[k] = input[k]!;

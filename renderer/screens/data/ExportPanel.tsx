@@ -28,7 +28,7 @@ interface Done {
 
 /** Export: segment, channel, format; a live count of who is in and who is left out, and why. */
 export function ExportPanel() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const f = useFormat();
   const api = useApi();
   const { status } = useShop();
@@ -40,6 +40,8 @@ export function ExportPanel() {
   const [savedFilters, setSavedFilters] = useState<{ id: number; name: string }[]>([]);
   const [channel, setChannel] = useState<Channel>('sms');
   const [format, setFormat] = useState<Format>('csv');
+  // a Chinese shop gets Chinese column headings; scripts can ask for the stable keys
+  const [headers, setHeaders] = useState<ExportInput['headers']>(locale);
   const [includeWithout, setIncludeWithout] = useState(false);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<Done | null>(null);
@@ -79,6 +81,7 @@ export function ExportPanel() {
       const r = await api.call('exports.contacts', {
         ...choice,
         format: format === 'print' ? 'csv' : format,
+        ...(format === 'csv' || format === 'xlsx' ? { headers } : {}),
         includeWithoutConsent: includeWithout,
         ...(includeWithout ? { reason: reason.trim() } : {}),
       });
@@ -172,6 +175,19 @@ export function ExportPanel() {
             </option>
           ))}
         </SelectField>
+        {format === 'csv' || format === 'xlsx' ? (
+          <SelectField
+            label={t('data.export.headers')}
+            value={headers}
+            onChange={(e) => setHeaders(e.target.value as ExportInput['headers'])}
+          >
+            {(['zh-CN', 'en', 'keys'] as const).map((h) => (
+              <option key={h} value={h}>
+                {t(`data.export.headers.${h}`)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
       </div>
       <div className="no-print">
         <label className="check">
