@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { openApp, closeApp } from '../app';
+import { CORE_WORKER_FILE, createPool } from '../core/pool';
 import { resolveDbPath } from '../paths';
 import { startServer } from '../server/server';
-import { startupChecks } from '../services/startup';
 import { intFlag, parseFlags } from './common';
 
 const Flags = z.object({
@@ -29,19 +28,30 @@ function openBrowser(url: string): void {
 
 export async function serveCommand(args: string[]): Promise<number> {
   const flags = parseFlags(args, { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } }, Flags);
-  const ctx = openApp({ dbPath: resolveDbPath(flags.db), role: 'serve' });
-  ctx.workerDir = path.resolve(rendererDir(), '..', 'workers');
-  const server = await startServer({ ctx, staticDir: rendererDir(), port: flags.port });
+  // The database lives in the pool's worker threads; this thread only serves HTTP and relays calls.
+  const workerDir = path.resolve(rendererDir(), '..', 'workers');
+  const pool = await createPool({
+    dbPath: resolveDbPath(flags.db),
+    script: path.join(workerDir, CORE_WORKER_FILE),
+    workerDir,
+    role: 'serve',
+  });
+  const server = await startServer({
+    call: (method, input) => pool.dispatch(method, input),
+    staticDir: rendererDir(),
+    port: flags.port,
+  });
   process.stdout.write(`Regulars is running at ${server.url}\n`);
   if (flags.open) openBrowser(server.url);
-  // Start-up work that may take a while on a big shop runs after the address is printed.
-  setTimeout(() => startupChecks(ctx), 200).unref();
+  // Start-up work that may take a while on a big shop runs after the address is printed, in the
+  // heavy reader, and again each new day while the app stays open.
+  pool.startBackground();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   await server.close();
-  closeApp(ctx);
+  await pool.close();
   return 0;
 }

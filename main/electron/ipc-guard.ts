@@ -2,6 +2,7 @@ import { fail, type Reply } from '../../shared/api/errors';
 import { isMethod } from '../../shared/api/contract';
 import { dispatch } from '../api';
 import type { Ctx } from '../ctx';
+import type { Caller } from '../server/server';
 import { isOurRenderer } from './app-protocol';
 
 export { isOurRenderer };
@@ -12,8 +13,14 @@ export { isOurRenderer };
  * then checks the input against the method's schema. Never throws, because Electron's invoke would
  * keep only an error's message.
  */
-export async function guardedCall(ctx: Ctx, senderUrl: string | undefined, method: unknown, input: unknown): Promise<Reply> {
+export async function guardedCall(
+  core: Caller | Ctx,
+  senderUrl: string | undefined,
+  method: unknown,
+  input: unknown,
+): Promise<Reply> {
   if (!isOurRenderer(senderUrl)) return fail('FORBIDDEN');
   if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD');
-  return dispatch(method, input, ctx);
+  // the worker pool's dispatch in the app; an in-process context in tests
+  return typeof core === 'function' ? core(method, input) : dispatch(method, input, core);
 }

@@ -3,13 +3,10 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { dispatch } from '../api';
-import { closeApp, openApp } from '../app';
+import { CORE_WORKER_FILE, createPool, type Pool } from '../core/pool';
 import { dbFault } from '../db/faults';
-import type { Ctx } from '../ctx';
 import { resolveDbPath, userDataDir } from '../paths';
 import { CSP } from '../security/csp';
-import { startupChecks } from '../services/startup';
 import { contract } from '../../shared/api/contract';
 import { AppError, type ErrorCode } from '../../shared/api/errors';
 import { messages } from '../../shared/i18n';
@@ -28,11 +25,13 @@ const PRELOAD = path.join(__dirname, 'preload.cjs');
 // app.asar: a worker file that does not match is not run (main/services/import/jobs.ts).
 const WORKER_DIR = path.join(__dirname, '..', 'workers').replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
 declare const IMPORT_WORKER_SHA256: string;
+declare const CORE_WORKER_SHA256: string;
 const IS_MAC = process.platform === 'darwin';
 // After these the saved UI language may have changed, and the menu follows it.
 const LANGUAGE_MAY_CHANGE = new Set(['settings.update', 'backups.restore', 'shop.loadDemo', 'shop.startEmpty']);
 
-let ctx: Ctx | null = null;
+// The core: worker threads that own the database (main/core/pool.ts); this process only relays.
+let pool: Pool | null = null;
 let win: BrowserWindow | null = null;
 
 // One data folder for the desktop app, the CLI and browser mode, so all three open the same shop
@@ -70,9 +69,13 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  if (ctx) closeApp(ctx);
-  ctx = null;
+// The workers close their connections (WAL checkpointed) before the process ends.
+app.on('will-quit', (event) => {
+  const p = pool;
+  if (!p) return;
+  pool = null;
+  event.preventDefault();
+  void p.close().finally(() => app.quit());
 });
 
 function stripHash(url: string): string {
@@ -104,33 +107,38 @@ function lockDownSession(): void {
 
 async function start(): Promise<void> {
   lockDownSession();
-  const c = openApp({ dbPath: resolveDbPath(undefined, process.env, app.getPath('userData')), role: 'app' });
-  c.workerDir = WORKER_DIR;
-  c.workerSha256 = IMPORT_WORKER_SHA256;
-  ctx = c;
+  const p = await createPool({
+    dbPath: resolveDbPath(undefined, process.env, app.getPath('userData')),
+    script: path.join(WORKER_DIR, CORE_WORKER_FILE),
+    scriptSha256: CORE_WORKER_SHA256,
+    workerDir: WORKER_DIR,
+    workerSha256: IMPORT_WORKER_SHA256,
+    role: 'app',
+  });
+  pool = p;
+  const call = (method: string, input: unknown) => p.dispatch(method, input);
 
   ipcMain.handle('regulars:call', async (event, method: unknown, input: unknown) => {
     // Only a top-level frame counts: a sub-frame would be someone else's content.
     const frame = event.senderFrame;
     const url = frame && frame.parent === null ? frame.url : undefined;
-    const reply = await guardedCall(c, url, method, input);
+    const reply = await guardedCall(call, url, method, input);
     if (reply.ok && typeof method === 'string' && LANGUAGE_MAY_CHANGE.has(method)) {
-      refreshMenu(c).catch((e: unknown) => console.error('menu not updated', e));
+      refreshMenu(p).catch((e: unknown) => console.error('menu not updated', e));
     }
     return reply;
   });
 
   app.setAboutPanelOptions({ applicationName: APP_TITLE, applicationVersion: app.getVersion() });
-  await refreshMenu(c);
+  await refreshMenu(p);
   createWindow();
-  // After the window is up, so a slow integrity check of a big database never delays it.
-  setTimeout(() => {
-    if (ctx) startupChecks(ctx);
-  }, 2000);
+  // After the window is up, in the heavy reader (a slow integrity check of a big database never
+  // delays the window or the counter), and again each new day while the app stays open.
+  setTimeout(() => pool?.startBackground(), 2000);
 }
 
-async function refreshMenu(c: Ctx): Promise<void> {
-  const reply = await dispatch('settings.get', {}, c);
+async function refreshMenu(p: Pool): Promise<void> {
+  const reply = await p.dispatch('settings.get', {});
   const settings = reply.ok ? contract['settings.get'].output.safeParse(reply.data) : null;
   const saved = settings?.success ? settings.data.language : null;
   applyMenu(Menu, menuLocale(saved, app.getLocale()), { isMac: IS_MAC, dev: !app.isPackaged });
@@ -175,7 +183,7 @@ function startFailed(e: unknown): void {
   const m: Record<string, string> = messages[menuLocale(null, app.getLocale())];
   const message = (m[`error.${code}`] ?? m['error.INTERNAL'] ?? code).replace('{{incidentId}}', incidentId);
   dialog.showErrorBox(APP_TITLE, message);
-  if (ctx) closeApp(ctx);
-  ctx = null;
+  void pool?.close();
+  pool = null;
   app.exit(1);
 }

@@ -14,8 +14,14 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BODY_BYTES = 160 * 1024 * 1024;
 const UPLOAD_METHODS = new Set(['import.preview', 'import.start']);
 
+/** A transport's one way into the core: the pool's dispatch (main/core/pool.ts), or in-process for tests. */
+export type Caller = (method: string, input: unknown) => Promise<Reply>;
+
 export interface ServerOptions {
-  ctx: Ctx;
+  /** the core behind the API: the worker pool's dispatch */
+  call?: Caller;
+  /** or an in-process context (tests of the HTTP layer alone) */
+  ctx?: Ctx;
   /** folder of the built renderer (dist/renderer) */
   staticDir: string;
   port?: number;
@@ -39,6 +45,9 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const tokenBuf = Buffer.from(token);
   const root = path.resolve(opts.staticDir);
+  const ctx = opts.ctx;
+  const call: Caller =
+    opts.call ?? (ctx ? (method, input) => dispatch(method, input, ctx) : () => Promise.resolve(fail('INTERNAL')));
   let port = 0;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -105,7 +114,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         } catch {
           return reply(200, fail('VALIDATION', [{ path: [], message: 'invalid_json' }]));
         }
-        void dispatch(method, input, opts.ctx).then((r) => reply(200, r));
+        void call(method, input).then((r) => reply(200, r));
       });
       return;
     }
@@ -135,6 +144,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       send(200, data, type, extra);
     });
   });
+
+  // The server must not close an idle keep-alive connection at the moment a client reuses it (its
+  // call would die with ECONNRESET): clients close idle connections well within this, and a timer
+  // held up by a busy thread fires late, into a connection that is already carrying a request.
+  server.keepAliveTimeout = 30_000;
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
