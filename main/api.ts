@@ -16,6 +16,7 @@ import { AUDIT_ACTIONS } from '../shared/schemas/data';
 import { listCampaigns } from './db/queries/campaigns';
 import * as data from './services/data-api';
 import { importJobStatus, cancelImportJob } from './services/import/jobs';
+import { listImports } from './services/import/history';
 import { campaignResults, exportContacts, selectContacts } from './services/export/contacts';
 import { customerDataExport, eraseCustomer } from './services/privacy';
 import { customerInsight, lapsedReport, recentCheck } from './services/lapsed';
@@ -66,6 +67,7 @@ export const handlers = {
   'import.start': (a, ctx) => data.importStart(ctx, a),
   'import.status': (a) => importJobStatus(a.id),
   'import.cancel': (a) => cancelImportJob(a.id),
+  'import.list': (_a, ctx) => listImports(ctx),
   'exports.preview': (a, ctx) => {
     const { contacts, ...counts } = selectContacts(ctx, a);
     return { ...counts, exported: contacts.length };

@@ -27,7 +27,7 @@ import {
   StaffPatch,
 } from '../schemas/settings';
 
-import { ImportJob, ImportPreview, ImportRequest } from '../schemas/import';
+import { ImportJob, ImportList, ImportPreview, ImportRequest } from '../schemas/import';
 import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
 import { InsightsChecks, InsightsOverview, InsightsQuery, InsightsFailure } from '../schemas/insights';
 import { PriceChange, PriceChangeId, PriceChangeInput, PriceChangeAnalysisInput, PriceChangeReport } from '../schemas/prices';
@@ -96,6 +96,8 @@ export const contract = {
   'import.start': { input: ImportRequest, output: ImportJob },
   'import.status': { input: z.strictObject({ id: z.string().uuid() }), output: ImportJob },
   'import.cancel': { input: z.strictObject({ id: z.string().uuid() }), output: ImportJob },
+  /** this shop's imports, newest first: running and finished ones of this run, then those the database records */
+  'import.list': { input: z.strictObject({}), output: ImportList },
   'exports.preview': {
     input: ExportInput,
     output: z.object({ matched: z.number(), exported: z.number(), leftOutNoConsent: z.number(), leftOutNoContact: z.number() }),

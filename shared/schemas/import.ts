@@ -133,3 +133,27 @@ export const ImportJob = z.object({
   result: ImportResult.nullable(),
   error: z.object({ code: z.string(), detail: z.record(z.string(), z.unknown()).optional() }).nullable(),
 });
+
+/**
+ * One import in the Data screen's list (`import.list`): a job of this run of the app (running,
+ * done, failed or cancelled) or, from the `imports` table, an import committed before. Counts are
+ * null while running or after a failure.
+ */
+export const ImportRecord = z.object({
+  /** the job's id, or `import-N` for an import known only from the database */
+  id: z.string(),
+  state: ImportJob.shape.state,
+  kind: ImportKind,
+  fileName: z.string(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  /** rows read so far, of total (a running import) */
+  done: z.number(),
+  total: z.number(),
+  rows: z.number().nullable(),
+  imported: z.number().nullable(),
+  badRows: z.number().nullable(),
+  error: ImportJob.shape.error,
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;
+export const ImportList = z.object({ imports: z.array(ImportRecord) });

@@ -11,6 +11,25 @@ export function findImportBySha(db: Db, sha: string, kind: ImportKind) {
   ).get(sha, kind);
 }
 
+export interface CommittedImportRow {
+  id: number;
+  kind: ImportKind;
+  file_name: string;
+  rows_total: number;
+  rows_imported: number;
+  rows_skipped: number;
+  created_at: number;
+}
+
+/** The newest imports the database records (each one committed). */
+export function recentImports(db: Db, limit: number): CommittedImportRow[] {
+  return stmt<[number], CommittedImportRow>(
+    db,
+    `SELECT id, kind, file_name, rows_total, rows_imported, rows_skipped, created_at
+       FROM imports ORDER BY created_at DESC, id DESC LIMIT ?`,
+  ).all(limit);
+}
+
 export interface ImportRow {
   kind: ImportKind;
   fileName: string;

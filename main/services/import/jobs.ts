@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import type { ImportOptions, ImportResult } from '../../../shared/schemas/import';
+import type { ImportOptions, ImportRecord, ImportResult } from '../../../shared/schemas/import';
 import type { Ctx } from '../../ctx';
 import { dbFault } from '../../db/faults';
 
@@ -17,6 +17,8 @@ import { dbFault } from '../../db/faults';
  * with SQLITE_BUSY after the busy timeout (and hold a second copy of a large file in memory), so it
  * is refused at once as CONFLICT `import_running`. A finished job is kept until its result has been
  * read (and KEEP_READ_MS more, for a poll that crosses the last one), or KEEP_UNREAD_MS at most.
+ * What each import (not a check) came to is kept apart, in a few lines per shop (the newest
+ * HISTORY_PER_SHOP, for as long as the app runs), so a Data screen opened again still lists it.
  */
 export interface ImportJob {
   id: string;
@@ -37,8 +39,15 @@ interface Running extends ImportJob {
 export const KEEP_READ_MS = 30_000;
 export const KEEP_UNREAD_MS = 10 * 60_000;
 export const WORKER_FILE = 'import-worker.mjs';
+export const HISTORY_PER_SHOP = 20;
 
 const jobs = new Map<string, Running>();
+/** shop database (resolved path) -> its imports of this run, newest first */
+const history = new Map<string, HeldRecord[]>();
+/** a line of the history, with the import's id in the database once it committed */
+export interface HeldRecord extends ImportRecord {
+  importId: number | null;
+}
 /** shop database (resolved path) -> its running job */
 const running = new Map<string, string>();
 
@@ -105,15 +114,20 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
   const worker = new Worker(script, { workerData: request });
   jobs.set(job.id, job);
   running.set(shop, job.id);
+  const record = options.dryRun ? null : remember(shop, job.id, fileName, options, ctx.clock.now());
+  const startedReal = Date.now();
   const finish = (patch: Partial<ImportJob>) => {
     if (job.state !== 'running') return;
     Object.assign(job, patch, { finishedAt: Date.now() });
     if (running.get(shop) === job.id) running.delete(shop);
+    if (record) recordOutcome(record, job, record.startedAt + (Date.now() - startedReal));
     setTimeout(() => sweepImportJobs(), KEEP_UNREAD_MS + 1000).unref();
   };
   worker.on('message', (m: WorkerMessage) => {
-    if (m.type === 'progress') Object.assign(job, { done: m.done, total: m.total });
-    else if (m.type === 'done') finish({ state: 'done', result: m.result, done: m.result.rows, total: m.result.rows });
+    if (m.type === 'progress') {
+      Object.assign(job, { done: m.done, total: m.total });
+      if (record) Object.assign(record, { done: m.done, total: m.total });
+    } else if (m.type === 'done') finish({ state: 'done', result: m.result, done: m.result.rows, total: m.result.rows });
     else if (m.type === 'cancelled') finish({ state: 'cancelled' });
     else finish({ state: 'failed', error: { code: m.code, ...(m.detail ? { detail: m.detail } : {}) } });
   });
@@ -123,6 +137,48 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
   });
   worker.on('exit', () => finish({ state: 'failed', error: { code: 'INTERNAL' } }));
   return view(job);
+}
+
+function remember(shop: string, id: string, fileName: string, o: ImportOptions, now: number): HeldRecord {
+  const record: HeldRecord = {
+    id,
+    state: 'running',
+    kind: o.kind,
+    fileName,
+    startedAt: now,
+    finishedAt: null,
+    done: 0,
+    total: 0,
+    rows: null,
+    imported: null,
+    badRows: null,
+    error: null,
+    importId: null,
+  };
+  history.set(shop, [record, ...(history.get(shop) ?? [])].slice(0, HISTORY_PER_SHOP));
+  return record;
+}
+
+/** What a finished job came to, without its list of bad rows (that one stays with the job). */
+function recordOutcome(record: HeldRecord, job: ImportJob, finishedAt: number): void {
+  const r = job.result;
+  Object.assign(record, {
+    state: job.state,
+    finishedAt,
+    done: job.done,
+    total: job.total,
+    rows: r?.rows ?? null,
+    imported: r ? (r.committed ? r.imported : 0) : null,
+    // a file refused for its bad rows wrote nothing and reports them only in its list of errors
+    badRows: r ? (r.committed ? r.skipped : new Set(r.errors.map((e) => e.row)).size) : null,
+    error: job.error,
+    importId: r?.importId ?? null,
+  });
+}
+
+/** This run's imports into a shop, newest first (copies). */
+export function recentImportJobs(dbPath: string): HeldRecord[] {
+  return (history.get(path.resolve(dbPath)) ?? []).map((r) => ({ ...r }));
 }
 
 function view(j: Running): ImportJob {

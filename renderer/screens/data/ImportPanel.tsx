@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import type { ImportKind, ImportPreview, ImportResult, Mapping } from '../../../shared/schemas/import';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/client';
 import { useT, type T } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { SelectField } from '../../components/Field';
 import { FileButton } from '../../components/FileButton';
-import { errorText } from '../../components/errors';
 import { readAsBase64 } from '../../components/download';
 import { ImportMapping } from './ImportMapping';
 import { ImportProblems } from './ImportProblems';
 import { EncodingDoubt } from './EncodingDoubt';
 import { useImportJob, type Job } from './useImportJob';
+import { failureText, jobError } from './import-failure';
+import { ImportHistory } from './ImportHistory';
 
 type Encoding = 'auto' | 'utf8' | 'gb18030' | 'mixed';
 type DateOrder = 'auto' | 'ymd' | 'dmy' | 'mdy';
@@ -188,10 +188,11 @@ export function ImportPanel() {
       </p>
       {failure || job?.state === 'failed' ? (
         <p role="alert" className="form-error">
-          {failureText(t, failure ?? jobError(job))}
+          {failureText(t, failure ?? jobError(job?.error))}
         </p>
       ) : null}
       {result && result.errorCount > 0 ? <ImportProblems result={result} fileName={file?.name ?? 'import'} /> : null}
+      <ImportHistory changed={job ? `${job.id} ${job.state}` : ''} />
     </section>
   );
 }
@@ -231,28 +232,4 @@ function summary(t: T, n: (x: number) => string, r: ImportResult): string | null
   return r.customersCreated > 0
     ? t('data.import.doneSalesCreated', { count: r.imported, rows: n(r.imported), created: n(r.customersCreated) })
     : t('data.import.doneSales', { count: r.imported, rows: n(r.imported) });
-}
-
-/** A job's failure as the error a direct call would have thrown. */
-const jobError = (job: Job | null) =>
-  new ApiError((job?.error?.code ?? 'INTERNAL') as ApiError['code'], [], job?.error?.detail ?? {});
-
-/**
- * A refused import in words. A file imported before, an incomplete or invalid mapping and an
- * over-large file get their own message; the worker reports them as a code and a detail.
- */
-function failureText(t: T, e: unknown): string {
-  if (e instanceof ApiError) {
-    if (e.code === 'CONFLICT' && e.detail.reason === 'duplicate_file') return t('data.import.duplicateError');
-    if (e.code === 'CONFLICT' && e.detail.reason === 'import_running') return t('data.import.alreadyRunning');
-    if (e.code === 'VALIDATION' && e.detail.reason === 'encoding_ambiguous') return t('data.import.encodingAmbiguous');
-    if (e.code === 'VALIDATION' && e.detail.reason === 'xlsx_unreadable') return t('data.import.xlsxUnreadable');
-    if (e.code === 'VALIDATION' && e.detail.reason === 'xlsx_too_large') return t('data.import.xlsxTooLarge');
-    if (e.code === 'VALIDATION' && e.detail.reason === 'xlsx_too_many_rows') return t('data.import.xlsxTooManyRows');
-    if (e.code === 'VALIDATION' && (e.detail.missingFields || e.fieldIssue('map') === 'mapping_missing_fields'))
-      return t('data.import.mappingError');
-    if (e.code === 'VALIDATION' && (e.detail.mapping || e.fieldIssue('map'))) return t('data.import.mappingInvalid');
-    if (e.code === 'VALIDATION' && e.fieldIssue('data') === 'file_too_large') return t('data.import.tooLarge');
-  }
-  return errorText(t, e);
 }
