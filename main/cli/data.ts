@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Channel } from '../../shared/schemas/common';
-import { ExportFormat, ExportInput, Segment } from '../../shared/schemas/export';
+import { ExportFormat, ExportInput, Segment, VCardVersion } from '../../shared/schemas/export';
 import { openApp, closeApp } from '../app';
 import type { Ctx } from '../ctx';
 import { resolveDbPath } from '../paths';
@@ -28,8 +28,10 @@ const ExportFlags = z.object({
   tag: z.string().optional(),
   staff: z.string().optional(),
   name: z.string().optional(),
+  tier: z.string().optional(),
   channel: Channel,
   format: ExportFormat,
+  'vcard-version': VCardVersion.optional(),
   out: z.string().min(1),
   'include-without-consent': z.boolean().default(false),
   reason: z.string().optional(),
@@ -39,7 +41,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   const [what, ...rest] = args;
   if (what !== 'contacts')
     throw new CliError(
-      'usage: regulars export contacts --db PATH --segment NAME --channel sms|phone|wechat|email --format csv|xlsx|vcf --out FILE',
+      'usage: regulars export contacts --db PATH --segment NAME --channel sms|phone|wechat|email --format csv|xlsx|vcf [--vcard-version 3.0|4.0] --out FILE',
     );
   const f = parseFlags(
     rest,
@@ -49,8 +51,10 @@ export async function exportCommand(args: string[]): Promise<number> {
       tag: { type: 'string' },
       staff: { type: 'string' },
       name: { type: 'string' },
+      tier: { type: 'string' },
       channel: { type: 'string' },
       format: { type: 'string' },
+      'vcard-version': { type: 'string' },
       out: { type: 'string' },
       'include-without-consent': { type: 'boolean' },
       reason: { type: 'string' },
@@ -62,8 +66,10 @@ export async function exportCommand(args: string[]): Promise<number> {
     tag: f.tag,
     staff: f.staff,
     name: f.name,
+    tier: f.tier,
     channel: f.channel,
     format: f.format,
+    vcardVersion: f['vcard-version'],
     includeWithoutConsent: f['include-without-consent'],
     reason: f.reason,
   });

@@ -23,9 +23,11 @@ Commands:
         [--date-format auto|ymd|dmy|mdy] [--create-customers] [--skip-bad-rows] [--dry-run] [--allow-duplicate]
         Import a CSV (UTF-8 or GB18030/GBK) or .xlsx file. All or nothing: bad rows are listed and nothing is
         written, unless --skip-bad-rows. The same file twice is refused unless --allow-duplicate.
-  export contacts --db PATH --segment NAME [--tag T] [--staff S] --channel sms|phone|wechat|email
-        --format csv|xlsx|vcf --out FILE [--include-without-consent --reason TEXT]
+  export contacts --db PATH --segment NAME [--tag T] [--staff S] [--tier T] --channel sms|phone|wechat|email
+        --format csv|xlsx|vcf [--vcard-version 3.0|4.0] --out FILE [--include-without-consent --reason TEXT]
         Export a contact list (only customers who agreed to that channel) and remember it as a campaign.
+        vCard is 3.0 unless --vcard-version 4.0 (many phones import only 2.1/3.0). --tier and --staff
+        narrow lapsed, fading and price-sensitive to a tier or a staff member's customers.
   backup --db PATH --out FILE      A checked copy of the database, taken safely while the app runs.
   restore --db PATH --from FILE    Replace the database with a backup (the current one is backed up first).
   customer export ID --db PATH --out DIR    Everything held about one customer (JSON and CSV).

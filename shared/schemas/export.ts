@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, OptionalText, Text } from './common';
+import { Tier } from './lapsed';
 
 /**
  * Export segments. Those marked later in the comments are offered once the analysis that defines
@@ -29,18 +30,30 @@ export const AVAILABLE_SEGMENTS: readonly Segment[] = SEGMENTS.filter((s) => !LA
 export const ExportFormat = z.enum(['csv', 'xlsx', 'vcf']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
+/** Segments that are the lapsed list (or a part of it): the Lapsed screen's tier and staff filters apply to them. */
+export const LIST_SEGMENTS: readonly Segment[] = ['lapsed', 'fading', 'price-sensitive'];
+
 export const SegmentSpec = z.strictObject({
   segment: Segment,
   tag: Text(40).optional(),
-  /** a staff member by id or by name */
+  /** a staff member by id or by name: the segment `staff`, or the lapsed list's staff filter */
   staff: Text(60).optional(),
   name: Text(60).optional(),
+  /** the lapsed list's tier filter (LIST_SEGMENTS only) */
+  tier: Tier.optional(),
 });
 export type SegmentSpec = z.infer<typeof SegmentSpec>;
+
+/** vCard 3.0 (default: phones that import only 2.1/3.0 read it) or 4.0. */
+export const VCARD_VERSIONS = ['3.0', '4.0'] as const;
+export const VCardVersion = z.enum(VCARD_VERSIONS);
 
 export const ExportInput = SegmentSpec.extend({
   channel: Channel,
   format: ExportFormat,
+  vcardVersion: VCardVersion.default('3.0'),
+  /** the CSV is for a printed call list: the campaign records it as `call_list` */
+  callList: z.boolean().default(false),
   /** CSV / .xlsx column headings: in Chinese or English for people, or the stable keys for scripts */
   headers: z.enum(['zh-CN', 'en', 'keys']).default('keys'),
   includeWithoutConsent: z.boolean().default(false),
@@ -50,6 +63,11 @@ export const ExportInput = SegmentSpec.extend({
   if (v.segment === 'tag' && !v.tag) ctx.addIssue({ code: 'custom', path: ['tag'], message: 'required' });
   if (v.segment === 'staff' && !v.staff) ctx.addIssue({ code: 'custom', path: ['staff'], message: 'required' });
   if (v.segment === 'saved' && !v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'required' });
+  if (v.tier && !LIST_SEGMENTS.includes(v.segment))
+    ctx.addIssue({ code: 'custom', path: ['tier'], message: 'tier_with_list_only' });
+  if (v.staff && v.segment !== 'staff' && !LIST_SEGMENTS.includes(v.segment))
+    ctx.addIssue({ code: 'custom', path: ['staff'], message: 'staff_with_list_only' });
+  if (v.callList && v.format !== 'csv') ctx.addIssue({ code: 'custom', path: ['callList'], message: 'call_list_is_csv' });
 });
 export type ExportInput = z.output<typeof ExportInput>;
 
@@ -75,7 +93,10 @@ export const Campaign = z.object({
   segment: z.string(),
   segmentParams: z.record(z.string(), z.string()),
   channel: Channel,
+  /** the first format it was written in (kept for scripts); all of them are in `formats` */
   format: z.string(),
+  /** every format this list was written in on this channel, in order: csv, xlsx, vcf, call_list */
+  formats: z.array(z.string()),
   fileName: z.string(),
   matched: z.number(),
   exported: z.number(),

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrate } from '../../main/db/open';
-import { migrations } from '../../main/db/migrations';
+import { LATEST_VERSION, migrations } from '../../main/db/migrations';
 import { openApp, closeApp } from '../../main/app';
 import { takeBackup } from '../../main/services/backup';
 
@@ -31,7 +31,7 @@ it('0009 gives a version-8 shop a random shop id, kept on every later open; its 
   const ctx = openApp({ dbPath: file, clock });
   let id: string;
   try {
-    expect(ctx.db.pragma('user_version', { simple: true })).toBe(9);
+    expect(ctx.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     id = ctx.db.prepare('SELECT shop_id FROM shop_identity WHERE id = 1').pluck().get() as string;
     expect(id).toMatch(/^[0-9a-f]{12}$/);
     expect(ctx.db.prepare('SELECT amount_minor FROM sales').pluck().all()).toEqual([500]);

@@ -14,24 +14,35 @@ const NAMES = [
 ];
 
 describe('vCard export', () => {
-  it('a real vCard parser reads every name, phone and tag back exactly (colons not escaped)', async () => {
-    const { ctx } = makeCtx();
-    for (const [i, name] of NAMES.entries())
-      await ok(ctx, 'customers.create', {
-        name,
-        phone: `1391234000${i}`,
-        tags: ['VIP', 'a,b: c'],
-        consent: { phone: true },
+  it.each([
+    ['3.0', '+8613912340000'],
+    ['4.0', 'tel:+8613912340000'],
+  ])(
+    'vCard %s: a real vCard parser reads every name, phone and tag back exactly (colons not escaped)',
+    async (vcardVersion, tel) => {
+      const { ctx } = makeCtx();
+      for (const [i, name] of NAMES.entries())
+        await ok(ctx, 'customers.create', {
+          name,
+          phone: `1391234000${i}`,
+          tags: ['VIP', 'a,b: c'],
+          consent: { phone: true },
+        });
+      const r = await ok<{ base64: string }>(ctx, 'exports.contacts', {
+        segment: 'all',
+        channel: 'phone',
+        format: 'vcf',
+        vcardVersion,
       });
-    const r = await ok<{ base64: string }>(ctx, 'exports.contacts', { segment: 'all', channel: 'phone', format: 'vcf' });
-    const text = Buffer.from(r.base64, 'base64').toString('utf8');
-    expect(text).not.toContain('\\:');
-    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
-    const cards = readCards(text);
-    expect(cards.map((c) => c.fn).sort()).toEqual([...NAMES].sort());
-    expect(cards.map((c) => c.tel)).toContain('tel:+8613912340000');
-    for (const c of cards) expect(c.categories.sort()).toEqual(['VIP', 'a,b: c']);
-  });
+      const text = Buffer.from(r.base64, 'base64').toString('utf8');
+      expect(text).not.toContain('\\:');
+      for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+      const cards = readCards(text);
+      expect(cards.map((c) => c.fn).sort()).toEqual([...NAMES].sort());
+      expect(cards.map((c) => c.tel)).toContain(tel);
+      for (const c of cards) expect(c.categories.sort()).toEqual(['VIP', 'a,b: c']);
+    },
+  );
 
   it('escapes as RFC 6350 §3.4 says: backslash, comma, newline; semicolon only in compound values', () => {
     expect(escapeText('a\\b,c;d:e\nf')).toBe('a\\\\b\\,c;d:e\\nf');

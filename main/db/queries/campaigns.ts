@@ -42,6 +42,7 @@ interface CampaignRow {
   segment_params: string;
   channel: Channel;
   format: string;
+  formats: string;
   file_name: string;
   matched: number;
   exported: number;
@@ -58,6 +59,7 @@ const toCampaign = (r: CampaignRow): Campaign => ({
   segmentParams: JSON.parse(r.segment_params) as Record<string, string>,
   channel: r.channel,
   format: r.format,
+  formats: JSON.parse(r.formats) as string[],
   fileName: r.file_name,
   matched: r.matched,
   exported: r.exported,
@@ -70,15 +72,46 @@ export function insertCampaign(db: Db, c: Omit<Campaign, 'id'>, memberIds: numbe
   const id = Number(
     stmt(
       db,
-      `INSERT INTO campaigns (created_at, business_date, segment, segment_params, channel, format, file_name, matched, exported,
-         left_out_no_consent, left_out_no_contact, without_consent_reason)
-       VALUES (@createdAt, @businessDate, @segment, @segmentParams, @channel, @format, @fileName, @matched, @exported,
+      `INSERT INTO campaigns (created_at, business_date, segment, segment_params, channel, format, formats, file_name, matched,
+         exported, left_out_no_consent, left_out_no_contact, without_consent_reason)
+       VALUES (@createdAt, @businessDate, @segment, @segmentParams, @channel, @format, @formats, @fileName, @matched, @exported,
          @leftOutNoConsent, @leftOutNoContact, @withoutConsentReason)`,
-    ).run({ ...c, segmentParams: JSON.stringify(c.segmentParams) }).lastInsertRowid,
+    ).run({ ...c, segmentParams: JSON.stringify(c.segmentParams), formats: JSON.stringify(c.formats) }).lastInsertRowid,
   );
   const add = stmt(db, 'INSERT OR IGNORE INTO campaign_members (campaign_id, customer_id) VALUES (?, ?)');
   for (const m of memberIds) add.run(id, m);
   return id;
+}
+
+/**
+ * The campaign this export belongs to, if any: the same day, segment (with its parameters),
+ * channel and consent reason, and exactly the same customers. Another day, or a list that changed
+ * in between, is a campaign of its own (its "came back after" counts from its own export).
+ */
+export function sameListCampaign(db: Db, c: Omit<Campaign, 'id'>, memberIds: number[]): Campaign | undefined {
+  const candidates = stmt<[string, string, string, string, string | null], CampaignRow>(
+    db,
+    `SELECT * FROM campaigns
+     WHERE business_date = ? AND segment = ? AND segment_params = ? AND channel = ? AND without_consent_reason IS ?
+     ORDER BY id DESC`,
+  ).all(c.businessDate, c.segment, JSON.stringify(c.segmentParams), c.channel, c.withoutConsentReason);
+  const want = JSON.stringify([...memberIds].sort((a, b) => a - b));
+  const members = stmt<[number], number>(
+    db,
+    'SELECT customer_id FROM campaign_members WHERE campaign_id = ? ORDER BY customer_id',
+  );
+  const found = candidates.find((k) => JSON.stringify(members.pluck().all(k.id)) === want);
+  return found && toCampaign(found);
+}
+
+/** Records one more format the campaign's list was written in (each format once, in order). */
+export function addCampaignFormat(db: Db, id: number, format: string): Campaign {
+  stmt(
+    db,
+    `UPDATE campaigns SET formats = json_insert(formats, '$[#]', @format)
+     WHERE id = @id AND NOT EXISTS (SELECT 1 FROM json_each(formats) WHERE value = @format)`,
+  ).run({ id, format });
+  return getCampaign(db, id)!;
 }
 
 export function listCampaigns(db: Db): Campaign[] {

@@ -9,7 +9,6 @@ import {
 } from '../../../shared/schemas/export';
 import { formatPhone } from '../../../shared/domain/phone';
 import { businessDate } from '../../../shared/domain/dates';
-import { minorToMajorString } from '../../../shared/domain/money';
 import * as q from '../../db/queries/campaigns';
 import { tagsOfMany } from '../../db/queries/customers';
 import { listStaff } from '../../db/queries/settings';
@@ -22,6 +21,13 @@ import { customerFilter } from '../../db/queries/customers';
 import { toCsv, toVcf, toXlsx, type Sheet } from './formats';
 import { messages } from '../../../shared/i18n';
 
+/** A staff member by id (the app) or by name (the CLI's --staff). */
+function staffIdOf(ctx: Ctx, key = ''): number {
+  const s = listStaff(ctx.db).find((x) => String(x.id) === key || x.name === key);
+  if (!s) throw new AppError('NOT_FOUND', { entity: 'staff' }, [{ path: ['staff'], message: 'staff_unknown' }]);
+  return s.id;
+}
+
 /** The SQL condition for a segment; values are bound, never interpolated. */
 function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: Record<string, unknown> } {
   if (!AVAILABLE_SEGMENTS.includes(spec.segment))
@@ -32,12 +38,8 @@ function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: R
         clause: 'c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = @tag)',
         params: { tag: spec.tag },
       };
-    case 'staff': {
-      const key = spec.staff ?? '';
-      const s = listStaff(ctx.db).find((x) => String(x.id) === key || x.name === key);
-      if (!s) throw new AppError('NOT_FOUND', { entity: 'staff' }, [{ path: ['staff'], message: 'staff_unknown' }]);
-      return { clause: 'c.staff_id = @staffId', params: { staffId: s.id } };
-    }
+    case 'staff':
+      return { clause: 'c.staff_id = @staffId', params: { staffId: staffIdOf(ctx, spec.staff) } };
     case 'lapsed':
     case 'fading':
     case 'price-sensitive':
@@ -55,8 +57,14 @@ function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: R
               ? e.price_sensitive
               : e.tier === seg,
         )
+        // the Lapsed screen's filters, carried over to its export
+        .filter((e) => !spec.tier || e.tier === spec.tier)
         .map((e) => e.id);
-      return { clause: 'c.id IN (SELECT value FROM json_each(@ids))', params: { ids: JSON.stringify(ids) } };
+      const ofStaff = spec.staff ? staffIdOf(ctx, spec.staff) : null;
+      return {
+        clause: `c.id IN (SELECT value FROM json_each(@ids))${ofStaff === null ? '' : ' AND c.staff_id = @staffId'}`,
+        params: { ids: JSON.stringify(ids), ...(ofStaff === null ? {} : { staffId: ofStaff }) },
+      };
     }
     case 'complaints':
       return {
@@ -151,8 +159,8 @@ function sheetOf(contacts: ContactRow[], timeZone: string, headers: ExportInput[
       c.email ?? '',
       c.memberCode ?? '',
       c.lastVisitAt ? businessDate(c.lastVisitAt, timeZone) : '',
-      String(c.visits),
-      minorToMajorString(c.totalMinor),
+      c.visits,
+      { minor: c.totalMinor },
       c.tags.join(', '),
       c.staffName ?? '',
       c.consented ? 'yes' : 'no',
@@ -180,7 +188,7 @@ export async function exportContacts(
   const settings = getSettings(ctx.db);
   const now = ctx.clock.now();
   const day = businessDate(now, settings.timeZone);
-  const label = [input.segment, input.tag, input.staff, input.name]
+  const label = [input.segment, input.tier, input.tag, input.staff, input.name]
     .filter(Boolean)
     .join('-')
     .replace(/[^\p{L}\p{N}-]+/gu, '_');
@@ -190,16 +198,19 @@ export async function exportContacts(
       ? toCsv(sheetOf(sel.contacts, settings.timeZone, input.headers))
       : input.format === 'xlsx'
         ? await toXlsx(sheetOf(sel.contacts, settings.timeZone, input.headers), label || 'contacts')
-        : toVcf(sel.contacts);
+        : toVcf(sel.contacts, input.vcardVersion);
   const params: Record<string, string> = {};
-  for (const k of ['tag', 'staff', 'name'] as const) if (input[k]) params[k] = input[k]!;
+  for (const k of ['tag', 'staff', 'name', 'tier'] as const) if (input[k]) params[k] = input[k]!;
+  // a printed call list is written as CSV but is its own way of reaching the customers
+  const format = input.callList ? 'call_list' : input.format;
   const record: Omit<Campaign, 'id'> = {
     createdAt: now,
     businessDate: day,
     segment: input.segment,
     segmentParams: params,
     channel: input.channel,
-    format: input.format,
+    format,
+    formats: [format],
     fileName,
     matched: sel.matched,
     exported: sel.contacts.length,
@@ -207,24 +218,25 @@ export async function exportContacts(
     leftOutNoContact: sel.leftOutNoContact,
     withoutConsentReason: input.includeWithoutConsent ? (input.reason ?? null) : null,
   };
-  const id = ctx.db.transaction(() => {
-    const id = q.insertCampaign(
-      ctx.db,
-      record,
-      sel.contacts.map((c) => c.id),
-    );
-    audit(ctx.db, now, 'export.contacts', 'campaign', id, {
+  const memberIds = sel.contacts.map((c) => c.id);
+  // One campaign per list and channel: the same list written again today in another format joins it.
+  const campaign = ctx.db.transaction(() => {
+    const same = q.sameListCampaign(ctx.db, record, memberIds);
+    const c = same
+      ? q.addCampaignFormat(ctx.db, same.id, format)
+      : { id: q.insertCampaign(ctx.db, record, memberIds), ...record };
+    audit(ctx.db, now, 'export.contacts', 'campaign', c.id, {
       segment: input.segment,
       channel: input.channel,
-      format: input.format,
+      format,
       exported: sel.contacts.length,
       withoutConsent: input.includeWithoutConsent ? sel.contacts.filter((c) => !c.consented).length : 0,
       reason: input.includeWithoutConsent ? input.reason : undefined,
       to,
     });
-    return id;
+    return c;
   })();
-  return { campaign: { id, ...record }, fileName, mime: MIME[input.format], bytes };
+  return { campaign, fileName, mime: MIME[input.format], bytes };
 }
 
 const DAY = 86_400_000;
