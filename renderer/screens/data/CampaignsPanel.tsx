@@ -7,7 +7,7 @@ import { useFormat } from '../../app/format';
 import { useShop } from '../../app/shop';
 import { href } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { daysBetween, formatName, segmentWithParams } from './labels';
+import { daysBetween, formatsName, segmentWithParams } from './labels';
 
 /** The export log: every contact export, remembered as a campaign. */
 export function CampaignsPanel() {
@@ -52,7 +52,7 @@ export function CampaignsPanel() {
                   </td>
                   <td>{segmentWithParams(t, c.segment, c.segmentParams, status.staff)}</td>
                   <td>{t(`channel.${c.channel}`)}</td>
-                  <td>{formatName(t, c.format)}</td>
+                  <td>{formatsName(t, c.formats)}</td>
                   <td className="num">
                     {t('data.campaigns.of', { exported: f.number(c.exported), matched: f.number(c.matched) })}
                   </td>
@@ -92,7 +92,7 @@ export function CampaignPage({ id }: { id: number }) {
         {t('data.campaigns.summary', {
           segment: segmentWithParams(t, c.segment, c.segmentParams, status.staff),
           channel: t(`channel.${c.channel}`),
-          format: formatName(t, c.format),
+          format: formatsName(t, c.formats),
           file: c.fileName,
         })}
       </p>

@@ -11,9 +11,10 @@ const TABS = ['import', 'export', 'campaigns', 'backups', 'log'] as const;
 /** Data in and out: import, contact exports and their campaigns, backups, the activity log. */
 export function DataScreen({ path }: { path: string }) {
   const { t } = useT();
-  const tab = (TABS as readonly string[]).includes(path.split('/')[2] ?? '')
-    ? (path.split('/')[2] as (typeof TABS)[number])
-    : 'import';
+  // a tab's route may carry a query (#/data/export?segment=lapsed&tier=key)
+  const [route, query = ''] = path.split('?') as [string, string?];
+  const name = route.split('/')[2] ?? '';
+  const tab = (TABS as readonly string[]).includes(name) ? (name as (typeof TABS)[number]) : 'import';
   const campaign = match('/data/campaigns/:id', path);
   return (
     <div className="data-screen">
@@ -31,7 +32,7 @@ export function DataScreen({ path }: { path: string }) {
       </nav>
       {campaign ? <CampaignPage id={Number(campaign.id)} /> : null}
       {!campaign && tab === 'import' ? <ImportPanel /> : null}
-      {!campaign && tab === 'export' ? <ExportPanel /> : null}
+      {!campaign && tab === 'export' ? <ExportPanel key={query} query={query} /> : null}
       {!campaign && tab === 'campaigns' ? <CampaignsPanel /> : null}
       {!campaign && tab === 'backups' ? <BackupsPanel /> : null}
       {!campaign && tab === 'log' ? <ActivityPanel /> : null}

@@ -1,5 +1,13 @@
 import { useEffect, useState } from 'react';
-import { AVAILABLE_SEGMENTS, SEGMENTS, type ExportInput, type Segment } from '../../../shared/schemas/export';
+import {
+  AVAILABLE_SEGMENTS,
+  LIST_SEGMENTS,
+  SEGMENTS,
+  VCARD_VERSIONS,
+  type ExportInput,
+  type Segment,
+} from '../../../shared/schemas/export';
+import { TIERS } from '../../../shared/schemas/lapsed';
 import { CHANNELS, type Channel } from '../../../shared/schemas/common';
 import { useApi } from '../../api/context';
 import { useCall } from '../../api/useCall';
@@ -26,22 +34,43 @@ interface Done {
   printed: boolean;
 }
 
+type Tier = (typeof TIERS)[number];
+type VCardVersion = (typeof VCARD_VERSIONS)[number];
+
+/**
+ * The choice a link brings along (`#/data/export?segment=lapsed&tier=key&staff=3`, from the Lapsed
+ * screen's "Export as contact list"); anything unknown is left out.
+ */
+export function choiceFromQuery(query: string): { segment: Segment; tier: Tier | ''; staff: string } {
+  const q = new URLSearchParams(query);
+  const segment = q.get('segment') ?? '';
+  const tier = q.get('tier') ?? '';
+  return {
+    segment: (AVAILABLE_SEGMENTS as readonly string[]).includes(segment) ? (segment as Segment) : 'all',
+    tier: (TIERS as readonly string[]).includes(tier) ? (tier as Tier) : '',
+    staff: /^\d+$/.test(q.get('staff') ?? '') ? q.get('staff')! : '',
+  };
+}
+
 /** Export: segment, channel, format; a live count of who is in and who is left out, and why. */
-export function ExportPanel() {
+export function ExportPanel({ query = '' }: { query?: string }) {
   const { t, locale } = useT();
   const f = useFormat();
   const api = useApi();
   const { status } = useShop();
-  const [segment, setSegment] = useState<Segment>('all');
+  const [initial] = useState(() => choiceFromQuery(query));
+  const [segment, setSegment] = useState<Segment>(initial.segment);
+  const [tier, setTier] = useState<Tier | ''>(initial.tier);
   const [tag, setTag] = useState('');
   const [tags, setTags] = useState<{ name: string; customers: number }[]>([]);
-  const [staff, setStaff] = useState('');
+  const [staff, setStaff] = useState(initial.staff);
   const [savedName, setSavedName] = useState('');
   const [savedFilters, setSavedFilters] = useState<{ id: number; name: string }[]>([]);
   const [channel, setChannel] = useState<Channel>('sms');
   const [format, setFormat] = useState<Format>('csv');
   // a Chinese shop gets Chinese column headings; scripts can ask for the stable keys
   const [headers, setHeaders] = useState<ExportInput['headers']>(locale);
+  const [vcardVersion, setVcardVersion] = useState<VCardVersion>('3.0');
   const [includeWithout, setIncludeWithout] = useState(false);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<Done | null>(null);
@@ -53,10 +82,13 @@ export function ExportPanel() {
     void api.call('filters.list').then(setSavedFilters, setError);
   }, [api]);
 
+  // the lapsed list (and its parts) keeps the Lapsed screen's tier and staff filters
+  const isList = LIST_SEGMENTS.includes(segment);
   const choice = {
     segment,
     ...(segment === 'tag' && tag ? { tag } : {}),
-    ...(segment === 'staff' && staff ? { staff } : {}),
+    ...((segment === 'staff' || isList) && staff ? { staff } : {}),
+    ...(isList && tier ? { tier } : {}),
     ...(segment === 'saved' && savedName ? { name: savedName } : {}),
     channel,
   };
@@ -81,6 +113,8 @@ export function ExportPanel() {
       const r = await api.call('exports.contacts', {
         ...choice,
         format: format === 'print' ? 'csv' : format,
+        ...(format === 'print' ? { callList: true } : {}),
+        ...(format === 'vcf' ? { vcardVersion } : {}),
         ...(format === 'csv' || format === 'xlsx' ? { headers } : {}),
         includeWithoutConsent: includeWithout,
         ...(includeWithout ? { reason: reason.trim() } : {}),
@@ -146,6 +180,26 @@ export function ExportPanel() {
             ))}
           </SelectField>
         ) : null}
+        {isList ? (
+          <SelectField label={t('data.export.tier')} value={tier} onChange={(e) => setTier(e.target.value as Tier | '')}>
+            <option value="">{t('data.export.allTiers')}</option>
+            {TIERS.map((x) => (
+              <option key={x} value={x}>
+                {t(`tier.${x}`)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        {isList ? (
+          <SelectField label={t('data.export.staff')} value={staff} onChange={(e) => setStaff(e.target.value)}>
+            <option value="">{t('data.export.allStaff')}</option>
+            {status.staff.map((s) => (
+              <option key={s.id} value={String(s.id)}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         {segment === 'saved' ? (
           <SelectField
             label={t('data.export.savedFilter')}
@@ -184,6 +238,19 @@ export function ExportPanel() {
             {(['zh-CN', 'en', 'keys'] as const).map((h) => (
               <option key={h} value={h}>
                 {t(`data.export.headers.${h}`)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        {format === 'vcf' ? (
+          <SelectField
+            label={t('data.export.vcardVersion')}
+            value={vcardVersion}
+            onChange={(e) => setVcardVersion(e.target.value as VCardVersion)}
+          >
+            {VCARD_VERSIONS.map((v) => (
+              <option key={v} value={v}>
+                {t(`data.export.vcard.${v === '3.0' ? 'v3' : 'v4'}`)}
               </option>
             ))}
           </SelectField>

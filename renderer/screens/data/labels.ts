@@ -1,5 +1,6 @@
 import { AVAILABLE_SEGMENTS, type Segment } from '../../../shared/schemas/export';
 import { CHANNELS, type Channel } from '../../../shared/schemas/common';
+import { TIERS } from '../../../shared/schemas/lapsed';
 import type { ImportField, ImportKind } from '../../../shared/schemas/import';
 import type { BaseKey } from '../../../shared/i18n';
 import type { T } from '../../app/i18n';
@@ -27,13 +28,27 @@ export function segmentWithParams(
   staff: readonly { id: number; name: string }[],
 ): string {
   const staffName = (v: string) => staff.find((s) => String(s.id) === v)?.name ?? v;
-  const detail = params.tag ?? (params.staff ? staffName(params.staff) : params.name);
+  const tier = (TIERS as readonly string[]).includes(params.tier ?? '') ? (params.tier as (typeof TIERS)[number]) : null;
+  const detail = [
+    params.tag,
+    tier ? t('data.export.tierDetail', { tier: t(`tier.${tier}`) }) : undefined,
+    params.staff ? staffName(params.staff) : undefined,
+    params.name,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return detail ? t('data.export.segmentWith', { segment: segmentName(t, segment), detail }) : segmentName(t, segment);
 }
 
-/** Export formats as the owner chose them (a printed call list is recorded as its CSV). */
+/** Export formats as the owner chose them (`call_list`: a printed call list). */
 export function formatName(t: T, format: string): string {
+  if (format === 'call_list') return t('data.export.format.print');
   return format === 'csv' || format === 'xlsx' || format === 'vcf' ? t(`data.export.format.${format}`) : format;
+}
+
+/** Every format a campaign's list was written in ("CSV for Excel; vCard .vcf"). */
+export function formatsName(t: T, formats: readonly string[]): string {
+  return formats.map((x) => formatName(t, x)).join('; ');
 }
 
 /** A channel code as stored in the log, in words. */

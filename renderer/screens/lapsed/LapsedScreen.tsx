@@ -11,6 +11,14 @@ import { href, navigate } from '../../app/router';
 import { SelectField } from '../../components/Field';
 import { joinReasons, nextStep, reasonWords } from './reasons';
 
+/** The export of the list shown: the lapsed segment with this screen's tier and staff filters. */
+export function exportRoute(tier: string, staffId: string): string {
+  const q = new URLSearchParams({ segment: 'lapsed' });
+  if (tier) q.set('tier', tier);
+  if (staffId) q.set('staff', staffId);
+  return `/data/export?${q.toString()}`;
+}
+
 /** The monthly lapsed-customer list: who has lapsed, who is fading, what they were worth, what to do. */
 export function LapsedScreen() {
   const { t, locale } = useT();
@@ -58,7 +66,7 @@ export function LapsedScreen() {
           <button type="button" onClick={() => window.print()}>
             {t('lapsed.print')}
           </button>
-          <a className="button-link" href={href('/data/export')}>
+          <a className="button-link" href={href(exportRoute(tier, staffId))}>
             {t('lapsed.export')}
           </a>
         </div>
