@@ -252,10 +252,12 @@ class PoolImpl implements Pool {
       this.lanes.heavy.ready.catch(() => {});
       throw e;
     }
-    // The readers open now; calls sent meanwhile wait in their queue, so the address can be shown as
-    // soon as the file is ready (a reader that fails to open is started again like any crash).
+    // The readers open now. The counter's lane is ready before the address is shown (its first search
+    // must not wait); the heavy reader's calls wait in its queue meanwhile (a reader that fails to
+    // open later is started again like any crash).
     this.lanes.counter.open();
     this.lanes.heavy.open();
+    await this.lanes.counter.ready;
   }
 
   async dispatch(method: unknown, input: unknown): Promise<Reply> {

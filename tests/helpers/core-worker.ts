@@ -1,16 +1,16 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The core worker built for a test run, as scripts/build.mjs builds it, into a folder of its own
+ * The core worker (and the import worker beside it) built for a test run, as scripts/build.mjs builds it, into a folder of its own
  * under node_modules/.cache (so `better-sqlite3` resolves, and a parallel `npm run build` wiping
  * dist/ cannot pull it away mid-test).
  */
 export async function buildCoreWorker(): Promise<string> {
   const dir = fs.mkdtempSync(path.resolve(__dirname, '../../node_modules/.cache/core-worker-'));
   const outfile = path.join(dir, 'core-worker.mjs');
-  await build({
+  const common: BuildOptions = {
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -18,9 +18,16 @@ export async function buildCoreWorker(): Promise<string> {
     external: ['better-sqlite3', 'electron'],
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    entryPoints: [path.resolve(__dirname, '../../main/core/worker.ts')],
-    outfile,
-  });
+  };
+  // the import worker beside it: the writer starts it for import.start
+  await Promise.all([
+    build({ ...common, entryPoints: [path.resolve(__dirname, '../../main/core/worker.ts')], outfile }),
+    build({
+      ...common,
+      entryPoints: [path.resolve(__dirname, '../../main/services/import/worker.ts')],
+      outfile: path.join(dir, 'import-worker.mjs'),
+    }),
+  ]);
   return outfile;
 }
 

@@ -159,6 +159,27 @@ describe('workers that stop', () => {
   });
 });
 
+describe('imports through the pool', () => {
+  it('import.start, import.status and import.cancel share the writer lane, so the job started is the job asked about', async () => {
+    const { pool } = await shop({ workerDir: path.dirname(script) });
+    const csv = ['phone,date,amount', '13900000001,2026-01-15,35', '13900000002,2026-02-03,120'].join('\n') + '\n';
+    const job = await ok<{ id: string }>(pool, 'import.start', {
+      fileName: 'sales.csv',
+      data: Buffer.from(csv).toString('base64'),
+      kind: 'sales',
+      createCustomers: true,
+    });
+    let state = 'running';
+    for (let i = 0; i < 600 && state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await ok<{ state: string }>(pool, 'import.status', { id: job.id })).state;
+    }
+    expect(state).toBe('done');
+    // the counter lane reads what the import worker wrote
+    expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 2 });
+  });
+});
+
 describe('a restore through the pool', () => {
   it('closes the readers around the swap, so every lane sees the restored shop', async () => {
     const { pool } = await shop();
