@@ -19,7 +19,8 @@ import { importJobStatus, cancelImportJob } from './services/import/jobs';
 import { listImports } from './services/import/history';
 import { campaignResults, exportContacts, selectContacts } from './services/export/contacts';
 import { customerDataExport, eraseCustomer } from './services/privacy';
-import { customerInsight, lapsedReport, recentCheck } from './services/lapsed';
+import { lapsedReport, recentCheck } from './services/lapsed';
+import { customerInsightForScreen } from './services/customer-insight';
 import { insightsChecks, insightsOverview } from './services/insights';
 import { cached } from './services/derived-cache';
 import { createPriceChange, deletePriceChange, listPriceChanges } from './services/prices';
@@ -115,7 +116,7 @@ export const handlers = {
   'products.history': (a, ctx) => products.productHistory(ctx, a.id),
   'today.list': (a, ctx) => todayList(ctx, a.asOf),
   'today.done': (a, ctx) => todayDone(ctx, a),
-  'customers.insight': (a, ctx) => customerInsight(ctx, customers.liveRow(ctx.db, a.id).id),
+  'customers.insight': (a, ctx) => customerInsightForScreen(ctx, customers.liveRow(ctx.db, a.id).id),
 } satisfies { [M in Method]: Handler<M> };
 
 /** zod issues as field issues whose message is an i18n key under `error.field.`. */

@@ -28,7 +28,7 @@ import {
 } from '../schemas/settings';
 
 import { ImportJob, ImportList, ImportPreview, ImportRequest } from '../schemas/import';
-import { LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
+import { CustomerInsight, LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
 import { InsightsChecks, InsightsOverview, InsightsQuery, InsightsFailure } from '../schemas/insights';
 import { PriceChange, PriceChangeId, PriceChangeInput, PriceChangeAnalysisInput, PriceChangeReport } from '../schemas/prices';
 import { Reports, ReportsQuery } from '../schemas/reports';
@@ -115,7 +115,7 @@ export const contract = {
     output: z.object({ erasedId: z.number(), anonymisedSales: z.number() }),
   },
   'lapsed.list': { input: LapsedQuery, output: LapsedReport },
-  'customers.insight': { input: ById, output: LapsedRow.nullable() },
+  'customers.insight': { input: ById, output: CustomerInsight.nullable() },
   'lapsed.check': { input: None, output: z.object({ asOf: z.string(), flagged: z.number(), stayedAway: z.number() }) },
   'insights.overview': { input: InsightsQuery, output: InsightsOverview },
   'insights.checks': { input: InsightsQuery, output: InsightsChecks },

@@ -58,6 +58,19 @@ export const LapsedRow = z.object({
 });
 export type LapsedRow = z.infer<typeof LapsedRow>;
 
+/** One customer's row, with what the shop's new customers usually do (for a customer with one visit, else null). */
+export const CustomerInsight = LapsedRow.extend({
+  newcomers: z
+    .object({
+      /** customers whose first visit was 90 to 455 days ago */
+      customers: z.number(),
+      /** of them, those with a second visit within 90 days of their first */
+      returned_90d: z.number(),
+    })
+    .nullable(),
+});
+export type CustomerInsight = z.infer<typeof CustomerInsight>;
+
 export const LapsedReport = z.object({
   asOf: z.string(),
   computedAt: z.number(),

@@ -44,6 +44,14 @@ export const lapsed = {
   'lapsed.reason.bought_less_after_product_rise':
     'bought {{before}} of {{product}} in the 8 weeks before its price rose on {{date}}, {{after}} after',
   'lapsed.expectedValue': 'expected next 12 months: {{value}}',
+  'lapsed.expectedWhy.few_visits':
+    'more than the {{spent}} of the last 12 months: with only {{visits}} visits so far, the model leans on how the shop’s customers usually buy',
+  'lapsed.expectedWhy.above_last_year':
+    'more than the {{spent}} of the last 12 months: the model expects their usual pace to go on, with spend per visit drawn toward the shop’s average',
+  'lapsed.newCustomer': 'New customer — too early to tell',
+  'lapsed.newcomers':
+    'Of the shop’s new customers, {{pct}} come back within 90 days ({{back}} of the {{n}} who first came 3 to 15 months ago).',
+  'lapsed.newcomersFew': 'The shop has had too few new customers yet to say how many come back.',
   'lapsed.priceScore': 'price sensitivity {{score}}/100',
   'lapsed.reason.open_complaint': 'a complaint not yet handled to their satisfaction',
   'lapsed.reason.price_complaint': 'complained about the price or a competitor',
