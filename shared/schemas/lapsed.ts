@@ -26,6 +26,8 @@ export const LapsedQuery = z.strictObject({
 export const LapsedRow = z.object({
   id: z.number(),
   name: z.string(),
+  /** E.164, for the printed call sheet (null: no number on file) */
+  phone: z.string().nullable(),
   staff_id: z.number().nullable(),
   status: z.enum(['lapsed', 'fading', 'active']),
   let_go: z.boolean(),

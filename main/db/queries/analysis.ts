@@ -209,12 +209,15 @@ export function lastShopDay(db: Db): number | null {
 }
 
 /** Name and staff member of the given customers. */
-export function customerNames(db: Db, ids: number[]): Map<number, { name: string; staff_id: number | null }> {
-  const rows = stmt<[string], { id: number; name: string; staff_id: number | null }>(
+export function customerNames(
+  db: Db,
+  ids: number[],
+): Map<number, { name: string; phone: string | null; staff_id: number | null }> {
+  const rows = stmt<[string], { id: number; name: string; phone: string | null; staff_id: number | null }>(
     db,
-    'SELECT id, name, staff_id FROM customers WHERE id IN (SELECT value FROM json_each(?))',
+    'SELECT id, name, phone, staff_id FROM customers WHERE id IN (SELECT value FROM json_each(?))',
   ).all(JSON.stringify(ids));
-  return new Map(rows.map((r) => [r.id, { name: r.name, staff_id: r.staff_id }]));
+  return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone, staff_id: r.staff_id }]));
 }
 
 /** A fit stored for a calibration end, with the stamp of the data it was fitted on. */

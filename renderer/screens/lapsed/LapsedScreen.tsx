@@ -10,6 +10,7 @@ import { useFormat } from '../../app/format';
 import { href, navigate } from '../../app/router';
 import { SelectField } from '../../components/Field';
 import { joinReasons, nextStep, reasonWords } from './reasons';
+import { CallSheet } from './CallSheet';
 
 /** The export of the list shown: the lapsed segment with this screen's tier and staff filters. */
 export function exportRoute(tier: string, staffId: string): string {
@@ -95,6 +96,8 @@ export function LapsedScreen() {
           </p>
           <Section title={t('lapsed.section.lapsed')} rows={lapsed} />
           <Section title={t('lapsed.section.fading')} rows={fading} />
+          <CallSheet title={t('lapsed.section.lapsed')} rows={lapsed} />
+          <CallSheet title={t('lapsed.section.fading')} rows={fading} />
         </div>
       ) : null}
     </div>
@@ -107,7 +110,7 @@ function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
   const f = useFormat();
   const id = `lapsed-${title}`;
   return (
-    <section className="panel" aria-labelledby={id}>
+    <section className="panel no-print" aria-labelledby={id}>
       <h2 id={id}>
         {title} <span className="muted">({f.number(rows.length)})</span>
       </h2>
