@@ -29,6 +29,7 @@ import { insightsFailure } from './services/failure';
 import * as complaints from './services/complaints';
 import * as winback from './services/winback';
 import { todayDone, todayList } from './services/today';
+import { customerContacts } from './services/reach';
 import { reports } from './services/reports';
 import * as products from './services/products';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './services/saved-filters';
@@ -116,6 +117,7 @@ export const handlers = {
   'products.history': (a, ctx) => products.productHistory(ctx, a.id),
   'today.list': (a, ctx) => todayList(ctx, a.asOf),
   'today.done': (a, ctx) => todayDone(ctx, a),
+  'reach.contacts': (a, ctx) => customerContacts(ctx, a.customerIds),
   'customers.insight': (a, ctx) => customerInsightForScreen(ctx, customers.liveRow(ctx.db, a.id).id),
 } satisfies { [M in Method]: Handler<M> };
 

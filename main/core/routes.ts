@@ -91,6 +91,7 @@ export const ROUTES: Record<Method, Lane> = {
   'products.history': 'counter',
   'today.list': 'heavy',
   'today.done': 'writer',
+  'reach.contacts': 'heavy',
   // the whole month's lapsed list behind it: a model fit when cold, so not at the counter's lane
   'customers.insight': 'heavy',
 };

@@ -16,6 +16,8 @@ import { audit } from '../db/queries/audit';
 import { getCustomerRow } from '../db/queries/customers';
 import type { Ctx } from '../ctx';
 import { today } from './settings';
+import { reacher } from './reach';
+import { messageKindFor } from '../../shared/domain/messages';
 
 type Draft = {
   customerId: number;
@@ -76,6 +78,17 @@ export function toComplaint(ctx: Ctx, r: q.ComplaintRow, withEvents = true): Com
     events: withEvents
       ? q.events(ctx.db, 'complaint', r.id).map((e) => ({ step: e.step, at: e.at, staffId: e.staff_id, note: e.note }))
       : [],
+    contact: withEvents
+      ? reacher(ctx, [r.customer_id])(
+          r.customer_id,
+          r.customer_name,
+          messageKindFor({
+            task: next === 'follow_up' || next === null ? 'complaint_follow_up' : 'complaint_acknowledge',
+            tier: null,
+            reason: null,
+          }),
+        )
+      : null,
   };
 }
 

@@ -27,6 +27,7 @@ export function defaults(): Settings {
     onboarded: false,
     backupDir: null,
     churn: null,
+    messages: null,
   };
 }
 

@@ -10,6 +10,9 @@ import type { Ctx } from '../ctx';
 import { complaintStep, listComplaints } from './complaints';
 import { lapsedList } from './lapsed';
 import { getSettings, today } from './settings';
+import { reacher } from './reach';
+import { messageKindFor } from '../../shared/domain/messages';
+import type { LeaveReason } from '../../shared/domain/care';
 import { listWinback, startWinback, winbackStep } from './winback';
 
 type Kind = TodayItem['kind'];
@@ -41,8 +44,10 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const value = (id: number) => byId.get(id)?.value_12m_minor ?? 0;
   const tierOf = (id: number) => byId.get(id)?.tier ?? null;
-  const items: TodayItem[] = [];
-  const push = (kind: Kind, ref: number, customerId: number, name: string, due: string) =>
+  const items: Omit<TodayItem, 'phone' | 'consents' | 'message'>[] = [];
+  const reasons = new Map<string, LeaveReason | null>();
+  const push = (kind: Kind, ref: number, customerId: number, name: string, due: string, reason: LeaveReason | null = null) => {
+    reasons.set(`${kind}-${ref}`, reason);
     items.push({
       kind,
       ref,
@@ -54,6 +59,7 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
       tier: tierOf(customerId),
       value_minor: value(customerId),
     });
+  };
 
   for (const c of listComplaints(ctx, { filter: 'active', customerId: null })) {
     if (!c.due || c.due > asOf || !c.nextStep) continue;
@@ -71,7 +77,7 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
   for (const w of listWinback(ctx, { filter: 'all', customerId: null })) {
     const active = w.status === 'open' || w.status === 'contacted' || w.status === 'overdue';
     if (active || w.openedOn >= recent) withCase.add(w.customerId);
-    if (active && w.followUpOn <= asOf) push('winback_follow_up', w.id, w.customerId, w.customerName, w.followUpOn);
+    if (active && w.followUpOn <= asOf) push('winback_follow_up', w.id, w.customerId, w.customerName, w.followUpOn, w.reason);
   }
   const letGo = q.letGoCustomers(ctx.db);
   const lapsedToContact = entries.filter(
@@ -84,10 +90,28 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
   for (const e of lapsedToContact) push('winback_contact', e.id, e.id, names.get(e.id)?.name ?? '', asOf);
   for (const t of q.openTasks(ctx.db)) push('introduce_contact', t.id, t.customer_id, t.customer_name, t.due_on);
 
-  return items.sort(
-    (a, b) =>
-      RANK[a.kind] - RANK[b.kind] || Number(b.overdue) - Number(a.overdue) || b.value_minor - a.value_minor || a.ref - b.ref,
+  const reach = reacher(
+    ctx,
+    items.map((i) => i.customer_id),
   );
+  return items
+    .sort(
+      (a, b) =>
+        RANK[a.kind] - RANK[b.kind] || Number(b.overdue) - Number(a.overdue) || b.value_minor - a.value_minor || a.ref - b.ref,
+    )
+    .map((i) => ({
+      ...i,
+      ...reach(
+        i.customer_id,
+        i.customer_name,
+        messageKindFor({
+          task: i.kind,
+          tier: i.tier,
+          reason: reasons.get(`${i.kind}-${i.ref}`) ?? null,
+          priceSensitive: byId.get(i.customer_id)?.price_sensitive ?? false,
+        }),
+      ),
+    }));
 }
 
 /**

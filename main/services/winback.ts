@@ -17,6 +17,8 @@ import { getCustomerRow } from '../db/queries/customers';
 import type { Ctx } from '../ctx';
 import { customerInsight } from './lapsed';
 import { today } from './settings';
+import { reacher } from './reach';
+import { messageKindFor } from '../../shared/domain/messages';
 
 export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCase {
   const active = r.status === 'open' || r.status === 'contacted';
@@ -46,6 +48,17 @@ export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCas
     events: withEvents
       ? q.events(ctx.db, 'winback', r.id).map((e) => ({ step: e.step, at: e.at, staffId: e.staff_id, note: e.note }))
       : [],
+    contact: withEvents
+      ? reacher(ctx, [r.customer_id])(
+          r.customer_id,
+          r.customer_name,
+          messageKindFor({
+            task: r.contacted_at === null ? 'winback_contact' : 'winback_follow_up',
+            tier: r.tier as Tier,
+            reason,
+          }),
+        )
+      : null,
   };
 }
 

@@ -37,6 +37,8 @@ import { PriceHistoryEntry, Product, ProductDraft, ProductPatch, ProductQuery, R
 import {
   Complaint,
   ComplaintDraft,
+  ContactsQuery,
+  CustomerContact,
   ComplaintQuery,
   ComplaintStepInput,
   TodayDone,
@@ -143,6 +145,7 @@ export const contract = {
   'products.history': { input: z.strictObject({ id: Id }), output: z.array(PriceHistoryEntry) },
   'today.list': { input: TodayQuery, output: z.array(TodayItem) },
   'today.done': { input: TodayDone, output: z.object({ kind: z.string(), ref: z.number() }) },
+  'reach.contacts': { input: ContactsQuery, output: z.array(CustomerContact) },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

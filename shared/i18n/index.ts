@@ -6,6 +6,7 @@ import { customers as enCustomers } from './en/customers';
 import { data as enData } from './en/data';
 import { insights as enInsights } from './en/insights';
 import { lapsed as enLapsed } from './en/lapsed';
+import { reach as enReach } from './en/reach';
 import { settings as enSettings } from './en/settings';
 import { welcome as enWelcome } from './en/welcome';
 import { care as zhCare } from './zh-CN/care';
@@ -15,6 +16,7 @@ import { customers as zhCustomers } from './zh-CN/customers';
 import { data as zhData } from './zh-CN/data';
 import { insights as zhInsights } from './zh-CN/insights';
 import { lapsed as zhLapsed } from './zh-CN/lapsed';
+import { reach as zhReach } from './zh-CN/reach';
 import { settings as zhSettings } from './zh-CN/settings';
 import { welcome as zhWelcome } from './zh-CN/welcome';
 
@@ -27,6 +29,7 @@ export const en = {
   ...enData,
   ...enInsights,
   ...enLapsed,
+  ...enReach,
   ...enSettings,
   ...enWelcome,
 };
@@ -39,6 +42,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhData,
   ...zhInsights,
   ...zhLapsed,
+  ...zhReach,
   ...zhSettings,
   ...zhWelcome,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AmountMinor, Id, IsoDate, OptionalText, Text } from './common';
+import { AmountMinor, Channel, Id, IsoDate, OptionalText, Text } from './common';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_OUTCOMES,
@@ -27,6 +27,10 @@ export const ComplaintDraft = z.strictObject({
   customerWants: OptionalText(500, 'multi').default(''),
   staffId: Id.nullable().default(null),
 });
+
+/** How to reach the customer of a task: the number, the channels they agreed to, the suggested text (shop's language). */
+export const Contact = z.object({ phone: z.string().nullable(), consents: z.array(Channel), message: z.string() });
+export type Contact = z.infer<typeof Contact>;
 
 export const CaseEvent = z.object({ step: z.string(), at: z.number(), staffId: z.number().nullable(), note: z.string() });
 
@@ -57,6 +61,8 @@ export const Complaint = z.object({
   /** the date the next step is due (null when nothing is left to do) */
   due: z.string().nullable(),
   events: z.array(CaseEvent),
+  /** filled in for one complaint (get, steps), null in lists */
+  contact: Contact.nullable(),
 });
 export type Complaint = z.infer<typeof Complaint>;
 
@@ -106,6 +112,8 @@ export const WinbackCase = z.object({
   recoveredMinor: z.number(),
   closedAt: z.number().nullable(),
   events: z.array(CaseEvent),
+  /** filled in for one case (get, steps), null in lists */
+  contact: Contact.nullable(),
 });
 export type WinbackCase = z.infer<typeof WinbackCase>;
 
@@ -152,8 +160,18 @@ export const TodayItem = z.object({
   title: z.string(),
   tier: Tier.nullable(),
   value_minor: z.number(),
+  /** the customer's number (E.164), or null */
+  phone: z.string().nullable(),
+  /** the channels the customer agreed to */
+  consents: z.array(Channel),
+  /** the suggested text for this item, in the shop's language, names filled in */
+  message: z.string(),
 });
 export type TodayItem = z.infer<typeof TodayItem>;
+
+/** The number and agreed channels of the listed customers (the lapsed list fills in its texts itself). */
+export const ContactsQuery = z.strictObject({ customerIds: z.array(Id).max(1000) });
+export const CustomerContact = z.object({ customerId: z.number(), phone: z.string().nullable(), consents: z.array(Channel) });
 
 export const TodayQuery = z.strictObject({ asOf: IsoDate.optional() });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/dates';
 import { cleanText, Id, Locale, OptionalText, Text } from './common';
+import { MESSAGE_KINDS, unknownVariables } from '../domain/messages';
 
 export const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'GBP', 'SGD', 'JPY'] as const;
 
@@ -18,6 +19,13 @@ export const ChurnRules = z.strictObject({
   tierOrdinary: z.number().min(0.01, 'out_of_range').max(0.8, 'out_of_range'),
 });
 export type ChurnRules = z.infer<typeof ChurnRules>;
+
+/** The owner's own suggested texts per kind of task (absent: the default in the shop's language). */
+export const MessageTexts = z.partialRecord(z.enum(MESSAGE_KINDS), OptionalText(1000, 'multi')).superRefine((texts, c) => {
+  for (const [kind, text] of Object.entries(texts))
+    if (text && unknownVariables(text).length) c.addIssue({ code: 'custom', path: [kind], message: 'unknown_variable' });
+});
+export type MessageTexts = z.infer<typeof MessageTexts>;
 
 export const Settings = z.object({
   shopName: OptionalText(100),
@@ -37,6 +45,8 @@ export const Settings = z.object({
     .refine((s) => cleanText(s) === s, 'invalid')
     .nullable(),
   churn: ChurnRules.nullable(),
+  /** suggested messages to customers the owner rewrote (null: the defaults) */
+  messages: MessageTexts.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial().strict();

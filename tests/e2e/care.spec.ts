@@ -88,7 +88,7 @@ test('Today lists what is due, most valuable first, and marks an item done in on
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   const items = page.getByRole('list', { name: 'Today' }).getByRole('listitem');
   await expect(items.first()).toContainText(/Acknowledge .+’s complaint: listen and apologise/);
-  const title = (await items.first().getByRole('link').textContent())!.trim();
+  const title = (await items.first().getByRole('link').first().textContent())!.trim();
   await items.first().getByRole('textbox').fill('已电话道歉');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

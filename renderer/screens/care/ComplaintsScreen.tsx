@@ -10,6 +10,7 @@ import { href, match } from '../../app/router';
 import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError, invalidField } from '../../components/errors';
 import { BackLink, CaseList, CaseLoading } from './CaseShell';
+import { ContactCard } from '../../components/ContactCard';
 
 /** Complaints: the list (due dates, overdue ones highlighted) and each complaint's checklist. */
 export function ComplaintsScreen({ path }: { path: string }) {
@@ -74,6 +75,7 @@ function ComplaintPage({ id }: { id: number }) {
       <h1>
         {t('complaints.one')}: <a href={href(`/customers/${c.customerId}`)}>{c.customerName}</a>
       </h1>
+      {c.contact ? <ContactCard name={c.customerName} {...c.contact} /> : null}
       <dl className="facts">
         <div>
           <dt>{t('complaints.reason')}</dt>

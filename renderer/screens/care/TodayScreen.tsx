@@ -7,6 +7,7 @@ import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href } from '../../app/router';
 import { errorText } from '../../components/errors';
+import { ContactCard } from '../../components/ContactCard';
 
 const linkOf = (i: TodayItem) =>
   i.kind.startsWith('complaint_')
@@ -90,6 +91,7 @@ function Item({
           {item.value_minor ? ` · ${f.money(item.value_minor)}` : ''}
         </span>
       </div>
+      <ContactCard name={item.customer_name} phone={item.phone} consents={item.consents} message={item.message} />
       <div className="row">
         <label className="visually-hidden" htmlFor={noteId}>
           {t('today.doneNote', { title })}

@@ -10,6 +10,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { errorText, fieldError, invalidField } from '../../components/errors';
 import { BackLink, CaseList, CaseLoading } from './CaseShell';
+import { ContactCard } from '../../components/ContactCard';
 
 /** Win-back: the cases in progress (overdue ones highlighted) and each case's checklist. */
 export function WinbackScreen({ path }: { path: string }) {
@@ -97,6 +98,7 @@ function CasePage({ id }: { id: number }) {
         {t('winback.value', { value: f.money(w.value12mMinor) })}
         {active ? ` · ${t('winback.followUp', { date: f.day(w.followUpOn) })}` : ''}
       </p>
+      {w.contact ? <ContactCard name={w.customerName} {...w.contact} /> : null}
       {w.status === 'won_back' && w.closedAt ? (
         <p role="status" className="success">
           {t('winback.wonBack', { date: f.dateTime(w.closedAt), value: f.money(w.recoveredMinor) })}

@@ -10,6 +10,7 @@ import { useFormat } from '../../app/format';
 import { href, navigate } from '../../app/router';
 import { SelectField } from '../../components/Field';
 import { joinReasons, nextStep, reasonWords } from './reasons';
+import { LapsedContact, useLapsedContacts } from './LapsedContact';
 import { CallSheet } from './CallSheet';
 
 /** The export of the list shown: the lapsed segment with this screen's tier and staff filters. */
@@ -109,6 +110,7 @@ function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
   const api = useApi();
   const f = useFormat();
   const id = `lapsed-${title}`;
+  const contacts = useLapsedContacts(rows.slice(0, 500));
   return (
     <section className="panel no-print" aria-labelledby={id}>
       <h2 id={id}>
@@ -140,6 +142,7 @@ function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
                 <td>
                   <a href={href(`/customers/${r.id}`)}>{r.name}</a>
                   {r.price_sensitive ? <span className="tag">{t('lapsed.priceMark')}</span> : null}
+                  <LapsedContact row={r} contacts={contacts} />
                 </td>
                 <td>
                   <span className={`tier tier-${r.tier}`}>{t(`tier.${r.tier}`)}</span>

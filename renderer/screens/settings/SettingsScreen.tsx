@@ -11,6 +11,7 @@ import { currencyName, zoneName } from '../../components/zones';
 import { StaffSection, PaymentSection } from './ListSections';
 import { DatabaseSection } from './DatabaseSection';
 import { RulesSection } from './RulesSection';
+import { MessagesSection } from './MessagesSection';
 import { PricesSection } from './PricesSection';
 import { ProductsSection } from './ProductsSection';
 
@@ -36,6 +37,7 @@ export function SettingsScreen() {
       <StaffSection />
       <PaymentSection />
       <RulesSection />
+      <MessagesSection />
       <ProductsSection />
       <PricesSection />
       <DatabaseSection />
