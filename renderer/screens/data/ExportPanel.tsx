@@ -68,8 +68,9 @@ export function ExportPanel({ query = '' }: { query?: string }) {
   const [savedFilters, setSavedFilters] = useState<{ id: number; name: string }[]>([]);
   const [channel, setChannel] = useState<Channel>('sms');
   const [format, setFormat] = useState<Format>('csv');
-  // a Chinese shop gets Chinese column headings; scripts can ask for the stable keys
-  const [headers, setHeaders] = useState<ExportInput['headers']>(locale);
+  // a Chinese shop gets Chinese column headings, otherwise the stable keys scripts read (English
+  // headings on request)
+  const [headers, setHeaders] = useState<ExportInput['headers']>(locale === 'zh-CN' ? 'zh-CN' : 'keys');
   const [vcardVersion, setVcardVersion] = useState<VCardVersion>('3.0');
   const [includeWithout, setIncludeWithout] = useState(false);
   const [reason, setReason] = useState('');
