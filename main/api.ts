@@ -30,6 +30,7 @@ import * as complaints from './services/complaints';
 import * as winback from './services/winback';
 import { todayDone, todayList } from './services/today';
 import { customerContacts } from './services/reach';
+import { recordAttempt } from './services/attempts';
 import { reports } from './services/reports';
 import * as products from './services/products';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './services/saved-filters';
@@ -118,6 +119,7 @@ export const handlers = {
   'today.list': (a, ctx) => todayList(ctx, a.asOf),
   'today.done': (a, ctx) => todayDone(ctx, a),
   'reach.contacts': (a, ctx) => customerContacts(ctx, a.customerIds),
+  'reach.attempt': (a, ctx) => recordAttempt(ctx, a),
   'customers.insight': (a, ctx) => customerInsightForScreen(ctx, customers.liveRow(ctx.db, a.id).id),
 } satisfies { [M in Method]: Handler<M> };
 

@@ -92,6 +92,7 @@ export const ROUTES: Record<Method, Lane> = {
   'today.list': 'heavy',
   'today.done': 'writer',
   'reach.contacts': 'heavy',
+  'reach.attempt': 'writer',
   // the whole month's lapsed list behind it: a model fit when cold, so not at the counter's lane
   'customers.insight': 'heavy',
 };

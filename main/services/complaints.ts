@@ -17,6 +17,7 @@ import { getCustomerRow } from '../db/queries/customers';
 import type { Ctx } from '../ctx';
 import { today } from './settings';
 import { reacher } from './reach';
+import { caseAttempts } from './attempt-summary';
 import { messageKindFor } from '../../shared/domain/messages';
 
 type Draft = {
@@ -89,6 +90,7 @@ export function toComplaint(ctx: Ctx, r: q.ComplaintRow, withEvents = true): Com
           }),
         )
       : null,
+    reach: withEvents ? caseAttempts(ctx, 'complaint', r.id) : null,
   };
 }
 

@@ -36,13 +36,15 @@ export function reports(ctx: Ctx, q: { changeOn?: string | undefined; months: nu
       contacted_at: number | null;
       won_at: number | null;
       recovered: number;
+      reached: number;
     }
   >(
     db,
     `SELECT w.tier, w.reason, w.status, w.contacted_at,
        (SELECT s.occurred_at FROM sales s WHERE s.id = w.won_sale_id) AS won_at,
        CASE WHEN w.status = 'won_back' THEN COALESCE((SELECT SUM(s.amount_minor) FROM sales s WHERE s.customer_id = w.customer_id
-         AND s.voided_at IS NULL AND s.occurred_at >= w.contacted_at), 0) ELSE 0 END AS recovered
+         AND s.voided_at IS NULL AND s.occurred_at >= w.contacted_at), 0) ELSE 0 END AS recovered,
+       EXISTS (SELECT 1 FROM contact_attempts a WHERE a.winback_id = w.id AND a.outcome = 'reached') AS reached
      FROM winback_cases w WHERE w.status IN ('won_back', 'let_go', 'closed')`,
   ).all();
   const rate = (rows: typeof cases) => {
@@ -91,6 +93,7 @@ export function reports(ctx: Ctx, q: { changeOn?: string | undefined; months: nu
       byReason: LEAVE_REASONS.map((reason) => ({ reason, ...rate(cases.filter((r) => r.reason === reason)) })).filter(
         (r) => r.cases > 0,
       ),
+      reached: rate(cases.filter((r) => r.reached === 1)),
       closed: cases.length,
       won: won.length,
       recovered_minor: won.reduce((s, r) => s + r.recovered, 0),

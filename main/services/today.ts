@@ -11,6 +11,7 @@ import { complaintStep, listComplaints } from './complaints';
 import { lapsedList } from './lapsed';
 import { getSettings, today } from './settings';
 import { reacher } from './reach';
+import { attemptsByCase, NO_ATTEMPTS } from './attempt-summary';
 import { messageKindFor } from '../../shared/domain/messages';
 import type { LeaveReason } from '../../shared/domain/care';
 import { listWinback, startWinback, winbackStep } from './winback';
@@ -44,7 +45,8 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const value = (id: number) => byId.get(id)?.value_12m_minor ?? 0;
   const tierOf = (id: number) => byId.get(id)?.tier ?? null;
-  const items: Omit<TodayItem, 'phone' | 'consents' | 'message'>[] = [];
+  const attempts = attemptsByCase(ctx);
+  const items: Omit<TodayItem, 'phone' | 'consents' | 'message' | 'reach'>[] = [];
   const reasons = new Map<string, LeaveReason | null>();
   const push = (kind: Kind, ref: number, customerId: number, name: string, due: string, reason: LeaveReason | null = null) => {
     reasons.set(`${kind}-${ref}`, reason);
@@ -77,7 +79,10 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
   for (const w of listWinback(ctx, { filter: 'all', customerId: null })) {
     const active = w.status === 'open' || w.status === 'contacted' || w.status === 'overdue';
     if (active || w.openedOn >= recent) withCase.add(w.customerId);
-    if (active && w.followUpOn <= asOf) push('winback_follow_up', w.id, w.customerId, w.customerName, w.followUpOn, w.reason);
+    // Tried today (no answer moved the follow-up on): still in view, to record the call back.
+    const triedToday = attempts.get(`winback-${w.id}`)?.lastAttemptOn === asOf;
+    if (active && (w.followUpOn <= asOf || triedToday))
+      push('winback_follow_up', w.id, w.customerId, w.customerName, w.followUpOn, w.reason);
   }
   const letGo = q.letGoCustomers(ctx.db);
   const lapsedToContact = entries.filter(
@@ -94,24 +99,35 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
     ctx,
     items.map((i) => i.customer_id),
   );
-  return items
-    .sort(
-      (a, b) =>
-        RANK[a.kind] - RANK[b.kind] || Number(b.overdue) - Number(a.overdue) || b.value_minor - a.value_minor || a.ref - b.ref,
-    )
-    .map((i) => ({
-      ...i,
-      ...reach(
-        i.customer_id,
-        i.customer_name,
-        messageKindFor({
-          task: i.kind,
-          tier: i.tier,
-          reason: reasons.get(`${i.kind}-${i.ref}`) ?? null,
-          priceSensitive: byId.get(i.customer_id)?.price_sensitive ?? false,
-        }),
-      ),
-    }));
+  const attemptsOf = (i: (typeof items)[number]) =>
+    (i.kind.startsWith('complaint_')
+      ? attempts.get(`complaint-${i.ref}`)
+      : i.kind === 'winback_follow_up'
+        ? attempts.get(`winback-${i.ref}`)
+        : undefined) ?? NO_ATTEMPTS;
+  return (
+    items
+      // No answer: the item waits until the day to try again (kept in view the day it was tried).
+      .filter((i) => (attemptsOf(i).retryOn ?? '') <= asOf || attemptsOf(i).lastAttemptOn === asOf)
+      .sort(
+        (a, b) =>
+          RANK[a.kind] - RANK[b.kind] || Number(b.overdue) - Number(a.overdue) || b.value_minor - a.value_minor || a.ref - b.ref,
+      )
+      .map((i) => ({
+        ...i,
+        reach: attemptsOf(i),
+        ...reach(
+          i.customer_id,
+          i.customer_name,
+          messageKindFor({
+            task: i.kind,
+            tier: i.tier,
+            reason: reasons.get(`${i.kind}-${i.ref}`) ?? null,
+            priceSensitive: byId.get(i.customer_id)?.price_sensitive ?? false,
+          }),
+        ),
+      }))
+  );
 }
 
 /**

@@ -18,6 +18,7 @@ import type { Ctx } from '../ctx';
 import { customerInsight } from './lapsed';
 import { today } from './settings';
 import { reacher } from './reach';
+import { caseAttempts } from './attempt-summary';
 import { messageKindFor } from '../../shared/domain/messages';
 
 export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCase {
@@ -59,6 +60,7 @@ export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCas
           }),
         )
       : null,
+    reach: withEvents ? caseAttempts(ctx, 'winback', r.id) : null,
   };
 }
 

@@ -37,6 +37,8 @@ import { PriceHistoryEntry, Product, ProductDraft, ProductPatch, ProductQuery, R
 import {
   Complaint,
   ComplaintDraft,
+  AttemptInput,
+  AttemptSummary,
   ContactsQuery,
   CustomerContact,
   ComplaintQuery,
@@ -146,6 +148,7 @@ export const contract = {
   'today.list': { input: TodayQuery, output: z.array(TodayItem) },
   'today.done': { input: TodayDone, output: z.object({ kind: z.string(), ref: z.number() }) },
   'reach.contacts': { input: ContactsQuery, output: z.array(CustomerContact) },
+  'reach.attempt': { input: AttemptInput, output: AttemptSummary },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

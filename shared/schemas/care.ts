@@ -32,6 +32,28 @@ export const ComplaintDraft = z.strictObject({
 export const Contact = z.object({ phone: z.string().nullable(), consents: z.array(Channel), message: z.string() });
 export type Contact = z.infer<typeof Contact>;
 
+export const ATTEMPT_OUTCOMES = ['reached', 'no_answer', 'wrong_number'] as const;
+/** One attempt to reach the customer (reason: the leave reason, when reached and they said). */
+export const Attempt = z.object({
+  outcome: z.enum(ATTEMPT_OUTCOMES),
+  reason: LeaveReason.nullable(),
+  at: z.number(),
+  staffId: z.number().nullable(),
+  note: z.string(),
+});
+export type Attempt = z.infer<typeof Attempt>;
+/** What the attempts so far come to: tries without an answer since the last reached one, and when to try again. */
+export const AttemptSummary = z.object({
+  attempts: z.array(Attempt),
+  noAnswerTries: z.number(),
+  /** after "no answer": two days later (YYYY-MM-DD), else null */
+  retryOn: z.string().nullable(),
+  wrongNumber: z.boolean(),
+  /** the business day of the last attempt (Today keeps an item tried that day in view) */
+  lastAttemptOn: z.string().nullable(),
+});
+export type AttemptSummary = z.infer<typeof AttemptSummary>;
+
 export const CaseEvent = z.object({ step: z.string(), at: z.number(), staffId: z.number().nullable(), note: z.string() });
 
 export const Complaint = z.object({
@@ -63,6 +85,8 @@ export const Complaint = z.object({
   events: z.array(CaseEvent),
   /** filled in for one complaint (get, steps), null in lists */
   contact: Contact.nullable(),
+  /** attempts to reach them about it (one complaint; null in lists) */
+  reach: AttemptSummary.nullable(),
 });
 export type Complaint = z.infer<typeof Complaint>;
 
@@ -114,6 +138,8 @@ export const WinbackCase = z.object({
   events: z.array(CaseEvent),
   /** filled in for one case (get, steps), null in lists */
   contact: Contact.nullable(),
+  /** attempts to reach them (one case; null in lists) */
+  reach: AttemptSummary.nullable(),
 });
 export type WinbackCase = z.infer<typeof WinbackCase>;
 
@@ -166,12 +192,27 @@ export const TodayItem = z.object({
   consents: z.array(Channel),
   /** the suggested text for this item, in the shop's language, names filled in */
   message: z.string(),
+  /** attempts to reach them about this item (none yet: empty) */
+  reach: AttemptSummary,
 });
 export type TodayItem = z.infer<typeof TodayItem>;
 
 /** The number and agreed channels of the listed customers (the lapsed list fills in its texts itself). */
 export const ContactsQuery = z.strictObject({ customerIds: z.array(Id).max(1000) });
 export const CustomerContact = z.object({ customerId: z.number(), phone: z.string().nullable(), consents: z.array(Channel) });
+
+export const AttemptInput = z.strictObject({
+  kind: z.enum(['complaint_acknowledge', 'complaint_resolve', 'complaint_follow_up', 'winback_follow_up', 'winback_contact'], {
+    error: 'invalid',
+  }),
+  /** as in TodayItem: the complaint, the win-back case, or (winback_contact) the customer */
+  ref: Id,
+  outcome: z.enum(ATTEMPT_OUTCOMES, { error: 'invalid' }),
+  /** reached: why they stopped coming, if they said */
+  reason: LeaveReason.optional(),
+  note: OptionalText(500, 'multi').default(''),
+  staffId: Id.nullable().default(null),
+});
 
 export const TodayQuery = z.strictObject({ asOf: IsoDate.optional() });
 

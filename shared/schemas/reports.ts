@@ -26,6 +26,8 @@ export const Reports = z.object({
   winback: z.object({
     byTier: z.array(Rate.extend({ tier: Tier })),
     byReason: z.array(Rate.extend({ reason: z.enum(LEAVE_REASONS) })),
+    /** the closed cases in which the customer was reached at least once (an attempt "reached") */
+    reached: Rate,
     closed: z.number(),
     won: z.number(),
     recovered_minor: z.number(),

@@ -33,6 +33,18 @@ test('Today shows the number and consents, and copies the suggested message in o
   await expect(contact.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
+  // Attempts in one click: no answer (try again in 2 days), then reached, with the reason they gave.
+  await item.getByRole('button', { name: 'No answer: Ada Reach' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Recorded: No answer (Ada Reach).' })).toBeVisible();
+  await expect(item.getByText('No answer: try again on Mar 12, 2026.')).toBeVisible();
+  await item.getByRole('combobox', { name: 'Why they stopped coming, if they said (Ada Reach)' }).selectOption('price');
+  await item.getByRole('button', { name: 'Reached: Ada Reach' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Recorded: Reached (Ada Reach).' })).toBeVisible();
+  const attempts = item.getByRole('list', { name: 'Attempts to reach them' }).getByRole('listitem');
+  await expect(attempts).toHaveCount(2);
+  await expect(attempts.nth(0)).toContainText('No answer');
+  await expect(attempts.nth(1)).toContainText('Reached (Price rise or cheaper elsewhere)');
+
   // No consent to any channel: shown as such, nothing to send.
   const quiet = page.getByRole('list', { name: 'Today' }).getByRole('listitem').filter({ hasText: 'Bo Quiet' });
   await expect(quiet.getByText('No phone number on file')).toBeVisible();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrate } from '../../main/db/open';
-import { migrations } from '../../main/db/migrations';
+import { LATEST_VERSION, migrations } from '../../main/db/migrations';
 import { openApp, closeApp } from '../../main/app';
 import { dispatch } from '../../main/api';
 
@@ -31,7 +31,7 @@ it('0010 gives a version-9 shop’s campaigns their one format as a list', async
 
   const ctx = openApp({ dbPath: file, clock });
   try {
-    expect(ctx.db.pragma('user_version', { simple: true })).toBe(10);
+    expect(ctx.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const list = await dispatch('campaigns.list', {}, ctx);
     if (!list.ok) throw new Error(JSON.stringify(list.error));
     const rows = (list.data as { id: number; format: string; formats: string[] }[]).map((c) => [c.id, c.format, c.formats]);

@@ -18,3 +18,37 @@ export function contactsOf(db: Db, ids: readonly number[]): Map<number, { phone:
   ).all(JSON.stringify(ids));
   return new Map(rows.map((r) => [r.id, { phone: r.phone, agreed: r.agreed ? r.agreed.split(',').sort() : [] }]));
 }
+
+export interface AttemptRow {
+  id: number;
+  customer_id: number;
+  winback_id: number | null;
+  complaint_id: number | null;
+  outcome: string;
+  reason: string | null;
+  at: number;
+  staff_id: number | null;
+  note: string;
+}
+
+export function insertAttempt(db: Db, a: Omit<AttemptRow, 'id'>): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO contact_attempts (customer_id, winback_id, complaint_id, outcome, reason, at, staff_id, note)
+       VALUES (@customer_id, @winback_id, @complaint_id, @outcome, @reason, @at, @staff_id, @note)`,
+    ).run(a).lastInsertRowid,
+  );
+}
+
+/** Every attempt for win-back cases or complaints, oldest first (one query for Today). */
+export function allAttempts(db: Db): AttemptRow[] {
+  return stmt<[], AttemptRow>(db, 'SELECT * FROM contact_attempts ORDER BY at, id').all();
+}
+
+export function attemptsFor(db: Db, kind: 'winback' | 'complaint', id: number): AttemptRow[] {
+  return stmt<[number], AttemptRow>(
+    db,
+    `SELECT * FROM contact_attempts WHERE ${kind === 'winback' ? 'winback_id' : 'complaint_id'} = ? ORDER BY at, id`,
+  ).all(id);
+}

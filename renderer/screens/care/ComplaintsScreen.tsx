@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError, invalidField } from '../../components/errors';
 import { BackLink, CaseList, CaseLoading } from './CaseShell';
 import { ContactCard } from '../../components/ContactCard';
+import { AttemptHistory } from './Attempts';
 
 /** Complaints: the list (due dates, overdue ones highlighted) and each complaint's checklist. */
 export function ComplaintsScreen({ path }: { path: string }) {
@@ -76,6 +77,7 @@ function ComplaintPage({ id }: { id: number }) {
         {t('complaints.one')}: <a href={href(`/customers/${c.customerId}`)}>{c.customerName}</a>
       </h1>
       {c.contact ? <ContactCard name={c.customerName} {...c.contact} /> : null}
+      {c.reach ? <AttemptHistory reach={c.reach} /> : null}
       <dl className="facts">
         <div>
           <dt>{t('complaints.reason')}</dt>

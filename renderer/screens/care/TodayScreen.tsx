@@ -8,6 +8,7 @@ import { useFormat } from '../../app/format';
 import { href } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { ContactCard } from '../../components/ContactCard';
+import { AttemptBar, AttemptHistory } from './Attempts';
 
 const linkOf = (i: TodayItem) =>
   i.kind.startsWith('complaint_')
@@ -48,6 +49,16 @@ export function TodayScreen() {
             <Item
               key={`${i.kind}-${i.ref}`}
               item={i}
+              onAttempt={async (input) => {
+                try {
+                  await api.call('reach.attempt', { kind: i.kind as never, ref: i.ref, ...input });
+                  setDone(t('reach.recorded', { outcome: t(`reach.attempt.${input.outcome}`), name: i.customer_name }));
+                  setError(null);
+                  list.reload();
+                } catch (err) {
+                  setError(err);
+                }
+              }}
               onDone={async (input) => {
                 try {
                   await api.call('today.done', { kind: i.kind, ref: i.ref, ...input });
@@ -73,8 +84,10 @@ function titleOf(t: ReturnType<typeof useT>['t'], i: TodayItem): string {
 function Item({
   item,
   onDone,
+  onAttempt,
 }: {
   item: TodayItem;
+  onAttempt(input: Parameters<Parameters<typeof AttemptBar>[0]['onRecord']>[0]): Promise<void>;
   onDone(input: { note: string; outcome?: (typeof COMPLAINT_OUTCOMES)[number] }): Promise<void>;
 }) {
   const { t } = useT();
@@ -92,6 +105,8 @@ function Item({
         </span>
       </div>
       <ContactCard name={item.customer_name} phone={item.phone} consents={item.consents} message={item.message} />
+      {item.kind === 'introduce_contact' ? null : <AttemptBar name={item.customer_name} onRecord={onAttempt} />}
+      <AttemptHistory reach={item.reach} />
       <div className="row">
         <label className="visually-hidden" htmlFor={noteId}>
           {t('today.doneNote', { title })}

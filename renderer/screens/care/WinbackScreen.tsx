@@ -11,6 +11,7 @@ import { DateField } from '../../components/DateField';
 import { errorText, fieldError, invalidField } from '../../components/errors';
 import { BackLink, CaseList, CaseLoading } from './CaseShell';
 import { ContactCard } from '../../components/ContactCard';
+import { AttemptHistory } from './Attempts';
 
 /** Win-back: the cases in progress (overdue ones highlighted) and each case's checklist. */
 export function WinbackScreen({ path }: { path: string }) {
@@ -99,6 +100,7 @@ function CasePage({ id }: { id: number }) {
         {active ? ` · ${t('winback.followUp', { date: f.day(w.followUpOn) })}` : ''}
       </p>
       {w.contact ? <ContactCard name={w.customerName} {...w.contact} /> : null}
+      {w.reach ? <AttemptHistory reach={w.reach} /> : null}
       {w.status === 'won_back' && w.closedAt ? (
         <p role="status" className="success">
           {t('winback.wonBack', { date: f.dateTime(w.closedAt), value: f.money(w.recoveredMinor) })}

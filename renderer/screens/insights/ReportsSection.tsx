@@ -117,6 +117,7 @@ export function ReportsSection({ defaultChange }: { defaultChange: string }) {
                 {[
                   ...data.winback.byTier.map((r) => ({ ...r, label: t(`tier.${r.tier}`) })),
                   ...data.winback.byReason.map((r) => ({ ...r, label: t(`reason.${r.reason}`) })),
+                  ...(data.winback.reached.cases ? [{ ...data.winback.reached, label: t('reach.insights.reached') }] : []),
                 ].map((r) => (
                   <tr key={r.label}>
                     <th scope="row">{r.label}</th>

@@ -42,6 +42,21 @@ export const reach = {
   'reach.copyFailed': 'Could not copy: select the text and copy it yourself.',
   'reach.noSendConsent': 'Not agreed to messages: nothing to send.',
 
+  'reach.attempt.reached': 'Reached',
+  'reach.attempt.no_answer': 'No answer',
+  'reach.attempt.wrong_number': 'Wrong number',
+  'reach.recordFor': '{{outcome}}: {{name}}',
+  'reach.reasonIfSaid': 'Why they stopped coming, if they said ({{name}})',
+  'reach.reasonNotSaid': 'They did not say',
+  'reach.attempts': 'Attempts to reach them',
+  'reach.attemptLine': '{{date}}: {{outcome}}',
+  'reach.attemptLineReason': '{{date}}: {{outcome}} ({{reason}})',
+  'reach.triedTimes': 'No answer after {{count}} tries: try another channel, or let it rest.',
+  'reach.retryOn': 'No answer: try again on {{date}}.',
+  'reach.wrongNumberOnFile': 'Wrong number: correct it on the customer page.',
+  'reach.recorded': 'Recorded: {{outcome}} ({{name}}).',
+  'reach.insights.reached': 'Reached at least once',
+
   'reach.settings.title': 'Messages to customers',
   'reach.settings.hint':
     'The suggested text for each kind of task, in the shop’s language. You can use {{vars}}; they are filled in for each customer.',
