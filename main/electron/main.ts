@@ -101,7 +101,7 @@ function lockDownSession(): void {
   });
   protocol.handle(APP_SCHEME, async (request) => {
     const r = await serveAppUrl(request.url, RENDERER_DIR);
-    return new Response(r.body, { status: r.status, headers: r.headers });
+    return new Response(typeof r.body === 'string' ? r.body : new Uint8Array(r.body), { status: r.status, headers: r.headers });
   });
 }
 
