@@ -28,7 +28,7 @@ import {
 } from '../schemas/settings';
 
 import { ImportJob, ImportList, ImportPreview, ImportRequest } from '../schemas/import';
-import { CustomerInsight, LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
+import { CustomerInsight, LapsedQuery, LapsedReport } from '../schemas/lapsed';
 import { InsightsChecks, InsightsOverview, InsightsQuery, InsightsFailure } from '../schemas/insights';
 import { PriceChange, PriceChangeId, PriceChangeInput, PriceChangeAnalysisInput, PriceChangeReport } from '../schemas/prices';
 import { Reports, ReportsQuery } from '../schemas/reports';
