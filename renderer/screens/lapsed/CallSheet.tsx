@@ -17,7 +17,7 @@ const SHORT: Partial<Record<string, BaseKey>> = {
 };
 
 /** What fits on one line of the sheet's Why column, counting a CJK character as two. */
-const LINE = 40;
+const LINE = 36;
 const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
 
 /**
@@ -35,8 +35,12 @@ function shortWhy(t: ReturnType<typeof useT>['t'], f: ReturnType<typeof useForma
     const key = SHORT[code];
     return key ? [t(key)] : [];
   });
-  // a reason this sheet has no short words for yet: its full words (cut at the column's edge);
-  // none at all: how long they have been away
+  // flagged by the model alone: its chance in a few words; a reason this sheet has no short words
+  // for yet: its full words (cut at the column's edge); none at all: how long they have been away
+  if (!words.length && r.status === 'lapsed')
+    return t('lapsed.short.model', {
+      pct: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(r.p_no_return_90d),
+    });
   if (!words.length) return reasonWords(t, f, locale, r)[0] ?? t('lapsed.short.quiet', { days: r.days_since_last });
   const two = words.slice(0, 2).join(t('common.listSeparator'));
   return width(two) <= LINE ? two : (words[0] ?? '');

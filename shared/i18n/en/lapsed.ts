@@ -30,6 +30,7 @@ export const lapsed = {
   'lapsed.noPhone': 'no number',
   'lapsed.short.overdue': 'quiet {{days}} days (usually {{gap}})',
   'lapsed.short.quiet': 'quiet {{days}} days',
+  'lapsed.short.model': '{{pct}} chance not back in 90 days',
   'lapsed.short.low_p_alive': 'unlikely to come back',
   'lapsed.short.visits_down': 'comes less often',
   'lapsed.short.spend_down': 'spends less',

@@ -31,6 +31,7 @@ export const lapsed: Record<keyof typeof en, string> = {
   'lapsed.noPhone': '无号码',
   'lapsed.short.overdue': '{{days}} 天未来（平时 {{gap}} 天）',
   'lapsed.short.quiet': '{{days}} 天未来',
+  'lapsed.short.model': '90 天内不来的可能 {{pct}}',
   'lapsed.short.low_p_alive': '可能不再来',
   'lapsed.short.visits_down': '来得少了',
   'lapsed.short.spend_down': '花得少了',
