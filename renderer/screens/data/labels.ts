@@ -46,9 +46,9 @@ export function formatName(t: T, format: string): string {
   return format === 'csv' || format === 'xlsx' || format === 'vcf' ? t(`data.export.format.${format}`) : format;
 }
 
-/** Every format a campaign's list was written in ("CSV for Excel; vCard .vcf"). */
+/** Every format a campaign's list was written in ("CSV for Excel; vCard .vcf"), with the language's separator. */
 export function formatsName(t: T, formats: readonly string[]): string {
-  return formats.map((x) => formatName(t, x)).join('; ');
+  return formats.map((x) => formatName(t, x)).join(t('common.listSeparator'));
 }
 
 /** A channel code as stored in the log, in words. */
