@@ -90,7 +90,9 @@ async function person(ctx: Ctx, name: string, phone: string, staffId: number, pr
     whatHappened: `${name} was kept waiting`,
   });
   await ok(ctx, 'complaints.step', { id: complaint.id, step: 'listen', note: `${name} told us everything` });
-  await ok(ctx, 'winback.start', { customerId: c.id, note: `call ${name}` });
+  const w = await ok<{ id: number }>(ctx, 'winback.start', { customerId: c.id, note: `call ${name}` });
+  await ok(ctx, 'reach.attempt', { kind: 'winback_follow_up', ref: w.id, outcome: 'no_answer' });
+  await ok(ctx, 'reach.attempt', { kind: 'complaint_follow_up', ref: complaint.id, outcome: 'reached', reason: 'service' });
   return { id: c.id, oldId: old.id };
 }
 
