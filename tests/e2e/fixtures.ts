@@ -43,29 +43,8 @@ export const test = base.extend<{ shop: Shop; emptyShop: Shop }, { demoTemplate:
     await use(page);
   },
   // One demo database per worker; every test gets its own copy, so no test sees another's data.
-  demoTemplate: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
-      const db = path.join(dir, 'template.db');
-      const r = spawnSync(process.execPath, [CLI, 'demo', '--db', db, '--customers', '300', '--years', '2', '--seed', '3'], {
-        env,
-        encoding: 'utf8',
-      });
-      if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
-      await use(db);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
-  shop: async ({ demoTemplate }, use, testInfo) => {
-    const dbPath = testInfo.outputPath('shop.db');
-    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-    fs.copyFileSync(demoTemplate, dbPath);
-    const { child, url } = await startServe(dbPath);
-    await use(makeShop(url, dbPath));
-    child.kill('SIGTERM');
-  },
+  demoTemplate: [demoTemplate(300, 3), { scope: 'worker' }],
+  shop: async ({ demoTemplate }, use, testInfo) => serveCopy(demoTemplate, testInfo.outputPath('shop.db'), use),
   // eslint-disable-next-line no-empty-pattern
   emptyShop: async ({}, use, testInfo) => {
     const dbPath = testInfo.outputPath('empty.db');
@@ -75,6 +54,32 @@ export const test = base.extend<{ shop: Shop; emptyShop: Shop }, { demoTemplate:
     child.kill('SIGTERM');
   },
 });
+
+/** A worker-scoped fixture: a demo shop of `customers` customers over two years, made once per worker. */
+export function demoTemplate(customers: number, seed: number) {
+  // eslint-disable-next-line no-empty-pattern
+  return async ({}, use: (db: string) => Promise<void>) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
+    const db = path.join(dir, 'template.db');
+    const r = spawnSync(
+      process.execPath,
+      [CLI, 'demo', '--db', db, '--customers', String(customers), '--years', '2', '--seed', String(seed)],
+      { env, encoding: 'utf8' },
+    );
+    if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
+    await use(db);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** Serves a copy of a template shop at `dbPath` for one test (the server stops when it ends). */
+export async function serveCopy(template: string, dbPath: string, use: (shop: Shop) => Promise<void>): Promise<void> {
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  fs.copyFileSync(template, dbPath);
+  const { child, url } = await startServe(dbPath);
+  await use(makeShop(url, dbPath));
+  child.kill('SIGTERM');
+}
 
 export function makeShop(url: string, dbPath: string): Shop {
   return {

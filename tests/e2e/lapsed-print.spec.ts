@@ -1,35 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { test as base, expect, CLI, env, makeShop, startServe, type Shop } from './fixtures';
+import { test as base, expect, demoTemplate, serveCopy, type Shop } from './fixtures';
 import { pdfPageCount } from '../helpers/pdf';
 
 /** A demo shop big enough for a list of several pages (the issue's had 59 customers); one per worker, copied per test. */
 const test = base.extend<{ bigShop: Shop }, { bigTemplate: string }>({
-  bigTemplate: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-big-'));
-      const db = path.join(dir, 'template.db');
-      const r = spawnSync(process.execPath, [CLI, 'demo', '--db', db, '--customers', '700', '--years', '2', '--seed', '5'], {
-        env,
-        encoding: 'utf8',
-      });
-      if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
-      await use(db);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
-  bigShop: async ({ bigTemplate }, use, testInfo) => {
-    const dbPath = testInfo.outputPath('big.db');
-    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-    fs.copyFileSync(bigTemplate, dbPath);
-    const { child, url } = await startServe(dbPath);
-    await use(makeShop(url, dbPath));
-    child.kill('SIGTERM');
-  },
+  bigTemplate: [demoTemplate(700, 5), { scope: 'worker' }],
+  bigShop: async ({ bigTemplate }, use, testInfo) => serveCopy(bigTemplate, testInfo.outputPath('big.db'), use),
 });
 
 interface Report {

@@ -1,43 +1,27 @@
-import { afterAll, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
+import { expect, it } from 'vitest';
 import path from 'node:path';
 import { openApp, closeApp } from '../../main/app';
-import { dispatch } from '../../main/api';
+import { ok } from '../helpers/db';
+import { CLI_NOW as NOW, cliSandbox } from '../helpers/cli';
 
-const CLI = path.resolve(__dirname, '../../dist/cli/index.mjs');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-reach-cli-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const NOW = '2026-03-10T10:00:00+08:00';
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, REGULARS_NOW: NOW, LANG: 'en_US.UTF-8' },
-  });
-
-async function call<T>(ctx: ReturnType<typeof openApp>, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(method, input, ctx);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.data as T;
-}
+const { dir, run } = cliSandbox('regulars-reach-cli-');
 
 it('`regulars today --json` items carry `phone` and `message` (shop language, names filled in)', async () => {
   const db = path.join(dir, 'shop.db');
   const ctx = openApp({ dbPath: db, clock: { now: () => Date.parse(NOW) } });
   try {
-    await call(ctx, 'settings.update', { language: 'zh-CN', shopName: '街角面包' });
-    const a = await call<{ id: number }>(ctx, 'customers.create', { name: '王芳', phone: '13800138000', consent: { sms: true } });
-    await call(ctx, 'complaints.open', {
+    await ok(ctx, 'settings.update', { language: 'zh-CN', shopName: '街角面包' });
+    const a = await ok<{ id: number }>(ctx, 'customers.create', { name: '王芳', phone: '13800138000', consent: { sms: true } });
+    await ok(ctx, 'complaints.open', {
       customerId: a.id,
       channel: 'phone',
       reason: 'quality',
       severity: 'minor',
       whatHappened: '不新鲜',
     });
-    const b = await call<{ id: number }>(ctx, 'customers.create', { name: 'Bo' });
-    await call(ctx, 'sales.record', { customerId: b.id, amountMinor: 1000, occurredAt: Date.parse('2025-06-01T10:00:00+08:00') });
-    await call(ctx, 'winback.start', { customerId: b.id });
+    const b = await ok<{ id: number }>(ctx, 'customers.create', { name: 'Bo' });
+    await ok(ctx, 'sales.record', { customerId: b.id, amountMinor: 1000, occurredAt: Date.parse('2025-06-01T10:00:00+08:00') });
+    await ok(ctx, 'winback.start', { customerId: b.id });
   } finally {
     closeApp(ctx);
   }
