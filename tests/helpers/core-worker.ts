@@ -8,7 +8,9 @@ import path from 'node:path';
  * dist/ cannot pull it away mid-test).
  */
 export async function buildCoreWorker(): Promise<string> {
-  const dir = fs.mkdtempSync(path.resolve(__dirname, '../../node_modules/.cache/core-worker-'));
+  const cache = path.resolve(__dirname, '../../node_modules/.cache');
+  fs.mkdirSync(cache, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(cache, 'core-worker-'));
   const outfile = path.join(dir, 'core-worker.mjs');
   const common: BuildOptions = {
     bundle: true,

@@ -103,11 +103,17 @@ describe('app:// path resolution', () => {
 });
 
 describe('the import worker outside app.asar', () => {
-  it('is run only when it matches the SHA-256 built into the Electron bundle', () => {
+  it('is run only when it matches the SHA-256 built into the Electron bundle (the core workers too)', () => {
     const bundle = path.join(ROOT, 'dist/electron/main.cjs');
     const worker = path.join(ROOT, 'dist/workers/import-worker.mjs');
     if (!fs.existsSync(bundle) || !fs.existsSync(worker)) throw new Error('run `node scripts/build.mjs` first');
     const sha = createHash('sha256').update(fs.readFileSync(worker)).digest('hex');
-    expect(fs.readFileSync(bundle, 'utf8')).toContain(`workerSha256 = "${sha}"`);
+    const core = createHash('sha256')
+      .update(fs.readFileSync(path.join(ROOT, 'dist/workers/core-worker.mjs')))
+      .digest('hex');
+    const main = fs.readFileSync(bundle, 'utf8');
+    // the pool is given both: the core workers' script and the import worker the writer starts
+    expect(main).toContain(`workerSha256: "${sha}"`);
+    expect(main).toContain(`scriptSha256: "${core}"`);
   });
 });
