@@ -199,6 +199,7 @@ class PoolImpl implements Pool {
   readonly log: Logger;
   readonly script: string;
   private readonly clock: Clock;
+  private readonly offset: number;
   private readonly lanes: Record<Lane, LaneWorker>;
   private state: SharedState = { health: 'unchecked', backupWarning: null };
   private seq = 0;
@@ -209,6 +210,9 @@ class PoolImpl implements Pool {
   constructor(private readonly opts: PoolOptions) {
     this.log = opts.log ?? consoleLogger;
     this.clock = opts.clock ?? clockFromEnv();
+    // One offset from the wall clock for every worker, taken once: two readings of the clock per
+    // worker could straddle a millisecond and leave two lanes a millisecond apart.
+    this.offset = this.clock.now() - Date.now();
     this.script = path.resolve(opts.script);
     this.lanes = {
       writer: new LaneWorker('writer', this),
@@ -222,11 +226,12 @@ class PoolImpl implements Pool {
   }
 
   workerData(lane: Lane): CoreWorkerData {
+    const at = Date.now();
     return {
       lane,
       dbPath: this.opts.dbPath,
-      now: this.clock.now(),
-      at: Date.now(),
+      now: at + this.offset,
+      at,
       shared: { ...this.state },
       ...(this.opts.workerDir !== undefined ? { workerDir: this.opts.workerDir } : {}),
       ...(this.opts.workerSha256 !== undefined ? { workerSha256: this.opts.workerSha256 } : {}),

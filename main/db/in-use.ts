@@ -35,6 +35,16 @@ const lockDirOf = (dbPath: string) => `${path.resolve(dbPath)}.lock`;
 const mine = new Set<string>();
 let exitHook = false;
 
+/** When this computer booted, in ms since the epoch, as the kernel recorded it (Linux); null elsewhere. */
+function kernelBootTime(): number | null {
+  try {
+    const btime = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'));
+    return btime ? Number(btime[1]) * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Start of a process in ms since the epoch, from /proc (Linux); null where that is not readable. */
 export function processStart(pid: number): number | null {
   try {
@@ -42,21 +52,28 @@ export function processStart(pid: number): number | null {
     // comm (field 2) may hold spaces and parentheses: fields 3.. follow the last ')'
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[19]);
-    const btime = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'));
-    if (!btime || !Number.isFinite(ticks)) return null;
+    const boot = kernelBootTime();
+    if (boot === null || !Number.isFinite(ticks)) return null;
     // USER_HZ is 100 on every Linux the app runs on
-    return Number(btime[1]) * 1000 + ticks * 10;
+    return boot + ticks * 10;
   } catch {
     return null;
   }
 }
+
+/**
+ * The last boot, on the same footing as the start times above: the kernel's record where there is
+ * one, so a wall clock that jumped since (a PC whose clock is set late, or a test's moved clock)
+ * cannot make a live process look older than the boot.
+ */
+const bootTime = (): number => kernelBootTime() ?? Date.now() - os.uptime() * 1000;
 
 const selfStart = processStart(process.pid) ?? Math.round(Date.now() - process.uptime() * 1000);
 
 function alive(h: Holder): boolean {
   if (h.host !== os.hostname()) return true;
   // Started before this computer last booted: gone with the power cut, whoever has its pid now.
-  if (h.startedAt < Date.now() - os.uptime() * 1000 - 60_000) return false;
+  if (h.startedAt < bootTime() - 60_000) return false;
   try {
     process.kill(h.pid, 0);
   } catch (e) {
