@@ -174,11 +174,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
             error={fieldError(t, error, 'staff')}
           >
             <option value="">{t('data.export.choose')}</option>
-            {status.staff.map((s) => (
-              <option key={s.id} value={String(s.id)}>
-                {s.name}
-              </option>
-            ))}
+            <StaffOptions staff={status.staff} />
           </SelectField>
         ) : null}
         {isList ? (
@@ -194,11 +190,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
         {isList ? (
           <SelectField label={t('data.export.staff')} value={staff} onChange={(e) => setStaff(e.target.value)}>
             <option value="">{t('data.export.allStaff')}</option>
-            {status.staff.map((s) => (
-              <option key={s.id} value={String(s.id)}>
-                {s.name}
-              </option>
-            ))}
+            <StaffOptions staff={status.staff} />
           </SelectField>
         ) : null}
         {segment === 'saved' ? (
@@ -319,4 +311,13 @@ export function ExportPanel({ query = '' }: { query?: string }) {
       {callList ? <CallList rows={callList.rows} title={callList.title} /> : null}
     </section>
   );
+}
+
+/** The shop's staff as options of a select (by id), after the select's own empty choice. */
+function StaffOptions({ staff }: { staff: readonly { id: number; name: string }[] }) {
+  return staff.map((s) => (
+    <option key={s.id} value={String(s.id)}>
+      {s.name}
+    </option>
+  ));
 }
