@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openApp, closeApp } from '../main/app';
 import type { Ctx } from '../main/ctx';
-import { generateDemo } from '../main/services/demo';
+import { generateDemo } from '../main/services/demo/generate';
 import { LATEST_VERSION } from '../main/db/open';
 import { counterSection } from './counter';
 import { dataSection } from './data';

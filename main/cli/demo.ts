@@ -1,9 +1,9 @@
-import { seedCare } from '../services/demo-care';
+import { seedCare } from '../services/demo/care';
 import { z } from 'zod';
 import { openApp, closeApp } from '../app';
 import { resolveDbPath } from '../paths';
 import { countLiveCustomers } from '../db/queries/customers';
-import { generateDemo } from '../services/demo';
+import { generateDemo } from '../services/demo/generate';
 import { CliError, intFlag, parseFlags } from './common';
 
 const Flags = z.object({

@@ -1,4 +1,4 @@
-import { seedCare } from './demo-care';
+import { seedCare } from './demo/care';
 import { AppError } from '../../shared/api/errors';
 import type { ShopStatus } from '../../shared/schemas/settings';
 import { writeSetting } from '../db/queries/settings';
@@ -6,7 +6,7 @@ import { countLiveCustomers } from '../db/queries/customers';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
 import { shopStatus } from './settings';
-import { generateDemo } from './demo';
+import { generateDemo } from './demo/generate';
 
 export function startEmpty(ctx: Ctx): ShopStatus {
   ctx.db.transaction(() => writeSetting(ctx.db, 'onboarded', true))();

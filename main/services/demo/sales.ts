@@ -1,9 +1,9 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open';
-import type { Day, Promo } from './demo-calendar';
-import { HOUR_WEIGHT, SALE_NOTES, VOID_REASONS } from './demo-data';
-import { pick, prng, sampler, type Rnd } from './demo-people';
-import { hasRisen, priceOnDay, type CatalogueItem } from './demo-catalogue';
+import type { Db } from '../../db/open';
+import type { Day, Promo } from './calendar';
+import { HOUR_WEIGHT, SALE_NOTES, VOID_REASONS } from './data';
+import { pick, prng, sampler, type Rnd } from './people';
+import { hasRisen, priceOnDay, type CatalogueItem } from './catalogue';
 
 export interface StaffSpan {
   id: number;

@@ -1,13 +1,13 @@
-import { addDays } from '../../shared/domain/dates';
-import type { LeaveReason, Severity } from '../../shared/domain/care';
-import { insertIntroduceTasks } from '../db/queries/care';
-import { listStaff } from '../db/queries/settings';
-import type { Ctx } from '../ctx';
-import { complaintStep, openComplaint } from './complaints';
-import { lapsedList } from './lapsed';
-import { record } from './sales';
-import { today } from './settings';
-import { startWinback, winbackStep } from './winback';
+import { addDays } from '../../../shared/domain/dates';
+import type { LeaveReason, Severity } from '../../../shared/domain/care';
+import { insertIntroduceTasks } from '../../db/queries/care';
+import { listStaff } from '../../db/queries/settings';
+import type { Ctx } from '../../ctx';
+import { complaintStep, openComplaint } from '../complaints';
+import { lapsedList } from '../lapsed';
+import { record } from '../sales';
+import { today } from '../settings';
+import { startWinback, winbackStep } from '../winback';
 
 const DAY = 86_400_000;
 

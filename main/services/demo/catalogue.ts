@@ -1,6 +1,6 @@
-import type { Db } from '../db/open';
-import { nameKeys } from './name-keys';
-import type { Day } from './demo-calendar';
+import type { Db } from '../../db/open';
+import { nameKeys } from '../name-keys';
+import type { Day } from './calendar';
 
 /**
  * The demo shop is a tea shop with snacks, teaware and gift boxes. Prices in yuan, cheapest first

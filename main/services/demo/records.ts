@@ -1,9 +1,9 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open';
-import type { Day } from './demo-calendar';
-import { STAFF } from './demo-data';
-import type { Rnd } from './demo-people';
-import type { StaffSpan } from './demo-sales';
+import type { Db } from '../../db/open';
+import type { Day } from './calendar';
+import { STAFF } from './data';
+import type { Rnd } from './people';
+import type { StaffSpan } from './sales';
 
 const DAY_MS = 86_400_000;
 

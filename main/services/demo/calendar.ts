@@ -1,5 +1,5 @@
-import { addDays, daysBetween, startOfBusinessDate } from '../../shared/domain/dates';
-import { FIXED_PROMOS, MID_AUTUMN, MONTH_WEIGHT, SPRING_FESTIVAL } from './demo-data';
+import { addDays, daysBetween, startOfBusinessDate } from '../../../shared/domain/dates';
+import { FIXED_PROMOS, MID_AUTUMN, MONTH_WEIGHT, SPRING_FESTIVAL } from './data';
 
 export type Promo = 'spring' | 'mid_autumn' | '618' | 'double11' | 'double12';
 

@@ -1,16 +1,16 @@
-import type { Db } from '../db/open';
-import { insertCustomer, refreshAllStats } from '../db/queries/customers';
-import { suspendSalesIndexes } from '../db/queries/imports';
-import { listPaymentMethods, writeSetting } from '../db/queries/settings';
-import { addDays, businessDate } from '../../shared/domain/dates';
-import { reversedDigits } from '../../shared/domain/phone';
-import { nameKeys, type NameKeys } from './name-keys';
-import { buildCalendar } from './demo-calendar';
-import { CUSTOMER_NOTES, TAGS } from './demo-data';
-import { tagsFor, writeConsents, writeStaff } from './demo-records';
-import { makeBirthday, makePerson, makePhone, pick, prng, sampler, seedFor } from './demo-people';
-import { SaleWriter, type Shopper } from './demo-sales';
-import { writeCatalogue } from './demo-catalogue';
+import type { Db } from '../../db/open';
+import { insertCustomer, refreshAllStats } from '../../db/queries/customers';
+import { suspendSalesIndexes } from '../../db/queries/imports';
+import { listPaymentMethods, writeSetting } from '../../db/queries/settings';
+import { addDays, businessDate } from '../../../shared/domain/dates';
+import { reversedDigits } from '../../../shared/domain/phone';
+import { nameKeys, type NameKeys } from '../name-keys';
+import { buildCalendar } from './calendar';
+import { CUSTOMER_NOTES, TAGS } from './data';
+import { tagsFor, writeConsents, writeStaff } from './records';
+import { makeBirthday, makePerson, makePhone, pick, prng, sampler, seedFor } from './people';
+import { SaleWriter, type Shopper } from './sales';
+import { writeCatalogue } from './catalogue';
 
 export interface DemoOptions {
   customers: number;

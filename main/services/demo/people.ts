@@ -1,4 +1,4 @@
-import { FEMALE_CHARS, GENERATIONS, MALE_CHARS, MOBILE_PREFIXES, SURNAMES } from './demo-data';
+import { FEMALE_CHARS, GENERATIONS, MALE_CHARS, MOBILE_PREFIXES, SURNAMES } from './data';
 
 export type Rnd = () => number;
 
