@@ -31,6 +31,7 @@ import * as winback from './services/winback';
 import { todayDone, todayList } from './services/today';
 import { customerContacts } from './services/reach';
 import { recordAttempt } from './services/attempts';
+import * as offers from './services/offers';
 import { reports } from './services/reports';
 import * as products from './services/products';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './services/saved-filters';
@@ -120,6 +121,10 @@ export const handlers = {
   'today.done': (a, ctx) => todayDone(ctx, a),
   'reach.contacts': (a, ctx) => customerContacts(ctx, a.customerIds),
   'reach.attempt': (a, ctx) => recordAttempt(ctx, a),
+  'offers.issue': (a, ctx) => offers.issueOffer(ctx, { ...a, source: { caseId: a.winbackId, campaignId: a.campaignId } }),
+  'offers.list': (a, ctx) => offers.listOffers(ctx, a),
+  'offers.check': (a, ctx) => offers.checkOffer(ctx, { code: a.offerCode, customerId: a.customerId, amountMinor: a.amountMinor }),
+  'offers.insights': (_a, ctx) => offers.offerInsights(ctx),
   'customers.insight': (a, ctx) => customerInsightForScreen(ctx, customers.liveRow(ctx.db, a.id).id),
 } satisfies { [M in Method]: Handler<M> };
 

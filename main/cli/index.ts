@@ -5,6 +5,7 @@ import { modelCommand } from './model';
 import { backtestCommand, lapsedCommand } from './lapsed';
 import { todayCommand, winbackCommand } from './care';
 import { priceChangesCommand } from './prices';
+import { offersCommand } from './offers';
 import { backupCommand, customerCommand, exportCommand, restoreCommand } from './data';
 import { CliError, cliErrorText, exitCodeFor } from './common';
 
@@ -50,6 +51,11 @@ Commands:
         contact, introductions after a staff member left. JSON: kind, customer_id, due, title, ...
   winback --db PATH [--json]
         Win-back cases, open and closed, with status and outcome.
+  offers issue --db PATH --customer ID (--amount-off X | --percent-off N) [--min-spend X] [--expires YYYY-MM-DD] [--json]
+        Issue an offer to one customer (ID: id, member code or phone): money off or a percentage, an optional
+        minimum spend and last day. Prints its code, which the counter takes once.
+  offers --db PATH [--status open|redeemed|expired] [--json]
+        Every offer with its code, status (open, redeemed, expired) and the sale that redeemed it.
   price-changes --db PATH [--as-of YYYY-MM-DD] [--json]
         Every price change with buyers, units and revenue in the 8 weeks before and after, and the
         customers who bought less after it. JSON: product, date, old_price_minor, new_price_minor,
@@ -107,6 +113,8 @@ async function main(argv: string[]): Promise<number> {
       return winbackCommand(rest);
     case 'price-changes':
       return priceChangesCommand(rest);
+    case 'offers':
+      return offersCommand(rest);
     default:
       throw new CliError(`Unknown command "${command}". Run "regulars --help".`, 2);
   }

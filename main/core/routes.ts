@@ -93,6 +93,10 @@ export const ROUTES: Record<Method, Lane> = {
   'today.done': 'writer',
   'reach.contacts': 'heavy',
   'reach.attempt': 'writer',
+  'offers.issue': 'writer',
+  'offers.list': 'heavy',
+  'offers.check': 'counter',
+  'offers.insights': 'heavy',
   // the whole month's lapsed list behind it: a model fit when cold, so not at the counter's lane
   'customers.insight': 'heavy',
 };

@@ -7,6 +7,7 @@ import { getPaymentMethod, getStaff } from '../db/queries/settings';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
 import { saleVoided, wonBackBy } from './winback';
+import { checkOffer, redeemOffer, releaseOffer } from './offers';
 import { getSettings, today } from './settings';
 import { liveRow } from './customers';
 import { getProduct, priceOn } from '../db/queries/products';
@@ -37,11 +38,13 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
     const linesTotal = lines.reduce((n, l) => n + l.lineTotalMinor, 0);
     // Money off the whole sale (a promotion) comes off the lines' total.
     const floor = Math.max(0, linesTotal - d.discountMinor);
-    const amountMinor = d.amountMinor ?? floor;
-    if (amountMinor < floor)
+    const beforeOffer = d.amountMinor ?? floor;
+    if (beforeOffer < floor)
       throw new AppError('VALIDATION', { linesTotalMinor: linesTotal }, [
         { path: ['amountMinor'], message: 'amount_below_lines' },
       ]);
+    const offer = d.offerCode ? checkOffer(ctx, { code: d.offerCode, customerId, amountMinor: beforeOffer, day }) : null;
+    const amountMinor = beforeOffer - (offer?.discountMinor ?? 0);
     const id = q.insertSale(
       ctx.db,
       {
@@ -50,8 +53,8 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
         businessDate: day,
         amountMinor,
         // with lines, the items are theirs (plus one for an amount rung up beside them)
-        items: lines.length ? Math.min(MAX_ITEMS, lineItems(lines) + (amountMinor > linesTotal ? 1 : 0)) : d.items,
-        discountMinor: d.discountMinor + lines.reduce((n, l) => n + l.lineDiscountMinor, 0),
+        items: lines.length ? Math.min(MAX_ITEMS, lineItems(lines) + (beforeOffer > linesTotal ? 1 : 0)) : d.items,
+        discountMinor: d.discountMinor + lines.reduce((n, l) => n + l.lineDiscountMinor, 0) + (offer?.discountMinor ?? 0),
         isPromotion: d.isPromotion,
         paymentMethodId,
         staffId,
@@ -60,11 +63,13 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
       now,
     );
     if (lines.length) q.insertLines(ctx.db, { id, businessDate: day, customerId }, lines);
+    if (offer) redeemOffer(ctx, offer, id);
     if (customerId !== null) {
       refreshStats(ctx.db, customerId);
       wonBackBy(ctx, customerId);
     }
-    return { ...q.getSale(ctx.db, id)!, lines: q.linesOfSale(ctx.db, id) };
+    const saved = { ...q.getSale(ctx.db, id)!, lines: q.linesOfSale(ctx.db, id) };
+    return offer ? { ...saved, offer: { code: offer.offer.code, discountMinor: offer.discountMinor } } : saved;
   })();
 }
 
@@ -106,6 +111,7 @@ export function voidSale(ctx: Ctx, id: number, reason: string, staffId: number |
     const now = ctx.clock.now();
     q.voidSale(ctx.db, id, now, reason, staffId);
     if (sale.customerId !== null) refreshStats(ctx.db, sale.customerId);
+    releaseOffer(ctx, id);
     saleVoided(ctx, id);
     audit(ctx.db, now, 'sale.void', 'sale', id, { reason });
     return q.getSale(ctx.db, id)!;

@@ -20,6 +20,7 @@ import { today } from './settings';
 import { reacher } from './reach';
 import { caseAttempts } from './attempt-summary';
 import { messageKindFor } from '../../shared/domain/messages';
+import { latestOfferOfCase, toOffer } from '../db/queries/offers';
 
 export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCase {
   const active = r.status === 'open' || r.status === 'contacted';
@@ -61,7 +62,14 @@ export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCas
         )
       : null,
     reach: withEvents ? caseAttempts(ctx, 'winback', r.id) : null,
+    offer: withEvents ? caseOffer(ctx, r.id) : null,
   };
+}
+
+/** The latest offer issued from the case, if any (issue 17). */
+function caseOffer(ctx: Ctx, caseId: number) {
+  const o = latestOfferOfCase(ctx.db, caseId);
+  return o ? toOffer(o, today(ctx)) : null;
 }
 
 /**
@@ -206,4 +214,29 @@ export function saleVoided(ctx: Ctx, saleId: number): void {
     q.updateWinback(ctx.db, c.id, { status: 'contacted', outcome: null, won_sale_id: null, closed_at: null }, now);
     q.addEvent(ctx.db, { kind: 'winback', case_id: c.id, step: 'reopened', at: now, staff_id: null, note: '' });
   }
+}
+
+/**
+ * Called inside the transaction of a sale that redeemed an offer: the customer's case still in
+ * progress (open or contacted) closes as won back by that sale, the offer's code named in its
+ * history. A case never marked contacted counts the offer as the contact (it reached them).
+ */
+export function wonBackByOffer(ctx: Ctx, customerId: number, saleId: number, offer: { code: string; createdAt: number }): void {
+  const id = q.activeWinbackFor(ctx.db, customerId);
+  if (id === undefined) return;
+  const cur = q.getWinback(ctx.db, id)!;
+  const now = ctx.clock.now();
+  q.updateWinback(
+    ctx.db,
+    id,
+    {
+      status: 'won_back',
+      outcome: 'won_back',
+      won_sale_id: saleId,
+      closed_at: now,
+      contacted_at: cur.contacted_at ?? offer.createdAt,
+    },
+    now,
+  );
+  q.addEvent(ctx.db, { kind: 'winback', case_id: id, step: 'won_back', at: now, staff_id: null, note: offer.code });
 }

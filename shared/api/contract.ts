@@ -52,6 +52,7 @@ import {
   WinbackStepInput,
 } from '../schemas/care';
 import { CampaignResults, Campaign, ExportInput, ExportResult } from '../schemas/export';
+import { Offer, OfferCheck, OfferCheckInput, OfferDraft, OfferInsights, OfferQuery } from '../schemas/offers';
 import {
   AUDIT_ACTIONS,
   AuditEntry,
@@ -149,6 +150,11 @@ export const contract = {
   'today.done': { input: TodayDone, output: z.object({ kind: z.string(), ref: z.number() }) },
   'reach.contacts': { input: ContactsQuery, output: z.array(CustomerContact) },
   'reach.attempt': { input: AttemptInput, output: AttemptSummary },
+  'offers.issue': { input: OfferDraft, output: Offer },
+  'offers.list': { input: OfferQuery, output: z.array(Offer) },
+  /** what a code typed at the counter would take off (the sale checks it again when recorded) */
+  'offers.check': { input: OfferCheckInput, output: OfferCheck },
+  'offers.insights': { input: None, output: OfferInsights },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AmountMinor, Channel, Id, IsoDate, OptionalText, Text } from './common';
+import { Offer } from './offers';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_OUTCOMES,
@@ -140,6 +141,8 @@ export const WinbackCase = z.object({
   contact: Contact.nullable(),
   /** attempts to reach them (one case; null in lists) */
   reach: AttemptSummary.nullable(),
+  /** the latest offer issued from the case (one case; null in lists) */
+  offer: Offer.nullable(),
 });
 export type WinbackCase = z.infer<typeof WinbackCase>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AmountMinor, Id, OptionalText, Text } from './common';
 import { MAX_QUANTITY, quantityToMilli } from '../domain/lines';
+import { OfferCode } from './offers';
 
 export const MAX_ITEMS = 10_000;
 export const MAX_LINES = 200;
@@ -45,6 +46,12 @@ export const SaleDraft = z
       .int()
       .min(Date.UTC(1990, 0, 1))
       .optional(),
+    /**
+     * An offer's code (issue 17): checked in the sale's transaction and used once. `amountMinor`
+     * (or the lines' total less `discountMinor`) is then the price before the offer; the sale
+     * stores what is left to pay, the offer's money off added to its discount.
+     */
+    offerCode: OfferCode.optional(),
   })
   .superRefine((d, ctx) => {
     if (d.amountMinor === undefined && d.lines.length === 0)
@@ -83,6 +90,8 @@ export const Sale = z.object({
   voidedByStaffId: z.number().nullable(),
   /** the products rung up (on a single sale and a customer's sales; today's list leaves them out) */
   lines: z.array(SaleLine).optional(),
+  /** the offer redeemed by this sale and the money it took off (as recorded; not on lists) */
+  offer: z.object({ code: z.string(), discountMinor: z.number() }).nullable().optional(),
 });
 export type Sale = z.infer<typeof Sale>;
 

@@ -93,6 +93,15 @@ async function person(ctx: Ctx, name: string, phone: string, staffId: number, pr
   const w = await ok<{ id: number }>(ctx, 'winback.start', { customerId: c.id, note: `call ${name}` });
   await ok(ctx, 'reach.attempt', { kind: 'winback_follow_up', ref: w.id, outcome: 'no_answer' });
   await ok(ctx, 'reach.attempt', { kind: 'complaint_follow_up', ref: complaint.id, outcome: 'reached', reason: 'service' });
+  // an offer from the case, redeemed at the counter, and one still open
+  const offer = await ok<{ code: string }>(ctx, 'offers.issue', {
+    customerId: c.id,
+    kind: 'amount_off',
+    value: 500,
+    winbackId: w.id,
+  });
+  await ok(ctx, 'sales.record', { customerId: c.id, amountMinor: 3000, offerCode: offer.code });
+  await ok(ctx, 'offers.issue', { customerId: c.id, kind: 'percent_off', value: 10 });
   return { id: c.id, oldId: old.id };
 }
 
@@ -133,7 +142,7 @@ describe('every table that references customers', () => {
     const backupsBefore = backups(ctx);
 
     const r = await ok<{ erasedId: number; anonymisedSales: number }>(ctx, 'customers.erase', { id: a.id, confirm: true });
-    expect(r).toEqual({ erasedId: a.id, anonymisedSales: 2 });
+    expect(r).toEqual({ erasedId: a.id, anonymisedSales: 3 });
 
     for (const ref of refs) expect(rowsOf(ctx, ref, [a.id, a.oldId]), `${ref.table}.${ref.column}`).toBe(0);
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM customers WHERE id IN (?, ?)').get(a.id, a.oldId)).toEqual({ n: 0 });

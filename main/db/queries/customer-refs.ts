@@ -31,6 +31,8 @@ export const CUSTOMER_REFERENCES: Record<
   'winback_cases.customer_id': { erase: 'delete', merge: 'move' },
   'tasks.customer_id': { erase: 'delete', merge: 'move' },
   'contact_attempts.customer_id': { erase: 'delete', merge: 'move' },
+  // an erased customer's offers go with their cases (a redeemed one's sale stays, anonymous)
+  'offers.customer_id': { erase: 'delete', merge: 'move' },
 };
 
 /** Every `table.column` of the live schema with a foreign key to customers, read from the schema itself. */
@@ -52,8 +54,12 @@ export function unknownCustomerReferences(db: Db): string[] {
   return customerReferences(db).filter((r) => !Object.hasOwn(CUSTOMER_REFERENCES, r));
 }
 
-/** Deletes a customer's complaints, win-back cases and tasks, each with the history of its steps and the calls made. */
+/** Deletes a customer's complaints, win-back cases and tasks, each with the history of its steps, the calls made and the offers issued. */
 export function deleteCareRecords(db: Db, customerId: number): void {
+  stmt(db, 'DELETE FROM offers WHERE customer_id = ? OR winback_id IN (SELECT id FROM winback_cases WHERE customer_id = ?)').run(
+    customerId,
+    customerId,
+  );
   stmt(
     db,
     `DELETE FROM contact_attempts WHERE customer_id = ?
@@ -76,8 +82,9 @@ export function deleteCareRecords(db: Db, customerId: number): void {
   stmt(db, 'DELETE FROM tasks WHERE customer_id = ?').run(customerId);
 }
 
-/** A merge moves the merged record's complaints, win-back cases, tasks, calls and campaign memberships to the kept customer. */
+/** A merge moves the merged record's complaints, win-back cases, tasks, calls, offers and campaign memberships to the kept customer. */
 export function moveCareRecords(db: Db, fromId: number, toId: number): void {
+  stmt(db, 'UPDATE offers SET customer_id = ? WHERE customer_id = ?').run(toId, fromId);
   stmt(db, 'UPDATE contact_attempts SET customer_id = ? WHERE customer_id = ?').run(toId, fromId);
   stmt(db, 'UPDATE complaints SET customer_id = ? WHERE customer_id = ?').run(toId, fromId);
   stmt(db, 'UPDATE winback_cases SET customer_id = ? WHERE customer_id = ?').run(toId, fromId);
