@@ -37,6 +37,8 @@ import * as products from './services/products';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './services/saved-filters';
 import { takeBackup } from './services/backup';
 import { listPaymentMethods, listStaff } from './db/queries/settings';
+import { sharingHandlers } from './services/sharing-handlers';
+import { recordOnce } from './services/sale-keys';
 
 type Handler<M extends Method> = (a: Args<M>, ctx: Ctx) => Out<M> | Promise<Out<M>>;
 
@@ -63,7 +65,7 @@ export const handlers = {
   'customers.merge': (a, ctx) => customers.merge(ctx, a.keepId, a.mergeId),
   'customers.sales': (a, ctx) => sales.customerSales(ctx, a.customerId, a.limit),
   'tags.list': (_a, ctx) => listTags(ctx.db),
-  'sales.record': (a, ctx) => sales.record(ctx, a),
+  'sales.record': (a, ctx) => recordOnce(ctx, a, sales.record),
   'sales.void': (a, ctx) => sales.voidSale(ctx, a.id, a.reason, a.staffId),
   'sales.today': (a, ctx) => sales.todaysSales(ctx, a.limit),
   'db.integrityCheck': (_a, ctx) => shop.integrityCheck(ctx),
@@ -126,6 +128,7 @@ export const handlers = {
   'offers.check': (a, ctx) => offers.checkOffer(ctx, { code: a.offerCode, customerId: a.customerId, amountMinor: a.amountMinor }),
   'offers.insights': (_a, ctx) => offers.offerInsights(ctx),
   'customers.insight': (a, ctx) => customerInsightForScreen(ctx, customers.liveRow(ctx.db, a.id).id),
+  ...sharingHandlers,
 } satisfies { [M in Method]: Handler<M> };
 
 /** zod issues as field issues whose message is an i18n key under `error.field.`. */

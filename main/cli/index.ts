@@ -14,7 +14,7 @@ const HELP = `回头客 Regulars — keep your customers coming back.
 Usage: regulars <command> [options]
 
 Commands:
-  serve [--db PATH] [--port N] [--open]
+  serve [--db PATH] [--port N] [--open] [--share ADDRESS[:PORT]]
         Run the app in your browser (browser mode) on 127.0.0.1 with a per-launch token.
         --port 0 (default) picks a free port. --open opens the default browser.
   demo --db PATH [--customers N] [--years Y] [--seed S]

@@ -9,6 +9,8 @@ import { dbFault } from '../db/faults';
 import { registerOpen } from '../db/in-use';
 import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
 import { LANES, REPLACES_FILE, ROUTES, type Lane } from './routes';
+import { ACCESS } from './roles';
+import type { Actor } from '../db/queries/audit';
 
 export const CORE_WORKER_FILE = 'core-worker.mjs';
 
@@ -39,8 +41,14 @@ export interface PoolOptions {
   slowMethods?: Record<string, number>;
 }
 
+/** Who is behind a call (issue 18): `trusted` only for the sharing host's own internal calls. */
+export interface CallMeta {
+  actor?: Actor | null;
+  trusted?: boolean;
+}
+
 export interface Pool {
-  dispatch(method: unknown, input: unknown): Promise<Reply>;
+  dispatch(method: unknown, input: unknown, meta?: CallMeta): Promise<Reply>;
   /** start-up checks now (heavy lane), then again whenever a new day comes while the app stays open */
   startBackground(): void;
   /** one round of the checks; resolves when its synchronous part is done */
@@ -146,10 +154,10 @@ class LaneWorker {
     this.worker.postMessage(m);
   }
 
-  async call(method: string, input: unknown): Promise<Reply> {
+  async call(method: string, input: unknown, actor: Actor | null = null): Promise<Reply> {
     while (this.gate) await this.gate;
     return new Promise<Reply>((resolve) => {
-      void this.post({ type: 'call', seq: this.pool.nextSeq(), method, input }, { kind: 'call', method, resolve });
+      void this.post({ type: 'call', seq: this.pool.nextSeq(), method, input, actor }, { kind: 'call', method, resolve });
     });
   }
 
@@ -265,16 +273,19 @@ class PoolImpl implements Pool {
     await this.lanes.counter.ready;
   }
 
-  async dispatch(method: unknown, input: unknown): Promise<Reply> {
+  async dispatch(method: unknown, input: unknown, meta: CallMeta = {}): Promise<Reply> {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD');
+    // the sharing host's own calls (token hashes, PIN hashes): never from a window or the network
+    if (ACCESS[method] === 'internal' && !meta.trusted) return fail('FORBIDDEN');
     const lane = this.lanes[ROUTES[method]];
-    if (!REPLACES_FILE.has(method)) return lane.call(method, input);
+    const actor = meta.actor ?? null;
+    if (!REPLACES_FILE.has(method)) return lane.call(method, input, actor);
     // The file is about to be replaced: no other connection of this process may hold it open.
     const readers = LANES.filter((l) => l !== ROUTES[method]).map((l) => this.lanes[l]);
     readers.forEach((r) => r.hold());
     try {
       await Promise.all(readers.map((r) => r.control('suspend')));
-      return await lane.call(method, input);
+      return await lane.call(method, input, actor);
     } finally {
       await Promise.all(readers.map((r) => r.control('resume')));
       readers.forEach((r) => r.release());

@@ -1,6 +1,7 @@
 import type { Reply } from '../../shared/api/errors';
 import type { BackupWarning } from '../ctx';
 import type { Lane } from './routes';
+import type { Actor } from '../db/queries/audit';
 
 /** What the pool tells a core worker when it starts it (workerData). */
 export interface CoreWorkerData {
@@ -29,7 +30,8 @@ export interface SharedState {
 
 export type ToWorker =
   | { type: 'open' }
-  | { type: 'call'; seq: number; method: string; input: unknown }
+  /** `actor`: the paired device and staff member behind the call (issue 18), named in the activity log */
+  | { type: 'call'; seq: number; method: string; input: unknown; actor?: Actor | null }
   /** the start-up and daily checks (heavy lane): integrity, daily backup, model preparation */
   | { type: 'checks'; seq: number }
   /** close the connection (a restore is about to replace the file) */

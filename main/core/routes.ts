@@ -1,4 +1,5 @@
 import type { Method } from '../../shared/api/contract';
+import { SHARING_ROUTES } from './routes-sharing';
 
 /**
  * Which worker answers which method (docs/architecture.md). Three lanes, each one thread with its
@@ -99,6 +100,7 @@ export const ROUTES: Record<Method, Lane> = {
   'offers.insights': 'heavy',
   // the whole month's lapsed list behind it: a model fit when cold, so not at the counter's lane
   'customers.insight': 'heavy',
+  ...SHARING_ROUTES,
 };
 
 /**

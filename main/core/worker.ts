@@ -8,6 +8,7 @@ import { startupChecks } from '../services/startup';
 import { today } from '../services/settings';
 import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
 import { AppError } from '../../shared/api/errors';
+import { setActor } from '../db/queries/audit';
 
 /**
  * Entry of a core worker thread (bundled to dist/workers/core-worker.mjs): one lane of the pool
@@ -126,7 +127,13 @@ async function handle(c: Ctx, m: Exclude<ToWorker, { type: 'open' }>): Promise<v
   }
   const slow = data.slowMethods?.[m.method];
   if (slow) stall(slow);
-  const reply = await dispatch(m.method, m.input, c);
+  setActor(m.actor ?? null);
+  let reply;
+  try {
+    reply = await dispatch(m.method, m.input, c);
+  } finally {
+    setActor(null);
+  }
   // a restore reopens ctx.db: the new connection's transactions start IMMEDIATE too
   immediateTransactions(c.db);
   report(c, before);

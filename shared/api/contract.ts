@@ -63,6 +63,8 @@ import {
   CustomerDataExport,
 } from '../schemas/data';
 
+import { sharingContract } from './contract-sharing';
+
 const None = z.strictObject({}).default({});
 const ById = z.strictObject({ id: Id });
 
@@ -162,6 +164,7 @@ export const contract = {
     }),
     output: z.array(AuditEntry),
   },
+  ...sharingContract,
 } as const;
 
 export type Contract = typeof contract;

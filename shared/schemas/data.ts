@@ -30,6 +30,9 @@ export const AuditEntry = z.object({
   entity: z.string(),
   entityId: z.number().nullable(),
   detail: z.record(z.string(), z.unknown()),
+  /** the paired device and the staff member signed in on it (issue 18); null: this computer */
+  device: z.string().nullable(),
+  staff: z.string().nullable(),
 });
 export const AUDIT_ACTIONS = [
   'export.contacts',
@@ -39,4 +42,7 @@ export const AUDIT_ACTIONS = [
   'restore',
   'import',
   'backup',
+  'device.pair',
+  'device.revoke',
+  'staff.access',
 ] as const;

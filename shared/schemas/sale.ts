@@ -40,6 +40,14 @@ export const SaleDraft = z
     paymentMethodId: Id.nullable().default(null),
     staffId: Id.nullable().default(null),
     note: OptionalText(500).default(''),
+    /**
+     * Made by the till once per sale (issue 18): a retried save with the same key (after a network
+     * drop) returns the first sale and never saves twice.
+     */
+    idempotencyKey: z
+      .string({ error: 'idempotency_key_invalid' })
+      .regex(/^[A-Za-z0-9_-]{8,100}$/, 'idempotency_key_invalid')
+      .optional(),
     /** when the sale happened; defaults to now. Backdating is allowed, the future is not. */
     occurredAt: z
       .number()

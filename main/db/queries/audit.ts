@@ -1,13 +1,30 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 
+/** Who is behind the call being handled: a paired device and the staff signed in on it (null: this computer). */
+export interface Actor {
+  device: string | null;
+  staff: string | null;
+}
+let actor: Actor | null = null;
+
+/**
+ * Names the device and staff member for the entries written until the next call. A core worker
+ * handles one call at a time (main/core/worker.ts), so this is the caller of every entry it writes.
+ */
+export function setActor(a: Actor | null): void {
+  actor = a;
+}
+
 export function audit(db: Db, at: number, action: string, entity: string, entityId: number | null, detail: object = {}): void {
-  stmt(db, 'INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO audit_log (at, action, entity, entity_id, detail, device, staff) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     at,
     action,
     entity,
     entityId,
     JSON.stringify(detail),
+    actor?.device ?? null,
+    actor?.staff ?? null,
   );
 }
 
@@ -18,10 +35,19 @@ export function audit(db: Db, at: number, action: string, entity: string, entity
 export function listAudit(db: Db, actions: readonly string[], limit: number) {
   const rows = stmt<
     [string, number],
-    { id: number; at: number; action: string; entity: string; entity_id: number | null; detail: string }
+    {
+      id: number;
+      at: number;
+      action: string;
+      entity: string;
+      entity_id: number | null;
+      detail: string;
+      device: string | null;
+      staff: string | null;
+    }
   >(
     db,
-    `SELECT id, at, action, entity, entity_id, detail FROM audit_log
+    `SELECT id, at, action, entity, entity_id, detail, device, staff FROM audit_log
      WHERE action IN (SELECT value FROM json_each(?)) ORDER BY at DESC, id DESC LIMIT ?`,
   ).all(JSON.stringify(actions), limit);
   return rows.map((r) => ({
@@ -31,5 +57,7 @@ export function listAudit(db: Db, actions: readonly string[], limit: number) {
     entity: r.entity,
     entityId: r.entity_id,
     detail: JSON.parse(r.detail) as Record<string, unknown>,
+    device: r.device,
+    staff: r.staff,
   }));
 }

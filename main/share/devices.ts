@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import type { Method } from '../../shared/api/contract';
+import type { Reply } from '../../shared/api/errors';
+import type { DeviceMe, DeviceRecord, PinRecord, StaffAccess } from '../../shared/schemas/sharing';
+import type { Clock, Logger } from '../ctx';
+import type { CallMeta } from '../core/pool';
+import { verifyPin } from '../security/pin';
+import { Lockout } from './limits';
+
+export const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+/** A device unused this long is expired (pairing again is needed). */
+export const DEVICE_IDLE_MS = 30 * 24 * 3600_000;
+/** Staff signed in on a device unused this long are signed out. */
+export const SESSION_IDLE_MS = 12 * 3600_000;
+/** last seen is written to the database at most this often per device */
+const SEEN_EVERY_MS = 30_000;
+/** after these succeed, the devices and staff are read again (who may sign in, who was revoked) */
+const RELOAD_AFTER = new Set<Method>([
+  'staff.setAccess',
+  'staff.update',
+  'staff.create',
+  'devices.revoke',
+  'backups.restore',
+  'shop.loadDemo',
+  'shop.startEmpty',
+]);
+
+type Dispatch = (method: string, input: unknown, meta?: CallMeta) => Promise<Reply>;
+
+/**
+ * The paired devices and staff access as the listening process knows them (issue 18): read from
+ * the core at start and after every change that touches them, so each call from another device is
+ * checked in memory — token (only its SHA-256 is kept), revoked or idle, who is signed in, role —
+ * without a round trip. Every change itself is written through the core first.
+ */
+export class DeviceAuth {
+  readonly pairLock = new Lockout({ maxFailures: 5, lockMs: 5 * 60_000, maxLockMs: 60 * 60_000 });
+  readonly pinStaffLock = new Lockout({ maxFailures: 5, lockMs: 5 * 60_000, maxLockMs: 60 * 60_000 });
+  readonly pinDeviceLock = new Lockout({ maxFailures: 10, lockMs: 15 * 60_000, maxLockMs: 60 * 60_000 });
+  private byHash = new Map<string, DeviceRecord>();
+  private staff: StaffAccess[] = [];
+  private flushed = new Map<number, number>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly dispatch: Dispatch,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  private async core<T>(method: string, input: unknown, meta: CallMeta = {}): Promise<T> {
+    const r = await this.dispatch(method, input, { trusted: true, ...meta });
+    if (!r.ok) throw new Error(`sharing: ${method} failed (${r.error.code})`);
+    return r.data as T;
+  }
+
+  async reload(): Promise<void> {
+    await this.flush();
+    const [devices, staff] = await Promise.all([
+      this.core<DeviceRecord[]>('devices.records', {}),
+      this.core<StaffAccess[]>('staff.access', {}),
+    ]);
+    this.byHash = new Map(devices.filter((d) => d.revokedAt === null).map((d) => [d.tokenHash, d]));
+    this.flushed = new Map(devices.map((d) => [d.id, d.lastSeenAt]));
+    this.staff = staff;
+  }
+
+  async after(method: Method): Promise<void> {
+    if (RELOAD_AFTER.has(method)) await this.reload();
+  }
+
+  /** The device behind a token, as known now (no idle check): for refusing a stranger before the body is read. */
+  device(token: string): DeviceRecord | null {
+    return this.byHash.get(sha256(token).toString('hex')) ?? null;
+  }
+
+  /** The device behind a token, expired when idle too long; marks it seen (and signs out idle staff). */
+  async authenticate(token: string): Promise<DeviceRecord | null> {
+    const dev = this.device(token);
+    if (!dev) return null;
+    const now = this.clock.now();
+    const idle = now - dev.lastSeenAt;
+    if (idle > DEVICE_IDLE_MS) {
+      this.byHash.delete(dev.tokenHash);
+      await this.core('devices.updateRecord', { id: dev.id, revoke: 'idle' }, { actor: { device: dev.name, staff: null } });
+      return null;
+    }
+    dev.lastSeenAt = Math.max(dev.lastSeenAt, now);
+    if (dev.staffId !== null && idle > SESSION_IDLE_MS) return this.setStaff(dev, null);
+    return dev;
+  }
+
+  /** Who is signed in on a device and may still be (active, with a PIN); null: nobody. */
+  async session(dev: DeviceRecord): Promise<StaffAccess | null> {
+    if (dev.staffId === null) return null;
+    const s = this.staff.find((x) => x.staffId === dev.staffId);
+    if (s && s.isActive && s.hasPin) return s;
+    await this.setStaff(dev, null);
+    return null;
+  }
+
+  me(dev: DeviceRecord, staff: StaffAccess | null): DeviceMe {
+    return {
+      device: { id: dev.id, name: dev.name },
+      staff: staff ? { id: staff.staffId, name: staff.name, role: staff.role } : null,
+    };
+  }
+
+  signInChoices(): { id: number; name: string }[] {
+    return this.staff.filter((s) => s.isActive && s.hasPin).map((s) => ({ id: s.staffId, name: s.name }));
+  }
+
+  async add(name: string, token: string): Promise<DeviceRecord | null> {
+    try {
+      const tokenHash = sha256(token).toString('hex');
+      const dev = await this.core<DeviceRecord>(
+        'devices.addRecord',
+        { name, tokenHash },
+        { actor: { device: name, staff: null } },
+      );
+      this.byHash.set(dev.tokenHash, dev);
+      this.flushed.set(dev.id, dev.lastSeenAt);
+      return dev;
+    } catch (e) {
+      this.log.error('sharing: pairing could not be saved', e);
+      return null;
+    }
+  }
+
+  async setStaff(dev: DeviceRecord, staffId: number | null): Promise<DeviceRecord> {
+    const name = this.staff.find((s) => s.staffId === (staffId ?? dev.staffId))?.name ?? null;
+    const next = await this.core<DeviceRecord>(
+      'devices.updateRecord',
+      { id: dev.id, staffId },
+      { actor: { device: dev.name, staff: name } },
+    );
+    const kept = { ...next, lastSeenAt: Math.max(next.lastSeenAt, dev.lastSeenAt) };
+    this.byHash.set(kept.tokenHash, kept);
+    return kept;
+  }
+
+  /** Checks a PIN (locked out after repeated failures, per staff member and per device). */
+  async signIn(
+    dev: DeviceRecord,
+    staffId: number,
+    pin: string,
+    _ip: string,
+  ): Promise<{ retryAfter: number } | { device: DeviceRecord; staff: StaffAccess | null }> {
+    const now = this.clock.now();
+    const dKey = `device:${dev.id}`;
+    const sKey = `staff:${staffId}`;
+    const wait = Math.max(this.pinDeviceLock.retryAfter(dKey, now), this.pinStaffLock.retryAfter(sKey, now));
+    if (wait) return { retryAfter: wait };
+    const r = await this.dispatch('staff.pinRecord', { id: staffId }, { trusted: true });
+    const rec = r.ok ? (r.data as PinRecord) : null;
+    const good = rec !== null && rec.isActive && rec.pinHash !== null && (await verifyPin(pin, rec.pinHash));
+    if (!good) {
+      const locked = Math.max(this.pinDeviceLock.fail(dKey, now), this.pinStaffLock.fail(sKey, now));
+      return locked ? { retryAfter: locked } : { device: dev, staff: null };
+    }
+    this.pinDeviceLock.succeed(dKey);
+    this.pinStaffLock.succeed(sKey);
+    const device = await this.setStaff(dev, staffId);
+    return { device, staff: this.staff.find((s) => s.staffId === staffId) ?? null };
+  }
+
+  /** Writes when each device was last seen (at most every 30 s each). */
+  async flush(): Promise<void> {
+    for (const dev of this.byHash.values()) {
+      if (dev.lastSeenAt - (this.flushed.get(dev.id) ?? 0) < SEEN_EVERY_MS) continue;
+      this.flushed.set(dev.id, dev.lastSeenAt);
+      try {
+        await this.core('devices.updateRecord', { id: dev.id, lastSeenAt: dev.lastSeenAt });
+      } catch (e) {
+        this.log.error('sharing: last seen not saved', e);
+      }
+    }
+  }
+
+  startFlushing(): void {
+    this.timer ??= setInterval(() => void this.flush(), SEEN_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async stopFlushing(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush();
+  }
+}
