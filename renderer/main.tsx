@@ -11,6 +11,7 @@ import { initI18n } from './app/i18n';
 import { ShopProvider } from './app/shop';
 import { errorText } from './components/errors';
 import './styles.css';
+import './phone.css';
 
 const bridge = ipcBridge();
 const api: ApiClient = createClient(bridge ? ipcTransport(bridge) : httpTransport(readToken()));

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from './i18n';
 import { href, match, useRoute } from './router';
 import { useShop } from './shop';
@@ -47,6 +47,9 @@ export function App() {
   const path = useRoute();
   const section = path === '/' ? '/counter' : '/' + (path.split('/')[1] ?? '');
   const shopName = status.settings.shopName;
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Picking a screen from the phone menu folds it again.
+  useEffect(() => setMenuOpen(false), [path]);
 
   useEffect(() => {
     document.title = shopName ? `${shopName} · ${t('app.fullName')}` : t('app.fullName');
@@ -60,8 +63,18 @@ export function App() {
       <header className="topbar no-print">
         <span className="brand">{t('app.fullName')}</span>
         {shopName ? <span className="shop-name">{shopName}</span> : null}
-        <nav aria-label={t('nav.label')}>
-          <ul>
+        <nav aria-label={t('nav.label')} className={menuOpen ? 'nav-open' : undefined}>
+          {/* On a phone the list folds behind one button (phone.css); on a wider screen the button is hidden. */}
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {t('nav.menu')}
+          </button>
+          <ul id="main-nav">
             {NAV.map((n) => (
               <li key={n.path}>
                 <a href={href(n.path)} aria-current={section === n.path ? 'page' : undefined}>

@@ -8,6 +8,7 @@ import { insights as enInsights } from './en/insights';
 import { lapsed as enLapsed } from './en/lapsed';
 import { reach as enReach } from './en/reach';
 import { settings as enSettings } from './en/settings';
+import { share as enShare } from './en/share';
 import { welcome as enWelcome } from './en/welcome';
 import { care as zhCare } from './zh-CN/care';
 import { common as zhCommon } from './zh-CN/common';
@@ -18,6 +19,7 @@ import { insights as zhInsights } from './zh-CN/insights';
 import { lapsed as zhLapsed } from './zh-CN/lapsed';
 import { reach as zhReach } from './zh-CN/reach';
 import { settings as zhSettings } from './zh-CN/settings';
+import { share as zhShare } from './zh-CN/share';
 import { welcome as zhWelcome } from './zh-CN/welcome';
 
 /** One dictionary per screen, merged; the Chinese ones are typed against the English keys. */
@@ -31,6 +33,7 @@ export const en = {
   ...enLapsed,
   ...enReach,
   ...enSettings,
+  ...enShare,
   ...enWelcome,
 };
 export type MessageKey = keyof typeof en;
@@ -44,6 +47,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhLapsed,
   ...zhReach,
   ...zhSettings,
+  ...zhShare,
   ...zhWelcome,
 };
 
