@@ -80,7 +80,7 @@ export const handlers = {
   },
   'exports.contacts': async (a, ctx) => {
     const r = await exportContacts(ctx, a);
-    return { campaign: r.campaign, fileName: r.fileName, mime: r.mime, base64: r.bytes.toString('base64') };
+    return { campaign: r.campaign, fileName: r.fileName, mime: r.mime, base64: r.bytes.toString('base64'), offers: r.offers };
   },
   'campaigns.list': (_a, ctx) => listCampaigns(ctx.db),
   'campaigns.results': (a, ctx) => campaignResults(ctx, a.id),

@@ -68,7 +68,13 @@ const toCampaign = (r: CampaignRow): Campaign => ({
   withoutConsentReason: r.without_consent_reason,
 });
 
-export function insertCampaign(db: Db, c: Omit<Campaign, 'id'>, memberIds: number[]): number {
+export function insertCampaign(
+  db: Db,
+  c: Omit<Campaign, 'id'>,
+  memberIds: number[],
+  /** the message written for each member, when the export carried messages */
+  messages: ReadonlyMap<number, string> = new Map(),
+): number {
   const id = Number(
     stmt(
       db,
@@ -78,9 +84,25 @@ export function insertCampaign(db: Db, c: Omit<Campaign, 'id'>, memberIds: numbe
          @leftOutNoConsent, @leftOutNoContact, @withoutConsentReason)`,
     ).run({ ...c, segmentParams: JSON.stringify(c.segmentParams), formats: JSON.stringify(c.formats) }).lastInsertRowid,
   );
-  const add = stmt(db, 'INSERT OR IGNORE INTO campaign_members (campaign_id, customer_id) VALUES (?, ?)');
-  for (const m of memberIds) add.run(id, m);
+  const add = stmt(db, 'INSERT OR IGNORE INTO campaign_members (campaign_id, customer_id, message) VALUES (?, ?, ?)');
+  for (const m of memberIds) add.run(id, m, messages.get(m) ?? null);
   return id;
+}
+
+/** The messages of a later export of the same list (another format the same day): the newest text is kept. */
+export function setMemberMessages(db: Db, campaignId: number, messages: ReadonlyMap<number, string>): void {
+  const set = stmt(db, 'UPDATE campaign_members SET message = ? WHERE campaign_id = ? AND customer_id = ?');
+  for (const [customerId, message] of messages) set.run(message, campaignId, customerId);
+}
+
+/**
+ * Takes back a campaign whose file could not be written: the offers it issued (none can have been
+ * used: nobody has their codes), its members and the campaign itself.
+ */
+export function withdrawCampaign(db: Db, id: number): void {
+  stmt(db, 'DELETE FROM offers WHERE campaign_id = ? AND sale_id IS NULL').run(id);
+  stmt(db, 'DELETE FROM campaign_members WHERE campaign_id = ?').run(id);
+  stmt(db, 'DELETE FROM campaigns WHERE id = ?').run(id);
 }
 
 /**
@@ -93,6 +115,8 @@ export function sameListCampaign(db: Db, c: Omit<Campaign, 'id'>, memberIds: num
     db,
     `SELECT * FROM campaigns
      WHERE business_date = ? AND segment = ? AND segment_params = ? AND channel = ? AND without_consent_reason IS ?
+       -- a campaign that issued offers is its own sending (its codes are its own)
+       AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.campaign_id = campaigns.id)
      ORDER BY id DESC`,
   ).all(c.businessDate, c.segment, JSON.stringify(c.segmentParams), c.channel, c.withoutConsentReason);
   const want = JSON.stringify([...memberIds].sort((a, b) => a - b));
@@ -123,15 +147,32 @@ export function getCampaign(db: Db, id: number): Campaign | undefined {
   return r && toCampaign(r);
 }
 
-/** Each member's first non-voided sale after the export (following merges to the kept customer). */
-export function campaignMembers(db: Db, id: number) {
-  return stmt<[number], { id: number; name: string; phone: string | null; first_after: number | null }>(
+export interface CampaignMemberRow {
+  id: number;
+  name: string;
+  phone: string | null;
+  first_after: number | null;
+  message: string | null;
+  offer_code: string | null;
+  offer_expires_on: string | null;
+  offer_sale_id: number | null;
+}
+
+/**
+ * Each member's first non-voided sale after the export (following merges to the kept customer),
+ * the message written for them and the offer the campaign issued them.
+ */
+export function campaignMembers(db: Db, id: number): CampaignMemberRow[] {
+  return stmt<[number], CampaignMemberRow>(
     db,
     `SELECT c.id, c.name, c.phone,
-       (SELECT MIN(s.occurred_at) FROM sales s WHERE s.customer_id = c.id AND s.voided_at IS NULL AND s.occurred_at > k.created_at) AS first_after
+       (SELECT MIN(s.occurred_at) FROM sales s WHERE s.customer_id = c.id AND s.voided_at IS NULL AND s.occurred_at > k.created_at) AS first_after,
+       m.message, o.code AS offer_code, o.expires_on AS offer_expires_on, o.sale_id AS offer_sale_id
      FROM campaign_members m
      JOIN campaigns k ON k.id = m.campaign_id
      JOIN customers c ON c.id = COALESCE((SELECT merged_into_id FROM customers WHERE id = m.customer_id), m.customer_id)
+     LEFT JOIN offers o ON o.id = (SELECT x.id FROM offers x
+       WHERE x.campaign_id = m.campaign_id AND x.customer_id IN (m.customer_id, c.id) ORDER BY x.id LIMIT 1)
      WHERE m.campaign_id = ?
      ORDER BY c.name_pinyin`,
   ).all(id);

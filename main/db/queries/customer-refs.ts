@@ -91,7 +91,8 @@ export function moveCareRecords(db: Db, fromId: number, toId: number): void {
   stmt(db, 'UPDATE tasks SET customer_id = ? WHERE customer_id = ?').run(toId, fromId);
   stmt(
     db,
-    'INSERT OR IGNORE INTO campaign_members (campaign_id, customer_id) SELECT campaign_id, ? FROM campaign_members WHERE customer_id = ?',
+    `INSERT OR IGNORE INTO campaign_members (campaign_id, customer_id, message)
+     SELECT campaign_id, ?, message FROM campaign_members WHERE customer_id = ?`,
   ).run(toId, fromId);
   stmt(db, 'DELETE FROM campaign_members WHERE customer_id = ?').run(fromId);
 }

@@ -1,88 +1,17 @@
-import { AppError } from '../../../shared/api/errors';
 import type { Channel } from '../../../shared/schemas/common';
-import {
-  AVAILABLE_SEGMENTS,
-  type Campaign,
-  type ContactRow,
-  type ExportInput,
-  type SegmentSpec,
-} from '../../../shared/schemas/export';
+import type { Campaign, ContactRow, ExportInput } from '../../../shared/schemas/export';
 import { formatPhone } from '../../../shared/domain/phone';
 import { businessDate } from '../../../shared/domain/dates';
 import * as q from '../../db/queries/campaigns';
 import { tagsOfMany } from '../../db/queries/customers';
-import { listStaff } from '../../db/queries/settings';
 import { audit } from '../../db/queries/audit';
 import type { Ctx } from '../../ctx';
 import { getSettings } from '../settings';
-import { lapsedList } from '../lapsed';
-import { savedFilterByName } from '../saved-filters';
-import { customerFilter } from '../../db/queries/customers';
+import { segmentClause } from './segments';
 import { toCsv, toVcf, toXlsx, type Sheet } from './formats';
 import { messages } from '../../../shared/i18n';
-
-/** A staff member by id (the app) or by name (the CLI's --staff). */
-function staffIdOf(ctx: Ctx, key = ''): number {
-  const s = listStaff(ctx.db).find((x) => String(x.id) === key || x.name === key);
-  if (!s) throw new AppError('NOT_FOUND', { entity: 'staff' }, [{ path: ['staff'], message: 'staff_unknown' }]);
-  return s.id;
-}
-
-/** The SQL condition for a segment; values are bound, never interpolated. */
-function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: Record<string, unknown> } {
-  if (!AVAILABLE_SEGMENTS.includes(spec.segment))
-    throw new AppError('VALIDATION', { segment: spec.segment }, [{ path: ['segment'], message: 'segment_unavailable' }]);
-  switch (spec.segment) {
-    case 'tag':
-      return {
-        clause: 'c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = @tag)',
-        params: { tag: spec.tag },
-      };
-    case 'staff':
-      return { clause: 'c.staff_id = @staffId', params: { staffId: staffIdOf(ctx, spec.staff) } };
-    case 'lapsed':
-    case 'fading':
-    case 'price-sensitive':
-    case 'key':
-    case 'main':
-    case 'ordinary':
-    case 'small': {
-      const { entries } = lapsedList(ctx);
-      const seg = spec.segment;
-      const ids = entries
-        .filter((e) =>
-          seg === 'lapsed' || seg === 'fading'
-            ? e.status === seg
-            : seg === 'price-sensitive'
-              ? e.price_sensitive
-              : e.tier === seg,
-        )
-        // the Lapsed screen's filters, carried over to its export
-        .filter((e) => !spec.tier || e.tier === spec.tier)
-        .map((e) => e.id);
-      const ofStaff = spec.staff ? staffIdOf(ctx, spec.staff) : null;
-      return {
-        clause: `c.id IN (SELECT value FROM json_each(@ids))${ofStaff === null ? '' : ' AND c.staff_id = @staffId'}`,
-        params: { ids: JSON.stringify(ids), ...(ofStaff === null ? {} : { staffId: ofStaff }) },
-      };
-    }
-    case 'complaints':
-      return {
-        clause: "c.id IN (SELECT customer_id FROM complaints WHERE status <> 'followed_up' OR outcome = 'not_satisfied')",
-        params: {},
-      };
-    case 'saved': {
-      const f = savedFilterByName(ctx, spec.name ?? '');
-      if (!f) throw new AppError('NOT_FOUND', { entity: 'saved_filter' }, [{ path: ['name'], message: 'filter_unknown' }]);
-      const { whereSql, params } = customerFilter(f);
-      return { clause: `c.id IN (SELECT c.id FROM customers c WHERE ${whereSql})`, params };
-    }
-    case 'winback':
-      return { clause: "c.id IN (SELECT customer_id FROM winback_cases WHERE status IN ('open', 'contacted'))", params: {} };
-    default:
-      return { clause: '1 = 1', params: {} };
-  }
-}
+import { issueOffer } from '../offers';
+import { SMS_HEADERS, sendings, smsPhone, termsOf, type OfferTerms, type Sending } from './messages';
 
 /** Who can be reached on a channel at all: a phone for SMS, calls and WeChat (added by number), an address for email. */
 const reachable = (c: { phone: string | null; email: string | null }, channel: Channel) =>
@@ -145,13 +74,24 @@ const HEADERS = [
 ] as const;
 
 /** One header row: the stable keys, or the same columns named in the export's language. */
-function headersFor(lang: ExportInput['headers']): string[] {
-  return lang === 'keys' ? [...HEADERS] : HEADERS.map((k) => messages[lang][`data.export.col.${k}`]);
+function headersFor(lang: ExportInput['headers'], extra: readonly ('message' | 'offer_code')[]): string[] {
+  const keys = [...HEADERS, ...extra];
+  return lang === 'keys' ? keys : keys.map((k) => messages[lang][`data.export.col.${k}`]);
 }
 
-function sheetOf(contacts: ContactRow[], timeZone: string, headers: ExportInput['headers'] = 'keys'): Sheet {
+function sheetOf(contacts: ContactRow[], timeZone: string, input: ExportInput, sent: ReadonlyMap<number, Sending>): Sheet {
+  // the SMS platform's sheet: one row per message to send, its number as the platform takes it
+  if (input.layout === 'sms')
+    return {
+      headers: [...SMS_HEADERS],
+      rows: contacts.flatMap((c) => {
+        const m = sent.get(c.id)?.message;
+        return m ? [[smsPhone(c.phone), m]] : [];
+      }),
+    };
+  const extra = [...(input.message ? (['message'] as const) : []), ...(input.offer ? (['offer_code'] as const) : [])];
   return {
-    headers: headersFor(headers),
+    headers: headersFor(input.headers, extra),
     rows: contacts.map((c) => [
       c.name,
       // National form ("139 1234 5678") stays text in Excel; abroad the international form.
@@ -164,6 +104,8 @@ function sheetOf(contacts: ContactRow[], timeZone: string, headers: ExportInput[
       c.tags.join(', '),
       c.staffName ?? '',
       c.consented ? 'yes' : 'no',
+      ...(input.message ? [sent.get(c.id)?.message ?? ''] : []),
+      ...(input.offer ? [sent.get(c.id)?.offerCode ?? ''] : []),
     ]),
   };
 }
@@ -176,14 +118,22 @@ const MIME = {
 
 /**
  * Exports a segment's contacts for a channel and remembers it as a campaign. Only customers who
- * agreed to be contacted on that channel, unless the owner gives a reason (logged).
+ * agreed to be contacted on that channel, unless the owner gives a reason (logged); messages and
+ * offers only ever go to those who agreed.
+ *
+ * Without an offer the file is written first and the campaign logged after (as before). With an
+ * offer the codes must exist before the file can carry them: issuing every offer and logging the
+ * campaign (with each member's message) is one transaction, then the file is written and handed
+ * to `deliver` (the command line writes it to disk there); if that fails, a second transaction
+ * takes the campaign and its unused offers back, so a file that never came to be issued nothing.
  */
 export async function exportContacts(
   ctx: Ctx,
   input: ExportInput,
   /** where the file goes, for the activity log: a path (command line), else a download in the app */
   to = 'download',
-): Promise<{ campaign: Campaign; fileName: string; mime: string; bytes: Buffer }> {
+  deliver: (bytes: Buffer) => void = () => {},
+): Promise<{ campaign: Campaign; fileName: string; mime: string; bytes: Buffer; offers: number }> {
   const sel = selectContacts(ctx, input);
   const settings = getSettings(ctx.db);
   const now = ctx.clock.now();
@@ -192,17 +142,18 @@ export async function exportContacts(
     .filter(Boolean)
     .join('-')
     .replace(/[^\p{L}\p{N}-]+/gu, '_');
-  const fileName = `regulars-${label}-${input.channel}-${day}.${input.format}`;
-  const bytes =
+  const fileName = `regulars-${label}-${input.layout === 'sms' ? 'sms-platform' : input.channel}-${day}.${input.format}`;
+  const write = async (sent: ReadonlyMap<number, Sending>) =>
     input.format === 'csv'
-      ? toCsv(sheetOf(sel.contacts, settings.timeZone, input.headers))
+      ? toCsv(sheetOf(sel.contacts, settings.timeZone, input, sent))
       : input.format === 'xlsx'
-        ? await toXlsx(sheetOf(sel.contacts, settings.timeZone, input.headers), label || 'contacts')
+        ? await toXlsx(sheetOf(sel.contacts, settings.timeZone, input, sent), label || 'contacts')
         : toVcf(sel.contacts, input.vcardVersion);
   const params: Record<string, string> = {};
   for (const k of ['tag', 'staff', 'name', 'tier'] as const) if (input[k]) params[k] = input[k]!;
-  // a printed call list is written as CSV but is its own way of reaching the customers
-  const format = input.callList ? 'call_list' : input.format;
+  // a printed call list is written as CSV but is its own way of reaching the customers; an SMS
+  // platform's sheet is its own format too
+  const format = input.callList ? 'call_list' : input.layout === 'sms' ? `sms_${input.format}` : input.format;
   const record: Omit<Campaign, 'id'> = {
     createdAt: now,
     businessDate: day,
@@ -219,38 +170,73 @@ export async function exportContacts(
     withoutConsentReason: input.includeWithoutConsent ? (input.reason ?? null) : null,
   };
   const memberIds = sel.contacts.map((c) => c.id);
-  // One campaign per list and channel: the same list written again today in another format joins it.
-  const campaign = ctx.db.transaction(() => {
-    const same = q.sameListCampaign(ctx.db, record, memberIds);
-    const c = same
-      ? q.addCampaignFormat(ctx.db, same.id, format)
-      : { id: q.insertCampaign(ctx.db, record, memberIds), ...record };
-    audit(ctx.db, now, 'export.contacts', 'campaign', c.id, {
+  const auditEntry = (id: number, sent: ReadonlyMap<number, Sending>) =>
+    audit(ctx.db, now, 'export.contacts', 'campaign', id, {
       segment: input.segment,
       channel: input.channel,
       format,
       exported: sel.contacts.length,
       withoutConsent: input.includeWithoutConsent ? sel.contacts.filter((c) => !c.consented).length : 0,
       reason: input.includeWithoutConsent ? input.reason : undefined,
+      messages: [...sent.values()].filter((x) => x.message !== null).length || undefined,
+      offers: [...sent.values()].filter((x) => x.offerCode !== null).length || undefined,
       to,
     });
-    return c;
+  const messagesOf = (sent: ReadonlyMap<number, Sending>) =>
+    new Map([...sent].flatMap(([id, x]) => (x.message === null ? [] : [[id, x.message] as const])));
+
+  const offer = input.offer;
+  if (!offer) {
+    const sent = sendings(ctx, input, sel.contacts, new Map());
+    const bytes = await write(sent);
+    // One campaign per list and channel: the same list written again today in another format joins it.
+    const campaign = ctx.db.transaction(() => {
+      const same = q.sameListCampaign(ctx.db, record, memberIds);
+      const c = same
+        ? q.addCampaignFormat(ctx.db, same.id, format)
+        : { id: q.insertCampaign(ctx.db, record, memberIds), ...record };
+      q.setMemberMessages(ctx.db, c.id, messagesOf(sent));
+      auditEntry(c.id, sent);
+      return c;
+    })();
+    deliver(bytes);
+    return { campaign, fileName, mime: MIME[input.format], bytes, offers: 0 };
+  }
+
+  // With an offer: a campaign of its own (never joined to another export of the list), each
+  // customer who may be sent a message their own offer, in one transaction.
+  const { campaign, sent } = ctx.db.transaction(() => {
+    const id = q.insertCampaign(ctx.db, record, memberIds);
+    const codes = new Map<number, OfferTerms>();
+    for (const c of sel.contacts) {
+      if (!c.consented) continue;
+      const o = issueOffer(ctx, {
+        customerId: c.id,
+        kind: offer.kind,
+        value: offer.value,
+        minSpendMinor: offer.minSpendMinor,
+        expiresOn: offer.expiresOn,
+        source: { campaignId: id },
+      });
+      codes.set(c.id, termsOf(offer, o.code));
+    }
+    const s = sendings(ctx, input, sel.contacts, codes);
+    q.setMemberMessages(ctx.db, id, messagesOf(s));
+    auditEntry(id, s);
+    return { campaign: { id, ...record }, sent: s };
   })();
-  return { campaign, fileName, mime: MIME[input.format], bytes };
+  try {
+    const bytes = await write(sent);
+    deliver(bytes);
+    const offers = [...sent.values()].filter((x) => x.offerCode !== null).length;
+    return { campaign, fileName, mime: MIME[input.format], bytes, offers };
+  } catch (e) {
+    ctx.db.transaction(() => {
+      q.withdrawCampaign(ctx.db, campaign.id);
+      audit(ctx.db, ctx.clock.now(), 'export.withdrawn', 'campaign', campaign.id, { reason: 'file_not_written', to });
+    })();
+    throw e;
+  }
 }
 
-const DAY = 86_400_000;
-
-export function campaignResults(ctx: Ctx, id: number) {
-  const campaign = q.getCampaign(ctx.db, id);
-  if (!campaign) throw new AppError('NOT_FOUND', { entity: 'campaign', id });
-  const members = q.campaignMembers(ctx.db, id).map((m) => ({
-    id: m.id,
-    name: m.name,
-    phone: m.phone,
-    firstSaleAfterAt: m.first_after,
-    daysToReturn: m.first_after === null ? null : Math.floor((m.first_after - campaign.createdAt) / DAY),
-  }));
-  const within = (d: number) => members.filter((m) => m.daysToReturn !== null && m.daysToReturn < d).length;
-  return { campaign, returned: { d30: within(30), d60: within(60), d90: within(90) }, members };
-}
+export { campaignResults } from './campaign-results';

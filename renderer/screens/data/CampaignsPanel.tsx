@@ -82,6 +82,8 @@ export function CampaignPage({ id }: { id: number }) {
   const total = data.members.length;
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const age = daysBetween(c.businessDate, status.today);
+  // what was sent to whom: shown when the export carried messages or offer codes
+  const sent = data.members.some((m) => m.message !== null || m.offerCode !== null);
   return (
     <section className="panel" aria-labelledby="campaign-h">
       <p>
@@ -121,6 +123,8 @@ export function CampaignPage({ id }: { id: number }) {
               <th scope="col">{t('data.export.name')}</th>
               <th scope="col">{t('data.export.phone')}</th>
               <th scope="col">{t('data.campaigns.firstBack')}</th>
+              {sent ? <th scope="col">{t('data.campaigns.message')}</th> : null}
+              {sent ? <th scope="col">{t('data.campaigns.offerCode')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -137,6 +141,21 @@ export function CampaignPage({ id }: { id: number }) {
                     <span className="muted">{t('data.campaigns.notYet')}</span>
                   )}
                 </td>
+                {sent ? (
+                  <td className="campaign-message">
+                    {m.message ?? <span className="muted">{t('data.campaigns.noMessage')}</span>}
+                  </td>
+                ) : null}
+                {sent ? (
+                  <td className="nowrap">
+                    {m.offerCode && m.offerStatus
+                      ? t('data.campaigns.offerLine', {
+                          code: m.offerCode,
+                          status: t(`data.campaigns.offerStatus.${m.offerStatus}`),
+                        })
+                      : ''}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

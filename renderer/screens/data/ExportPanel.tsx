@@ -20,6 +20,7 @@ import { errorText, fieldError } from '../../components/errors';
 import { downloadBase64 } from '../../components/download';
 import { CallList, callRowsFromCsv, type CallRow } from './CallList';
 import { segmentName, segmentWithParams } from './labels';
+import { NO_SENDING, SendingOptions, isSendingError, sendingInput, type Sending } from './SendingOptions';
 
 type Format = 'csv' | 'xlsx' | 'vcf' | 'print';
 interface Counts {
@@ -32,6 +33,7 @@ interface Done {
   file: string;
   exported: number;
   printed: boolean;
+  offers: number;
 }
 
 type Tier = (typeof TIERS)[number];
@@ -74,6 +76,11 @@ export function ExportPanel({ query = '' }: { query?: string }) {
   const [vcardVersion, setVcardVersion] = useState<VCardVersion>('3.0');
   const [includeWithout, setIncludeWithout] = useState(false);
   const [reason, setReason] = useState('');
+  const [sending, setSending] = useState<Sending>(NO_SENDING);
+  const sheet = format === 'csv' || format === 'xlsx';
+  // the SMS platform's sheet is for SMS, and only for customers who agreed to it
+  const sendingNow: Sending = channel === 'sms' ? sending : { ...sending, layout: 'contacts' };
+  const smsSheet = sheet && sendingNow.layout === 'sms';
   const [done, setDone] = useState<Done | null>(null);
   const [callList, setCallList] = useState<{ rows: CallRow[]; title: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -111,16 +118,24 @@ export function ExportPanel({ query = '' }: { query?: string }) {
     setDone(null);
     setCallList(null);
     try {
+      const send = sendingInput(sendingNow, sheet);
       const r = await api.call('exports.contacts', {
         ...choice,
+        ...send,
         format: format === 'print' ? 'csv' : format,
         ...(format === 'print' ? { callList: true } : {}),
         ...(format === 'vcf' ? { vcardVersion } : {}),
         ...(format === 'csv' || format === 'xlsx' ? { headers } : {}),
-        includeWithoutConsent: includeWithout,
-        ...(includeWithout ? { reason: reason.trim() } : {}),
+        includeWithoutConsent: includeWithout && !smsSheet,
+        ...(includeWithout && !smsSheet ? { reason: reason.trim() } : {}),
       });
-      setDone({ id: r.campaign.id, file: r.fileName, exported: r.campaign.exported, printed: format === 'print' });
+      setDone({
+        id: r.campaign.id,
+        file: r.fileName,
+        exported: r.campaign.exported,
+        printed: format === 'print',
+        offers: r.offers,
+      });
       if (format === 'print') {
         const title = t('data.export.callTitle', {
           segment: segmentLabel,
@@ -136,7 +151,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
 
   const contact = channel === 'email' ? t('data.export.contact.email') : t('data.export.contact.phone');
   const consent = t(`data.export.consent.${channel}`);
-  const ownFieldError = ['reason', 'tag', 'staff', 'name'].some((k) => fieldError(t, error, k));
+  const ownFieldError = ['reason', 'tag', 'staff', 'name'].some((k) => fieldError(t, error, k)) || isSendingError(error);
 
   return (
     <section className="panel" aria-labelledby="export-h">
@@ -222,7 +237,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
             </option>
           ))}
         </SelectField>
-        {format === 'csv' || format === 'xlsx' ? (
+        {sheet && !smsSheet ? (
           <SelectField
             label={t('data.export.headers')}
             value={headers}
@@ -250,11 +265,14 @@ export function ExportPanel({ query = '' }: { query?: string }) {
         ) : null}
       </div>
       <div className="no-print">
-        <label className="check">
-          <input type="checkbox" checked={includeWithout} onChange={(e) => setIncludeWithout(e.target.checked)} />
-          {t('data.export.includeWithout')}
-        </label>
-        {includeWithout ? (
+        {sheet ? <SendingOptions value={sendingNow} onChange={setSending} channel={channel} error={error} /> : null}
+        {smsSheet ? null : (
+          <label className="check">
+            <input type="checkbox" checked={includeWithout} onChange={(e) => setIncludeWithout(e.target.checked)} />
+            {t('data.export.includeWithout')}
+          </label>
+        )}
+        {includeWithout && !smsSheet ? (
           <TextField
             label={t('data.export.reason')}
             value={reason}
@@ -266,7 +284,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
           />
         ) : null}
         <p aria-live="polite" className="export-count">
-          {counts && !includeWithout
+          {counts && !(includeWithout && !smsSheet)
             ? t('data.export.count', {
                 exported: f.number(counts.exported),
                 noConsent: f.number(counts.leftOutNoConsent),
@@ -275,7 +293,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
                 contact,
               })
             : null}
-          {counts && includeWithout
+          {counts && includeWithout && !smsSheet
             ? t('data.export.countAll', {
                 exported: f.number(counts.exported + counts.leftOutNoConsent),
                 withoutConsent: f.number(counts.leftOutNoConsent),
@@ -305,6 +323,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
               ? t('data.export.donePrint', { exported: f.number(done.exported), id: done.id })
               : t('data.export.done', { exported: f.number(done.exported), file: done.file, id: done.id })
             : null}{' '}
+          {done?.offers ? t('data.export.doneOffers', { count: done.offers }) : null}{' '}
           {done ? <a href={href(`/data/campaigns/${done.id}`)}>{t('data.export.openCampaign')}</a> : null}
         </p>
       </div>

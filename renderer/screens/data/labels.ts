@@ -43,6 +43,7 @@ export function segmentWithParams(
 /** Export formats as the owner chose them (`call_list`: a printed call list). */
 export function formatName(t: T, format: string): string {
   if (format === 'call_list') return t('data.export.format.print');
+  if (format === 'sms_csv' || format === 'sms_xlsx') return t(`data.export.format.${format}`);
   return format === 'csv' || format === 'xlsx' || format === 'vcf' ? t(`data.export.format.${format}`) : format;
 }
 
