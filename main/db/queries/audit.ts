@@ -17,14 +17,26 @@ export function setActor(a: Actor | null): void {
 }
 
 export function audit(db: Db, at: number, action: string, entity: string, entityId: number | null, detail: object = {}): void {
+  // Without a device behind the call the columns of migration 16 are left out: the backup taken
+  // before an older shop is migrated is logged on its old table.
+  if (!actor) {
+    stmt(db, 'INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?)').run(
+      at,
+      action,
+      entity,
+      entityId,
+      JSON.stringify(detail),
+    );
+    return;
+  }
   stmt(db, 'INSERT INTO audit_log (at, action, entity, entity_id, detail, device, staff) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     at,
     action,
     entity,
     entityId,
     JSON.stringify(detail),
-    actor?.device ?? null,
-    actor?.staff ?? null,
+    actor.device,
+    actor.staff,
   );
 }
 
