@@ -3,6 +3,8 @@ import { openDb } from './db/open';
 import { registerOpen } from './db/in-use';
 import { readShopId } from './db/queries/shop-identity';
 import { takeBackup } from './services/backup';
+import { removeDeadImports } from './services/import/recover';
+import { importsRunningHere } from './services/import/chunks';
 
 export interface AppOptions {
   dbPath: string;
@@ -26,6 +28,16 @@ export function openApp(opts: AppOptions): Ctx {
     const db = openDb(opts.dbPath, {
       beforeMigrate: (d, file) => takeBackup({ db: d, dbPath: file, clock }, 'before-migration'),
     });
+    // Start-up of a process (or of the pool's writer, which may have been restarted): imports
+    // whose process died are taken out before anything else runs (their rows were never visible).
+    if (opts.register !== false || opts.role === 'writer') {
+      try {
+        removeDeadImports(db, opts.role === 'writer' || importsRunningHere() === 0);
+      } catch (e) {
+        // a read-only or damaged file: the import stays pending until a start that can write
+        (opts.log ?? consoleLogger).error('could not remove a dead import', e);
+      }
+    }
     let shopId: string | null = null;
     try {
       shopId = readShopId(db);

@@ -149,6 +149,16 @@ export function otherHolders(dbPath: string): Holder[] {
   return out;
 }
 
+/** This process as a holder (pid, start, host): what an import records as its writer. */
+export function thisProcess(): Holder {
+  return { pid: process.pid, startedAt: selfStart, host: os.hostname(), role: 'import' };
+}
+
+/** Whether the process a holder names still runs (this process included). */
+export function holderAlive(h: Holder): boolean {
+  return alive(h);
+}
+
 /** Refuses (DB_IN_USE) while another live process has the database open. */
 export function assertNotInUse(dbPath: string): void {
   const others = otherHolders(dbPath);

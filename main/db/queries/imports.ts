@@ -1,13 +1,12 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
-import { REFRESH_STATS_SQL } from './customers';
 import type { SaleWrite } from './sales';
 import type { ImportKind, Mapping } from '../../../shared/schemas/import';
 
 export function findImportBySha(db: Db, sha: string, kind: ImportKind) {
   return stmt<[string, string], { id: number; created_at: number; file_name: string }>(
     db,
-    'SELECT id, created_at, file_name FROM imports WHERE file_sha256 = ? AND kind = ? ORDER BY id DESC LIMIT 1',
+    "SELECT id, created_at, file_name FROM imports WHERE file_sha256 = ? AND kind = ? AND state = 'done' ORDER BY id DESC LIMIT 1",
   ).get(sha, kind);
 }
 
@@ -19,14 +18,16 @@ export interface CommittedImportRow {
   rows_imported: number;
   rows_skipped: number;
   created_at: number;
+  /** `failed`: its process died before the flip (found at a start-up, nothing of it in the shop) */
+  state: 'done' | 'failed';
 }
 
-/** The newest imports the database records (each one committed). */
+/** The newest imports the database records: committed ones, and those whose process died before the flip. */
 export function recentImports(db: Db, limit: number): CommittedImportRow[] {
   return stmt<[number], CommittedImportRow>(
     db,
-    `SELECT id, kind, file_name, rows_total, rows_imported, rows_skipped, created_at
-       FROM imports ORDER BY created_at DESC, id DESC LIMIT ?`,
+    `SELECT id, kind, file_name, rows_total, rows_imported, rows_skipped, created_at, state
+       FROM imports WHERE state <> 'pending' ORDER BY created_at DESC, id DESC LIMIT ?`,
   ).all(limit);
 }
 
@@ -90,14 +91,6 @@ export function customerKeys(db: Db) {
 
 export function setCustomerImport(db: Db, customerId: number, importId: number): void {
   stmt(db, 'UPDATE customers SET import_id = ? WHERE id = ? AND import_id IS NULL').run(importId, customerId);
-}
-
-/** Totals of every customer an import touched, in one statement. */
-export function refreshStatsForImport(db: Db, importId: number): void {
-  stmt(
-    db,
-    `${REFRESH_STATS_SQL} WHERE id IN (SELECT DISTINCT customer_id FROM sales WHERE import_id = ? AND customer_id IS NOT NULL)`,
-  ).run(importId);
 }
 
 /** A sale from a file: what the counter writes, plus the import it came with. */

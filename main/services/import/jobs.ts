@@ -6,16 +6,18 @@ import { AppError } from '../../../shared/api/errors';
 import type { ImportOptions, ImportRecord, ImportResult } from '../../../shared/schemas/import';
 import type { Ctx } from '../../ctx';
 import { dbFault } from '../../db/faults';
+import { removeDeadImports } from './recover';
 
 /**
  * Imports from the UI run in a worker thread with their own database connection, so the counter
  * (and the HTTP server or Electron main process) stays responsive during a million-row import.
- * Cancelling flips a shared flag the worker checks between rows; its single transaction then rolls
- * back, so nothing of the file is left behind.
+ * The worker writes in short chunks and one final flip (write.ts); cancelling flips a shared flag
+ * the worker checks between chunks, and it then drops what it staged, so nothing of the file is
+ * left behind.
  *
- * One import at a time per shop: a second one would wait on the first's write transaction and fail
- * with SQLITE_BUSY after the busy timeout (and hold a second copy of a large file in memory), so it
- * is refused at once as CONFLICT `import_running`. A finished job is kept until its result has been
+ * One import at a time per shop: a second one would hold a second copy of a large file in memory
+ * and race the first one's flip, so it is refused at once as CONFLICT `import_running` (another
+ * process's running import is refused when it starts writing, write.ts). A finished job is kept until its result has been
  * read (and KEEP_READ_MS more, for a poll that crosses the last one), or KEEP_UNREAD_MS at most.
  * What each import (not a check) came to is kept apart, in a few lines per shop (the newest
  * HISTORY_PER_SHOP, for as long as the app runs), so a Data screen opened again still lists it.
@@ -135,7 +137,17 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
     ctx.log.error('import worker failed', e);
     finish({ state: 'failed', error: { code: workerFailure(e).code } });
   });
-  worker.on('exit', () => finish({ state: 'failed', error: { code: 'INTERNAL' } }));
+  worker.on('exit', () => {
+    const died = job.state === 'running' || job.error?.code === 'INTERNAL';
+    finish({ state: 'failed', error: { code: 'INTERNAL' } });
+    // A worker that died mid-import left its staging behind: gone now, as a start-up would.
+    if (died)
+      try {
+        removeDeadImports(ctx.db, true);
+      } catch (e) {
+        ctx.log.error('could not remove a dead import', e);
+      }
+  });
   return view(job);
 }
 

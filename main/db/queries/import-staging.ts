@@ -1,0 +1,244 @@
+import type { Db } from '../open';
+import { stmt } from '../stmt';
+import type { Holder } from '../in-use';
+
+/**
+ * An import's staging tables: the rows of a file wait here, written in short chunks, until the one
+ * transaction that moves them into the shop's tables (the flip). No query of the app reads them, so
+ * every list, search and total ignores an import that has not flipped without a filter of its own.
+ * Each import has its own tables (`import_stage_<id>_*`): dropping them is how a cancelled, failed
+ * or dead import goes, however many rows it had staged.
+ */
+const PREFIX = 'import_stage_';
+
+const table = (id: number, part: 'customers' | 'updates' | 'sales' | 'names') => `"${PREFIX}${Math.trunc(id)}_${part}"`;
+
+export function createStage(db: Db, id: number): void {
+  db.exec(`
+    CREATE TABLE ${table(id, 'customers')} (
+      seq INTEGER PRIMARY KEY, name TEXT NOT NULL, phone TEXT, phone_rev TEXT, member_code TEXT, member_code_key TEXT,
+      name_key TEXT NOT NULL, name_pinyin TEXT NOT NULL, name_initials TEXT NOT NULL, name_given TEXT NOT NULL,
+      birthday TEXT, notes TEXT NOT NULL, external_id TEXT, tags TEXT, consent TEXT, consent_source TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE ${table(id, 'updates')} (
+      seq INTEGER PRIMARY KEY, customer_id INTEGER, customer_seq INTEGER, tags TEXT, consent TEXT
+    ) STRICT;
+    CREATE TABLE ${table(id, 'sales')} (
+      seq INTEGER PRIMARY KEY, customer_id INTEGER, customer_seq INTEGER, occurred_at INTEGER NOT NULL,
+      business_date TEXT NOT NULL, amount_minor INTEGER NOT NULL, items INTEGER NOT NULL, discount_minor INTEGER NOT NULL,
+      is_promotion INTEGER NOT NULL, payment_method_id INTEGER, staff_id INTEGER, note TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE ${table(id, 'names')} (kind TEXT NOT NULL, key INTEGER NOT NULL, name TEXT NOT NULL, id INTEGER, PRIMARY KEY (kind, key)) STRICT;
+  `);
+}
+
+export function dropStage(db: Db, id: number): void {
+  for (const part of ['customers', 'updates', 'sales', 'names'] as const) db.exec(`DROP TABLE IF EXISTS ${table(id, part)}`);
+}
+
+/** Deletes up to `limit` staged rows of one part (none if the table is gone); returns how many. */
+export function deleteStagedRows(db: Db, id: number, part: 'customers' | 'updates' | 'sales', limit: number): number {
+  const name = table(id, part).slice(1, -1);
+  const exists = stmt<[string], { n: number }>(
+    db,
+    "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?",
+  ).get(name)!.n;
+  if (!exists) return 0;
+  return db
+    .prepare(`DELETE FROM ${table(id, part)} WHERE seq IN (SELECT seq FROM ${table(id, part)} ORDER BY seq LIMIT ?)`)
+    .run(limit).changes;
+}
+
+/** Staging tables whose import is not pending (left by a kill between the flip and their drop). */
+export function orphanStages(db: Db): number[] {
+  const names = stmt<[], { name: string }>(
+    db,
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '${PREFIX}%'`,
+  ).all();
+  const ids = new Set(names.map((n) => Number(/^import_stage_(\d+)_/.exec(n.name)?.[1])).filter((n) => Number.isInteger(n)));
+  const pending = new Set(pendingImports(db).map((p) => p.id));
+  return [...ids].filter((id) => !pending.has(id));
+}
+
+/** Staged rows of one part, as JSON arrays of the table's columns after `seq` (one statement per chunk). */
+export const STAGE_COLUMNS = {
+  customers: [
+    'name',
+    'phone',
+    'phone_rev',
+    'member_code',
+    'member_code_key',
+    'name_key',
+    'name_pinyin',
+    'name_initials',
+    'name_given',
+    'birthday',
+    'notes',
+    'external_id',
+    'tags',
+    'consent',
+    'consent_source',
+  ],
+  updates: ['customer_id', 'customer_seq', 'tags', 'consent'],
+  sales: [
+    'customer_id',
+    'customer_seq',
+    'occurred_at',
+    'business_date',
+    'amount_minor',
+    'items',
+    'discount_minor',
+    'is_promotion',
+    'payment_method_id',
+    'staff_id',
+    'note',
+  ],
+} as const;
+export type StagePart = keyof typeof STAGE_COLUMNS;
+
+/**
+ * Writes one chunk: `rows` is a JSON array of arrays, `[seq, ...columns]`. One statement for the
+ * whole chunk (parsed by SQLite's json_each), so a million rows cost a few hundred calls, not a
+ * million bindings.
+ */
+export function stageRows(db: Db, id: number, part: StagePart, rowsJson: string): void {
+  const cols = STAGE_COLUMNS[part];
+  stmt(
+    db,
+    `INSERT INTO ${table(id, part)} (seq, ${cols.join(', ')})
+     SELECT value ->> 0, ${cols.map((_, i) => `value ->> ${i + 1}`).join(', ')} FROM json_each(?)`,
+  ).run(rowsJson);
+}
+
+export function stageName(db: Db, id: number, kind: 'payment' | 'staff', key: number, name: string): void {
+  stmt(db, `INSERT INTO ${table(id, 'names')} (kind, key, name) VALUES (?, ?, ?)`).run(kind, key, name);
+}
+
+export function stagedNames(db: Db, id: number): { kind: 'payment' | 'staff'; key: number; name: string }[] {
+  return stmt<[], { kind: 'payment' | 'staff'; key: number; name: string }>(
+    db,
+    `SELECT kind, key, name FROM ${table(id, 'names')} ORDER BY kind, key DESC`,
+  ).all();
+}
+
+export function resolveName(db: Db, id: number, kind: string, key: number, realId: number): void {
+  stmt(db, `UPDATE ${table(id, 'names')} SET id = ? WHERE kind = ? AND key = ?`).run(realId, kind, key);
+}
+
+export function stagedUpdates(
+  db: Db,
+  id: number,
+): { customer_id: number | null; customer_seq: number | null; tags: string | null; consent: string | null }[] {
+  return stmt<[], { customer_id: number | null; customer_seq: number | null; tags: string | null; consent: string | null }>(
+    db,
+    `SELECT customer_id, customer_seq, tags, consent FROM ${table(id, 'updates')} ORDER BY seq`,
+  ).all();
+}
+
+/** The id the flip gives staged customer `seq`: just past every id the shop has (the flip holds the write lock). */
+export function customerBase(db: Db): number {
+  return stmt<[], { m: number | null }>(db, 'SELECT MAX(id) AS m FROM customers').get()?.m ?? 0;
+}
+
+/** The flip's part for new customers: their rows, tags, consents and audit entries, in a few statements. */
+export function flipCustomers(db: Db, id: number, importId: number, base: number, now: number): number {
+  const c = table(id, 'customers');
+  const n = db
+    .prepare(
+      `INSERT INTO customers (id, name, phone, phone_rev, member_code, member_code_key, name_key, name_pinyin, name_initials,
+         name_given, birthday, notes, external_id, created_at, updated_at, import_id)
+       SELECT @base + seq, name, phone, phone_rev, member_code, member_code_key, name_key, name_pinyin, name_initials,
+         name_given, birthday, notes, external_id, @now, @now, @importId FROM ${c} ORDER BY seq`,
+    )
+    .run({ base, now, importId }).changes;
+  db.prepare(
+    `INSERT INTO tags (name) SELECT DISTINCT j.value FROM ${c}, json_each(${c}.tags) j WHERE ${c}.tags IS NOT NULL
+              ON CONFLICT(name) DO NOTHING`,
+  ).run();
+  db.prepare(
+    `INSERT OR IGNORE INTO customer_tags (customer_id, tag_id)
+     SELECT ? + s.seq, t.id FROM ${c} s, json_each(s.tags) j JOIN tags t ON t.name = j.value WHERE s.tags IS NOT NULL`,
+  ).run(base);
+  for (const target of [
+    'consents (customer_id, channel, is_granted, changed_at, source)',
+    'consent_events (customer_id, channel, is_granted, changed_at, source, note)',
+  ])
+    db.prepare(
+      `INSERT INTO ${target}
+       SELECT @base + s.seq, j.key, j.value, @now, s.consent_source${target.startsWith('consent_events') ? ", ''" : ''}
+       FROM ${c} s, json_each(s.consent) j WHERE s.consent IS NOT NULL`,
+    ).run({ base, now });
+  db.prepare(
+    `INSERT INTO audit_log (at, action, entity, entity_id, detail) SELECT ?, 'customer.create', 'customer', ? + seq, '{}' FROM ${c}`,
+  ).run(now, base);
+  return n;
+}
+
+/** The flip's part for sales: every staged sale in one statement, in the order it was staged. */
+export function flipSales(db: Db, id: number, importId: number, base: number, now: number): number {
+  const s = table(id, 'sales');
+  const n = table(id, 'names');
+  const named = (col: string, kind: string) =>
+    `CASE WHEN s.${col} < 0 THEN (SELECT id FROM ${n} WHERE kind = '${kind}' AND key = s.${col}) ELSE s.${col} END`;
+  return db
+    .prepare(
+      `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
+         payment_method_id, staff_id, note, created_at, import_id)
+       SELECT COALESCE(s.customer_id, @base + s.customer_seq), s.occurred_at, s.business_date, s.amount_minor, s.items,
+         s.discount_minor, s.is_promotion, ${named('payment_method_id', 'payment')}, ${named('staff_id', 'staff')}, s.note, @now, @importId
+       FROM ${s} s ORDER BY s.seq`,
+    )
+    .run({ base, now, importId }).changes;
+}
+
+// --- the import's row ---------------------------------------------------------------------------
+
+export interface PendingImport {
+  id: number;
+  owner: Holder | null;
+}
+
+export function pendingImports(db: Db): PendingImport[] {
+  return stmt<[], { id: number; owner: string | null }>(db, "SELECT id, owner FROM imports WHERE state = 'pending'")
+    .all()
+    .map((r) => ({ id: r.id, owner: r.owner ? (JSON.parse(r.owner) as Holder) : null }));
+}
+
+export function setImportOwner(db: Db, id: number, owner: Holder): void {
+  stmt(db, "UPDATE imports SET state = 'pending', owner = ? WHERE id = ?").run(JSON.stringify(owner), id);
+}
+
+export function setImportState(db: Db, id: number, state: 'done' | 'failed'): void {
+  stmt(db, 'UPDATE imports SET state = ? WHERE id = ?').run(state, id);
+}
+
+export function deleteImport(db: Db, id: number): void {
+  stmt(db, 'DELETE FROM imports WHERE id = ?').run(id);
+}
+
+/** About how many sales the shop has (the highest rowid: no count over two million rows). */
+export function salesEstimate(db: Db): number {
+  return stmt<[], { n: number }>(db, 'SELECT COALESCE(MAX(rowid), 0) AS n FROM sales').get()!.n;
+}
+
+/**
+ * Customers' totals of everyone the import sold to, unless the database keeps them itself
+ * (triggers on sales, migration 13): then they are right already and this does nothing.
+ */
+export function refreshTotalsForImport(db: Db, importId: number): void {
+  const byTriggers =
+    stmt<[], { n: number }>(
+      db,
+      "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'sales_customer_totals_insert'",
+    ).get()!.n > 0;
+  if (byTriggers) return;
+  stmt(
+    db,
+    `UPDATE customers
+       SET (visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date) = (
+         SELECT COUNT(DISTINCT business_date), COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(occurred_at), MAX(occurred_at),
+                MIN(business_date), MAX(business_date)
+         FROM sales WHERE sales.customer_id = customers.id AND voided_at IS NULL)
+     WHERE id IN (SELECT DISTINCT customer_id FROM sales WHERE import_id = ? AND customer_id IS NOT NULL)`,
+  ).run(importId);
+}

@@ -1,0 +1,69 @@
+import type { Db } from '../../db/open';
+import * as st from '../../db/queries/import-staging';
+
+export class ImportCancelled extends Error {}
+
+export interface ChunkHooks {
+  onProgress?(done: number, total: number): void;
+  /** checked between chunks; true drops what was staged */
+  isCancelled?(): boolean;
+  /** after each committed chunk (tests look at the shop between two chunks) */
+  onChunk?(part: st.StagePart, rows: number): void;
+}
+
+let running = 0;
+/** Imports this thread is writing now (a start-up in the same thread must not take one for dead). */
+export function importsRunningHere(): number {
+  return running;
+}
+export function importRunning(delta: 1 | -1): void {
+  running += delta;
+}
+
+/** What one chunk's transaction aims at: far below the counter's 300 ms, and a few fsyncs a second. */
+export const CHUNK_TARGET_MS = 50;
+const FIRST_CHUNK = 1_000;
+const MAX_CHUNK = 50_000;
+
+/**
+ * Writes `count` rows in short `BEGIN IMMEDIATE` transactions, each sized from the last one's time
+ * so that it takes about CHUNK_TARGET_MS: a sale at the counter waits for one chunk at most. A
+ * cancel is looked at between two chunks.
+ */
+export function inChunks(
+  db: Db,
+  importId: number,
+  part: st.StagePart,
+  count: number,
+  rows: (from: number, to: number) => unknown[][],
+  hooks: ChunkHooks,
+  inside?: () => void,
+): void {
+  let size = FIRST_CHUNK;
+  for (let from = 0; from < count;) {
+    if (hooks.isCancelled?.()) throw new ImportCancelled();
+    const to = Math.min(count, from + size);
+    const json = JSON.stringify(rows(from, to));
+    const t = performance.now();
+    db.transaction(() => {
+      st.stageRows(db, importId, part, json);
+      inside?.();
+    }).immediate();
+    const ms = performance.now() - t;
+    size = Math.max(100, Math.min(MAX_CHUNK, Math.round(((to - from) * CHUNK_TARGET_MS) / Math.max(ms, 1))));
+    hooks.onProgress?.(to - from, count);
+    hooks.onChunk?.(part, to);
+    from = to;
+  }
+}
+
+/** Empties an import's staging tables in short transactions (a big table dropped at once would hold the lock), then drops them. */
+export function clearStage(db: Db, importId: number): void {
+  for (const part of ['sales', 'customers', 'updates'] as const) {
+    for (;;) {
+      const n = db.transaction(() => st.deleteStagedRows(db, importId, part, 20_000)).immediate();
+      if (n === 0) break;
+    }
+  }
+  db.transaction(() => st.dropStage(db, importId)).immediate();
+}

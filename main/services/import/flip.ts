@@ -1,0 +1,64 @@
+import type { Ctx } from '../../ctx';
+import * as q from '../../db/queries/imports';
+import * as st from '../../db/queries/import-staging';
+import { insertPaymentMethod, insertStaff } from '../../db/queries/settings';
+import { setTags, tagsOf, writeConsent, getCustomerRow } from '../../db/queries/customers';
+import { contactedCustomersWhoBought } from '../../db/queries/care';
+import { audit } from '../../db/queries/audit';
+import { wonBackBy } from '../winback';
+import type { StagedImport } from './write';
+
+/** From this many sales on, and at least as many as the shop has, the sales indexes are rebuilt once instead of updated per row. */
+const BULK_ROWS = 50_000;
+
+/**
+ * The one transaction that makes a staged import part of the shop: new payment methods and staff,
+ * new customers (with tags, consents and audit entries), what the file adds to customers the shop
+ * knew (tags, consents), every sale, and the derived data (the triggers on `sales` keep visit_days,
+ * shop_days and visit_totals; customers' totals are refreshed here unless triggers keep them too).
+ * Everything row by row is set-based SQL over the staging tables; JavaScript runs per new name and
+ * per updated customer only.
+ */
+export function flipImport(
+  ctx: Ctx,
+  imp: StagedImport,
+  importId: number,
+  now: number,
+  staged: { created: number; updated: number },
+): { created: number; updated: number } {
+  const db = ctx.db;
+  return db
+    .transaction(() => {
+      for (const n of st.stagedNames(db, importId)) {
+        const id =
+          n.kind === 'payment' ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name) : insertStaff(db, n.name, now);
+        st.resolveName(db, importId, n.kind, n.key, id);
+      }
+      const base = st.customerBase(db);
+      st.flipCustomers(db, importId, importId, base, now);
+      for (const u of st.stagedUpdates(db, importId)) {
+        const id = u.customer_id ?? base + u.customer_seq!;
+        if (!getCustomerRow(db, id)) continue;
+        if (u.tags) setTags(db, id, [...new Set([...tagsOf(db, id), ...(JSON.parse(u.tags) as string[])])]);
+        for (const [ch, granted] of Object.entries(u.consent ? (JSON.parse(u.consent) as Record<string, boolean>) : {}))
+          writeConsent(db, id, ch as 'sms', granted, now, 'import', '');
+      }
+      let sales = 0;
+      if (imp.kind === 'sales') {
+        const planned = imp.planned.length;
+        const restore = planned >= BULK_ROWS && planned >= st.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
+        sales = st.flipSales(db, importId, importId, base, now);
+        restore?.();
+        st.refreshTotalsForImport(db, importId);
+        // Imported sales win back contacted customers too, as sales at the counter do.
+        for (const id of contactedCustomersWhoBought(db)) wonBackBy(ctx, id);
+      }
+      const rows = imp.kind === 'sales' ? sales : imp.planned.length;
+      q.finishImport(db, importId, rows, imp.badRows, staged.created, staged.updated);
+      st.setImportState(db, importId, 'done');
+      q.rememberMapping(db, imp.sourceKey, imp.kind, imp.mapping, now);
+      audit(db, now, 'import', 'import', importId, { kind: imp.kind, fileName: imp.fileName, rows, skipped: imp.badRows });
+      return staged;
+    })
+    .immediate();
+}

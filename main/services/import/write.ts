@@ -1,0 +1,268 @@
+import type { ImportKind, ImportOptions, Mapping } from '../../../shared/schemas/import';
+import { AppError } from '../../../shared/api/errors';
+import { startOfBusinessDate } from '../../../shared/domain/dates';
+import type { Ctx } from '../../ctx';
+import * as q from '../../db/queries/imports';
+import * as st from '../../db/queries/import-staging';
+import { holderAlive, thisProcess } from '../../db/in-use';
+import { listPaymentMethods, listStaff } from '../../db/queries/settings';
+import { nameKeys } from '../name-keys';
+import { reversedDigits } from '../../../shared/domain/phone';
+import type { CustomerDraft } from '../../../shared/schemas/customer';
+import type { SaleRowValue } from './rows';
+import { flipImport } from './flip';
+import { clearStage, ImportCancelled, importRunning, inChunks, type ChunkHooks } from './chunks';
+
+export { ImportCancelled };
+
+export type CustomerRef =
+  { id: number } | { create: string; externalId: string | null; phone: string | null; memberCode: string | null } | null;
+export type Planned =
+  | { kind: 'customer'; line: number; value: { draft: CustomerDraft; externalId: string | null } }
+  | { kind: 'sale'; line: number; value: SaleRowValue; customer: CustomerRef };
+
+export interface StagedImport {
+  kind: Exclude<ImportKind, 'products'>;
+  fileName: string;
+  sha: string;
+  encoding: string;
+  rowsTotal: number;
+  mapping: Mapping;
+  options: ImportOptions;
+  sourceKey: string;
+  badRows: number;
+  planned: Planned[];
+  keys: { byPhone: Map<string, number>; byCode: Map<string, number>; byExternal: Map<string, number> };
+  timeZone: string;
+}
+
+/**
+ * Writes a checked file in three steps, none of which holds the write lock for long:
+ * 1. the import's row (`pending`, with this process as its owner) and its staging tables;
+ * 2. the rows, in chunks of about 50 ms each, into the staging tables (nothing the app reads);
+ * 3. the flip: one transaction moves every staged row into the shop's tables (set-based SQL, no
+ *    JavaScript per row) and marks the import `done`.
+ * A cancel or a failure before the flip's commit drops the staging tables and the import's row, so
+ * the shop is as before; a killed process leaves them to the next start-up (recover.ts).
+ */
+export function writeStaged(
+  ctx: Ctx,
+  imp: StagedImport,
+  hooks: ChunkHooks,
+): { importId: number; created: number; updated: number } {
+  const db = ctx.db;
+  const now = ctx.clock.now();
+  const importId = db
+    .transaction(() => {
+      const live = st.pendingImports(db).find((p) => p.owner === null || holderAlive(p.owner));
+      if (live) throw new AppError('CONFLICT', { reason: 'import_running', importId: live.id });
+      const id = q.insertImport(db, {
+        kind: imp.kind,
+        fileName: imp.fileName,
+        sha: imp.sha,
+        encoding: imp.encoding,
+        rowsTotal: imp.rowsTotal,
+        mapping: imp.mapping,
+        options: { ...imp.options, map: undefined },
+        now,
+      });
+      st.setImportOwner(db, id, thisProcess());
+      st.createStage(db, id);
+      return id;
+    })
+    .immediate();
+  importRunning(1);
+  try {
+    const staged = stageAll(ctx, imp, importId, now, hooks);
+    if (hooks.isCancelled?.()) throw new ImportCancelled();
+    const r = flipImport(ctx, imp, importId, now, staged);
+    clearStage(db, importId);
+    return { importId, ...r };
+  } catch (e) {
+    try {
+      clearStage(db, importId);
+      db.transaction(() => st.deleteImport(db, importId)).immediate();
+    } catch (cleanup) {
+      // left for the next start-up, which marks it failed and drops what it staged
+      ctx.log.error('import cleanup failed', cleanup);
+    }
+    throw e;
+  } finally {
+    importRunning(-1);
+  }
+}
+
+interface Staged {
+  created: number;
+  updated: number;
+}
+
+/** Resolves every planned row to staged rows (customers, updates, sales) and writes them in chunks. */
+function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, hooks: ChunkHooks): Staged {
+  const db = ctx.db;
+  const { keys } = imp;
+  const customers: unknown[][] = [];
+  const updates: unknown[][] = [];
+  let created = 0;
+  let updated = 0;
+  const newCustomer = (d: CustomerDraft, externalId: string | null): number => {
+    // the same search keys as a customer created at the counter (services/customers.ts)
+    const keys = nameKeys(d.name);
+    const memberCode = d.memberCode?.trim() || null;
+    const phone = d.phone ?? null;
+    const seq = customers.length + 1;
+    const consent = d.consent && Object.keys(d.consent).length ? JSON.stringify(d.consent) : null;
+    customers.push([
+      seq,
+      d.name,
+      phone,
+      reversedDigits(phone),
+      memberCode,
+      memberCode ? memberCode.toLowerCase() : null,
+      keys.nameKey,
+      keys.pinyin,
+      keys.initials,
+      keys.given,
+      d.birthday ?? null,
+      d.notes ?? '',
+      externalId,
+      d.tags?.length ? JSON.stringify([...new Set(d.tags)]) : null,
+      consent,
+      d.consentSource || 'created',
+    ]);
+    created++;
+    return seq;
+  };
+  // Keys of customers this file creates are stored negated (-seq): existing ids are positive.
+  const ref = (n: number) => (n > 0 ? [n, null] : [null, -n]);
+  const sales: { c: number; at: number; v: SaleRowValue }[] = [];
+  const createdFor = new Map<CustomerRef, number>();
+  const dayStart = new Map<string, number>();
+  const startOf = (d: string) => {
+    let v = dayStart.get(d);
+    if (v === undefined) dayStart.set(d, (v = startOfBusinessDate(d, imp.timeZone)));
+    return v;
+  };
+  for (const p of imp.planned) {
+    if (p.kind === 'customer') {
+      const { draft, externalId } = p.value;
+      const existing =
+        (draft.memberCode && keys.byCode.get(draft.memberCode.toLowerCase())) || (draft.phone && keys.byPhone.get(draft.phone));
+      if (existing) {
+        const consent = draft.consent && Object.keys(draft.consent).length ? JSON.stringify(draft.consent) : null;
+        const tags = draft.tags?.length ? JSON.stringify(draft.tags) : null;
+        if (tags || consent) updates.push([updates.length + 1, ...ref(existing), tags, consent]);
+        updated++;
+      } else {
+        const seq = newCustomer(draft, externalId);
+        if (draft.phone) keys.byPhone.set(draft.phone, -seq);
+        if (draft.memberCode) keys.byCode.set(draft.memberCode.toLowerCase(), -seq);
+      }
+      continue;
+    }
+    let c = 0;
+    if (p.customer && 'id' in p.customer) c = p.customer.id;
+    else if (p.customer) {
+      let seq = createdFor.get(p.customer);
+      if (seq === undefined) {
+        const x = p.customer;
+        seq = newCustomer(
+          {
+            name: x.create.slice(0, 100),
+            phone: x.phone,
+            memberCode: x.memberCode ?? undefined,
+            consentSource: 'import',
+          } as CustomerDraft,
+          x.externalId,
+        );
+        createdFor.set(p.customer, seq);
+      }
+      c = -seq;
+    }
+    sales.push({ c, at: startOf(p.value.date.date) + (p.value.date.seconds ?? 12 * 3600) * 1000, v: p.value });
+  }
+  // Customer by customer, in time order (new customers after the shop's own, as their ids will be):
+  // each customer's sales end up side by side in the file.
+  const order = (c: number) => (c === 0 ? 0 : c > 0 ? c : 2 ** 40 - c);
+  sales.sort((a, b) => order(a.c) - order(b.c) || a.at - b.at);
+  const names = nameResolver(ctx, importId);
+  const saleRows = (from: number, to: number) => {
+    const out: unknown[][] = [];
+    for (let i = from; i < to; i++) {
+      const { c, at, v } = sales[i]!;
+      out.push([
+        i + 1,
+        ...(c === 0 ? [null, null] : ref(c)),
+        at,
+        v.date.date,
+        v.amountMinor,
+        v.items,
+        v.discountMinor,
+        v.isPromotion ? 1 : 0,
+        names('payment', v.payment),
+        names('staff', v.staff),
+        v.note,
+      ]);
+    }
+    return out;
+  };
+  const total = customers.length + updates.length + sales.length;
+  let done = 0;
+  const progress = hooks.onProgress ? (n: number) => hooks.onProgress!((done += n), total) : undefined;
+  const h = { ...hooks, onProgress: progress };
+  inChunks(db, importId, 'customers', customers.length, (a, b) => customers.slice(a, b), h);
+  inChunks(db, importId, 'updates', updates.length, (a, b) => updates.slice(a, b), h);
+  inChunks(db, importId, 'sales', sales.length, saleRows, h, () => names.flush());
+  void now;
+  return { created, updated };
+}
+
+/**
+ * Payment methods and staff named in the file: known ones by id; a new name gets a negative key,
+ * staged, and is created in the flip (so a cancelled import leaves no new payment method behind).
+ */
+function nameResolver(ctx: Ctx, importId: number) {
+  const maps = { payment: new Map<string, number>(), staff: new Map<string, number>() };
+  for (const p of listPaymentMethods(ctx.db)) {
+    maps.payment.set(p.name.toLowerCase(), p.id);
+    maps.payment.set(p.code.toLowerCase(), p.id);
+  }
+  for (const [alias, code] of Object.entries(PAYMENT_ALIASES)) {
+    const id = maps.payment.get(code);
+    if (id !== undefined && !maps.payment.has(alias)) maps.payment.set(alias, id);
+  }
+  for (const s of listStaff(ctx.db)) maps.staff.set(s.name.toLowerCase(), s.id);
+  const fresh: { kind: 'payment' | 'staff'; key: number; name: string }[] = [];
+  let next = -1;
+  const resolve = (kind: 'payment' | 'staff', name: string): number | null => {
+    const key = name.trim().toLowerCase();
+    if (!key) return null;
+    let id = maps[kind].get(key);
+    if (id === undefined) {
+      id = next--;
+      maps[kind].set(key, id);
+      fresh.push({ kind, key: id, name: name.trim().slice(0, 40) });
+    }
+    return id;
+  };
+  /** writes the names met so far (inside a chunk's transaction) */
+  resolve.flush = () => {
+    for (const f of fresh.splice(0)) st.stageName(ctx.db, importId, f.kind, f.key, f.name);
+  };
+  return resolve;
+}
+
+const PAYMENT_ALIASES: Record<string, string> = {
+  微信: 'wechat_pay',
+  wechat: 'wechat_pay',
+  'wechat pay': 'wechat_pay',
+  weixin: 'wechat_pay',
+  支付宝: 'alipay',
+  alipay: 'alipay',
+  cash: 'cash',
+  现金: 'cash',
+  card: 'card',
+  刷卡: 'card',
+  银联: 'card',
+  'bank card': 'card',
+};

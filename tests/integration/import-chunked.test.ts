@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeApp, openApp } from '../../main/app';
+import type { Ctx } from '../../main/ctx';
+import { dispatch } from '../../main/api';
+import { runImport } from '../../main/services/import/run';
+import { ImportCancelled } from '../../main/services/import/chunks';
+import { ImportOptions } from '../../shared/schemas/import';
+import { ok, tempShops } from '../helpers/shop';
+
+/**
+ * Imports are written in short chunks into staging tables and made part of the shop by one flip
+ * (main/services/import/write.ts). Between two chunks nothing holds the write lock and nothing of
+ * the file is visible; after the flip all of it is, with every total right.
+ */
+const CDNOW = path.resolve(__dirname, '../fixtures/cdnow/cdnow_sample_sales.csv');
+const { fresh, dirOf } = tempShops(Date.parse('2026-03-10T02:00:00Z'));
+const SALES = ImportOptions.parse({ kind: 'sales', createCustomers: true });
+
+/** 24,000 sales: half for the CDNOW customers the shop has, half for 600 new ones, some paid by a new method. */
+function secondFile(): Buffer {
+  const lines = ['customer_id,name,date,amount,items,payment'];
+  for (let i = 0; i < 24_000; i++) {
+    const id = i % 2 ? String(1 + (i % 2357)).padStart(4, '0') : `N${String((i / 2) % 600).padStart(3, '0')}`;
+    const name = id.startsWith('N') ? `Newcomer ${id}` : '';
+    lines.push(
+      `${id},${name},2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${(i % 90) + 1}.25,${1 + (i % 3)},${i % 7 ? 'cash' : 'Voucher'}`,
+    );
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+/** Everything the shop shows, in numbers: tables, sums and derived totals. */
+function state(ctx: Ctx) {
+  return ctx.db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM sales) AS sales, (SELECT COALESCE(SUM(amount_minor), 0) FROM sales) AS amount,
+        (SELECT COUNT(*) FROM customers) AS customers, (SELECT COALESCE(SUM(total_minor), 0) FROM customers) AS totals,
+        (SELECT COALESCE(SUM(visits), 0) FROM customers) AS visits, (SELECT COUNT(*) FROM visit_days) AS visitDays,
+        (SELECT COALESCE(SUM(amount_minor), 0) FROM shop_days) AS shopDays, (SELECT COALESCE(SUM(spend_minor), 0) FROM visit_totals) AS visitTotals,
+        (SELECT COUNT(*) FROM payment_methods) AS payments, (SELECT COUNT(*) FROM customer_tags) AS tags,
+        (SELECT COUNT(*) FROM consents) AS consents,
+        (SELECT COUNT(*) FROM imports WHERE state = 'done') AS imports`,
+    )
+    .get() as Shop;
+}
+interface Shop {
+  sales: number;
+  amount: number;
+  customers: number;
+  totals: number;
+  visits: number;
+  visitDays: number;
+  shopDays: number;
+  visitTotals: number;
+  payments: number;
+  tags: number;
+  consents: number;
+  imports: number;
+}
+
+const stagingTables = (ctx: Ctx) =>
+  (ctx.db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name LIKE 'import_stage_%'").get() as { n: number }).n;
+
+/** A shop with the CDNOW sample in it, and a second connection to it (the counter's). */
+async function shopWithHistory(): Promise<{ ctx: Ctx; counter: Ctx }> {
+  const ctx = fresh();
+  await runImport(ctx, fs.readFileSync(CDNOW), 'cdnow.csv', SALES);
+  const counter = openApp({ dbPath: ctx.dbPath, clock: ctx.clock });
+  return { ctx, counter };
+}
+
+describe('an import in chunks, made visible by one flip', () => {
+  it('shows nothing of the file before the flip and all of it after; a sale between two chunks is saved at once', async () => {
+    const { ctx, counter } = await shopWithHistory();
+    try {
+      const before = state(counter);
+      const list = await ok<{ total: number }>(counter, 'customers.list', {});
+      const overview = await ok(counter, 'insights.overview', {});
+      const seen: Promise<unknown>[] = [];
+      let chunks = 0;
+      let sale: Promise<Awaited<ReturnType<typeof dispatch>>> | null = null;
+      const r = await runImport(ctx, secondFile(), 'more.csv', SALES, {
+        onChunk: (part) => {
+          if (part !== 'sales' || chunks++ > 0) return;
+          // Mid-import, on the counter's own connection: nothing of the file anywhere.
+          expect(state(counter)).toEqual(before);
+          seen.push(ok(counter, 'customers.search', { query: 'Newcomer' }).then((x) => expect(x).toEqual([])));
+          seen.push(ok<{ total: number }>(counter, 'customers.list', {}).then((x) => expect(x.total).toBe(list.total)));
+          seen.push(ok(counter, 'insights.overview', {}).then((x) => expect(x).toEqual(overview)));
+          // The import holds no lock between chunks: a sale goes through now (it waited up to 5 s and
+          // failed with DB_BUSY when the whole file was one transaction).
+          sale = dispatch('sales.record', { amountMinor: 1234 }, counter);
+        },
+      });
+      expect(chunks).toBeGreaterThan(1);
+      await Promise.all(seen);
+      const saved = await sale!;
+      expect(saved.ok).toBe(true);
+      expect(r).toMatchObject({ committed: true, imported: 24_000, customersCreated: 600 });
+
+      const after = state(counter);
+      expect(after.sales).toBe(before.sales + 24_000 + 1);
+      expect(after.customers).toBe(before.customers + 600);
+      expect(after.payments).toBe(before.payments + 1);
+      expect(after.imports).toBe(before.imports + 1);
+      expect(await ok(counter, 'customers.search', { query: 'Newcomer N001' })).not.toEqual([]);
+      expect((await ok<{ total: number }>(counter, 'customers.list', {})).total).toBe(list.total + 600);
+      expect(await ok(counter, 'insights.overview', {})).not.toEqual(overview);
+      // Derived data right after the flip: every customer's totals are those of their sales.
+      const wrong = counter.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM customers c WHERE total_minor IS NOT (SELECT COALESCE(SUM(amount_minor), 0) FROM sales WHERE customer_id = c.id AND voided_at IS NULL)
+             OR visits IS NOT (SELECT COUNT(*) FROM visit_days WHERE customer_id = c.id)
+             OR c.id IN (SELECT customer_id FROM visit_totals t WHERE visits IS NOT (SELECT COUNT(*) FROM visit_days WHERE customer_id = t.customer_id))`,
+        )
+        .get() as { n: number };
+      expect(wrong.n).toBe(0);
+      expect(after.shopDays).toBe(after.amount);
+      expect(stagingTables(ctx)).toBe(0);
+    } finally {
+      closeApp(counter);
+    }
+  }, 120_000);
+
+  it('a cancel between chunks leaves the shop as it was: customers the file would update keep their tags', async () => {
+    const { ctx, counter } = await shopWithHistory();
+    try {
+      const customers = ['customer_id,phone,name,tags,consent_sms'];
+      for (let i = 1; i <= 2357; i++)
+        customers.push(`${String(i).padStart(4, '0')},1390000${String(i).padStart(4, '0')},C ${i},vip,yes`);
+      // phones first, so the second file matches the same customers
+      await runImport(ctx, Buffer.from(customers.join('\n')), 'phones.csv', ImportOptions.parse({ kind: 'customers' }));
+      const before = state(counter);
+      const file = Buffer.from(
+        [...customers.map((l) => l.replace(',vip,', ',regular,')), '9999,13911112222,Someone new,regular,yes'].join('\n'),
+      );
+      let chunks = 0;
+      await expect(
+        runImport(ctx, file, 'tags.csv', ImportOptions.parse({ kind: 'customers' }), {
+          onChunk: () => void chunks++,
+          isCancelled: () => chunks >= 1,
+        }),
+      ).rejects.toBeInstanceOf(ImportCancelled);
+      expect(state(counter)).toEqual(before);
+      expect(stagingTables(ctx)).toBe(0);
+      // and the same file, not cancelled: every match updated in the flip
+      const r = await runImport(ctx, file, 'tags.csv', ImportOptions.parse({ kind: 'customers' }));
+      expect(r).toMatchObject({ committed: true, customersUpdated: 2357, customersCreated: 1 });
+      expect(state(counter).tags).toBe(before.tags + 2358);
+    } finally {
+      closeApp(counter);
+    }
+  }, 120_000);
+
+  it('an import whose process died is removed at the next start-up and listed as failed', async () => {
+    const { ctx, counter } = await shopWithHistory();
+    closeApp(counter);
+    const before = state(ctx);
+    const copy = path.join(dirOf(ctx), 'after-crash.db');
+    let chunks = 0;
+    await expect(
+      runImport(ctx, secondFile(), 'more.csv', SALES, {
+        onChunk: (part) => {
+          if (part !== 'sales' || chunks++ !== 1) return;
+          // The file as a power cut would leave it here: committed chunks in the WAL, no flip.
+          fs.copyFileSync(ctx.dbPath, copy);
+          fs.copyFileSync(`${ctx.dbPath}-wal`, `${copy}-wal`);
+        },
+        isCancelled: () => chunks > 1,
+      }),
+    ).rejects.toBeInstanceOf(ImportCancelled);
+    const raw = openRaw(copy);
+    expect(raw.pending).toBe(1);
+    expect(raw.staged).toBeGreaterThan(0);
+    const reopened = openApp({ dbPath: copy, clock: ctx.clock });
+    try {
+      expect(state(reopened)).toEqual(before);
+      expect(stagingTables(reopened)).toBe(0);
+      const { imports } = await ok<{ imports: { fileName: string; state: string }[] }>(reopened, 'import.list', {});
+      expect(imports[0]).toMatchObject({ fileName: 'more.csv', state: 'failed' });
+      // and the same file can be imported again (a failed import is no duplicate)
+      const r = await runImport(reopened, secondFile(), 'more.csv', SALES);
+      expect(r.committed).toBe(true);
+    } finally {
+      closeApp(reopened);
+    }
+  }, 120_000);
+});
+
+function openRaw(file: string): { pending: number; staged: number } {
+  const ctx = { db: new Database(file) };
+  try {
+    const pending = (ctx.db.prepare("SELECT COUNT(*) AS n FROM imports WHERE state = 'pending'").get() as { n: number }).n;
+    const staged = (
+      ctx.db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name LIKE 'import_stage_%'").get() as { n: number }
+    ).n;
+    return { pending, staged };
+  } finally {
+    ctx.db.close();
+  }
+}
