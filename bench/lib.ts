@@ -10,6 +10,7 @@ import { counterSection } from './counter';
 import { dataSection } from './data';
 import { insightsSection, lapsedSection } from './lapsed';
 import { poolSection } from './pool';
+import { shareSection } from './share';
 
 /** The repository root (nearest folder up from here with package.json), so the cache is found from any working directory. */
 function repoRoot(): string {
@@ -158,6 +159,7 @@ export async function runBench(args: string[]): Promise<void> {
     ['data', dataSection],
     ['soak', soakSection],
     ['pool', () => poolSection()],
+    ['share', () => shareSection(args)],
   ];
   for (const [name, run] of sections) {
     if (only && only !== name) continue;
