@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { contract, isMethod, type Args, type Method, type Out } from '../shared/api/contract';
-import { dbFault } from './db/faults';
-import { AppError, fail, type FieldIssue, type Reply } from '../shared/api/errors';
+import { fail, type Reply } from '../shared/api/errors';
+import { toFailure, toFieldIssues } from './errors';
 import { normalizePhone } from '../shared/domain/phone';
 import type { Ctx } from './ctx';
 import * as customers from './services/customers';
@@ -18,8 +16,12 @@ import * as data from './services/data-api';
 import { importJobStatus, cancelImportJob } from './services/import/jobs';
 import { listImports } from './services/import/history';
 import { campaignResults, exportContacts, selectContacts } from './services/export/contacts';
-import { customerDataExport, eraseCustomer } from './services/privacy';
-import { lapsedReport, recentCheck } from './services/lapsed';
+import { customerDataExport, eraseCustomer, resolveCustomer } from './services/privacy';
+import { modelReport } from './services/model-report';
+import { backtest } from './services/backtest';
+import { commandHandlers } from './commands';
+import { commands, isCommand } from '../shared/api/commands';
+import { lapsedList, lapsedReport, recentCheck, withNames } from './services/lapsed';
 import { customerInsightForScreen } from './services/customer-insight';
 import { insightsChecks, insightsOverview } from './services/insights';
 import { cached } from './services/derived-cache';
@@ -127,41 +129,36 @@ export const handlers = {
   'offers.list': (a, ctx) => offers.listOffers(ctx, a),
   'offers.check': (a, ctx) => offers.checkOffer(ctx, { code: a.offerCode, customerId: a.customerId, amountMinor: a.amountMinor }),
   'offers.insights': (_a, ctx) => offers.offerInsights(ctx),
+  'model.show': (a, ctx) => modelReport(ctx, a.calibrationEnd),
+  'model.backtest': (a, ctx) => backtest(ctx, a.asOf, a.horizonDays),
+  'lapsed.entries': (a, ctx) => {
+    const { entries } = lapsedList(ctx, a.asOf);
+    return withNames(ctx, a.all ? entries : entries.filter((e) => e.status !== 'active'));
+  },
+  'customers.resolve': (a, ctx) => ({ id: resolveCustomer(ctx, a.key) }),
   'customers.insight': (a, ctx) => customerInsightForScreen(ctx, customers.liveRow(ctx.db, a.id).id),
   ...sharingHandlers,
 } satisfies { [M in Method]: Handler<M> };
 
-/** zod issues as field issues whose message is an i18n key under `error.field.`. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-    message: i.code === 'unrecognized_keys' ? 'unknown_field' : /^[a-z_]+$/.test(i.message) ? i.message : 'invalid',
-  }));
-}
-
 /**
  * The single entry point for every transport. Validates input against the contract before any
- * handler runs; never throws; unexpected errors are logged under an incident id and answered as
- * INTERNAL without detail.
+ * handler runs; never throws; every exception becomes an error envelope in one place
+ * (main/errors.ts). The command line also reaches its own methods (shared/api/commands.ts, files by
+ * path) with `{ local: true }`; no transport passes that.
  */
-export async function dispatch(method: string, raw: unknown, ctx: Ctx): Promise<Reply> {
-  if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD');
-  const parsed = contract[method].input.safeParse(raw ?? {});
+export async function dispatch(method: string, raw: unknown, ctx: Ctx, opts: { local?: boolean } = {}): Promise<Reply> {
+  if (typeof method !== 'string') return fail('UNKNOWN_METHOD');
+  const local = opts.local === true && isCommand(method);
+  if (!local && !isMethod(method)) return fail('UNKNOWN_METHOD');
+  const spec = local ? commands[method] : contract[method as Method];
+  const parsed = spec.input.safeParse(raw ?? {});
   if (!parsed.success) return fail('VALIDATION', toFieldIssues(parsed.error));
   try {
-    const handler = handlers[method] as (a: unknown, ctx: Ctx) => unknown;
+    const handler = (local ? commandHandlers[method] : handlers[method as Method]) as (a: unknown, ctx: Ctx) => unknown;
     return { ok: true, data: await handler(parsed.data, ctx) };
   } catch (e) {
-    if (e instanceof AppError) return fail(e.code, e.issues, e.detail);
-    // The database refused the write: the transaction was rolled back, nothing half-saved.
-    const fault = dbFault(e);
-    if (fault) {
-      ctx.log.error(`database fault in ${method}: ${fault}`, e);
-      if (fault === 'DB_DAMAGED') ctx.health = 'damaged';
-      return fail(fault);
-    }
-    const incidentId = randomUUID().slice(0, 8);
-    ctx.log.error(`incident ${incidentId} in ${method}`, e);
-    return { ok: false, error: { code: 'INTERNAL', incidentId } };
+    const failure = toFailure(e, { log: ctx.log, where: method });
+    if (failure.error.code === 'DB_DAMAGED') ctx.health = 'damaged';
+    return failure;
   }
 }

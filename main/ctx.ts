@@ -42,6 +42,8 @@ export interface Ctx {
   backupWarning?: BackupWarning | null;
   /** this shop's id (migration 9) as read when it was opened, for when a damaged file no longer yields it */
   shopId?: string | null;
+  /** a long job's progress (the command line's demo shop), where someone is watching */
+  progress?: (done: number, total: number) => void;
   /** ends this open's registration in the database's `.lock` folder (main/db/in-use.ts) */
   release?: () => void;
 }

@@ -1,33 +1,20 @@
 import { z } from 'zod';
-import { messages, resolveLocale } from '../../shared/i18n';
-import { openApp, closeApp } from '../app';
-import { resolveDbPath } from '../paths';
-import { getSettings } from '../services/settings';
-import { todayList } from '../services/today';
-import { listWinback } from '../services/winback';
 import { parseFlags, reportFlags } from './common';
-
-function language(ctx: ReturnType<typeof openApp>) {
-  return messages[resolveLocale(getSettings(ctx.db).language, [process.env.LANG ?? ''])];
-}
+import { t, withShop } from './session';
 
 /** `regulars today`: what needs doing as of a day, most valuable first (JSON: kind, customer_id, due, title, …). */
 export async function todayCommand(args: string[]): Promise<number> {
   const f = reportFlags(args);
-  const ctx = openApp({ dbPath: resolveDbPath(f.db) });
-  try {
-    const items = todayList(ctx, f['as-of']);
+  return withShop(f.db, async (shop) => {
+    const items = await shop.call('today.list', { asOf: f['as-of'] });
     if (f.json) {
       process.stdout.write(JSON.stringify(items) + '\n');
       return 0;
     }
-    const m = language(ctx);
-    if (!items.length) process.stdout.write(m['today.none'] + '\n');
+    if (!items.length) process.stdout.write(t('today.none') + '\n');
     for (const i of items) process.stdout.write(`${i.overdue ? '!' : ' '} ${i.due}  ${i.title}\n`);
     return 0;
-  } finally {
-    closeApp(ctx);
-  }
+  });
 }
 
 /** `regulars winback`: win-back cases, open and closed, with status and outcome. */
@@ -37,9 +24,8 @@ export async function winbackCommand(args: string[]): Promise<number> {
     { db: { type: 'string' }, json: { type: 'boolean' } },
     z.object({ db: z.string().min(1).optional(), json: z.boolean().default(false) }),
   );
-  const ctx = openApp({ dbPath: resolveDbPath(f.db) });
-  try {
-    const cases = listWinback(ctx, { filter: 'all', customerId: null }).map((c) => ({
+  return withShop(f.db, async (shop) => {
+    const cases = (await shop.call('winback.list', { filter: 'all', customerId: null })).map((c) => ({
       id: c.id,
       customer_id: c.customerId,
       name: c.customerName,
@@ -59,16 +45,13 @@ export async function winbackCommand(args: string[]): Promise<number> {
       process.stdout.write(JSON.stringify(cases) + '\n');
       return 0;
     }
-    const m = language(ctx);
-    if (!cases.length) process.stdout.write(m['winback.none'] + '\n');
+    if (!cases.length) process.stdout.write(t('winback.none') + '\n');
     for (const c of cases)
       process.stdout.write(
-        [c.id, c.name, m[`winback.status.${c.status}`], c.tier, c.reason ? m[`reason.${c.reason}`] : '', c.follow_up_on].join(
+        [c.id, c.name, t(`winback.status.${c.status}`), c.tier, c.reason ? t(`reason.${c.reason}`) : '', c.follow_up_on].join(
           '\t',
         ) + '\n',
       );
     return 0;
-  } finally {
-    closeApp(ctx);
-  }
+  });
 }

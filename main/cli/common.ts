@@ -1,9 +1,10 @@
 import { IsoDate } from '../../shared/schemas/common';
-import { dbFault } from '../db/faults';
-import { messages, resolveLocale } from '../../shared/i18n';
+import { consoleLogger } from '../ctx';
+import { toFailure } from '../errors';
+import { CallFailed, cliLocale } from './session';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { AppError, type ErrorCode } from '../../shared/api/errors';
+import type { ErrorCode } from '../../shared/api/errors';
 
 export class CliError extends Error {
   constructor(
@@ -28,22 +29,20 @@ const EXIT: Partial<Record<ErrorCode, number>> = {
   DB_IN_USE: 5,
 };
 
+const silent = { error: () => {}, info: () => {} };
+
+/** The exit code for a failed command: the usage error's own, else by the error envelope's code. */
 export function exitCodeFor(e: unknown): number {
   if (e instanceof CliError) return e.exitCode;
-  if (e instanceof AppError) return EXIT[e.code] ?? 1;
-  const fault = dbFault(e);
-  return fault ? EXIT[fault]! : 1;
+  const f = e instanceof CallFailed ? e.failure : toFailure(e, { log: silent, where: 'command' });
+  return EXIT[f.error.code] ?? 1;
 }
 
-/** What to print for a failed command: a database fault in the owner's words, with the way out. */
+/** What to print for a failed command: the error envelope's message in the owner's language (main/errors.ts). */
 export function cliErrorText(e: unknown): string {
-  const m: Record<string, string> = messages[resolveLocale(null, [process.env.LANG ?? ''])];
-  // Another Regulars has the shop open: say so in the owner's language, naming the process.
-  if (e instanceof AppError && e.code === 'DB_IN_USE')
-    return `${m['error.DB_IN_USE']} (${String(e.detail?.role ?? '')} pid ${String(e.detail?.pid ?? '?')})`;
-  const fault = dbFault(e);
-  if (!fault) return e instanceof Error ? e.message : String(e);
-  return `${m[`error.${fault}`] ?? fault} (${e instanceof Error ? e.message : String(e)})`;
+  if (e instanceof CliError) return e.message;
+  const f = e instanceof CallFailed ? e.failure : toFailure(e, { log: consoleLogger, where: 'command', locale: cliLocale() });
+  return f.error.message ?? f.error.code;
 }
 
 /**

@@ -1,26 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { Channel } from '../../shared/schemas/common';
 import { ExportFormat, ExportInput, Segment, VCardVersion } from '../../shared/schemas/export';
-import { openApp, closeApp } from '../app';
-import type { Ctx } from '../ctx';
-import { resolveDbPath } from '../paths';
-import { exportContacts } from '../services/export/contacts';
-import { copyTo } from '../services/backup';
-import { previewBackup, restoreBackup } from '../services/restore';
-import { customerDataExport, eraseCustomer, resolveCustomer } from '../services/privacy';
-import { AppError } from '../../shared/api/errors';
+import { parseAmountToMinor } from '../../shared/domain/money';
 import { CliError, parseFlags } from './common';
-
-async function withCtx<T>(db: string | undefined, fn: (ctx: Ctx) => Promise<T> | T): Promise<T> {
-  const ctx = openApp({ dbPath: resolveDbPath(db) });
-  try {
-    return await fn(ctx);
-  } finally {
-    closeApp(ctx);
-  }
-}
+import { CallFailed, t, withShop } from './session';
 
 const ExportFlags = z.object({
   db: z.string().min(1).optional(),
@@ -35,14 +19,37 @@ const ExportFlags = z.object({
   out: z.string().min(1),
   'include-without-consent': z.boolean().default(false),
   reason: z.string().optional(),
+  layout: z.string().optional(),
+  message: z.boolean().default(false),
+  'offer-amount-off': z.string().optional(),
+  'offer-percent-off': z.string().optional(),
+  'offer-min-spend': z.string().optional(),
+  'offer-expires': z.string().optional(),
 });
+
+/** The export's offer from --offer-amount-off X (money) or --offer-percent-off N, with its minimum and last day. */
+function offerFlags(f: z.infer<typeof ExportFlags>) {
+  const amount = f['offer-amount-off'];
+  const percent = f['offer-percent-off'];
+  if (amount === undefined && percent === undefined) return undefined;
+  if (amount !== undefined && percent !== undefined) throw new CliError('give one of --offer-amount-off and --offer-percent-off');
+  const money = (x: string | undefined, flag: string) => {
+    if (x === undefined) return undefined;
+    const m = parseAmountToMinor(x);
+    if (m === null) throw new CliError(`${flag}: not an amount`);
+    return m;
+  };
+  return {
+    kind: amount !== undefined ? 'amount_off' : 'percent_off',
+    value: amount !== undefined ? money(amount, '--offer-amount-off') : Number(percent),
+    minSpendMinor: money(f['offer-min-spend'], '--offer-min-spend'),
+    expiresOn: f['offer-expires'],
+  };
+}
 
 export async function exportCommand(args: string[]): Promise<number> {
   const [what, ...rest] = args;
-  if (what !== 'contacts')
-    throw new CliError(
-      'usage: regulars export contacts --db PATH --segment NAME --channel sms|phone|wechat|email --format csv|xlsx|vcf [--vcard-version 3.0|4.0] --out FILE',
-    );
+  if (what !== 'contacts') throw new CliError(t('cli.export.usage'));
   const f = parseFlags(
     rest,
     {
@@ -58,10 +65,16 @@ export async function exportCommand(args: string[]): Promise<number> {
       out: { type: 'string' },
       'include-without-consent': { type: 'boolean' },
       reason: { type: 'string' },
+      layout: { type: 'string' },
+      message: { type: 'boolean' },
+      'offer-amount-off': { type: 'string' },
+      'offer-percent-off': { type: 'string' },
+      'offer-min-spend': { type: 'string' },
+      'offer-expires': { type: 'string' },
     },
     ExportFlags,
   );
-  const input = ExportInput.safeParse({
+  const flags = {
     segment: f.segment,
     tag: f.tag,
     staff: f.staff,
@@ -72,23 +85,28 @@ export async function exportCommand(args: string[]): Promise<number> {
     vcardVersion: f['vcard-version'],
     includeWithoutConsent: f['include-without-consent'],
     reason: f.reason,
-  });
+    layout: f.layout,
+    message: f.message,
+    offer: offerFlags(f),
+  };
+  const input = ExportInput.safeParse(flags);
   if (!input.success) {
     const i = input.error.issues[0]!;
-    throw new CliError(
-      i.path[0] === 'reason'
-        ? '--include-without-consent needs --reason TEXT (it is logged)'
-        : `--${String(i.path[0])}: ${i.message}`,
-    );
+    throw new CliError(i.path[0] === 'reason' ? t('cli.export.needsReason') : `--${String(i.path[0])}: ${i.message}`);
   }
-  return withCtx(f.db, async (ctx) => {
-    const r = await exportContacts(ctx, input.data, path.resolve(f.out));
-    fs.mkdirSync(path.dirname(path.resolve(f.out)), { recursive: true, mode: 0o700 });
-    // personal data: readable by the owner only (where the system has such modes)
-    fs.writeFileSync(f.out, r.bytes, { mode: 0o600 });
-    const c = r.campaign;
+  return withShop(f.db, async (shop) => {
+    const { campaign: c } = await shop.run('exports.write', { export: input.data, out: f.out });
     process.stdout.write(
-      `Exported ${c.exported} of ${c.matched} customers to ${f.out} (campaign #${c.id}); left out: ${c.leftOutNoConsent} without ${c.channel} consent, ${c.leftOutNoContact} without a ${c.channel === 'email' ? 'email address' : 'phone number'}.\n`,
+      t('cli.export.done', {
+        exported: c.exported,
+        matched: c.matched,
+        out: f.out,
+        id: c.id,
+        noConsent: c.leftOutNoConsent,
+        channel: c.channel,
+        noContact: c.leftOutNoContact,
+        contact: t(c.channel === 'email' ? 'cli.export.email' : 'cli.export.phone'),
+      }) + '\n',
     );
     return 0;
   });
@@ -100,11 +118,10 @@ export async function backupCommand(args: string[]): Promise<number> {
     { db: { type: 'string' }, out: { type: 'string' } },
     z.object({ db: z.string().min(1).optional(), out: z.string().min(1) }),
   );
-  if (fs.existsSync(f.out)) throw new CliError(`${f.out} already exists; choose a new file name.`, 4);
-  return withCtx(f.db, (ctx) => {
-    copyTo(ctx, path.resolve(f.out));
-    const p = previewBackup(f.out);
-    process.stdout.write(`Backed up ${p.customers} customers and ${p.sales} sales to ${f.out} (integrity checked).\n`);
+  if (fs.existsSync(f.out)) throw new CliError(t('cli.backup.exists', { out: f.out }), 4);
+  return withShop(f.db, async (shop) => {
+    const p = await shop.run('backups.copyTo', { path: f.out });
+    process.stdout.write(t('cli.backup.done', { customers: p.customers, sales: p.sales, out: f.out }) + '\n');
     return 0;
   });
 }
@@ -115,21 +132,18 @@ export async function restoreCommand(args: string[]): Promise<number> {
     { db: { type: 'string' }, from: { type: 'string' } },
     z.object({ db: z.string().min(1).optional(), from: z.string().min(1) }),
   );
-  if (!fs.existsSync(f.from)) throw new CliError(`${f.from} does not exist.`, 3);
-  const preview = previewBackup(f.from);
-  if (!preview.ok)
-    throw new CliError(`${f.from} is not a usable Regulars backup (failed its integrity check or is from a newer version).`, 2);
-  return withCtx(f.db, (ctx) => {
-    let r: ReturnType<typeof restoreBackup>;
-    try {
-      r = restoreBackup(ctx, f.from);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'VALIDATION')
-        throw new CliError(`${f.from} could not be opened and brought up to date as a shop; nothing was changed.`, 2);
+  if (!fs.existsSync(f.from)) throw new CliError(t('cli.restore.missing', { file: f.from }), 3);
+  return withShop(f.db, async (shop) => {
+    const preview = await shop.run('backups.previewFile', { path: f.from });
+    if (!preview.ok) throw new CliError(t('cli.restore.unusable', { file: f.from }), 2);
+    const r = await shop.run('backups.restoreFile', { path: f.from }).catch((e: unknown) => {
+      if (e instanceof CallFailed && e.failure.error.code === 'VALIDATION')
+        throw new CliError(t('cli.restore.unopenable', { file: f.from }), 2);
       throw e;
-    }
+    });
     process.stdout.write(
-      `Restored ${r.preview.customers} customers and ${r.preview.sales} sales from ${f.from}. The database as it was is kept in ${r.safetyCopy.file}.\n`,
+      t('cli.restore.done', { customers: r.preview.customers, sales: r.preview.sales, file: f.from, copy: r.safetyCopy.file }) +
+        '\n',
     );
     return 0;
   });
@@ -137,26 +151,17 @@ export async function restoreCommand(args: string[]): Promise<number> {
 
 export async function customerCommand(args: string[]): Promise<number> {
   const [action, key, ...rest] = args;
-  if ((action !== 'export' && action !== 'erase') || !key || key.startsWith('--'))
-    throw new CliError('usage: regulars customer export ID --db PATH --out DIR | regulars customer erase ID --db PATH --yes');
+  if ((action !== 'export' && action !== 'erase') || !key || key.startsWith('--')) throw new CliError(t('cli.customer.usage'));
   if (action === 'export') {
     const f = parseFlags(
       rest,
       { db: { type: 'string' }, out: { type: 'string' } },
       z.object({ db: z.string().min(1).optional(), out: z.string().min(1) }),
     );
-    return withCtx(f.db, (ctx) => {
-      const id = resolveCustomer(ctx, key);
-      const data = customerDataExport(ctx, id, path.resolve(f.out));
-      // personal data: the folder and files are the owner's only (where the system has such modes)
-      fs.mkdirSync(f.out, { recursive: true, mode: 0o700 });
-      const own = { mode: 0o600 };
-      fs.writeFileSync(path.join(f.out, 'customer.json'), JSON.stringify(data.json, null, 2) + '\n', own);
-      for (const [name, text] of Object.entries(data.csv))
-        fs.writeFileSync(path.join(f.out, name), '\ufeff' + text + '\r\n', own);
-      process.stdout.write(
-        `Wrote everything held about customer #${id} to ${f.out} (customer.json, ${Object.keys(data.csv).join(', ')}).\n`,
-      );
+    return withShop(f.db, async (shop) => {
+      const { id } = await shop.call('customers.resolve', { key });
+      const r = await shop.run('customers.exportTo', { id, out: f.out });
+      process.stdout.write(t('cli.customer.exported', { id, out: f.out, files: r.files.slice(1).join(', ') }) + '\n');
       return 0;
     });
   }
@@ -165,13 +170,11 @@ export async function customerCommand(args: string[]): Promise<number> {
     { db: { type: 'string' }, yes: { type: 'boolean' } },
     z.object({ db: z.string().min(1).optional(), yes: z.boolean().default(false) }),
   );
-  if (!f.yes) throw new CliError('Erasing a customer cannot be undone: add --yes to confirm.', 2);
-  return withCtx(f.db, (ctx) => {
-    const id = resolveCustomer(ctx, key);
-    const r = eraseCustomer(ctx, id);
-    process.stdout.write(
-      `Erased customer #${r.erasedId}; ${r.anonymisedSales} sales kept as anonymous sales. Backups taken before today still hold their data until they rotate out.\n`,
-    );
+  if (!f.yes) throw new CliError(t('cli.customer.confirm'), 2);
+  return withShop(f.db, async (shop) => {
+    const { id } = await shop.call('customers.resolve', { key });
+    const r = await shop.call('customers.erase', { id, confirm: true });
+    process.stdout.write(t('cli.customer.erased', { id: r.erasedId, sales: r.anonymisedSales }) + '\n');
     return 0;
   });
 }

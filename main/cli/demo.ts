@@ -1,9 +1,5 @@
-import { seedCare } from '../services/demo/care';
 import { z } from 'zod';
-import { openApp, closeApp } from '../app';
-import { resolveDbPath } from '../paths';
-import { countLiveCustomers } from '../db/queries/customers';
-import { generateDemo } from '../services/demo/generate';
+import { CallFailed, t, withShop } from './session';
 import { CliError, intFlag, parseFlags } from './common';
 
 const Flags = z.object({
@@ -27,45 +23,45 @@ export async function demoCommand(args: string[]): Promise<number> {
     { db: { type: 'string' }, customers: { type: 'string' }, years: { type: 'string' }, seed: { type: 'string' } },
     Flags,
   );
-  const dbPath = resolveDbPath(flags.db);
-  const ctx = openApp({ dbPath });
-  try {
-    if (countLiveCustomers(ctx.db) > 0)
-      throw new CliError(`${dbPath} already holds customers; give a new --db file for the demo shop.`, 4);
-    const started = performance.now();
-    const tty = process.stderr.isTTY;
-    let lastPct = -1;
-    const summary = generateDemo(
-      ctx.db,
-      { customers: flags.customers, years: flags.years, seed: flags.seed, now: ctx.clock.now() },
-      (done, total) => {
-        const pct = Math.floor((done / total) * 100);
-        if (pct === lastPct) return;
-        lastPct = pct;
-        if (tty) process.stderr.write(progressBar(done, total, started));
-        else if (pct % 10 === 0) process.stderr.write(`${pct}%\n`);
-      },
-    );
-    if (tty) process.stderr.write('\n');
-    const care = seedCare(ctx);
-    process.stdout.write(
-      [
-        `Demo shop written to ${dbPath}`,
-        `  customers:        ${summary.customers}`,
-        `  sales:            ${summary.sales} (${summary.walkIns} walk-in), ${summary.saleLines} lines`,
-        `  catalogue:        ${summary.products} products, ${summary.priceRises} price rises`,
-        `  period:           ${summary.from} … ${summary.to}`,
-        `  staff:            ${summary.staff} (${summary.staffLeft} left)`,
-        `  lapsed customers: ${summary.lapsed}`,
-        `  fading customers: ${summary.fading}`,
-        `  price-sensitive:  ${summary.priceSensitive}`,
-        `  complaints:       ${care.complaints}, win-back cases: ${care.winback}, introductions to make: ${care.tasks}`,
-        `  took:             ${summary.seconds.toFixed(1)} s`,
-        '',
-      ].join('\n'),
-    );
-    return 0;
-  } finally {
-    closeApp(ctx);
-  }
+  const started = performance.now();
+  const tty = process.stderr.isTTY;
+  let lastPct = -1;
+  const progress = (done: number, total: number) => {
+    const pct = Math.floor((done / total) * 100);
+    if (pct === lastPct) return;
+    lastPct = pct;
+    if (tty) process.stderr.write(progressBar(done, total, started));
+    else if (pct % 10 === 0) process.stderr.write(`${pct}%\n`);
+  };
+  return withShop(
+    flags.db,
+    async (shop) => {
+      const { summary, care } = await shop
+        .run('demo.generate', { customers: flags.customers, years: flags.years, seed: flags.seed })
+        .catch((e: unknown) => {
+          if (e instanceof CallFailed && e.failure.error.detail?.reason === 'shop_not_empty')
+            throw new CliError(t('cli.demo.notEmpty', { db: shop.dbPath }), 4);
+          throw e;
+        });
+      if (tty) process.stderr.write('\n');
+      process.stdout.write(
+        [
+          t('cli.demo.written', { db: shop.dbPath }),
+          t('cli.demo.customers', { n: summary.customers }),
+          t('cli.demo.sales', { sales: summary.sales, walkIns: summary.walkIns, lines: summary.saleLines }),
+          t('cli.demo.catalogue', { products: summary.products, rises: summary.priceRises }),
+          t('cli.demo.period', { from: summary.from, to: summary.to }),
+          t('cli.demo.staff', { staff: summary.staff, left: summary.staffLeft }),
+          t('cli.demo.lapsed', { n: summary.lapsed }),
+          t('cli.demo.fading', { n: summary.fading }),
+          t('cli.demo.priceSensitive', { n: summary.priceSensitive }),
+          t('cli.demo.care', { complaints: care.complaints, winback: care.winback, tasks: care.tasks }),
+          t('cli.demo.took', { seconds: summary.seconds.toFixed(1) }),
+          '',
+        ].join('\n'),
+      );
+      return 0;
+    },
+    { progress },
+  );
 }

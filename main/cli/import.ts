@@ -1,14 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../shared/api/errors';
 import { DateFormat, Encoding, ImportKind, ImportOptions, type Mapping } from '../../shared/schemas/import';
-import { openApp, closeApp } from '../app';
-import { resolveDbPath } from '../paths';
-import { runImport } from '../services/import/run';
-import { backupBeforeChange } from '../services/backup';
-import { MAX_XLSX_ROWS, MAX_XLSX_UNPACKED } from '../services/import/xlsx-limits';
+import type { MessageKey } from '../../shared/i18n';
 import { CliError, parseFlags } from './common';
+import { CallFailed, t, withShop } from './session';
 
 /** "DD/MM/YYYY" and friends name the order of an ambiguous date; auto|ymd|dmy|mdy are accepted as they are. */
 const DATE_FORMATS: Record<string, z.infer<typeof DateFormat>> = {
@@ -63,48 +58,57 @@ const Flags = z.object({
   'allow-duplicate': z.boolean().default(false),
 });
 
-const REASONS: Record<string, string> = {
-  required: 'required value is missing',
-  date_invalid: 'not a date (or an ambiguous day/month order: use --date-format)',
-  amount_invalid: 'not an amount',
-  amount_negative: 'negative amount',
-  amount_too_large: 'amount too large',
-  items_invalid: 'not a whole number of items (1 or more)',
-  yes_no_invalid: 'not yes/no',
-  phone_invalid: 'not a valid phone number',
-  customer_unknown: 'no such customer (use --create-customers to create them)',
-  ragged_row: 'wrong number of columns',
-  unclosed_quote: 'a quoted field is never closed (truncated file?)',
-  name_required: 'name is missing',
-  too_long: 'too long',
-  invalid: 'invalid value',
-  duplicate_in_file: 'this code appears twice in the file',
-  codes_conflict: 'the barcode and the SKU belong to two different products',
-  encoding_invalid: 'not text in the chosen encoding (try --encoding gb18030 or mixed)',
-};
-
-const XLSX: Record<string, string> = {
-  xlsx_unreadable: 'not a readable Excel workbook (save it again from Excel, or as CSV)',
-  xlsx_too_large: `the workbook unpacks to more than ${MAX_XLSX_UNPACKED / 1024 / 1024} MB; save it as CSV and import that`,
-  xlsx_too_many_rows: `a sheet has more than ${MAX_XLSX_ROWS} rows, more than Excel allows; save it as CSV and import that`,
-};
+const REASONS = new Set([
+  'required',
+  'date_invalid',
+  'amount_invalid',
+  'amount_negative',
+  'amount_too_large',
+  'items_invalid',
+  'yes_no_invalid',
+  'phone_invalid',
+  'customer_unknown',
+  'ragged_row',
+  'unclosed_quote',
+  'name_required',
+  'too_long',
+  'invalid',
+  'duplicate_in_file',
+  'codes_conflict',
+  'encoding_invalid',
+]);
+const reasonText = (r: string) => (REASONS.has(r) ? t(`cli.import.reason.${r}` as MessageKey) : r);
+const XLSX = new Set(['xlsx_unreadable', 'xlsx_too_large', 'xlsx_too_many_rows']);
 
 /** Both readings of the cells where UTF-8 and GB18030 disagree, and the flag that settles it. */
 function encodingDoubtText(file: string, d: Record<string, unknown>): string {
   const samples = (d.samples ?? []) as { row: number; column: string; utf8: string; gb18030: string }[];
   return [
-    `${file} is neither clean UTF-8 nor clean GB18030 (${String(d.notUtf8)} cells are not UTF-8); nothing was imported.`,
-    'Where the two readings differ:',
-    ...samples.map((s) => `  row ${s.row}, column "${s.column}": UTF-8 "${s.utf8}" | GB18030 "${s.gb18030}"`),
-    'Choose: --encoding utf-8, --encoding gb18030, or --encoding mixed (each cell as it reads cleanly).',
+    t('cli.import.doubt', { file, notUtf8: String(d.notUtf8) }),
+    t('cli.import.doubtWhere'),
+    ...samples.map((s) => t('cli.import.doubtSample', s)),
+    t('cli.import.doubtChoose'),
   ].join('\n');
+}
+
+/** The refusals a script or a person can act on, in the command line's words; anything else as the core said it. */
+function refusal(file: string, e: unknown): unknown {
+  if (!(e instanceof CallFailed)) return e;
+  const { code, detail } = e.failure.error;
+  const reason = typeof detail?.reason === 'string' ? detail.reason : '';
+  if (code === 'NOT_FOUND' && reason === 'file_unreadable') return new CliError(t('cli.import.unreadable', { file }), 2);
+  if (code === 'CONFLICT' && reason === 'duplicate_file')
+    return new CliError(t('cli.import.duplicate', { file, id: String(detail?.importId) }), 4);
+  if (code === 'VALIDATION' && reason === 'encoding_ambiguous') return new CliError(encodingDoubtText(file, detail ?? {}), 2);
+  if (code === 'VALIDATION' && XLSX.has(reason)) return new CliError(`${file}: ${t(`cli.import.${reason}` as MessageKey)}`, 2);
+  if (code === 'VALIDATION') return new CliError(t('cli.import.unmapped', { detail: JSON.stringify(detail ?? {}) }), 2);
+  return e;
 }
 
 export async function importCommand(args: string[]): Promise<number> {
   const [kindArg, file, ...rest] = args;
   const kind = ImportKind.safeParse(kindArg);
-  if (!kind.success || !file || file.startsWith('--'))
-    throw new CliError('usage: regulars import customers|sales|products FILE --db PATH [options]');
+  if (!kind.success || !file || file.startsWith('--')) throw new CliError(t('cli.import.usage'));
   const flags = parseFlags(
     rest,
     {
@@ -119,12 +123,6 @@ export async function importCommand(args: string[]): Promise<number> {
     },
     Flags,
   );
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new CliError(`cannot read ${file}`, 2);
-  }
   const opts = ImportOptions.parse({
     kind: kind.data,
     encoding: flags.encoding,
@@ -135,54 +133,37 @@ export async function importCommand(args: string[]): Promise<number> {
     dryRun: flags['dry-run'],
     allowDuplicate: flags['allow-duplicate'],
   });
-  const dbPath = resolveDbPath(flags.db);
-  const ctx = openApp({ dbPath });
-  try {
+  return withShop(flags.db, async (shop) => {
     const started = performance.now();
-    const r = await runImport(ctx, bytes, path.basename(file), opts, {
-      beforeWrite: () => backupBeforeChange(ctx, 'import'),
-    }).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === 'CONFLICT' && e.detail?.reason === 'duplicate_file')
-        throw new CliError(
-          `${file} was already imported (import #${String(e.detail.importId)}); pass --allow-duplicate to import it again.`,
-          4,
-        );
-      if (e instanceof AppError && e.code === 'VALIDATION' && e.detail?.reason === 'encoding_ambiguous')
-        throw new CliError(encodingDoubtText(file, e.detail), 2);
-      if (e instanceof AppError && e.code === 'VALIDATION' && typeof e.detail?.reason === 'string' && XLSX[e.detail.reason])
-        throw new CliError(`${file}: ${XLSX[e.detail.reason]}`, 2);
-      if (e instanceof AppError && e.code === 'VALIDATION')
-        throw new CliError(`cannot map the columns: ${JSON.stringify(e.detail ?? {})}. Use --map column=field,...`, 2);
-      throw e;
+    const r = await shop.run('import.file', { path: file, options: opts }).catch((e: unknown) => {
+      throw refusal(file, e);
     });
     for (const e of r.errors)
       process.stderr.write(
-        `row ${e.row}${e.column ? `, column "${e.column}"` : ''}: ${REASONS[e.reason] ?? e.reason}${e.value ? ` ("${e.value}")` : ''}\n`,
+        `${t('cli.import.row', { row: e.row })}${e.column ? t('cli.import.column', { column: e.column }) : ''}: ${reasonText(e.reason)}${e.value ? ` ("${e.value}")` : ''}\n`,
       );
-    if (r.errorCount > r.errors.length) process.stderr.write(`… and ${r.errorCount - r.errors.length} more problems\n`);
+    if (r.errorCount > r.errors.length) process.stderr.write(t('cli.import.more', { n: r.errorCount - r.errors.length }) + '\n');
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     if (r.dryRun) {
-      process.stdout.write(`Dry run: ${r.rows} rows, ${r.imported} would import, ${r.skipped} bad; nothing written.\n`);
+      process.stdout.write(t('cli.import.dryRun', { rows: r.rows, imported: r.imported, bad: r.skipped }) + '\n');
       return r.errorCount ? 1 : 0;
     }
     if (!r.committed) {
-      process.stdout.write(
-        `Nothing imported: ${r.skipped > 0 ? r.skipped : new Set(r.errors.map((e) => e.row)).size} of ${r.rows} rows are bad (see above). Fix them or pass --skip-bad-rows.\n`,
-      );
+      const bad = r.skipped > 0 ? r.skipped : new Set(r.errors.map((e) => e.row)).size;
+      process.stdout.write(t('cli.import.nothing', { bad, rows: r.rows }) + '\n');
       return 1;
     }
     process.stdout.write(
-      `Imported ${r.imported} ${kind.data} rows from ${path.basename(file)} in ${secs} s` +
-        (r.customersCreated ? `; ${r.customersCreated} customers created` : '') +
-        (r.customersUpdated ? `; ${r.customersUpdated} customers updated` : '') +
+      t('cli.import.done', { imported: r.imported, kind: kind.data, file: path.basename(file), seconds: secs }) +
+        (r.customersCreated ? t('cli.import.created', { n: r.customersCreated }) : '') +
+        (r.customersUpdated ? t('cli.import.updated', { n: r.customersUpdated }) : '') +
         (r.kind === 'products'
-          ? `; ${r.productsCreated} new, ${r.productsUpdated} updated, ${r.pricesChanged} price changes kept in the history`
+          ? t('cli.import.products', { created: r.productsCreated, updated: r.productsUpdated, changes: r.pricesChanged })
           : '') +
-        (r.skipped ? `; ${r.skipped} bad rows skipped` : '') +
-        '.\n',
+        (r.skipped ? t('cli.import.skipped', { n: r.skipped }) : '') +
+        t('cli.import.end') +
+        '\n',
     );
     return 0;
-  } finally {
-    closeApp(ctx);
-  }
+  });
 }

@@ -8,6 +8,7 @@ import { priceChangesCommand } from './prices';
 import { offersCommand } from './offers';
 import { backupCommand, customerCommand, exportCommand, restoreCommand } from './data';
 import { CliError, cliErrorText, exitCodeFor } from './common';
+import { t } from './session';
 
 const HELP = `回头客 Regulars — keep your customers coming back.
 
@@ -116,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
     case 'offers':
       return offersCommand(rest);
     default:
-      throw new CliError(`Unknown command "${command}". Run "regulars --help".`, 2);
+      throw new CliError(t('cli.unknownCommand', { command }), 2);
   }
 }
 

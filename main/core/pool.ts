@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMethod } from '../../shared/api/contract';
 import { AppError, fail, type ErrorCode, type Reply } from '../../shared/api/errors';
+import { toFailure } from '../errors';
 import { clockFromEnv, consoleLogger, type Clock, type Logger } from '../ctx';
-import { dbFault } from '../db/faults';
 import { registerOpen } from '../db/in-use';
 import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
 import { LANES, REPLACES_FILE, ROUTES, type Lane } from './routes';
@@ -66,12 +66,6 @@ function rebuild(e: WireError): Error {
   return Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
 }
 
-function failureOf(e: Error): Reply {
-  if (e instanceof AppError) return fail(e.code, undefined, e.detail);
-  const fault = dbFault(e);
-  return fault ? fail(fault) : { ok: false, error: { code: 'INTERNAL', incidentId: randomUUID().slice(0, 8) } };
-}
-
 class LaneWorker {
   private worker: Worker | null = null;
   private pending = new Map<number, Pending>();
@@ -100,7 +94,7 @@ class LaneWorker {
         } else if (m.type === 'open-failed') {
           const e = rebuild(m.error);
           reject(e);
-          this.failAll(() => failureOf(e));
+          this.failAll((method) => toFailure(e, { log: this.pool.log, where: `${this.lane} lane (${method})` }));
         } else if (m.type === 'shared') this.pool.onShared(this.lane, m.state);
         else this.settle(m.seq, m.type === 'reply' ? m.reply : undefined);
       });
@@ -110,12 +104,13 @@ class LaneWorker {
     w.on('error', (e) => this.pool.log.error(`the ${this.lane} worker failed`, e));
     w.on('exit', (code) => {
       if (this.worker === w) this.worker = null;
-      this.failAll((method) => {
-        const incidentId = randomUUID().slice(0, 8);
-        this.pool.log.error(`incident ${incidentId}: the ${this.lane} worker stopped (exit ${code}) during ${method}`);
-        return { ok: false, error: { code: 'INTERNAL', incidentId } };
-      });
-      if (this.closing) return;
+      if (this.closing) {
+        // A deliberate stop (the app is closing): calls still waiting are told so, and it is no incident.
+        this.failAll(() => fail('INTERNAL', undefined, { reason: 'closing' }));
+        return;
+      }
+      const stopped = new Error(`the ${this.lane} worker stopped (exit ${code})`);
+      this.failAll((method) => toFailure(stopped, { log: this.pool.log, where: `${this.lane} lane (${method})` }));
       // started again at once, then slower if it keeps stopping (say, the file cannot be opened)
       const delay = Math.min(30_000, this.failures === 0 ? 0 : 250 * 2 ** this.failures);
       this.failures++;

@@ -1,3 +1,4 @@
+import type { Command } from '../../shared/api/commands';
 import type { Method } from '../../shared/api/contract';
 import { SHARING_ROUTES } from './routes-sharing';
 
@@ -100,7 +101,26 @@ export const ROUTES: Record<Method, Lane> = {
   'offers.insights': 'heavy',
   // the whole month's lapsed list behind it: a model fit when cold, so not at the counter's lane
   'customers.insight': 'heavy',
+  // the model the lists use, and the list rebuilt as of a past date: fits, so with the lists
+  'model.show': 'heavy',
+  'model.backtest': 'heavy',
+  'lapsed.entries': 'heavy',
+  'customers.resolve': 'counter',
   ...SHARING_ROUTES,
+};
+
+/**
+ * The command line's own methods (shared/api/commands.ts): the CLI runs them in-process today, and
+ * they take the lane their work would take in a pool.
+ */
+export const COMMAND_ROUTES: Record<Command, Lane> = {
+  'demo.generate': 'writer',
+  'import.file': 'writer',
+  'backups.copyTo': 'heavy',
+  'backups.previewFile': 'heavy',
+  'backups.restoreFile': 'writer',
+  'exports.write': 'heavy',
+  'customers.exportTo': 'heavy',
 };
 
 /**

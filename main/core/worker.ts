@@ -9,6 +9,8 @@ import { today } from '../services/settings';
 import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
 import { AppError } from '../../shared/api/errors';
 import { setActor } from '../db/queries/audit';
+import { consoleLogger } from '../ctx';
+import { toFailure } from '../errors';
 
 /**
  * Entry of a core worker thread (bundled to dist/workers/core-worker.mjs): one lane of the pool
@@ -162,9 +164,9 @@ async function drain(): Promise<void> {
         await handle(ctx, m);
       } catch (e) {
         // never thrown by dispatch; a failed suspend/resume/checks is logged, and the pool hears "done"
-        console.error(`core worker (${data.lane}) failed to handle ${m.type}`, e);
+        const failure = toFailure(e, { log: consoleLogger, where: `core worker (${data.lane}), ${m.type}` });
         if ('seq' in m) {
-          if (m.type === 'call') post({ type: 'reply', seq: m.seq, reply: { ok: false, error: { code: 'INTERNAL' } } });
+          if (m.type === 'call') post({ type: 'reply', seq: m.seq, reply: failure });
           else post({ type: 'done', seq: m.seq });
         }
       }

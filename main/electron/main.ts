@@ -1,15 +1,13 @@
 // The Electron shell: window, session lock-down and the one IPC channel. It holds no logic of its
 // own; everything that can be tested without the Electron binary lives in the sibling modules.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { CORE_WORKER_FILE, createPool, type Pool } from '../core/pool';
-import { dbFault } from '../db/faults';
+import { consoleLogger } from '../ctx';
+import { toFailure } from '../errors';
 import { resolveDbPath, userDataDir } from '../paths';
 import { CSP } from '../security/csp';
 import { contract } from '../../shared/api/contract';
-import { AppError, type ErrorCode } from '../../shared/api/errors';
-import { messages } from '../../shared/i18n';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppUrl } from './app-protocol';
 import { guardedCall } from './ipc-guard';
 import { applyMenu, menuLocale } from './menu';
@@ -177,12 +175,9 @@ function createWindow(): void {
 // unreadable file, a missing build): say so in a native box in the system's language rather than
 // leave a silent, windowless app. Details go to the log under the incident id the box shows.
 function startFailed(e: unknown): void {
-  const incidentId = randomUUID().slice(0, 8);
-  console.error(`incident ${incidentId}: Regulars could not start`, e);
-  const code: ErrorCode = e instanceof AppError ? e.code : (dbFault(e) ?? 'INTERNAL');
-  const m: Record<string, string> = messages[menuLocale(null, app.getLocale())];
-  const message = (m[`error.${code}`] ?? m['error.INTERNAL'] ?? code).replace('{{incidentId}}', incidentId);
-  dialog.showErrorBox(APP_TITLE, message);
+  const failure = toFailure(e, { log: consoleLogger, where: 'start-up', locale: menuLocale(null, app.getLocale()) });
+  if (failure.error.code !== 'INTERNAL') console.error('Regulars could not start', e);
+  dialog.showErrorBox(APP_TITLE, failure.error.message ?? failure.error.code);
   void pool?.close();
   pool = null;
   app.exit(1);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText } from '../schemas/common';
+import { Id, IsoDate, OptionalText } from '../schemas/common';
 import {
   ConsentChange,
   ConsentEvent,
@@ -28,7 +28,8 @@ import {
 } from '../schemas/settings';
 
 import { ImportJob, ImportList, ImportPreview, ImportRequest } from '../schemas/import';
-import { CustomerInsight, LapsedQuery, LapsedReport } from '../schemas/lapsed';
+import { CustomerInsight, LapsedQuery, LapsedReport, LapsedRow } from '../schemas/lapsed';
+import { Backtest, BacktestQuery, ModelQuery, ModelReport } from '../schemas/model';
 import { InsightsChecks, InsightsOverview, InsightsQuery, InsightsFailure } from '../schemas/insights';
 import { PriceChange, PriceChangeId, PriceChangeInput, PriceChangeAnalysisInput, PriceChangeReport } from '../schemas/prices';
 import { Reports, ReportsQuery } from '../schemas/reports';
@@ -157,6 +158,15 @@ export const contract = {
   /** what a code typed at the counter would take off (the sale checks it again when recorded) */
   'offers.check': { input: OfferCheckInput, output: OfferCheck },
   'offers.insights': { input: None, output: OfferInsights },
+  'model.show': { input: ModelQuery, output: ModelReport },
+  'model.backtest': { input: BacktestQuery, output: Backtest },
+  /** the lapsed list's entries with names (every customer with `all`), as `regulars lapsed` prints them */
+  'lapsed.entries': {
+    input: z.strictObject({ asOf: IsoDate.optional(), all: z.boolean().default(false) }),
+    output: z.array(LapsedRow),
+  },
+  /** a customer named the ways the owner knows them: id, member code or phone */
+  'customers.resolve': { input: z.strictObject({ key: z.string().min(1).max(200) }), output: z.object({ id: z.number() }) },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

@@ -33,7 +33,14 @@ export interface FieldIssue {
 
 export interface Failure {
   ok: false;
-  error: { code: ErrorCode; issues?: FieldIssue[]; incidentId?: string; detail?: Record<string, unknown> };
+  error: {
+    code: ErrorCode;
+    issues?: FieldIssue[];
+    incidentId?: string;
+    detail?: Record<string, unknown>;
+    /** the error in the owner's language, where the core was asked for it (the command line, the start-up box) */
+    message?: string;
+  };
 }
 export interface Success<T> {
   ok: true;

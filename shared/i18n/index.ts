@@ -1,5 +1,6 @@
 import type { Locale } from '../schemas/common';
 import { care as enCare } from './en/care';
+import { cli as enCli } from './en/cli';
 import { common as enCommon } from './en/common';
 import { counter as enCounter } from './en/counter';
 import { customers as enCustomers } from './en/customers';
@@ -11,6 +12,7 @@ import { settings as enSettings } from './en/settings';
 import { share as enShare } from './en/share';
 import { welcome as enWelcome } from './en/welcome';
 import { care as zhCare } from './zh-CN/care';
+import { cli as zhCli } from './zh-CN/cli';
 import { common as zhCommon } from './zh-CN/common';
 import { counter as zhCounter } from './zh-CN/counter';
 import { customers as zhCustomers } from './zh-CN/customers';
@@ -25,6 +27,7 @@ import { welcome as zhWelcome } from './zh-CN/welcome';
 /** One dictionary per screen, merged; the Chinese ones are typed against the English keys. */
 export const en = {
   ...enCare,
+  ...enCli,
   ...enCommon,
   ...enCounter,
   ...enCustomers,
@@ -39,6 +42,7 @@ export const en = {
 export type MessageKey = keyof typeof en;
 export const zhCN: Record<MessageKey, string> = {
   ...zhCare,
+  ...zhCli,
   ...zhCommon,
   ...zhCounter,
   ...zhCustomers,
