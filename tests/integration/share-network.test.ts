@@ -7,7 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type https from 'node:https';
+import https from 'node:https';
 import {
   createTestNet,
   netnsUnavailable,
@@ -50,7 +50,7 @@ it('refuses a wildcard, a host name or an address that is not this computer’s,
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-});
+}, 180_000);
 
 describe.skipIf(why !== null)(`sharing over HTTPS on a test network${why ? ` (skipped: ${why})` : ''}`, () => {
   let tn: TestNet;
@@ -253,6 +253,36 @@ describe.skipIf(why !== null)(`sharing over HTTPS on a test network${why ? ` (sk
     }
     expect(salesCount()).toBe(before);
     expect((await ownerCall(server, 'customers.get', { id })).ok).toBe(true);
+  });
+
+  it('checks Host and Origin on the shop address: a paired device’s cookie is no use to another site', async () => {
+    const before = salesCount();
+    const send = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = https.request(
+          `${server.shareUrl}/api/sales.record`,
+          {
+            method: 'POST',
+            agent,
+            // the certificate is still checked against the pinned one; only the name check follows the Host sent
+            checkServerIdentity: () => undefined,
+            headers: { 'Content-Type': 'application/json', Cookie: till1, ...headers },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
+        req.once('error', reject);
+        req.end('{"amountMinor":700}');
+      });
+    expect(await send({ Origin: 'https://evil.example' })).toBe(403);
+    expect(await send({ Origin: `http://${tn.hostAddress}:${server.port}` })).toBe(403);
+    expect(await send({ Host: `evil.example:${server.port}` })).toBe(403);
+    expect(await send({ Host: `127.0.0.1:${server.port}` })).toBe(403);
+    expect(salesCount()).toBe(before);
+    expect(await send({ Origin: server.shareUrl })).toBe(200);
+    expect(salesCount()).toBe(before + 1);
   });
 
   it('names the device and the staff member in the activity log', async () => {
