@@ -4,6 +4,7 @@ import { toFailure, toFieldIssues } from './errors';
 import { normalizePhone } from '../shared/domain/phone';
 import type { Ctx } from './ctx';
 import * as customers from './services/customers';
+import { merge } from './services/merge';
 import * as sales from './services/sales';
 import * as settings from './services/settings';
 import * as staff from './services/staff';
@@ -24,7 +25,7 @@ import { commands, isCommand } from '../shared/api/commands';
 import { lapsedList, lapsedReport, recentCheck, withNames } from './services/lapsed';
 import { customerInsightForScreen } from './services/customer-insight';
 import { insightsChecks, insightsOverview } from './services/insights';
-import { cached } from './services/derived-cache';
+import { ANALYTICS_READS, cached } from './services/cache';
 import { createPriceChange, deletePriceChange, listPriceChanges } from './services/prices';
 import { priceChangeReport } from './services/price-changes';
 import { insightsFailure } from './services/failure';
@@ -64,7 +65,7 @@ export const handlers = {
   'customers.update': (a, ctx) => customers.update(ctx, a),
   'customers.setConsent': (a, ctx) => customers.setConsent(ctx, a),
   'customers.consentHistory': (a, ctx) => customers.consentHistory(ctx, a.id),
-  'customers.merge': (a, ctx) => customers.merge(ctx, a.keepId, a.mergeId),
+  'customers.merge': (a, ctx) => merge(ctx, a.keepId, a.mergeId),
   'customers.sales': (a, ctx) => sales.customerSales(ctx, a.customerId, a.limit),
   'tags.list': (_a, ctx) => listTags(ctx.db),
   'sales.record': (a, ctx) => recordOnce(ctx, a, sales.record),
@@ -96,7 +97,7 @@ export const handlers = {
   'audit.list': (a, ctx) => listAudit(ctx.db, a.action ? [a.action] : AUDIT_ACTIONS, a.limit),
   'lapsed.list': (a, ctx) => lapsedReport(ctx, a),
   // The same 90-day check Insights shows: computed once until the next change, not on every visit.
-  'lapsed.check': (_a, ctx) => cached(ctx, 'lapsed-check', undefined, () => recentCheck(ctx)).value,
+  'lapsed.check': (_a, ctx) => cached(ctx, 'lapsed.check', settings.today(ctx), ANALYTICS_READS, () => recentCheck(ctx)).value,
   'insights.overview': (a, ctx) => insightsOverview(ctx, a),
   'insights.checks': (a, ctx) => insightsChecks(ctx, a),
   'insights.failure': (a, ctx) => insightsFailure(ctx, a),

@@ -2,30 +2,24 @@ import { AppError } from '../../shared/api/errors';
 import { CHANNELS, type Channel } from '../../shared/schemas/common';
 import type { Consents, Customer, CustomerDraft, CustomerPatch, CustomerSummary, ListInput } from '../../shared/schemas/customer';
 import { phoneQueryDigits, reversedDigits } from '../../shared/domain/phone';
-import { FALLBACK_SHOP_GAP_DAYS, medianOf, usualGapDays } from '../../shared/domain/cadence';
+import { SHOP_GAP_MIN_VISITS, shopGapDays as typicalGap, usualGapDays } from '../../shared/domain/cadence';
 import { daysBetween } from '../../shared/domain/dates';
 import * as q from '../db/queries/customers';
 import { getStaff } from '../db/queries/settings';
 import { audit } from '../db/queries/audit';
-import { reassignSales } from '../db/queries/sales';
-import { moveCareRecords } from '../db/queries/customer-refs';
 import type { Db } from '../db/open';
 import type { Ctx } from '../ctx';
 import { nameKeys } from './name-keys';
+import { cached } from './cache';
 
 // --- cadence prior ------------------------------------------------------------------------------
 
-const gapCache = new WeakMap<Db, { value: number; at: number }>();
-const GAP_CACHE_MS = 10 * 60_000;
-
-/** The shop's typical gap between visits (median of customers' mean gaps), cached for ten minutes. */
+/**
+ * The shop's typical gap between visits as of now, by the one definition the lapsed list uses
+ * (shared/domain/cadence.ts), from the one cache: computed again after the next sale.
+ */
 export function shopGapDays(ctx: Ctx): number {
-  const hit = gapCache.get(ctx.db);
-  const now = ctx.clock.now();
-  if (hit && now - hit.at < GAP_CACHE_MS) return hit.value;
-  const value = medianOf(q.meanGapsSample(ctx.db), FALLBACK_SHOP_GAP_DAYS);
-  gapCache.set(ctx.db, { value, at: now });
-  return value;
+  return cached(ctx, 'shop.gap', null, ['sales'], () => typicalGap(q.visitSpans(ctx.db, SHOP_GAP_MIN_VISITS))).value;
 }
 
 // --- reading ------------------------------------------------------------------------------------
@@ -174,7 +168,7 @@ function checkStaff(db: Db, staffId: number | null | undefined): void {
     throw new AppError('NOT_FOUND', { entity: 'staff' }, [{ path: ['staffId'], message: 'staff_unknown' }]);
 }
 
-function writeFields(
+export function writeFields(
   base: {
     name: string;
     phone: string | null;
@@ -264,55 +258,4 @@ export function setConsent(
 
 export function consentHistory(ctx: Ctx, id: number) {
   return q.consentEvents(ctx.db, liveRow(ctx.db, id).id);
-}
-
-/**
- * Folds `mergeId` into `keepId`: sales, tags, consent history, complaints, win-back cases, tasks and
- * campaign memberships move over (main/db/queries/customer-refs.ts lists every reference); for each
- * channel the more recent consent decision wins; notes are joined; a missing phone or member code is taken over.
- * The merged record stays (pointing at the kept one) so old references still resolve.
- */
-export function merge(ctx: Ctx, keepId: number, mergeId: number): Customer {
-  if (keepId === mergeId) throw new AppError('MERGE_SELF');
-  return ctx.db.transaction(() => {
-    const keep = liveRow(ctx.db, keepId);
-    const gone = liveRow(ctx.db, mergeId);
-    if (keep.id === gone.id) throw new AppError('MERGE_SELF');
-    const now = ctx.clock.now();
-    const keepConsents = new Map(q.consentsOf(ctx.db, keep.id).map((r) => [r.channel, r]));
-    const goneConsents = q.consentsOf(ctx.db, gone.id);
-    reassignSales(ctx.db, gone.id, keep.id);
-    q.moveTags(ctx.db, gone.id, keep.id);
-    q.moveConsentHistory(ctx.db, gone.id, keep.id);
-    moveCareRecords(ctx.db, gone.id, keep.id);
-    q.markMerged(ctx.db, gone.id, keep.id, now);
-    for (const r of goneConsents) {
-      const mine = keepConsents.get(r.channel);
-      if (!mine || mine.changed_at < r.changed_at) {
-        // Copied as it was (not a new event): the decision and its history came over unchanged.
-        q.copyConsent(ctx.db, keep.id, r);
-      }
-    }
-    const notes = [keep.notes, gone.notes].filter((n) => n.trim()).join('\n\n');
-    q.updateCustomer(
-      ctx.db,
-      keep.id,
-      writeFields(
-        {
-          name: keep.name,
-          phone: keep.phone ?? gone.phone,
-          memberCode: keep.member_code ?? gone.member_code,
-          birthday: keep.birthday ?? gone.birthday,
-          notes,
-          staffId: keep.staff_id ?? gone.staff_id,
-        },
-        q.getExternalId(ctx.db, keep.id) ?? q.getExternalId(ctx.db, gone.id),
-      ),
-      now,
-    );
-    q.refreshStats(ctx.db, keep.id);
-    q.refreshStats(ctx.db, gone.id);
-    audit(ctx.db, now, 'customer.merge', 'customer', keep.id, { merged: gone.id });
-    return getCustomer(ctx, keep.id);
-  })();
 }

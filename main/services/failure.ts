@@ -6,7 +6,7 @@ import { customerMonthAmounts, customerStaff, mainCategories } from '../db/queri
 import { listStaff } from '../db/queries/settings';
 import type { Ctx } from '../ctx';
 import { ACTIVE_MONTHS } from './insights';
-import { cached } from './derived-cache';
+import { ANALYTICS_READS, cached } from './cache';
 import { getSettings, today } from './settings';
 
 const SHOWN = 12;
@@ -135,5 +135,6 @@ export function failure(ctx: Ctx, asOfArg?: string): InsightsFailure {
 }
 
 export function insightsFailure(ctx: Ctx, q: { asOf?: string | undefined }): InsightsFailure {
-  return cached(ctx, 'failure', q.asOf, () => failure(ctx, q.asOf)).value;
+  const asOf = q.asOf ?? today(ctx);
+  return cached(ctx, 'insights.failure', asOf, ANALYTICS_READS, () => failure(ctx, asOf)).value;
 }

@@ -8,7 +8,7 @@ import type { Ctx } from '../ctx';
 import { changesUpTo } from '../db/queries/price-changes';
 import { recentCheck } from './lapsed';
 import { calibrationEndFor, shopModel } from './model';
-import { cached } from './derived-cache';
+import { ANALYTICS_READS, cached } from './cache';
 import { getSettings, today } from './settings';
 
 /**
@@ -191,10 +191,12 @@ export function checks(ctx: Ctx, asOfArg?: string): InsightsChecks {
 }
 
 export function insightsOverview(ctx: Ctx, q: { asOf?: string | undefined }): InsightsOverview {
-  const hit = cached(ctx, 'overview', q.asOf, () => overview(ctx, q.asOf));
+  const asOf = q.asOf ?? today(ctx);
+  const hit = cached(ctx, 'insights.overview', asOf, ANALYTICS_READS, () => overview(ctx, asOf));
   return { ...hit.value, computedAt: hit.at };
 }
 
 export function insightsChecks(ctx: Ctx, q: { asOf?: string | undefined }): InsightsChecks {
-  return cached(ctx, 'checks', q.asOf, () => checks(ctx, q.asOf)).value;
+  const asOf = q.asOf ?? today(ctx);
+  return cached(ctx, 'insights.checks', asOf, ANALYTICS_READS, () => checks(ctx, asOf)).value;
 }

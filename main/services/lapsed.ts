@@ -1,7 +1,7 @@
 import { addDays, fromJulianDay, julianDay } from '../../shared/domain/dates';
 import { expectedPurchases, pAlive, pNoPurchase, type BgNbdParams } from '../../shared/domain/bgnbd';
 import { expectedSpend } from '../../shared/domain/gammagamma';
-import { medianOf, FALLBACK_SHOP_GAP_DAYS } from '../../shared/domain/cadence';
+import { shopGapDays } from '../../shared/domain/cadence';
 import {
   churnSettings,
   judge,
@@ -14,14 +14,7 @@ import {
   type Status,
   type Tier,
 } from '../../shared/domain/churn';
-import {
-  changeStamp,
-  customerNames,
-  customerWindows,
-  customerWindowsNow,
-  lastShopDay,
-  visitsBetween,
-} from '../db/queries/analysis';
+import { customerNames, customerWindows, customerWindowsNow, lastShopDay, visitsBetween } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
 import type { PriceRiseEffect } from '../../shared/schemas/lapsed';
 import { calibrationEndFor, shopModel, type ShopModel } from './model';
@@ -30,6 +23,7 @@ import { getSettings, today } from './settings';
 import { boughtLessAfterRises } from './price-changes';
 import { priceProfile } from '../../shared/domain/price';
 import { priceEvidence, shopWeeks } from './price-evidence';
+import { ANALYTICS_READS, cached } from './cache';
 
 /** One row of `regulars lapsed --json` (names are a contract with scripts). */
 export interface LapsedEntry {
@@ -108,10 +102,7 @@ export function lapsedList(
   const letGo = letGoCustomers(ctx.db);
   const params = model.bgnbd;
   const rfm = live.map((r) => ({ x: r.visits - 1, tx: r.last_day - r.first_day, T: asOfDay - r.first_day }));
-  const shopGap = medianOf(
-    live.filter((r) => r.visits >= 3).map((r) => (r.last_day - r.first_day) / (r.visits - 1)),
-    FALLBACK_SHOP_GAP_DAYS,
-  );
+  const shopGap = shopGapDays(live.map((r) => ({ visits: r.visits, firstDay: r.first_day, lastDay: r.last_day })));
   const evidence = priceEvidence(live, weeks, before, settings.minVisitsForPrice, (r) => {
     const rise = boughtLess.get(r.customer_id);
     return {
@@ -197,20 +188,12 @@ export function lapsedList(
   return { asOf, params, model, entries, top20 };
 }
 
-const cache = new WeakMap<object, { key: string; value: ReturnType<typeof lapsedList>; at: number }>();
-
 /**
- * The list for the screen, cached until the next sale, void, import or edit (the newest sale id and
- * audit entry are part of the key), with the time it was computed.
+ * The list for the screen from the one cache (main/services/cache.ts): computed again once a table
+ * it reads has changed, with the time it was computed.
  */
 function cachedList(ctx: Ctx, asOf: string) {
-  const key = `${asOf}|${changeStamp(ctx.db)}`;
-  let hit = cache.get(ctx.db);
-  if (!hit || hit.key !== key) {
-    hit = { key, value: lapsedList(ctx, asOf), at: ctx.clock.now() };
-    cache.set(ctx.db, hit);
-  }
-  return hit;
+  return cached(ctx, 'lapsed.list', asOf, ANALYTICS_READS, () => lapsedList(ctx, asOf));
 }
 
 /**

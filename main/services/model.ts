@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, daysBetween, julianDay } from '../../shared/domain/dates';
 import { expectedPurchases, fitBgNbd, type BgNbdParams, type Rfm } from '../../shared/domain/bgnbd';
 import { fitGammaGamma, type GammaGammaParams } from '../../shared/domain/gammagamma';
@@ -11,6 +12,8 @@ import {
   visitsBetween,
 } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
+import { MODEL_FIT_VERSION, StoredModelFit } from '../../shared/schemas/model-fit';
+import { cached } from './cache';
 import { today } from './settings';
 
 /**
@@ -42,32 +45,63 @@ export interface ShopModel {
   gamma_gamma: GammaGammaParams | null;
 }
 
-/** The stored fit for that month end, or a new one (fitted and stored) when the data changed. */
+/**
+ * The model for that month end: from the one cache while no sale changed (main/services/cache.ts),
+ * else the fit stored in `model_fits` when it was made on the same data (its data stamp), is of
+ * this version and parses (shared/schemas/model-fit.ts), else fitted now and stored.
+ */
 export function shopModel(ctx: Ctx, calibrationEnd: string): ShopModel {
+  return cached(ctx, 'model', calibrationEnd, ['sales'], () => storedOrFitted(ctx, calibrationEnd)).value;
+}
+
+function storedOrFitted(ctx: Ctx, calibrationEnd: string): ShopModel {
   const endDay = julianDay(calibrationEnd);
   const stamp = calibrationStamp(ctx.db, endDay);
   const stored = storedFit(ctx.db, calibrationEnd);
-  if (stored?.data_stamp === stamp) return JSON.parse(stored.params) as ShopModel;
+  if (stored?.data_stamp === stamp) {
+    const kept = readFit(stored.params, calibrationEnd);
+    if (kept) return kept;
+  }
+  const model = fitShopModel(ctx, calibrationEnd);
+  const fit: StoredModelFit = { version: MODEL_FIT_VERSION, ...model };
+  try {
+    storeFit(ctx.db, calibrationEnd, stamp, JSON.stringify(fit), ctx.clock.now());
+  } catch (e) {
+    // The list is still answered (a read-only file, a full disk); the fit is fitted again next time.
+    ctx.log.error(`incident ${randomUUID().slice(0, 8)}: the model fit for ${calibrationEnd} could not be stored`, e);
+  }
+  return model;
+}
 
+/** A stored fit, or null when it is of another version or does not parse (it is then fitted again). */
+export function readFit(json: string, calibrationEnd: string): ShopModel | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = StoredModelFit.safeParse(raw);
+  if (!parsed.success || parsed.data.calibration_end !== calibrationEnd) return null;
+  const { version: _version, ...model } = parsed.data;
+  return model;
+}
+
+function fitShopModel(ctx: Ctx, calibrationEnd: string): ShopModel {
+  const endDay = julianDay(calibrationEnd);
   const rows = calibrationRows(ctx.db, endDay);
   const rfm: Rfm[] = rows.map((r) => ({ x: r.visits - 1, tx: r.last_day - r.first_day, T: endDay - r.first_day }));
   const spend = rows.map((r) => ({ x: r.visits - 1, m: r.spend / r.visits }));
   const repeaters = rfm.filter((c) => c.x > 0).length;
   const fitted = repeaters >= MIN_REPEATERS_TO_FIT ? fitBgNbd(rfm) : null;
   const gg = spend.filter((c) => c.x > 0 && c.m > 0).length >= MIN_REPEATERS_TO_FIT ? fitGammaGamma(spend).params : null;
-  const model: ShopModel = {
+  return {
     calibration_end: calibrationEnd,
     source: fitted ? 'fitted' : 'prior',
     bgnbd: fitted?.params ?? PRIOR_PARAMS,
     bgnbd_log_likelihood: fitted?.logLik ?? null,
     gamma_gamma: gg,
   };
-  try {
-    storeFit(ctx.db, calibrationEnd, stamp, JSON.stringify(model), ctx.clock.now());
-  } catch {
-    // A read-only database still gets its list; the fit is simply not kept.
-  }
-  return model;
 }
 
 export interface ModelReport {

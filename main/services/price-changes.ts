@@ -6,7 +6,7 @@ import { boughtLessAfterPriceRise } from '../../shared/domain/churn';
 import { changesUpTo, lineSides, shopSides, type ChangeRow, type SideRow } from '../db/queries/price-changes';
 import { customerNames } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
-import { cached } from './derived-cache';
+import { ANALYTICS_READS, cached } from './cache';
 import { today } from './settings';
 
 /** Equal windows before and after a change: 8 weeks, or as long as there has been since. */
@@ -71,7 +71,8 @@ function analyse(ctx: Ctx, c: ChangeRow, asOf: string): { analysis: PriceChangeA
 }
 
 function analysesWithEffects(ctx: Ctx, asOf: string) {
-  return cached(ctx, 'price-changes', asOf, () => changesUpTo(ctx.db, asOf).map((c) => analyse(ctx, c, asOf))).value;
+  return cached(ctx, 'price-changes', asOf, ANALYTICS_READS, () => changesUpTo(ctx.db, asOf).map((c) => analyse(ctx, c, asOf)))
+    .value;
 }
 
 /**

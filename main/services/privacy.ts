@@ -10,6 +10,7 @@ import { backupBeforeChange } from './backup';
 import type { Ctx } from '../ctx';
 import { getCustomer, liveRow } from './customers';
 import { consentHistory } from './customers';
+import { saleEffects } from './sale-effects';
 import { customerSales } from './sales';
 
 /** A customer named the ways the owner knows them: id, member code or phone. */
@@ -128,6 +129,7 @@ export function eraseCustomer(ctx: Ctx, id: number): { erasedId: number; anonymi
         sales += q.anonymiseSales(ctx.db, cid);
         deleteCareRecords(ctx.db, cid);
       }
+      saleEffects(ctx, { kind: 'erased', customerId: keep });
       for (const cid of ids.filter((x) => x !== keep)) q.deleteCustomer(ctx.db, cid);
       q.deleteCustomer(ctx.db, keep);
       q.purgeUnusedTags(ctx.db);

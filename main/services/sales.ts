@@ -2,12 +2,11 @@ import { AppError } from '../../shared/api/errors';
 import { MAX_ITEMS, type Sale, type SaleDraft } from '../../shared/schemas/sale';
 import { businessDate } from '../../shared/domain/dates';
 import * as q from '../db/queries/sales';
-import { refreshStats } from '../db/queries/customers';
 import { getPaymentMethod, getStaff } from '../db/queries/settings';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
-import { saleVoided, wonBackBy } from './winback';
-import { checkOffer, redeemOffer, releaseOffer } from './offers';
+import { saleEffects } from './sale-effects';
+import { checkOffer } from './offers';
 import { getSettings, today } from './settings';
 import { liveRow } from './customers';
 import { getProduct, priceOn } from '../db/queries/products';
@@ -63,11 +62,7 @@ export function record(ctx: Ctx, d: SaleDraft): Sale {
       now,
     );
     if (lines.length) q.insertLines(ctx.db, { id, businessDate: day, customerId }, lines);
-    if (offer) redeemOffer(ctx, offer, id);
-    if (customerId !== null) {
-      refreshStats(ctx.db, customerId);
-      wonBackBy(ctx, customerId);
-    }
+    saleEffects(ctx, { kind: 'recorded', saleId: id, customerId, offer });
     const saved = { ...q.getSale(ctx.db, id)!, lines: q.linesOfSale(ctx.db, id) };
     return offer ? { ...saved, offer: { code: offer.offer.code, discountMinor: offer.discountMinor } } : saved;
   })();
@@ -110,9 +105,7 @@ export function voidSale(ctx: Ctx, id: number, reason: string, staffId: number |
       throw new AppError('NOT_FOUND', { entity: 'staff' }, [{ path: ['staffId'], message: 'staff_unknown' }]);
     const now = ctx.clock.now();
     q.voidSale(ctx.db, id, now, reason, staffId);
-    if (sale.customerId !== null) refreshStats(ctx.db, sale.customerId);
-    releaseOffer(ctx, id);
-    saleVoided(ctx, id);
+    saleEffects(ctx, { kind: 'voided', saleId: id });
     audit(ctx.db, now, 'sale.void', 'sale', id, { reason });
     return q.getSale(ctx.db, id)!;
   })();

@@ -23,7 +23,28 @@ export function usualGapDays(
   return Math.max(1, Math.round((gaps * meanGap + priorWeight * shopGapDays) / (gaps + priorWeight)));
 }
 
-/** Shop-wide typical gap: the median of customers' mean gaps (customers with ≥ 3 visits). */
+/** Customers with at least this many visits say what the shop's usual rhythm is. */
+export const SHOP_GAP_MIN_VISITS = 3;
+
+/** The visits one customer counts with in the shop's typical gap: days are any day numbers. */
+export interface VisitSpan {
+  visits: number;
+  firstDay: number;
+  lastDay: number;
+}
+
+/**
+ * The shop's typical gap between visits, the prior every usual gap is shrunk toward: the median of
+ * the mean gaps of its customers with at least SHOP_GAP_MIN_VISITS visits (FALLBACK_SHOP_GAP_DAYS
+ * when there are none). The one definition behind the counter, the customer page and the lists.
+ */
+export function shopGapDays(customers: Iterable<VisitSpan>): number {
+  const gaps: number[] = [];
+  for (const c of customers) if (c.visits >= SHOP_GAP_MIN_VISITS) gaps.push((c.lastDay - c.firstDay) / (c.visits - 1));
+  return medianOf(gaps, FALLBACK_SHOP_GAP_DAYS);
+}
+
+/** The median of the values, or `fallback` when there are none. */
 export function medianOf(values: number[], fallback: number): number {
   if (values.length === 0) return fallback;
   const sorted = [...values].sort((a, b) => a - b);

@@ -11,6 +11,7 @@ import * as m0009 from './0009-shop-id';
 import * as m0010 from './0010-campaign-formats';
 import * as m0011 from './0011-contact-attempts';
 import * as m0012 from './0012-offers';
+import * as m0013 from './0013-table-versions';
 import * as m0014 from './0014-import-staging';
 import * as m0016 from './0016-sharing';
 
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
   m0014,
   m0016,
 ];

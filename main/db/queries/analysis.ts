@@ -236,15 +236,6 @@ export function storeFit(db: Db, calibrationEnd: string, dataStamp: string, para
   ).run(calibrationEnd, dataStamp, params, now);
 }
 
-/** Changes whenever a sale is recorded or anything is audited (voids, edits, imports, merges). */
-export function changeStamp(db: Db): string {
-  const r = stmt<[], { s: number | null; a: number | null }>(
-    db,
-    'SELECT (SELECT MAX(id) FROM sales) AS s, (SELECT MAX(id) FROM audit_log) AS a',
-  ).get();
-  return `${r?.s ?? 0}:${r?.a ?? 0}`;
-}
-
 /**
  * Per customer as of a day: the month of their first visit, a bitmask of the months they bought
  * in (bit k = month m0 + k; bit 0 also holds every earlier month), and their trailing 12-month

@@ -100,20 +100,16 @@ export function markMerged(db: Db, mergeId: number, keepId: number, now: number)
 }
 
 /**
- * Refreshes the per-customer totals kept on the customers row (visits = days with a purchase;
- * voided sales don't count). Kept denormalized so the customer list can sort 100,000 customers by
- * last visit or total spent through an index; every write to a customer's sales refreshes them in
- * the same transaction. Append a WHERE clause to choose the customers.
+ * The per-customer totals kept on the customers row (visits = days with a purchase; voided sales
+ * don't count), from scratch. Kept denormalized so the customer list can sort 100,000 customers by
+ * last visit or total spent through an index; triggers keep them on every write to sales
+ * (migration 13), so this is only for a bulk load that wants to be sure, and for tests.
  */
 export const REFRESH_STATS_SQL = `UPDATE customers
   SET (visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date) = (
     SELECT COUNT(DISTINCT business_date), COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(occurred_at), MAX(occurred_at),
            MIN(business_date), MAX(business_date)
     FROM sales WHERE sales.customer_id = customers.id AND voided_at IS NULL)`;
-
-export function refreshStats(db: Db, customerId: number): void {
-  stmt(db, `${REFRESH_STATS_SQL} WHERE id = ?`).run(customerId);
-}
 
 /** Recomputes every customer's totals in one statement (after bulk loads). */
 export function refreshAllStats(db: Db): void {
@@ -319,13 +315,10 @@ export function countLiveCustomers(db: Db): number {
   return stmt<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM customers WHERE merged_into_id IS NULL').get()!.n;
 }
 
-/** Mean gaps (days) of customers with at least 3 visits, for the shop-wide cadence prior. */
-export function meanGapsSample(db: Db, limit = 5000): number[] {
-  return stmt<[number], { gap: number }>(
+/** First and last visit day and visits of every customer with at least `minVisits` visits (for the shop's typical gap). */
+export function visitSpans(db: Db, minVisits: number): { visits: number; firstDay: number; lastDay: number }[] {
+  return stmt<[number], { visits: number; firstDay: number; lastDay: number }>(
     db,
-    `SELECT (julianday(last_visit_date) - julianday(first_visit_date)) / (visits - 1) AS gap
-     FROM customers WHERE visits >= 3 AND merged_into_id IS NULL ORDER BY id DESC LIMIT ?`,
-  )
-    .all(limit)
-    .map((r) => r.gap);
+    'SELECT visits, first_day AS firstDay, last_day AS lastDay FROM visit_totals WHERE visits >= ?',
+  ).all(minVisits);
 }

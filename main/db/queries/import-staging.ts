@@ -220,25 +220,3 @@ export function deleteImport(db: Db, id: number): void {
 export function salesEstimate(db: Db): number {
   return stmt<[], { n: number }>(db, 'SELECT COALESCE(MAX(rowid), 0) AS n FROM sales').get()!.n;
 }
-
-/**
- * Customers' totals of everyone the import sold to, unless the database keeps them itself
- * (triggers on sales, migration 13): then they are right already and this does nothing.
- */
-export function refreshTotalsForImport(db: Db, importId: number): void {
-  const byTriggers =
-    stmt<[], { n: number }>(
-      db,
-      "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'sales_customer_totals_insert'",
-    ).get()!.n > 0;
-  if (byTriggers) return;
-  stmt(
-    db,
-    `UPDATE customers
-       SET (visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date) = (
-         SELECT COUNT(DISTINCT business_date), COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(occurred_at), MAX(occurred_at),
-                MIN(business_date), MAX(business_date)
-         FROM sales WHERE sales.customer_id = customers.id AND voided_at IS NULL)
-     WHERE id IN (SELECT DISTINCT customer_id FROM sales WHERE import_id = ? AND customer_id IS NOT NULL)`,
-  ).run(importId);
-}

@@ -3,9 +3,8 @@ import * as q from '../../db/queries/imports';
 import * as st from '../../db/queries/import-staging';
 import { insertPaymentMethod, insertStaff } from '../../db/queries/settings';
 import { setTags, tagsOf, writeConsent, getCustomerRow } from '../../db/queries/customers';
-import { contactedCustomersWhoBought } from '../../db/queries/care';
 import { audit } from '../../db/queries/audit';
-import { wonBackBy } from '../winback';
+import { saleEffects } from '../sale-effects';
 import type { StagedImport } from './write';
 
 /** From this many sales on, and at least as many as the shop has, the sales indexes are rebuilt once instead of updated per row. */
@@ -15,7 +14,7 @@ const BULK_ROWS = 50_000;
  * The one transaction that makes a staged import part of the shop: new payment methods and staff,
  * new customers (with tags, consents and audit entries), what the file adds to customers the shop
  * knew (tags, consents), every sale, and the derived data (the triggers on `sales` keep visit_days,
- * shop_days and visit_totals; customers' totals are refreshed here unless triggers keep them too).
+ * shop_days, visit_totals and the customers' totals, migrations 3, 5 and 13).
  * Everything row by row is set-based SQL over the staging tables; JavaScript runs per new name and
  * per updated customer only.
  */
@@ -49,9 +48,8 @@ export function flipImport(
         const restore = planned >= BULK_ROWS && planned >= st.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
         sales = st.flipSales(db, importId, importId, base, now);
         restore?.();
-        st.refreshTotalsForImport(db, importId);
-        // Imported sales win back contacted customers too, as sales at the counter do.
-        for (const id of contactedCustomersWhoBought(db)) wonBackBy(ctx, id);
+        // Imported sales win back contacted customers too, as sales at the counter do (one place).
+        saleEffects(ctx, { kind: 'imported' });
       }
       const rows = imp.kind === 'sales' ? sales : imp.planned.length;
       q.finishImport(db, importId, rows, imp.badRows, staged.created, staged.updated);

@@ -1,0 +1,14 @@
+import type { Db } from '../open';
+import { stmt } from '../stmt';
+
+/**
+ * Every table's change counter (migration 13: triggers bump them on each insert, update and
+ * delete). One tiny read, done before a cached result is reused.
+ */
+export function tableVersions(db: Db): Map<string, number> {
+  return new Map(
+    stmt<[], { name: string; version: number }>(db, 'SELECT name, version FROM table_versions')
+      .all()
+      .map((r) => [r.name, r.version]),
+  );
+}
