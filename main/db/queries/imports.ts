@@ -6,7 +6,7 @@ import type { ImportKind, Mapping } from '../../../shared/schemas/import';
 export function findImportBySha(db: Db, sha: string, kind: ImportKind) {
   return stmt<[string, string], { id: number; created_at: number; file_name: string }>(
     db,
-    'SELECT id, created_at, file_name FROM imports WHERE file_sha256 = ? AND kind = ? ORDER BY id DESC LIMIT 1',
+    "SELECT id, created_at, file_name FROM imports WHERE file_sha256 = ? AND kind = ? AND state = 'done' ORDER BY id DESC LIMIT 1",
   ).get(sha, kind);
 }
 
@@ -18,14 +18,16 @@ export interface CommittedImportRow {
   rows_imported: number;
   rows_skipped: number;
   created_at: number;
+  /** `failed`: its process died before the flip (found at a start-up, nothing of it in the shop) */
+  state: 'done' | 'failed';
 }
 
-/** The newest imports the database records (each one committed). */
+/** The newest imports the database records: committed ones, and those whose process died before the flip. */
 export function recentImports(db: Db, limit: number): CommittedImportRow[] {
   return stmt<[number], CommittedImportRow>(
     db,
-    `SELECT id, kind, file_name, rows_total, rows_imported, rows_skipped, created_at
-       FROM imports ORDER BY created_at DESC, id DESC LIMIT ?`,
+    `SELECT id, kind, file_name, rows_total, rows_imported, rows_skipped, created_at, state
+       FROM imports WHERE state <> 'pending' ORDER BY created_at DESC, id DESC LIMIT ?`,
   ).all(limit);
 }
 

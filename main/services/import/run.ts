@@ -1,34 +1,27 @@
-import { saleEffects } from '../sale-effects';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportOptions, ImportPreview, ImportResult, Mapping, RowError } from '../../../shared/schemas/import';
-import { businessDate, startOfBusinessDate } from '../../../shared/domain/dates';
+import { businessDate } from '../../../shared/domain/dates';
 import { planProducts, writeProducts } from './products';
 import * as q from '../../db/queries/imports';
-import { listPaymentMethods, listStaff, insertPaymentMethod, insertStaff } from '../../db/queries/settings';
-import { setTags, getCustomerRow, tagsOf, writeConsent } from '../../db/queries/customers';
 import { audit } from '../../db/queries/audit';
 import type { Ctx } from '../../ctx';
 import { getSettings } from '../settings';
 import { discardBackup } from '../backup';
-import { insertCustomerTx } from '../customers';
 import { readTable, type Table } from './table';
 import { applyMapOverrides, guessMapping, sourceKey } from './mapping';
-import { customerFromRow, fieldRows, saleFromRow, type SaleRowValue } from './rows';
+import { customerFromRow, fieldRows, saleFromRow } from './rows';
+import { ImportCancelled, type ChunkHooks } from './chunks';
+import { writeStaged, type CustomerRef, type Planned } from './write';
 
 export const MAX_LISTED_ERRORS = 1000;
-/** From this many sales rows on, the sales indexes are rebuilt once instead of updated per row. */
-const BULK_ROWS = 50_000;
 
-export interface ImportHooks {
-  onProgress?(done: number, total: number): void;
-  /** checked while rows are written; true rolls the whole import back */
-  isCancelled?(): boolean;
+export interface ImportHooks extends ChunkHooks {
   /** called once before anything is written (the automatic backup; removed again if the import fails) */
   beforeWrite?(): { file: string } | void;
 }
 
-export class ImportCancelled extends Error {}
+export { ImportCancelled };
 
 function resolveMapping(ctx: Ctx, table: Table, opts: ImportOptions): { mapping: Mapping; remembered: boolean } {
   const key = sourceKey(opts.kind, table.headers);
@@ -90,7 +83,8 @@ function sha256(bytes: Uint8Array): string {
 
 /**
  * Validates every row first; writes only when the file is clean (or bad rows are explicitly
- * skipped), in ONE transaction, so a crash or kill leaves all of the file or none of it.
+ * skipped): staged in short chunks, then made part of the shop in one flip (write.ts), so a crash
+ * or kill leaves all of the file or none of it, and the counter never waits long.
  */
 export async function runImport(
   ctx: Ctx,
@@ -130,11 +124,6 @@ export async function runImport(
   const settings = getSettings(ctx.db);
   const keys = q.customerKeys(ctx.db);
 
-  type Planned =
-    | { kind: 'customer'; line: number; value: ReturnType<typeof customerFromRow> & { ok: true } }
-    | { kind: 'sale'; line: number; value: SaleRowValue; customer: CustomerRef };
-  type CustomerRef =
-    { id: number } | { create: string; externalId: string | null; phone: string | null; memberCode: string | null } | null;
   const planned: Planned[] = [];
   const pendingCreate = new Map<string, CustomerRef>();
   const products = opts.kind === 'products' ? planProducts(ctx, rows, brokenLines) : null;
@@ -145,7 +134,7 @@ export async function runImport(
     if (opts.kind === 'customers') {
       const c = customerFromRow(r);
       if (!c.ok) errors.push(...c.errors);
-      else planned.push({ kind: 'customer', line: r.line, value: c });
+      else planned.push({ kind: 'customer', line: r.line, value: c.value });
       continue;
     }
     const s = saleFromRow(r, opts.dateFormat);
@@ -206,131 +195,62 @@ export async function runImport(
 
   const backup = hooks.beforeWrite?.();
   const now = ctx.clock.now();
-  const dayStart = new Map<string, number>();
-  const startOf = (d: string) => {
-    let v = dayStart.get(d);
-    if (v === undefined) dayStart.set(d, (v = startOfBusinessDate(d, settings.timeZone)));
-    return v;
-  };
-  const payments = new Map<string, number>();
-  for (const p of listPaymentMethods(ctx.db)) {
-    payments.set(p.name.toLowerCase(), p.id);
-    payments.set(p.code.toLowerCase(), p.id);
-  }
-  for (const [alias, code] of Object.entries(PAYMENT_ALIASES)) {
-    const id = payments.get(code);
-    if (id !== undefined && !payments.has(alias)) payments.set(alias, id);
-  }
-  const staff = new Map(listStaff(ctx.db).map((s) => [s.name.toLowerCase(), s.id]));
-
-  const write = ctx.db.transaction(() => {
-    // Progress: for sales and customers the first half reads rows and creates customers, the second
-    // writes the sales; products are written in one pass. Every 5,000 rows a cancel rolls all back.
-    const every = (i: number, done: number, of: number) => {
-      if (i % 5000 === 0) {
-        if (hooks.isCancelled?.()) throw new ImportCancelled();
-        hooks.onProgress?.(done, of);
-      }
-    };
-    const tick = (i: number, half: 0 | 1) => every(i, Math.round((half * planned.length + i) / 2), planned.length);
-    const importId = q.insertImport(ctx.db, {
-      kind: opts.kind,
-      fileName,
-      sha,
-      encoding: table.encoding,
-      rowsTotal: total,
-      mapping,
-      options: { ...opts, map: undefined },
-      now,
-    });
-    let created = 0;
-    let updated = 0;
-    if (products) {
-      const w = writeProducts(
-        ctx,
-        products.planned,
-        { importId, fileName, today: businessDate(now, settings.timeZone), now },
-        (i) => every(i, i, plannedRows),
-      );
-      q.finishImport(ctx.db, importId, plannedRows, badRows, 0, 0);
-      q.rememberMapping(ctx.db, sourceKey(opts.kind, table.headers), opts.kind, mapping, now);
-      audit(ctx.db, now, 'import', 'import', importId, { kind: opts.kind, fileName, rows: plannedRows, skipped: badRows });
-      return { importId, created: 0, updated: 0, products: w };
-    }
-    const createdIds = new Map<CustomerRef, number>();
-    const restoreIndexes = planned.length >= BULK_ROWS && opts.kind === 'sales' ? q.suspendSalesIndexes(ctx.db) : null;
-    const sales: { customerId: number | null; occurredAt: number; v: SaleRowValue }[] = [];
-    planned.forEach((p, i) => {
-      tick(i, 0);
-      if (p.kind === 'customer') {
-        const { draft, externalId } = p.value.value;
-        const existing =
-          (draft.memberCode && keys.byCode.get(draft.memberCode.toLowerCase())) || (draft.phone && keys.byPhone.get(draft.phone));
-        if (existing) {
-          mergeIntoExisting(ctx, existing, draft, now);
-          updated++;
-        } else {
-          const id = insertCustomerTx(ctx, draft, externalId);
-          q.setCustomerImport(ctx.db, id, importId);
-          if (draft.phone) keys.byPhone.set(draft.phone, id);
-          if (draft.memberCode) keys.byCode.set(draft.memberCode.toLowerCase(), id);
-          created++;
-        }
-        return;
-      }
-      let customerId: number | null = null;
-      if (p.customer && 'id' in p.customer) customerId = p.customer.id;
-      else if (p.customer) {
-        customerId = createdIds.get(p.customer) ?? null;
-        if (customerId === null) {
-          const c = p.customer;
-          customerId = insertCustomerTx(
-            ctx,
-            { name: c.create.slice(0, 100), phone: c.phone, memberCode: c.memberCode ?? undefined, consentSource: 'import' },
-            c.externalId,
-          );
-          q.setCustomerImport(ctx.db, customerId, importId);
-          createdIds.set(p.customer, customerId);
-          created++;
-        }
-      }
-      sales.push({ customerId, occurredAt: startOf(p.value.date.date) + (p.value.date.seconds ?? 12 * 3600) * 1000, v: p.value });
-    });
-    // Written customer by customer, in time order: each customer's sales end up side by side in
-    // the file, so their totals and their page read a few pages instead of one per sale.
-    sales.sort((a, b) => (a.customerId ?? 0) - (b.customerId ?? 0) || a.occurredAt - b.occurredAt);
-    sales.forEach(({ customerId, occurredAt, v }, i) => {
-      tick(i, 1);
-      q.insertImportedSale(ctx.db, {
-        customerId,
-        occurredAt,
-        businessDate: v.date.date,
-        amountMinor: v.amountMinor,
-        items: v.items,
-        discountMinor: v.discountMinor,
-        isPromotion: v.isPromotion ? 1 : 0,
-        paymentMethodId: lookupOrCreate(payments, v.payment, (name) =>
-          insertPaymentMethod(ctx.db, `import_${payments.size}_${now}`, name),
-        ),
-        staffId: lookupOrCreate(staff, v.staff, (name) => insertStaff(ctx.db, name, now)),
-        note: v.note,
-        importId,
-        now,
-      });
-    });
-    restoreIndexes?.();
-    // Imported sales win back contacted customers too, as sales at the counter do (totals: triggers).
-    if (opts.kind === 'sales') saleEffects(ctx, { kind: 'imported' });
-    q.finishImport(ctx.db, importId, planned.length, badRows, created, updated);
-    q.rememberMapping(ctx.db, sourceKey(opts.kind, table.headers), opts.kind, mapping, now);
-    audit(ctx.db, now, 'import', 'import', importId, { kind: opts.kind, fileName, rows: planned.length, skipped: badRows });
-    return { importId, created, updated, products: null };
-  });
-  let done: ReturnType<typeof write>;
+  let done: { importId: number; created: number; updated: number; products: ReturnType<typeof writeProducts> | null };
   try {
-    done = write();
+    if (products) {
+      // A catalogue is a few thousand rows: one short transaction, as before.
+      done = ctx.db
+        .transaction(() => {
+          const importId = q.insertImport(ctx.db, {
+            kind: opts.kind,
+            fileName,
+            sha,
+            encoding: table.encoding,
+            rowsTotal: total,
+            mapping,
+            options: { ...opts, map: undefined },
+            now,
+          });
+          const w = writeProducts(
+            ctx,
+            products.planned,
+            { importId, fileName, today: businessDate(now, settings.timeZone), now },
+            (i) => {
+              if (i % 5000 === 0) {
+                if (hooks.isCancelled?.()) throw new ImportCancelled();
+                hooks.onProgress?.(i, plannedRows);
+              }
+            },
+          );
+          q.finishImport(ctx.db, importId, plannedRows, badRows, 0, 0);
+          q.rememberMapping(ctx.db, sourceKey(opts.kind, table.headers), opts.kind, mapping, now);
+          audit(ctx.db, now, 'import', 'import', importId, { kind: opts.kind, fileName, rows: plannedRows, skipped: badRows });
+          return { importId, created: 0, updated: 0, products: w };
+        })
+        .immediate();
+    } else {
+      const w = writeStaged(
+        ctx,
+        {
+          kind: opts.kind as 'customers' | 'sales',
+          fileName,
+          sha,
+          encoding: table.encoding,
+          rowsTotal: total,
+          mapping,
+          options: opts,
+          sourceKey: sourceKey(opts.kind, table.headers),
+          badRows,
+          planned,
+          keys,
+          timeZone: settings.timeZone,
+        },
+        hooks,
+      );
+      done = { ...w, products: null };
+    }
   } catch (e) {
-    // cancelled or failed: the transaction rolled back, and the copy taken for it goes too
+    // cancelled or failed: nothing of the file is in the shop, and the copy taken for it goes too
     if (backup) discardBackup(backup);
     throw e;
   }
@@ -346,52 +266,4 @@ export async function runImport(
     productsUpdated: done.products?.updated ?? 0,
     pricesChanged: done.products?.repriced ?? 0,
   };
-}
-
-const PAYMENT_ALIASES: Record<string, string> = {
-  微信: 'wechat_pay',
-  wechat: 'wechat_pay',
-  'wechat pay': 'wechat_pay',
-  weixin: 'wechat_pay',
-  支付宝: 'alipay',
-  alipay: 'alipay',
-  cash: 'cash',
-  现金: 'cash',
-  card: 'card',
-  刷卡: 'card',
-  银联: 'card',
-  'bank card': 'card',
-};
-
-function lookupOrCreate(map: Map<string, number>, name: string, create: (name: string) => number): number | null {
-  const key = name.trim().toLowerCase();
-  if (!key) return null;
-  let id = map.get(key);
-  if (id === undefined) {
-    id = create(name.trim().slice(0, 40));
-    map.set(key, id);
-  }
-  return id;
-}
-
-/** A customers-file row for a customer we already know: fill what is missing, add tags, record consent from the file. */
-function mergeIntoExisting(
-  ctx: Ctx,
-  id: number,
-  d: {
-    name: string;
-    notes?: string | undefined;
-    tags?: string[] | undefined;
-    consent?: Partial<Record<'sms' | 'phone' | 'wechat' | 'email', boolean>> | undefined;
-  },
-  now: number,
-): void {
-  const row = getCustomerRow(ctx.db, id);
-  if (!row) return;
-  if (d.tags?.length) {
-    setTags(ctx.db, id, [...new Set([...tagsOf(ctx.db, id), ...d.tags])]);
-  }
-  for (const [ch, granted] of Object.entries(d.consent ?? {}) as ['sms' | 'phone' | 'wechat' | 'email', boolean][]) {
-    writeConsent(ctx.db, id, ch, granted, now, 'import', '');
-  }
 }
