@@ -7,6 +7,7 @@ import { readShopId } from '../db/queries/shop-identity';
 import { assertNotInUse } from '../db/in-use';
 import type { Ctx } from '../ctx';
 import { getSettings } from './settings';
+import { businessDate } from '../../shared/domain/dates';
 
 /**
  * Backups are consistent copies taken while the app runs (VACUUM INTO reads one snapshot), checked
@@ -192,10 +193,21 @@ export function copyTo(ctx: Pick<Ctx, 'db' | 'clock'>, dest: string): void {
  * rotates with those, so it cannot stand in for the day's place among the dailies.
  */
 export function dailyBackupIfDue(ctx: Ctx): BackupInfo | null {
-  const today = stamp(ctx.clock.now()).slice(0, 8);
+  // The shop's business day, as the checks that call this count days: a UTC day would skip every
+  // other backup of a shop east of UTC left open (its new day starts before the UTC date changes).
+  const zone = shopZone(ctx);
+  const today = businessDate(ctx.clock.now(), zone);
   const dailies = listBackups(backupDir(ctx), ownerOf(ctx)).filter((b) => b.reason === 'daily');
-  if (dailies.some((b) => stamp(b.takenAt).slice(0, 8) === today)) return null;
+  if (dailies.some((b) => businessDate(b.takenAt, zone) === today)) return null;
   return takeBackup(ctx, 'daily');
+}
+
+function shopZone(ctx: Ctx): string {
+  try {
+    return getSettings(ctx.db).timeZone;
+  } catch {
+    return 'UTC';
+  }
 }
 
 /** Removes a backup taken for an action that then failed: a failed action leaves no copy behind. */
