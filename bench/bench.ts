@@ -1,3 +1,4 @@
 import { runBench } from './lib';
+import { latencySection } from './latency';
 
-await runBench(process.argv.slice(2));
+await runBench(process.argv.slice(2), [['latency', () => latencySection()]]);

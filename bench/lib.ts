@@ -147,7 +147,8 @@ function printTable(rows: Row[]): void {
   console.log(missed.length ? `\n${missed.length} measure(s) missed their target.` : '\nAll measures with a target met it.');
 }
 
-export async function runBench(args: string[]): Promise<void> {
+/** `extra`: sections registered by bench.ts (each runs after these, or alone with --only=NAME). */
+export async function runBench(args: string[], extra: [string, () => Promise<Row[]>][] = []): Promise<void> {
   const fresh = args.includes('--fresh');
   const only = args.find((a) => a.startsWith('--only='))?.slice(7);
   console.log(`Regulars benchmark — Node ${process.version}, ${new Date().toISOString()}`);
@@ -161,7 +162,7 @@ export async function runBench(args: string[]): Promise<void> {
     ['pool', () => poolSection()],
     ['share', () => shareSection(args)],
   ];
-  for (const [name, run] of sections) {
+  for (const [name, run] of [...sections, ...extra]) {
     if (only && only !== name) continue;
     process.stderr.write(`running ${name}…\n`);
     rows.push(...(await run()));
