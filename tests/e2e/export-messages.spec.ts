@@ -64,7 +64,8 @@ test('in Chinese: an SMS platform sheet (.xlsx) with an offer for everyone; the 
   expect(offers.some((o) => o.customerId === ids.no.id)).toBe(false);
   const wangMessage = rows.get('13955550001')!;
   expect(wangMessage).toContain('王静悦');
-  expect(wangMessage).toContain(`您的专属优惠码 ${wang.code}：满¥100立减¥20，有效期至2026年4月30日。`);
+  expect(wangMessage).toContain(`优惠码 ${wang.code}：`);
+  expect(wangMessage).toContain('2026年4月30日');
 
   await page.getByRole('link', { name: '查看这次营销活动' }).click();
   const table = page.getByRole('table', { name: '本次活动的顾客' });

@@ -13,6 +13,7 @@ import * as m0011 from './0011-contact-attempts';
 import * as m0012 from './0012-offers';
 import * as m0013 from './0013-table-versions';
 import * as m0014 from './0014-import-staging';
+import * as m0015 from './0015-campaign-messages';
 import * as m0016 from './0016-sharing';
 
 export interface Migration {
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
   m0016,
 ];
 

@@ -28,9 +28,10 @@ export function purgeUnusedTags(db: Db): void {
 }
 
 export function campaignsOf(db: Db, customerId: number) {
-  return stmt<[number], { id: number; created_at: number; segment: string; channel: string }>(
+  // the message written for them, when the export carried one (issue 17)
+  return stmt<[number], { id: number; created_at: number; segment: string; channel: string; message: string | null }>(
     db,
-    `SELECT k.id, k.created_at, k.segment, k.channel FROM campaign_members m JOIN campaigns k ON k.id = m.campaign_id
+    `SELECT k.id, k.created_at, k.segment, k.channel, m.message FROM campaign_members m JOIN campaigns k ON k.id = m.campaign_id
      WHERE m.customer_id = ? ORDER BY k.created_at`,
   ).all(customerId);
 }

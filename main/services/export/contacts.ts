@@ -222,12 +222,13 @@ export async function exportContacts(
     }
     const s = sendings(ctx, input, sel.contacts, codes);
     q.setMemberMessages(ctx.db, id, messagesOf(s));
-    auditEntry(id, s);
     return { campaign: { id, ...record }, sent: s };
   })();
   try {
     const bytes = await write(sent);
     deliver(bytes);
+    // the owner's activity log names the export once its file exists (a withdrawn one is not listed)
+    auditEntry(campaign.id, sent);
     const offers = [...sent.values()].filter((x) => x.offerCode !== null).length;
     return { campaign, fileName, mime: MIME[input.format], bytes, offers };
   } catch (e) {
