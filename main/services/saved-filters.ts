@@ -1,17 +1,15 @@
 import { AppError } from '../../shared/api/errors';
 import type { SavedFilter } from '../../shared/schemas/customer';
-import { stmt } from '../db/stmt';
 import { audit } from '../db/queries/audit';
+import * as q from '../db/queries/saved-filters';
 import type { Ctx } from '../ctx';
 
-const COLS = 'id, name, query, tag, consent, created_at AS createdAt';
-
 export function listSavedFilters(ctx: Ctx): SavedFilter[] {
-  return stmt<[], SavedFilter>(ctx.db, `SELECT ${COLS} FROM saved_filters ORDER BY name COLLATE NOCASE`).all();
+  return q.listSavedFilters(ctx.db);
 }
 
 export function savedFilterByName(ctx: Ctx, name: string): SavedFilter | undefined {
-  return stmt<[string], SavedFilter>(ctx.db, `SELECT ${COLS} FROM saved_filters WHERE name = ? COLLATE NOCASE`).get(name.trim());
+  return q.savedFilterByName(ctx.db, name.trim());
 }
 
 /** Saves a filter under a name; saving again under the same name (any case) replaces it. */
@@ -22,21 +20,8 @@ export function saveFilter(
   return ctx.db.transaction(() => {
     const now = ctx.clock.now();
     const existing = savedFilterByName(ctx, f.name);
-    if (existing)
-      stmt(ctx.db, 'UPDATE saved_filters SET query = ?, tag = ?, consent = ? WHERE id = ?').run(
-        f.query,
-        f.tag,
-        f.consent,
-        existing.id,
-      );
-    else
-      stmt(ctx.db, 'INSERT INTO saved_filters (name, query, tag, consent, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        f.name,
-        f.query,
-        f.tag,
-        f.consent,
-        now,
-      );
+    if (existing) q.updateSavedFilter(ctx.db, existing.id, f);
+    else q.insertSavedFilter(ctx.db, f.name, f, now);
     const saved = savedFilterByName(ctx, f.name)!;
     audit(ctx.db, now, 'filter.save', 'saved_filter', saved.id, { name: saved.name });
     return saved;
@@ -45,8 +30,7 @@ export function saveFilter(
 
 export function deleteSavedFilter(ctx: Ctx, id: number): { id: number } {
   return ctx.db.transaction(() => {
-    const changes = stmt(ctx.db, 'DELETE FROM saved_filters WHERE id = ?').run(id).changes;
-    if (!changes) throw new AppError('NOT_FOUND', { entity: 'saved_filter' });
+    if (!q.deleteSavedFilter(ctx.db, id)) throw new AppError('NOT_FOUND', { entity: 'saved_filter' });
     audit(ctx.db, ctx.clock.now(), 'filter.delete', 'saved_filter', id, {});
     return { id };
   })();

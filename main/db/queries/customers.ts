@@ -322,3 +322,19 @@ export function visitSpans(db: Db, minVisits: number): { visits: number; firstDa
     'SELECT visits, first_day AS firstDay, last_day AS lastDay FROM visit_totals WHERE visits >= ?',
   ).all(minVisits);
 }
+
+/**
+ * The demo shop's customer record writers (main/services/demo/generate.ts): prepared once, run per
+ * customer, positional — a tag (name), a customer's tag (customer_id, tag_id), the current consent
+ * (customer_id, channel, is_granted, changed_at, source) and its history entry (… and note).
+ */
+export function customerRecordWriters(db: Db) {
+  return {
+    tag: db.prepare('INSERT INTO tags (name) VALUES (?)'),
+    customerTag: db.prepare('INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?)'),
+    consent: db.prepare('INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?, ?, ?, ?, ?)'),
+    consentEvent: db.prepare(
+      'INSERT INTO consent_events (customer_id, channel, is_granted, changed_at, source, note) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+  };
+}

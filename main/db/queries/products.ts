@@ -158,3 +158,22 @@ export function findByName(db: Db, nameKey: string): number | undefined {
 export function setProductImport(db: Db, id: number, importId: number): void {
   stmt(db, 'UPDATE products SET import_id = ? WHERE id = ?').run(importId, id);
 }
+
+/**
+ * The demo shop's catalogue writers (main/services/demo): prepared once and run per item, positional
+ * like the rest of a bulk write — products (name, name_key, name_pinyin, name_initials, category,
+ * price_minor, barcode, sku, created_at, updated_at) and their price history (product_id,
+ * old_price_minor, new_price_minor, changed_on, changed_at, note).
+ */
+export function catalogueWriters(db: Db) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO products (name, name_key, name_pinyin, name_initials, category, price_minor, barcode, sku, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    history: db.prepare(
+      `INSERT INTO product_prices (product_id, old_price_minor, new_price_minor, changed_on, changed_at, staff_id, note)
+       VALUES (?, ?, ?, ?, ?, NULL, ?)`,
+    ),
+  };
+}

@@ -154,3 +154,25 @@ export function linesOfSales(db: Db, saleIds: number[]): Map<number, SaleLine[]>
 export function linesOfSale(db: Db, saleId: number): SaleLine[] {
   return linesOfSales(db, [saleId]).get(saleId) ?? [];
 }
+
+/**
+ * The demo shop's sale writers (main/services/demo/sales.ts): prepared once, run per sale and line,
+ * positional — sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor,
+ * is_promotion, payment_method_id, staff_id, note, created_at, voided_at, void_reason,
+ * voided_by_staff_id) and sale_lines (sale_id, product_id, business_date, customer_id, is_voided,
+ * quantity_milli, unit_price_minor, line_total_minor).
+ */
+export function saleWriters(db: Db) {
+  return {
+    sale: db.prepare(
+      `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
+         payment_method_id, staff_id, note, created_at, voided_at, void_reason, voided_by_staff_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    line: db.prepare(
+      `INSERT INTO sale_lines (sale_id, product_id, business_date, customer_id, is_voided, quantity_milli, unit_price_minor,
+         line_discount_minor, line_total_minor)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+    ),
+  };
+}

@@ -69,3 +69,15 @@ export function updatePaymentMethod(db: Db, p: PaymentMethod): void {
     isActive: bit(p.isActive),
   });
 }
+
+/** A staff member with their working period (the demo shop): active unless they left at `leftAt`. */
+export function insertStaffSpan(db: Db, name: string, leftAt: number | null, createdAt: number): number {
+  return Number(
+    stmt(db, 'INSERT INTO staff (name, is_active, left_at, created_at) VALUES (?, ?, ?, ?)').run(
+      name,
+      leftAt === null ? 1 : 0,
+      leftAt,
+      createdAt,
+    ).lastInsertRowid,
+  );
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { catalogueWriters } from '../../db/queries/products';
 import { nameKeys } from '../name-keys';
 import type { Day } from './calendar';
 
@@ -69,14 +70,7 @@ function ean13(n: number): string {
 
 /** The catalogue with its price history; most items have a barcode, teaware and gift boxes an own SKU. */
 export function writeCatalogue(db: Db, days: Day[], now: number): CatalogueItem[] {
-  const insert = db.prepare(
-    `INSERT INTO products (name, name_key, name_pinyin, name_initials, category, price_minor, barcode, sku, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const history = db.prepare(
-    `INSERT INTO product_prices (product_id, old_price_minor, new_price_minor, changed_on, changed_at, staff_id, note)
-     VALUES (?, ?, ?, ?, ?, NULL, ?)`,
-  );
+  const { insert, history } = catalogueWriters(db);
   const D = days.length;
   return ITEMS.map(([name, category, yuan], i) => {
     const k = nameKeys(name);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { insertCustomer, refreshAllStats } from '../../db/queries/customers';
+import { customerRecordWriters, insertCustomer, refreshAllStats } from '../../db/queries/customers';
 import { suspendSalesIndexes } from '../../db/queries/imports';
 import { listPaymentMethods, writeSetting } from '../../db/queries/settings';
 import { addDays, businessDate } from '../../../shared/domain/dates';
@@ -109,7 +109,8 @@ function writeShop(db: Db, opts: DemoOptions, onProgress?: (done: number, total:
   writeSetting(db, 'onboarded', true);
   writeSetting(db, 'defaultPaymentMethodId', methodId('wechat_pay'));
   writeSetting(db, 'defaultStaffId', staff.find((s) => s.to === Infinity)!.id);
-  const tagIds = TAGS.map((t) => Number(db.prepare('INSERT INTO tags (name) VALUES (?)').run(t).lastInsertRowid));
+  const records = customerRecordWriters(db);
+  const tagIds = TAGS.map((t) => Number(records.tag.run(t).lastInsertRowid));
   const catalogue = writeCatalogue(db, days, opts.now);
   const writer = new SaleWriter(db, days, staff, anyPayment, opts.now, catalogue);
   // favourites and who minds a price rise come from their own dice, so visits stay as they were
@@ -133,13 +134,7 @@ function writeShop(db: Db, opts: DemoOptions, onProgress?: (done: number, total:
   }
   plans.sort((a, b) => a.firstAt - b.firstAt || a.n - b.n);
 
-  const insertTag = db.prepare('INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
-  const consentRow = db.prepare(
-    'INSERT INTO consents (customer_id, channel, is_granted, changed_at, source) VALUES (?, ?, ?, ?, ?)',
-  );
-  const consentEvent = db.prepare(
-    'INSERT INTO consent_events (customer_id, channel, is_granted, changed_at, source, note) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const { customerTag: insertTag, consent: consentRow, consentEvent } = records;
   const keyCache = new Map<string, NameKeys>();
   const phones = new Set<string>();
   const staffLeftDay = new Map(

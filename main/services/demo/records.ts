@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
+import { insertStaffSpan } from '../../db/queries/settings';
 import type { Day } from './calendar';
 import { STAFF } from './data';
 import type { Rnd } from './people';
@@ -9,13 +10,12 @@ const DAY_MS = 86_400_000;
 
 /** Staff with their working periods; those who left are marked so, and keep their customers. */
 export function writeStaff(db: Db, days: Day[], rnd: Rnd): StaffSpan[] {
-  const insert = db.prepare('INSERT INTO staff (name, is_active, left_at, created_at) VALUES (?, ?, ?, ?)');
   return STAFF.map((s) => {
     const from = s.joined === 0 ? days[0]!.start - 400 * DAY_MS : days[Math.floor(days.length * s.joined)]!.start;
     const to = s.left
       ? days[Math.floor(days.length * (s.left[0] + rnd() * (s.left[1] - s.left[0])))]!.start + 21 * 3_600_000
       : Infinity;
-    const id = Number(insert.run(s.name, to === Infinity ? 1 : 0, to === Infinity ? null : to, from).lastInsertRowid);
+    const id = insertStaffSpan(db, s.name, to === Infinity ? null : to, from);
     return { id, from, to };
   });
 }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
+import { saleWriters } from '../../db/queries/sales';
 import type { Day, Promo } from './calendar';
 import { HOUR_WEIGHT, SALE_NOTES, VOID_REASONS } from './data';
 import { pick, prng, sampler, type Rnd } from './people';
@@ -58,16 +59,7 @@ export class SaleWriter {
     private readonly now: number,
     private readonly catalogue: CatalogueItem[],
   ) {
-    this.insertLine = db.prepare(
-      `INSERT INTO sale_lines (sale_id, product_id, business_date, customer_id, is_voided, quantity_milli, unit_price_minor,
-         line_discount_minor, line_total_minor)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-    );
-    this.insert = db.prepare(
-      `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
-         payment_method_id, staff_id, note, created_at, voided_at, void_reason, voided_by_staff_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    ({ line: this.insertLine, sale: this.insert } = saleWriters(db));
     this.onDuty = days.map((d) => staff.filter((s) => s.from <= d.start && d.start < s.to).map((s) => s.id));
   }
 
