@@ -1,0 +1,87 @@
+import { expect, it } from 'vitest';
+import type { Reply } from '../../shared/api/errors';
+import type { DeviceRecord, StaffAccess } from '../../shared/schemas/sharing';
+import { DEVICE_IDLE_MS, DeviceAuth, SESSION_IDLE_MS, sha256 } from '../../main/share/devices';
+import { hashPin } from '../../main/security/pin';
+
+/** DeviceAuth against a core kept in memory: what it asks for, and the clock, are the test's. */
+function setup() {
+  let now = Date.parse('2026-03-10T02:00:00Z');
+  const devices: DeviceRecord[] = [];
+  const staff: StaffAccess[] = [{ staffId: 1, name: 'Ana', isActive: true, role: 'cashier', hasPin: true }];
+  const pinHash = hashPin('1234');
+  const calls: { method: string; input: unknown; trusted?: boolean }[] = [];
+  const dispatch = async (method: string, input: unknown, meta: { trusted?: boolean } = {}): Promise<Reply> => {
+    calls.push({ method, input, trusted: meta.trusted });
+    const i = input as Record<string, unknown>;
+    if (method === 'devices.records') return { ok: true, data: devices.map((d) => ({ ...d })) };
+    if (method === 'staff.access') return { ok: true, data: staff };
+    if (method === 'staff.pinRecord')
+      return { ok: true, data: { staffId: 1, name: 'Ana', role: 'cashier', isActive: true, pinHash } };
+    if (method === 'devices.addRecord') {
+      const d: DeviceRecord = {
+        id: devices.length + 1,
+        name: String(i.name),
+        tokenHash: String(i.tokenHash),
+        pairedAt: now,
+        lastSeenAt: now,
+        revokedAt: null,
+        revokedReason: null,
+        staffId: null,
+        signedInAt: null,
+      };
+      devices.push(d);
+      return { ok: true, data: { ...d } };
+    }
+    if (method === 'devices.updateRecord') {
+      const d = devices.find((x) => x.id === i.id)!;
+      if (i.revoke) Object.assign(d, { revokedAt: now, revokedReason: i.revoke, staffId: null });
+      if (i.staffId !== undefined) Object.assign(d, { staffId: i.staffId, signedInAt: i.staffId === null ? null : now });
+      if (typeof i.lastSeenAt === 'number') d.lastSeenAt = Math.max(d.lastSeenAt, i.lastSeenAt);
+      return { ok: true, data: { ...d } };
+    }
+    return { ok: false, error: { code: 'UNKNOWN_METHOD' } };
+  };
+  const auth = new DeviceAuth(dispatch, { now: () => now }, { error: () => {}, info: () => {} });
+  return { auth, devices, calls, advance: (ms: number) => (now += ms) };
+}
+
+it('keeps only the SHA-256 of a device token, and asks the core with trusted calls only', async () => {
+  const { auth, devices, calls } = setup();
+  await auth.reload();
+  const token = 'a'.repeat(43);
+  await auth.add('Till 2', token);
+  expect(devices[0]!.tokenHash).toBe(sha256(token).toString('hex'));
+  expect(devices[0]!.tokenHash).not.toContain(token);
+  expect(auth.device(token)?.name).toBe('Till 2');
+  expect(auth.device('b'.repeat(43))).toBeNull();
+  expect(calls.every((c) => c.trusted)).toBe(true);
+});
+
+it('signs staff out after 12 hours unused, and expires a device after 30 days unused', async () => {
+  const { auth, devices, advance } = setup();
+  await auth.reload();
+  const token = 'c'.repeat(43);
+  const dev = (await auth.add('Phone', token))!;
+  const r = await auth.signIn(dev, 1, '1234', '192.0.2.2');
+  expect('staff' in r && r.staff?.name).toBe('Ana');
+  advance(SESSION_IDLE_MS - 1000);
+  expect(await auth.session((await auth.authenticate(token))!)).toMatchObject({ name: 'Ana' });
+  advance(SESSION_IDLE_MS + 1000);
+  const later = await auth.authenticate(token);
+  expect(later?.staffId).toBeNull();
+  expect(await auth.session(later!)).toBeNull();
+  advance(DEVICE_IDLE_MS + 1000);
+  expect(await auth.authenticate(token)).toBeNull();
+  expect(devices[0]).toMatchObject({ revokedReason: 'idle' });
+  expect(auth.device(token)).toBeNull();
+});
+
+it('a wrong PIN signs nobody in; the right one does, until locked out', async () => {
+  const { auth } = setup();
+  await auth.reload();
+  const dev = (await auth.add('Till 3', 'd'.repeat(43)))!;
+  for (let i = 0; i < 4; i++) expect(await auth.signIn(dev, 1, '9999', 'x')).toMatchObject({ staff: null });
+  expect(await auth.signIn(dev, 1, '9999', 'x')).toMatchObject({ retryAfter: 300 });
+  expect(await auth.signIn(dev, 1, '1234', 'x')).toMatchObject({ retryAfter: 300 });
+});
