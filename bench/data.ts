@@ -9,7 +9,7 @@ import { ExportInput } from '../shared/schemas/export';
 import { BENCH_DIR, BENCH_NOW, picker, workCopy, type Row } from './lib';
 
 /** A 1,000,000-row sales CSV for 50,000 source customers, written once and cached. */
-function salesCsv(): string {
+export function salesCsv(): string {
   const file = path.join(BENCH_DIR, 'sales-1m.csv');
   if (fs.existsSync(file)) return file;
   const pick = picker(7);

@@ -9,6 +9,8 @@ export interface ChunkHooks {
   isCancelled?(): boolean;
   /** after each committed chunk (tests look at the shop between two chunks) */
   onChunk?(part: st.StagePart, rows: number): void;
+  /** when staging starts, the flip starts, and the flip has committed (the benchmark times them) */
+  onPhase?(phase: 'staging' | 'flip' | 'flipped'): void;
 }
 
 let running = 0;
