@@ -1,4 +1,8 @@
 import { runBench } from './lib';
 import { latencySection } from './latency';
+import { importSection } from './import';
 
-await runBench(process.argv.slice(2), [['latency', () => latencySection()]]);
+await runBench(process.argv.slice(2), [
+  ['latency', () => latencySection()],
+  ['import', () => importSection()],
+]);
