@@ -20,6 +20,7 @@ import { errorText, fieldError } from '../../components/errors';
 import { downloadBase64 } from '../../components/download';
 import { CallList, callRowsFromCsv, type CallRow } from './CallList';
 import { segmentName, segmentWithParams } from './labels';
+import { StaffOptions, choiceFromQuery, type Tier } from './export-choice';
 import { NO_SENDING, SendingOptions, isSendingError, sendingInput, type Sending } from './SendingOptions';
 
 type Format = 'csv' | 'xlsx' | 'vcf' | 'print';
@@ -36,23 +37,7 @@ interface Done {
   offers: number;
 }
 
-type Tier = (typeof TIERS)[number];
 type VCardVersion = (typeof VCARD_VERSIONS)[number];
-
-/**
- * The choice a link brings along (`#/data/export?segment=lapsed&tier=key&staff=3`, from the Lapsed
- * screen's "Export as contact list"); anything unknown is left out.
- */
-export function choiceFromQuery(query: string): { segment: Segment; tier: Tier | ''; staff: string } {
-  const q = new URLSearchParams(query);
-  const segment = q.get('segment') ?? '';
-  const tier = q.get('tier') ?? '';
-  return {
-    segment: (AVAILABLE_SEGMENTS as readonly string[]).includes(segment) ? (segment as Segment) : 'all',
-    tier: (TIERS as readonly string[]).includes(tier) ? (tier as Tier) : '',
-    staff: /^\d+$/.test(q.get('staff') ?? '') ? q.get('staff')! : '',
-  };
-}
 
 /** Export: segment, channel, format; a live count of who is in and who is left out, and why. */
 export function ExportPanel({ query = '' }: { query?: string }) {
@@ -330,13 +315,4 @@ export function ExportPanel({ query = '' }: { query?: string }) {
       {callList ? <CallList rows={callList.rows} title={callList.title} /> : null}
     </section>
   );
-}
-
-/** The shop's staff as options of a select (by id), after the select's own empty choice. */
-function StaffOptions({ staff }: { staff: readonly { id: number; name: string }[] }) {
-  return staff.map((s) => (
-    <option key={s.id} value={String(s.id)}>
-      {s.name}
-    </option>
-  ));
 }
