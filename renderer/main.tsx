@@ -4,17 +4,24 @@ import { I18nextProvider } from 'react-i18next';
 import { resolveLocale } from '../shared/i18n';
 import { createClient, type ApiClient } from './api/client';
 import { ApiContext } from './api/context';
+import { deviceTransport } from './api/device';
 import { httpTransport, readToken } from './api/http';
 import { ipcBridge, ipcTransport } from './api/ipc';
 import { App } from './app/App';
+import { DeviceGate } from './app/device';
 import { initI18n } from './app/i18n';
 import { ShopProvider } from './app/shop';
 import { errorText } from './components/errors';
 import './styles.css';
+import './sharing.css';
 import './phone.css';
 
 const bridge = ipcBridge();
-const api: ApiClient = createClient(bridge ? ipcTransport(bridge) : httpTransport(readToken()));
+const token = bridge ? '' : readToken();
+// Another device on the shop's network (issue 18): the shared HTTPS address, no launch token; it
+// pairs and signs in first (DeviceGate). The main till keeps its token (loopback) or its window.
+const onDevice = !bridge && !token && window.location.protocol === 'https:';
+const api: ApiClient = createClient(bridge ? ipcTransport(bridge) : onDevice ? deviceTransport() : httpTransport(token));
 
 async function boot() {
   // ?lang= beats the owner's saved choice, which beats the system language.
@@ -27,24 +34,25 @@ async function boot() {
   }
   const i18n = initI18n(resolveLocale(urlLang ?? saved, navigator.languages));
   const t = i18n.t.bind(i18n);
+  const shop = (
+    <ShopProvider
+      fallback={(error) =>
+        error ? (
+          <p role="alert" className="boot-error">
+            {errorText(t as never, error)}
+          </p>
+        ) : (
+          <p className="boot-loading">{t('common.loading')}</p>
+        )
+      }
+    >
+      <App />
+    </ShopProvider>
+  );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <ApiContext.Provider value={api}>
-          <ShopProvider
-            fallback={(error) =>
-              error ? (
-                <p role="alert" className="boot-error">
-                  {errorText(t as never, error)}
-                </p>
-              ) : (
-                <p className="boot-loading">{t('common.loading')}</p>
-              )
-            }
-          >
-            <App />
-          </ShopProvider>
-        </ApiContext.Provider>
+        <ApiContext.Provider value={api}>{onDevice ? <DeviceGate>{shop}</DeviceGate> : shop}</ApiContext.Provider>
       </I18nextProvider>
     </StrictMode>,
   );

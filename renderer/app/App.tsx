@@ -14,23 +14,41 @@ import { ComplaintsScreen } from '../screens/care/ComplaintsScreen';
 import { WinbackScreen } from '../screens/care/WinbackScreen';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen';
 import { RecoveryScreen } from '../screens/recovery/RecoveryScreen';
+import { CustomerLookup } from '../screens/customers/CustomerLookup';
+import type { StaffRole } from '../../shared/schemas/sharing';
+import { SessionItem } from './device';
+import { useDevice } from './session';
 
+/** `cashier`: what a cashier signed in on another device sees (issue 18); the owner sees everything. */
 const NAV = [
-  { path: '/counter', key: 'nav.counter' },
-  { path: '/today', key: 'nav.today' },
-  { path: '/lapsed', key: 'nav.lapsed' },
-  { path: '/insights', key: 'nav.insights' },
-  { path: '/complaints', key: 'nav.complaints' },
-  { path: '/winback', key: 'nav.winback' },
-  { path: '/customers', key: 'nav.customers' },
-  { path: '/data', key: 'nav.data' },
-  { path: '/settings', key: 'nav.settings' },
+  { path: '/counter', key: 'nav.counter', cashier: true },
+  { path: '/today', key: 'nav.today', cashier: true },
+  { path: '/lapsed', key: 'nav.lapsed', cashier: false },
+  { path: '/insights', key: 'nav.insights', cashier: false },
+  { path: '/complaints', key: 'nav.complaints', cashier: false },
+  { path: '/winback', key: 'nav.winback', cashier: false },
+  { path: '/customers', key: 'nav.customers', cashier: true },
+  { path: '/data', key: 'nav.data', cashier: false },
+  { path: '/settings', key: 'nav.settings', cashier: false },
 ] as const;
 
-function Screen({ path }: { path: string }) {
+/** Screens a cashier may open: the nav's, a customer's page and a complaint's page (Today links to it). */
+const cashierMay = (path: string) =>
+  path === '/' ||
+  ['/counter', '/today', '/customers'].some((p) => path === p || path.startsWith(p + '/')) ||
+  match('/complaints/:id', path) !== null;
+
+function Screen({ path, role }: { path: string; role: StaffRole }) {
+  const { t } = useT();
+  if (role === 'cashier' && !cashierMay(path.split('?')[0]!))
+    return (
+      <p role="alert" className="banner banner-risk">
+        {t('session.ownerOnly')}
+      </p>
+    );
   const customer = match('/customers/:id', path);
   if (customer) return <CustomerPage id={Number(customer.id)} />;
-  if (path.startsWith('/customers')) return <CustomersScreen />;
+  if (path.startsWith('/customers')) return role === 'cashier' ? <CustomerLookup /> : <CustomersScreen />;
   if (path.startsWith('/settings')) return <SettingsScreen />;
   if (path.startsWith('/data')) return <DataScreen path={path} />;
   if (path.startsWith('/lapsed')) return <LapsedScreen />;
@@ -48,6 +66,8 @@ export function App() {
   const section = path === '/' ? '/counter' : '/' + (path.split('/')[1] ?? '');
   const shopName = status.settings.shopName;
   const [menuOpen, setMenuOpen] = useState(false);
+  const device = useDevice();
+  const role = device?.me.staff?.role ?? 'owner';
   // Picking a screen from the phone menu folds it again.
   useEffect(() => setMenuOpen(false), [path]);
 
@@ -75,13 +95,14 @@ export function App() {
             {t('nav.menu')}
           </button>
           <ul id="main-nav">
-            {NAV.map((n) => (
+            {NAV.filter((n) => role === 'owner' || n.cashier).map((n) => (
               <li key={n.path}>
                 <a href={href(n.path)} aria-current={section === n.path ? 'page' : undefined}>
                   {t(n.key)}
                 </a>
               </li>
             ))}
+            {device ? <SessionItem /> : null}
           </ul>
         </nav>
       </header>
@@ -91,7 +112,7 @@ export function App() {
             {t(`backupWarning.${status.backupWarning}`)}
           </p>
         ) : null}
-        <Screen path={path} />
+        <Screen path={path} role={role} />
       </main>
     </div>
   );

@@ -4,6 +4,13 @@ import type { T } from '../app/i18n';
 
 /** The translated message for a failed call (never a stack or SQL). */
 export function errorText(t: T, e: unknown): string {
+  if (e instanceof ApiError && e.code === 'FORBIDDEN') {
+    // Another device on the shop's network (issue 18): locked out, not signed in, or not the owner.
+    const { reason, retryAfterSeconds } = e.detail;
+    if (reason === 'locked') return t('error.locked', { count: Math.max(1, Math.ceil(Number(retryAfterSeconds ?? 60) / 60)) });
+    if (reason === 'role') return t('error.role');
+    if (reason === 'sign_in') return t('error.sign_in');
+  }
   if (e instanceof ApiError) return t(`error.${e.code}` as BaseKey, { incidentId: e.incidentId ?? '' });
   return t('error.INTERNAL', { incidentId: '' });
 }

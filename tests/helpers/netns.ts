@@ -5,6 +5,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
+import { fileURLToPath } from 'node:url';
 import { X509Certificate } from 'node:crypto';
 
 /**
@@ -108,7 +109,8 @@ export interface SharedServer {
   stop(): Promise<void>;
 }
 
-const CLI = path.resolve(__dirname, '../../dist/cli/index.mjs');
+// import.meta, not __dirname: Playwright loads this helper as an ES module (Vitest shims both).
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/cli/index.mjs');
 
 /** Starts `regulars serve --db DB --share ADDRESS[:PORT]` (the built CLI) and reads the lines it prints. */
 export function startShared(opts: {

@@ -4,6 +4,7 @@ import { useApi } from '../../api/context';
 import { useLatest } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
+import { useRole } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { ComplaintForm } from './ComplaintForm';
 
@@ -18,6 +19,8 @@ export function CareActions({ customerId, name }: { customerId: number; name: st
   const [logging, setLogging] = useState(false);
   const [message, setMessage] = useState<{ text: string; link: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Win-back is the owner's: a cashier on another device logs complaints only (issue 18).
+  const owner = useRole() === 'owner';
 
   // Keyed by customer: at the counter a slow answer for the customer picked before never shows
   // their complaints on the one picked now.
@@ -25,9 +28,9 @@ export function CareActions({ customerId, name }: { customerId: number; name: st
     () =>
       Promise.all([
         api.call('complaints.list', { filter: 'all', customerId }),
-        api.call('winback.list', { filter: 'active', customerId }),
+        owner ? api.call('winback.list', { filter: 'active', customerId }) : Promise.resolve([]),
       ]).then(([complaints, cases]) => ({ complaints, cases })),
-    String(customerId),
+    `${customerId} ${owner}`,
   );
   const complaints = care.loading ? [] : (care.data?.complaints ?? []);
   const cases = care.loading ? [] : (care.data?.cases ?? []);
@@ -79,7 +82,7 @@ export function CareActions({ customerId, name }: { customerId: number; name: st
           <button type="button" className="secondary small" onClick={() => setLogging(true)}>
             {t('complaints.log')}
           </button>
-          {open ? (
+          {!owner ? null : open ? (
             <a className="button secondary small" href={href(`/winback/${open.id}`)}>
               {t('winback.open')}: {t(`winback.status.${open.status}`)}
             </a>

@@ -4,6 +4,7 @@ import { useApi } from '../../api/context';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { href } from '../../app/router';
+import { useRole } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { fieldError } from '../../components/errors';
 import { usePaymentName } from '../../components/names';
@@ -14,6 +15,8 @@ export function TodaySales({ sales, onChanged }: { sales: Sale[]; onChanged(mess
   const f = useFormat();
   const paymentName = usePaymentName();
   const [voiding, setVoiding] = useState<number | null>(null);
+  // Voiding is the owner's: a cashier on another device sees the sales without the button (issue 18).
+  const owner = useRole() === 'owner';
   return (
     <section className="panel today" aria-labelledby="today-sales-h">
       <h2 id="today-sales-h">{t('counter.todaySales')}</h2>
@@ -54,7 +57,7 @@ export function TodaySales({ sales, onChanged }: { sales: Sale[]; onChanged(mess
                     <span className="badge" title={s.voidReason ?? ''}>
                       {t('counter.voided')}
                     </span>
-                  ) : voiding === s.id ? (
+                  ) : !owner ? null : voiding === s.id ? (
                     <VoidForm sale={s} onDone={(m) => (setVoiding(null), onChanged(m))} onCancel={() => setVoiding(null)} />
                   ) : (
                     <button

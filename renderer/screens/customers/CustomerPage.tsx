@@ -3,6 +3,7 @@ import type { Customer } from '../../../shared/schemas/customer';
 import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { href } from '../../app/router';
+import { useRole } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { ConsentSection } from './ConsentSection';
 import { CustomerDetails, CustomerTotals } from './CustomerFacts';
@@ -23,6 +24,7 @@ export function CustomerPage({ id }: { id: number }) {
 
 function CustomerView({ id }: { id: number }) {
   const { t } = useT();
+  const owner = useRole() === 'owner';
   const page = useCustomerPage(id);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState('');
@@ -131,15 +133,18 @@ function CustomerView({ id }: { id: number }) {
           />
           <TagsSection key={`tags-${c.id}-${version}`} customer={c} onSaved={updated} />
           <NotesSection key={`notes-${c.id}-${version}`} customer={c} onSaved={updated} />
-          <MergeSection
-            customer={c}
-            onMerged={(next, note) => {
-              updated(next, note);
-              setVersion((v) => v + 1);
-              void page.reload();
-            }}
-          />
-          <PrivacySection customer={c} />
+          {/* Merging, erasing and exporting a customer's data are the owner's (issue 18). */}
+          {owner ? (
+            <MergeSection
+              customer={c}
+              onMerged={(next, note) => {
+                updated(next, note);
+                setVersion((v) => v + 1);
+                void page.reload();
+              }}
+            />
+          ) : null}
+          {owner ? <PrivacySection customer={c} /> : null}
         </div>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { useFormat } from '../../app/format';
 import { SelectField, TextField } from '../../components/Field';
 import { fieldError } from '../../components/errors';
 import { usePaymentName } from '../../components/names';
+import { StaffAccessList } from './StaffAccess';
 
 /** Adding a named entry and switching entries on and off, then reloading the shop's status. */
 function useNamedList(
@@ -77,6 +78,7 @@ export function StaffSection() {
           await refresh();
         }}
       />
+      <StaffAccessList />
     </section>
   );
 }

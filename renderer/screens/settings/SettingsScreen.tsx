@@ -14,6 +14,7 @@ import { RulesSection } from './RulesSection';
 import { MessagesSection } from './MessagesSection';
 import { PricesSection } from './PricesSection';
 import { ProductsSection } from './ProductsSection';
+import { SharingSection } from './SharingSection';
 
 const TIME_ZONES = [
   'Asia/Shanghai',
@@ -36,6 +37,7 @@ export function SettingsScreen() {
       <ShopSection />
       <StaffSection />
       <PaymentSection />
+      <SharingSection />
       <RulesSection />
       <MessagesSection />
       <ProductsSection />

@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react';
+import type { DeviceMe, StaffRole } from '../../shared/schemas/sharing';
+
+/** A paired device on the shop's network and who is signed in on it (issue 18). */
+export interface DeviceSession {
+  me: DeviceMe;
+  signOut(): Promise<void>;
+}
+export const DeviceContext = createContext<DeviceSession | null>(null);
+
+/** The paired device and who is signed in on it; null on the main till (loopback or the window). */
+export function useDevice(): DeviceSession | null {
+  return useContext(DeviceContext);
+}
+
+/** What the person at this screen may do: the main till is the owner's; a device has its staff's role. */
+export function useRole(): StaffRole {
+  return useDevice()?.me.staff?.role ?? 'owner';
+}
