@@ -1,6 +1,9 @@
 import { messages, type MessageKey } from '../../shared/i18n';
 import type { Channel } from '../../shared/schemas/common';
-import { suggestMessage, type MessageKind } from '../../shared/domain/messages';
+import { fillMessage, suggestMessage, type MessageKind } from '../../shared/domain/messages';
+import { offerLine, type OfferWords } from '../../shared/domain/offers';
+import type { Offer } from '../../shared/schemas/offers';
+import { MINOR_PER_MAJOR } from '../../shared/domain/money';
 import { contactsOf } from '../db/queries/reach';
 import type { Ctx } from '../ctx';
 import { getSettings } from './settings';
@@ -19,17 +22,30 @@ export interface Reach {
 export function reacher(
   ctx: Ctx,
   customerIds: readonly number[],
-): (customerId: number, name: string, kind: MessageKind) => Reach {
+): (customerId: number, name: string, kind: MessageKind, offer?: Offer | null) => Reach {
   const settings = getSettings(ctx.db);
-  const dict = messages[settings.language === 'en' ? 'en' : 'zh-CN'];
+  const locale = settings.language === 'en' ? 'en' : 'zh-CN';
+  const dict = messages[locale];
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: settings.currency });
+  const day = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'long' });
+  const words: OfferWords = {
+    text: (key, vars) => fillMessage(dict[key], vars as never),
+    money: (minor) => money.format(minor / MINOR_PER_MAJOR),
+    day: (iso) => day.format(Date.parse(`${iso}T00:00:00Z`)),
+  };
   const contacts = contactsOf(ctx.db, [...new Set(customerIds)]);
   const defaults = (kind: MessageKind) => dict[`reach.default.${kind}` as MessageKey];
-  return (customerId, name, kind) => {
+  return (customerId, name, kind, offer) => {
     const c = contacts.get(customerId);
     return {
       phone: c?.phone ?? null,
       consents: (c?.agreed ?? []) as Channel[],
-      message: suggestMessage(kind, settings.messages, defaults, { name, shop: settings.shopName }),
+      message: suggestMessage(kind, settings.messages, defaults, {
+        name,
+        shop: settings.shopName,
+        // an open offer's code and terms (issue 17); a used or expired one is not offered again
+        offer: offer?.status === 'open' ? offerLine(offer, words) : '',
+      }),
     };
   };
 }

@@ -24,6 +24,7 @@ import { latestOfferOfCase, toOffer } from '../db/queries/offers';
 
 export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCase {
   const active = r.status === 'open' || r.status === 'contacted';
+  const offer = withEvents ? caseOffer(ctx, r.id) : null;
   const reason = r.reason as LeaveReason | null;
   return {
     id: r.id,
@@ -59,6 +60,7 @@ export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCas
             tier: r.tier as Tier,
             reason,
           }),
+          offer,
         )
       : null,
     reach: withEvents ? caseAttempts(ctx, 'winback', r.id) : null,

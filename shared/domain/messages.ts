@@ -18,8 +18,11 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-/** The variables a text may use: the customer's name and the shop's name. */
-export const MESSAGE_VARIABLES = ['name', 'shop'] as const;
+/**
+ * The variables a text may use: the customer's name, the shop's name and the offer (its code and
+ * terms, when the task has an open one; empty otherwise).
+ */
+export const MESSAGE_VARIABLES = ['name', 'shop', 'offer'] as const;
 
 /** Channels a text can be sent on (a call needs no text sent; the phone channel is for calls). */
 export const SENDING_CHANNELS = ['sms', 'wechat', 'email'] as const;
@@ -78,8 +81,11 @@ export function suggestMessage(
   kind: MessageKind,
   own: Partial<Record<MessageKind, string>> | null,
   defaults: (kind: MessageKind) => string,
-  vars: { name: string; shop: string },
+  vars: { name: string; shop: string; offer?: string },
 ): string {
   const text = own?.[kind]?.trim() ? own[kind]! : defaults(kind);
-  return fillMessage(text, vars);
+  // no open offer: {{offer}} is left out, with the space it leaves
+  return fillMessage(text, { ...vars, offer: vars.offer ?? '' })
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }

@@ -58,3 +58,35 @@ export function offerStatus(o: { saleId: number | null; expiresOn: string | null
   if (o.saleId !== null) return 'redeemed';
   return o.expiresOn !== null && o.expiresOn < today ? 'expired' : 'open';
 }
+
+/** What an offer's words need; `text` looks up an `offers.*` text and fills its {{variables}}. */
+export interface OfferWords {
+  text: (
+    key: 'offers.terms.amount_off' | 'offers.terms.percent_off' | 'offers.terms.minSpend' | 'offers.terms.until' | 'offers.line',
+    vars: Record<string, string>,
+  ) => string;
+  money: (minor: number) => string;
+  day: (iso: string) => string;
+}
+
+interface OfferTermsInput {
+  kind: OfferKind;
+  value: number;
+  minSpendMinor: number;
+  expiresOn: string | null;
+}
+
+/** "¥20 off on a spend of ¥100 or more" / "满¥100立减¥20". */
+export function offerTerms(o: OfferTermsInput, w: OfferWords): string {
+  const terms =
+    o.kind === 'amount_off'
+      ? w.text('offers.terms.amount_off', { amount: w.money(o.value) })
+      : w.text('offers.terms.percent_off', { percent: String(o.value) });
+  return o.minSpendMinor > 0 ? w.text('offers.terms.minSpend', { terms, min: w.money(o.minSpendMinor) }) : terms;
+}
+
+/** The offer's sentence for a message or a call sheet: "Offer code K7PQ2MX: ¥20 off, until 5 Jan 2027." */
+export function offerLine(o: OfferTermsInput & { code: string }, w: OfferWords): string {
+  const until = o.expiresOn ? w.text('offers.terms.until', { date: w.day(o.expiresOn) }) : '';
+  return w.text('offers.line', { code: o.code, terms: offerTerms(o, w), until });
+}

@@ -7,6 +7,7 @@ import { customers as enCustomers } from './en/customers';
 import { data as enData } from './en/data';
 import { insights as enInsights } from './en/insights';
 import { lapsed as enLapsed } from './en/lapsed';
+import { offers as enOffers } from './en/offers';
 import { reach as enReach } from './en/reach';
 import { settings as enSettings } from './en/settings';
 import { share as enShare } from './en/share';
@@ -19,6 +20,7 @@ import { customers as zhCustomers } from './zh-CN/customers';
 import { data as zhData } from './zh-CN/data';
 import { insights as zhInsights } from './zh-CN/insights';
 import { lapsed as zhLapsed } from './zh-CN/lapsed';
+import { offers as zhOffers } from './zh-CN/offers';
 import { reach as zhReach } from './zh-CN/reach';
 import { settings as zhSettings } from './zh-CN/settings';
 import { share as zhShare } from './zh-CN/share';
@@ -34,6 +36,7 @@ export const en = {
   ...enData,
   ...enInsights,
   ...enLapsed,
+  ...enOffers,
   ...enReach,
   ...enSettings,
   ...enShare,
@@ -49,6 +52,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhData,
   ...zhInsights,
   ...zhLapsed,
+  ...zhOffers,
   ...zhReach,
   ...zhSettings,
   ...zhShare,

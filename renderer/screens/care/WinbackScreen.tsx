@@ -12,6 +12,7 @@ import { errorText, fieldError, invalidField } from '../../components/errors';
 import { BackLink, CaseList, CaseLoading } from './CaseShell';
 import { ContactCard } from '../../components/ContactCard';
 import { AttemptHistory } from './Attempts';
+import { CaseOffer } from './CaseOffer';
 
 /** Win-back: the cases in progress (overdue ones highlighted) and each case's checklist. */
 export function WinbackScreen({ path }: { path: string }) {
@@ -101,9 +102,11 @@ function CasePage({ id }: { id: number }) {
       </p>
       {w.contact ? <ContactCard name={w.customerName} {...w.contact} /> : null}
       {w.reach ? <AttemptHistory reach={w.reach} /> : null}
+      <CaseOffer c={w} active={active} onChanged={setW} />
       {w.status === 'won_back' && w.closedAt ? (
         <p role="status" className="success">
           {t('winback.wonBack', { date: f.dateTime(w.closedAt), value: f.money(w.recoveredMinor) })}
+          {w.offer?.saleId != null && w.offer.saleId === w.wonSaleId ? ` ${t('offers.wonWith', { code: w.offer.code })}` : ''}
         </p>
       ) : null}
       {w.status === 'let_go' && w.letGoCriterion ? (

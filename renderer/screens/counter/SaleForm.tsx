@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useId, useRef, useState, type FormEvent } from '
 import type { Product } from '../../../shared/schemas/products';
 import { ItemEntry } from './ItemEntry';
 import { SaleLines, lineAmounts, type DraftLine } from './SaleLines';
+import { OfferCodeField } from './OfferCodeField';
 import type { Sale } from '../../../shared/schemas/sale';
 import { parseAmountToMinor } from '../../../shared/domain/money';
 import { useApi } from '../../api/context';
@@ -42,6 +43,7 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
   );
   const [staffId, setStaffId] = useState<string>(String(status.settings.defaultStaffId ?? ''));
   const [note, setNote] = useState('');
+  const [offerCode, setOfferCode] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [lines, setLines] = useState<DraftLine[]>([]);
@@ -77,6 +79,15 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
   const linesTotal = amounts.every((a) => a.total !== null) ? amounts.reduce((n, a) => n + a.total!, 0) : null;
   const extra = amount.trim() ? parseAmountToMinor(amount) : lines.length ? 0 : null;
   const saleDiscount = promo && discount.trim() ? parseAmountToMinor(discount) : 0;
+  // the amount the offer code is checked against (before the offer)
+  const beforeOffer =
+    extra === null || saleDiscount === null
+      ? null
+      : lines.length
+        ? linesTotal === null
+          ? null
+          : Math.max(0, linesTotal + extra - saleDiscount)
+        : extra;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -116,6 +127,7 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
         paymentMethodId: paymentId ? Number(paymentId) : null,
         staffId: staffId ? Number(staffId) : null,
         note: note.trim(),
+        ...(offerCode.trim() ? { offerCode } : {}),
       });
       setAmount('');
       setLines([]);
@@ -123,6 +135,7 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
       setPromo(false);
       setDiscount('');
       setNote('');
+      setOfferCode('');
       setError(null);
       setZeroAsked(false);
       onSaved(sale);
@@ -137,7 +150,8 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
   const itemsErr = fieldError(t, error, 'items');
   const discountErr = fieldError(t, error, 'discountMinor');
   const onALine = error instanceof ApiError && error.issues.some((i) => i.path[0] === 'lines');
-  const otherErr = error && !amountErr && !itemsErr && !discountErr && !onALine ? errorText(t, error) : null;
+  const offerErr = fieldError(t, error, 'offerCode');
+  const otherErr = error && !amountErr && !itemsErr && !discountErr && !offerErr && !onALine ? errorText(t, error) : null;
 
   return (
     <form ref={formRef} className="panel sale-form" aria-label={t('counter.sale')} onSubmit={submit} noValidate>
@@ -209,6 +223,13 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
           ))}
         </SelectField>
       </div>
+      <OfferCodeField
+        code={offerCode}
+        onCode={setOfferCode}
+        customerId={customer?.id ?? null}
+        amountMinor={beforeOffer}
+        saleError={error}
+      />
       <TextField label={t('counter.note')} autoComplete="off" value={note} onChange={(e) => setNote(e.target.value)} />
       {otherErr ? (
         <p role="alert" className="form-error">

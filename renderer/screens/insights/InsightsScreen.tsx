@@ -11,6 +11,7 @@ import { barAndLineConfig, ChartFigure, markerPlugin, PALETTE } from '../../comp
 import { ReportsSection } from './ReportsSection';
 import { PriceChangesPanel } from './PriceChangesPanel';
 import { FailureSection } from './FailureSection';
+import { OffersSection } from './OffersSection';
 import { useChartFormat } from './chartFormat';
 
 type Fmt = ReturnType<typeof useFormat>;
@@ -262,6 +263,8 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
       />
 
       <FailureSection asOf={data.asOf} />
+
+      <OffersSection />
 
       <section className="chart-wide" aria-labelledby="insights-sales">
         <h2 id="insights-sales">{t('insights.sales.title')}</h2>

@@ -51,7 +51,16 @@ function shortWhy(t: ReturnType<typeof useT>['t'], f: ReturnType<typeof useForma
  * per landscape A4 page — name, phone, tier, last visit, the reason in a short phrase, the next
  * step, and a blank column for what came of the call. Hidden on screen, where the full table is.
  */
-export function CallSheet({ rows, title }: { rows: LapsedRow[]; title: string }) {
+export function CallSheet({
+  rows,
+  title,
+  offers,
+}: {
+  rows: LapsedRow[];
+  title: string;
+  /** each customer's open offer code, printed with the next step (issue 17) */
+  offers?: ReadonlyMap<number, string>;
+}) {
   const { t, locale } = useT();
   const f = useFormat();
   return (
@@ -94,6 +103,7 @@ export function CallSheet({ rows, title }: { rows: LapsedRow[]; title: string })
                 <td className="cs-next">
                   {t(`lapsed.nextShort.${r.tier}`)}
                   {r.price_sensitive && r.tier !== 'small' ? ` ${t('lapsed.nextShort.price')}` : ''}
+                  {offers?.get(r.id) ? ` ${t('offers.onSheet', { code: offers.get(r.id) })}` : ''}
                 </td>
                 <td />
               </tr>

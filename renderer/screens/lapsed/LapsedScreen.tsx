@@ -30,6 +30,9 @@ export function LapsedScreen() {
   const [tier, setTier] = useState<(typeof TIERS)[number] | ''>('');
   const [staffId, setStaffId] = useState('');
   const check = useCall('lapsed.check', {}).data;
+  // open offers' codes for the printed call sheet (the latest per customer)
+  const openOffers = useCall('offers.list', { status: 'open' }).data;
+  const offerCodes = new Map((openOffers ?? []).map((o) => [o.customerId, o.code] as const).reverse());
   // The newest filters win: a slow answer to older ones never replaces the list shown for these.
   const list = useCall(
     'lapsed.list',
@@ -97,8 +100,8 @@ export function LapsedScreen() {
           </p>
           <Section title={t('lapsed.section.lapsed')} rows={lapsed} />
           <Section title={t('lapsed.section.fading')} rows={fading} />
-          <CallSheet title={t('lapsed.section.lapsed')} rows={lapsed} />
-          <CallSheet title={t('lapsed.section.fading')} rows={fading} />
+          <CallSheet title={t('lapsed.section.lapsed')} rows={lapsed} offers={offerCodes} />
+          <CallSheet title={t('lapsed.section.fading')} rows={fading} offers={offerCodes} />
         </div>
       ) : null}
     </div>

@@ -5,7 +5,7 @@ export const reach = {
   'reach.default.lapsed':
     'Hello {{name}}, this is {{shop}}. We have missed you! Is there anything we could do better? We would be glad to see you again.',
   'reach.default.price_leaver':
-    'Hello {{name}}, this is {{shop}}. We have kept something for you: an offer on your next visit. We would be glad to see you again.',
+    'Hello {{name}}, this is {{shop}}. We have kept something for you: an offer on your next visit. We would be glad to see you again. {{offer}}',
   'reach.default.winback_follow_up':
     'Hello {{name}}, {{shop}} here again. Just checking in: we would be glad to welcome you back whenever suits you.',
   'reach.default.complaint_apology':

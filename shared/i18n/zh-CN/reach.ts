@@ -5,7 +5,7 @@ export const reach: Record<keyof typeof en, string> = {
   'reach.default.lapsed_key':
     '{{name}}您好，我是{{shop}}的店主。好久没见到您了，想亲自问候一下，也想问问是不是我们哪里做得不好。很希望能再见到您。',
   'reach.default.lapsed': '{{name}}您好，这里是{{shop}}。好久不见，很想念您！我们有什么可以做得更好吗？欢迎您再来。',
-  'reach.default.price_leaver': '{{name}}您好，这里是{{shop}}。我们为您准备了一份下次光临可用的优惠，欢迎您再来。',
+  'reach.default.price_leaver': '{{name}}您好，这里是{{shop}}。我们为您准备了一份下次光临可用的优惠，欢迎您再来。{{offer}}',
   'reach.default.winback_follow_up': '{{name}}您好，又是{{shop}}。想再问候一下，您方便的时候随时欢迎回来。',
   'reach.default.complaint_apology': '{{name}}您好，这里是{{shop}}。对这次的事情非常抱歉，谢谢您告诉我们，我们正在处理。',
   'reach.default.complaint_follow_up': '{{name}}您好，这里是{{shop}}。上次的问题处理得您满意吗？还有什么需要我们做的吗？',
