@@ -84,8 +84,10 @@ export function suggestMessage(
   vars: { name: string; shop: string; offer?: string },
 ): string {
   const text = own?.[kind]?.trim() ? own[kind]! : defaults(kind);
-  // no open offer: {{offer}} is left out, with the space it leaves
-  return fillMessage(text, { ...vars, offer: vars.offer ?? '' })
+  // an offer the text has no place for goes at its end; no open offer: {{offer}} is left out, with the space it leaves
+  const offer = vars.offer ?? '';
+  const placed = offer && !/\{\{\s*offer\s*\}\}/.test(text) ? `${text} {{offer}}` : text;
+  return fillMessage(placed, { ...vars, offer })
     .replace(/ {2,}/g, ' ')
     .trim();
 }
