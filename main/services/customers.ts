@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import { CHANNELS, type Channel } from '../../shared/schemas/common';
 import type { Consents, Customer, CustomerDraft, CustomerPatch, CustomerSummary, ListInput } from '../../shared/schemas/customer';
 import { phoneQueryDigits, reversedDigits } from '../../shared/domain/phone';
-import { SHOP_GAP_MIN_VISITS, shopGapDays as typicalGap, usualGapDays } from '../../shared/domain/cadence';
+import { SHOP_GAP_MIN_VISITS, SHOP_GAP_SAMPLE, shopGapDays as typicalGap, usualGapDays } from '../../shared/domain/cadence';
 import { daysBetween } from '../../shared/domain/dates';
 import * as q from '../db/queries/customers';
 import { getStaff } from '../db/queries/settings';
@@ -19,7 +19,8 @@ import { cached } from './cache';
  * (shared/domain/cadence.ts), from the one cache: computed again after the next sale.
  */
 export function shopGapDays(ctx: Ctx): number {
-  return cached(ctx, 'shop.gap', null, ['sales'], () => typicalGap(q.visitSpans(ctx.db, SHOP_GAP_MIN_VISITS))).value;
+  return cached(ctx, 'shop.gap', null, ['sales'], () => typicalGap(q.visitSpans(ctx.db, SHOP_GAP_MIN_VISITS, SHOP_GAP_SAMPLE)))
+    .value;
 }
 
 // --- reading ------------------------------------------------------------------------------------

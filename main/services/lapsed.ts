@@ -102,7 +102,9 @@ export function lapsedList(
   const letGo = letGoCustomers(ctx.db);
   const params = model.bgnbd;
   const rfm = live.map((r) => ({ x: r.visits - 1, tx: r.last_day - r.first_day, T: asOfDay - r.first_day }));
-  const shopGap = shopGapDays(live.map((r) => ({ visits: r.visits, firstDay: r.first_day, lastDay: r.last_day })));
+  const shopGap = shopGapDays(
+    live.map((r) => ({ id: r.customer_id, visits: r.visits, firstDay: r.first_day, lastDay: r.last_day })),
+  );
   const evidence = priceEvidence(live, weeks, before, settings.minVisitsForPrice, (r) => {
     const rise = boughtLess.get(r.customer_id);
     return {

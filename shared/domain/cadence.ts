@@ -25,9 +25,12 @@ export function usualGapDays(
 
 /** Customers with at least this many visits say what the shop's usual rhythm is. */
 export const SHOP_GAP_MIN_VISITS = 3;
+/** Of those, the newest this many (by customer id) are asked: the shop's rhythm as it is now, read in a few milliseconds. */
+export const SHOP_GAP_SAMPLE = 5000;
 
 /** The visits one customer counts with in the shop's typical gap: days are any day numbers. */
 export interface VisitSpan {
+  id: number;
   visits: number;
   firstDay: number;
   lastDay: number;
@@ -35,13 +38,18 @@ export interface VisitSpan {
 
 /**
  * The shop's typical gap between visits, the prior every usual gap is shrunk toward: the median of
- * the mean gaps of its customers with at least SHOP_GAP_MIN_VISITS visits (FALLBACK_SHOP_GAP_DAYS
- * when there are none). The one definition behind the counter, the customer page and the lists.
+ * the mean gaps of its SHOP_GAP_SAMPLE newest customers with at least SHOP_GAP_MIN_VISITS visits
+ * (FALLBACK_SHOP_GAP_DAYS when there are none). The one definition behind the counter, the customer
+ * page and the lists: each passes the customers it has (all of them, or only the newest sample).
  */
 export function shopGapDays(customers: Iterable<VisitSpan>): number {
-  const gaps: number[] = [];
-  for (const c of customers) if (c.visits >= SHOP_GAP_MIN_VISITS) gaps.push((c.lastDay - c.firstDay) / (c.visits - 1));
-  return medianOf(gaps, FALLBACK_SHOP_GAP_DAYS);
+  const regulars: VisitSpan[] = [];
+  for (const c of customers) if (c.visits >= SHOP_GAP_MIN_VISITS) regulars.push(c);
+  if (regulars.length > SHOP_GAP_SAMPLE) regulars.sort((x, y) => y.id - x.id).length = SHOP_GAP_SAMPLE;
+  return medianOf(
+    regulars.map((c) => (c.lastDay - c.firstDay) / (c.visits - 1)),
+    FALLBACK_SHOP_GAP_DAYS,
+  );
 }
 
 /** The median of the values, or `fallback` when there are none. */

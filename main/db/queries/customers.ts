@@ -315,12 +315,17 @@ export function countLiveCustomers(db: Db): number {
   return stmt<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM customers WHERE merged_into_id IS NULL').get()!.n;
 }
 
-/** First and last visit day and visits of every customer with at least `minVisits` visits (for the shop's typical gap). */
-export function visitSpans(db: Db, minVisits: number): { visits: number; firstDay: number; lastDay: number }[] {
-  return stmt<[number], { visits: number; firstDay: number; lastDay: number }>(
+/** The newest `limit` customers (by id) with at least `minVisits` visits: their visits and first and last visit day. */
+export function visitSpans(
+  db: Db,
+  minVisits: number,
+  limit: number,
+): { id: number; visits: number; firstDay: number; lastDay: number }[] {
+  return stmt<[number, number], { id: number; visits: number; firstDay: number; lastDay: number }>(
     db,
-    'SELECT visits, first_day AS firstDay, last_day AS lastDay FROM visit_totals WHERE visits >= ?',
-  ).all(minVisits);
+    `SELECT customer_id AS id, visits, first_day AS firstDay, last_day AS lastDay FROM visit_totals
+     WHERE visits >= ? ORDER BY customer_id DESC LIMIT ?`,
+  ).all(minVisits, limit);
 }
 
 /**
