@@ -1,0 +1,159 @@
+import { Worker } from 'node:worker_threads';
+import { AppError, fail, type ErrorCode, type Reply } from '../../shared/api/errors';
+import type { Logger } from '../ctx';
+import type { Actor } from '../db/queries/audit';
+import { toFailure } from '../errors';
+import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
+import type { Lane } from './routes';
+
+/** What a lane's worker needs of its pool (main/core/pool.ts). */
+export interface LaneHost {
+  readonly script: string;
+  readonly log: Logger;
+  workerData(lane: Lane): CoreWorkerData;
+  onShared(from: Lane, state: Partial<SharedState>): void;
+  nextSeq(): number;
+}
+
+/**
+ * One lane of the pool: its worker thread, the calls it has not answered yet (by sequence number),
+ * a gate that holds calls while the file is replaced, and the restart of a thread that stops.
+ */
+type Pending = { kind: 'call'; method: string; resolve: (r: Reply) => void } | { kind: 'control'; resolve: () => void };
+
+function rebuild(e: WireError): Error {
+  if (e.app) return new AppError(e.code as ErrorCode, e.detail);
+  return Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
+}
+
+export class LaneWorker {
+  private worker: Worker | null = null;
+  private pending = new Map<number, Pending>();
+  private gate: Promise<void> | null = null;
+  private openGate: (() => void) | null = null;
+  private closing = false;
+  private failures = 0;
+  ready!: Promise<void>;
+
+  constructor(
+    readonly lane: Lane,
+    private readonly pool: LaneHost,
+  ) {}
+
+  start(openWhenTold = false): void {
+    const w = new Worker(this.pool.script, { workerData: { ...this.pool.workerData(this.lane), openWhenTold } });
+    this.worker = w;
+    this.ready = new Promise<void>((resolve, reject) => {
+      // a thread that dies before it is ready (a missing script, a failed open) fails the start
+      w.once('error', reject);
+      w.once('exit', (code) => reject(new Error(`the ${this.lane} worker stopped (exit ${code}) before it was ready`)));
+      w.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') {
+          this.failures = 0;
+          resolve();
+        } else if (m.type === 'open-failed') {
+          const e = rebuild(m.error);
+          reject(e);
+          this.failAll((method) => toFailure(e, { log: this.pool.log, where: `${this.lane} lane (${method})` }));
+        } else if (m.type === 'shared') this.pool.onShared(this.lane, m.state);
+        else this.settle(m.seq, m.type === 'reply' ? m.reply : undefined);
+      });
+    });
+    // a rejection nobody awaits (a restart that cannot open) is answered through the pending calls
+    this.ready.catch(() => {});
+    w.on('error', (e) => this.pool.log.error(`the ${this.lane} worker failed`, e));
+    w.on('exit', (code) => {
+      if (this.worker === w) this.worker = null;
+      if (this.closing) {
+        // A deliberate stop (the app is closing): calls still waiting are told so, and it is no incident.
+        this.failAll(() => fail('INTERNAL', undefined, { reason: 'closing' }));
+        return;
+      }
+      const stopped = new Error(`the ${this.lane} worker stopped (exit ${code})`);
+      this.failAll((method) => toFailure(stopped, { log: this.pool.log, where: `${this.lane} lane (${method})` }));
+      // started again at once, then slower if it keeps stopping (say, the file cannot be opened)
+      const delay = Math.min(30_000, this.failures === 0 ? 0 : 250 * 2 ** this.failures);
+      this.failures++;
+      setTimeout(() => {
+        if (!this.closing) this.start();
+      }, delay).unref();
+    });
+  }
+
+  private settle(seq: number, reply: Reply | undefined): void {
+    const p = this.pending.get(seq);
+    if (!p) return;
+    this.pending.delete(seq);
+    if (p.kind === 'call') p.resolve(reply ?? { ok: false, error: { code: 'INTERNAL' } });
+    else p.resolve();
+  }
+
+  private failAll(replyFor: (method: string) => Reply): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of all) {
+      if (p.kind === 'call') p.resolve(replyFor(p.method));
+      else p.resolve();
+    }
+  }
+
+  private async post(m: ToWorker, p: Pending): Promise<void> {
+    // A restart in progress: wait for the new thread (messages posted before it listens are kept).
+    while (!this.worker && !this.closing) await new Promise((r) => setTimeout(r, 20));
+    if (!this.worker) {
+      if (p.kind === 'call') p.resolve(fail('INTERNAL'));
+      else p.resolve();
+      return;
+    }
+    if ('seq' in m) this.pending.set(m.seq, p);
+    this.worker.postMessage(m);
+  }
+
+  async call(method: string, input: unknown, actor: Actor | null = null): Promise<Reply> {
+    while (this.gate) await this.gate;
+    return new Promise<Reply>((resolve) => {
+      void this.post({ type: 'call', seq: this.pool.nextSeq(), method, input, actor }, { kind: 'call', method, resolve });
+    });
+  }
+
+  control(type: 'checks' | 'suspend' | 'resume'): Promise<void> {
+    return new Promise<void>((resolve) => {
+      void this.post({ type, seq: this.pool.nextSeq() }, { kind: 'control', resolve });
+    });
+  }
+
+  /** a reader started with `openWhenTold`: the file is ready now */
+  open(): void {
+    this.worker?.postMessage({ type: 'open' } satisfies ToWorker);
+  }
+
+  tell(state: Partial<SharedState>): void {
+    this.worker?.postMessage({ type: 'shared', state } satisfies ToWorker);
+  }
+
+  /** Calls wait in the main thread until `release` (the lane's connection is closed meanwhile). */
+  hold(): void {
+    this.gate = new Promise<void>((r) => (this.openGate = r));
+  }
+  release(): void {
+    const open = this.openGate;
+    this.gate = null;
+    this.openGate = null;
+    open?.();
+  }
+
+  async crash(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  async close(): Promise<void> {
+    if (!this.worker) {
+      this.closing = true;
+      return;
+    }
+    // A clean close of the connection, unless the thread is stuck in a long job: then it is stopped.
+    await Promise.race([this.control('suspend'), new Promise((r) => setTimeout(r, 3000).unref())]);
+    this.closing = true;
+    await this.worker?.terminate();
+  }
+}
