@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, daysBetween, julianDay } from '../../shared/domain/dates';
-import { expectedPurchases, fitBgNbd, type BgNbdParams, type Rfm } from '../../shared/domain/bgnbd';
+import { fitBgNbd, type BgNbdParams, type Rfm } from '../../shared/domain/bgnbd';
 import { fitGammaGamma, type GammaGammaParams } from '../../shared/domain/gammagamma';
-import {
-  calibrationRows,
-  calibrationStamp,
-  lastSaleDate,
-  storedFit,
-  storeFit,
-  visitSummaries,
-  visitsBetween,
-} from '../db/queries/analysis';
+import { calibrationRows, calibrationStamp, storedFit, storeFit, visitSummaries } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
 import { MODEL_FIT_VERSION, StoredModelFit } from '../../shared/schemas/model-fit';
 import { cached } from './cache';
-import { today } from './settings';
 
 /**
  * Below this many customers with a repeat visit the shop's own history is too thin to fit; the
@@ -104,19 +95,6 @@ function fitShopModel(ctx: Ctx, calibrationEnd: string): ShopModel {
   };
 }
 
-export interface ModelReport {
-  model: 'bgnbd';
-  time_unit: 'days';
-  params: BgNbdParams;
-  log_likelihood: number | null;
-  customers: number;
-  repeat_transactions: number;
-  calibration_end: string;
-  /** "fitted" on the shop's history, or "prior" when it was too thin to fit */
-  source: 'fitted' | 'prior';
-  holdout?: { end: string; days: number; actual_repeat_visits: number; expected_repeat_visits: number };
-}
-
 /** x, t_x and T in days for every customer with a purchase up to `end` (as in summary_data_from_transaction_data). */
 export function rfmAsOf(ctx: Ctx, end: string): { id: number; rfm: Rfm }[] {
   // SQLite's julianday() of a date is N.5; the query truncates it to N, so 1970-01-01 is 2440587.
@@ -125,35 +103,4 @@ export function rfmAsOf(ctx: Ctx, end: string): { id: number; rfm: Rfm }[] {
     id: s.customer_id,
     rfm: { x: s.visits - 1, tx: s.last_day - s.first_day, T: endDay - s.first_day },
   }));
-}
-
-export function fitModel(ctx: Ctx, calibrationEnd?: string): ModelReport {
-  const end = calibrationEnd ?? today(ctx);
-  const customers = rfmAsOf(ctx, end).map((c) => c.rfm);
-  const repeaters = customers.filter((c) => c.x > 0).length;
-  const fitted = repeaters >= MIN_REPEATERS_TO_FIT ? fitBgNbd(customers) : null;
-  const params = fitted?.params ?? PRIOR_PARAMS;
-  const report: ModelReport = {
-    model: 'bgnbd',
-    time_unit: 'days',
-    params,
-    log_likelihood: fitted ? fitted.logLik : null,
-    customers: customers.length,
-    repeat_transactions: customers.reduce((s, c) => s + c.x, 0),
-    calibration_end: end,
-    source: fitted ? 'fitted' : 'prior',
-  };
-  const last = lastSaleDate(ctx.db);
-  if (last && last > end) {
-    const days = daysBetween(end, last);
-    const actual = [...visitsBetween(ctx.db, end, last).entries()];
-    const inCalibration = new Set(rfmAsOf(ctx, end).map((c) => c.id));
-    report.holdout = {
-      end: last,
-      days,
-      actual_repeat_visits: actual.filter(([id]) => inCalibration.has(id)).reduce((s, [, n]) => s + n, 0),
-      expected_repeat_visits: customers.reduce((s, c) => s + expectedPurchases(params, c, days), 0),
-    };
-  }
-  return report;
 }
