@@ -38,7 +38,9 @@ export function listenShared(
     res.end('Use HTTPS.\n');
   });
   const sockets = new Set<net.Socket>();
-  const front = net.createServer((socket) => {
+  // no Nagle: an answer goes out at once, not after the client's delayed ACK (tens of ms a call)
+  const front = net.createServer({ noDelay: true }, (socket) => {
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     socket.setTimeout(60_000, () => socket.destroy());
