@@ -4,5 +4,5 @@ import { importSection } from './import';
 
 await runBench(process.argv.slice(2), [
   ['latency', () => latencySection()],
-  ['import', () => importSection()],
+  ['import', () => importSection(process.argv.slice(2))],
 ]);

@@ -24,10 +24,10 @@ function emptyShop(name: string): Ctx {
  * INSERTs of one prepared statement each in ONE transaction, into an empty shop with the same
  * schema, indexes and triggers. No parsing, checking, matching or staging: what SQLite needs.
  */
-function plainInsert(csv: string): number {
+function plainInsert(text: string): number {
   const ctx = emptyShop('import-plain.db');
   try {
-    const lines = fs.readFileSync(csv, 'utf8').trim().split('\n').slice(1);
+    const lines = text.trim().split('\n').slice(1);
     const t = performance.now();
     const ids = new Map<string, number>();
     const customer = ctx.db.prepare('INSERT INTO customers (name, external_id, created_at, updated_at) VALUES (?, ?, ?, ?)');
@@ -66,7 +66,7 @@ async function chunkedImport(
     const at: Record<string, number> = {};
     let chunks = 0;
     const t = performance.now();
-    const r = await runImport(ctx, bytes, 'sales-1m.csv', ImportOptions.parse({ kind: 'sales', createCustomers: true }), {
+    const r = await runImport(ctx, bytes, 'sales.csv', ImportOptions.parse({ kind: 'sales', createCustomers: true }), {
       onPhase: (p) => (at[p] = performance.now()),
       onChunk: () => void chunks++,
     });
@@ -127,7 +127,7 @@ async function counterDuringImport(bytes: Buffer): Promise<{ lat: Lat; seconds: 
     const lat: Lat = { search: [], sale: [], failed: [] };
     const t0 = performance.now();
     const job = await pool.dispatch('import.start', {
-      fileName: 'sales-1m.csv',
+      fileName: 'sales.csv',
       data: bytes.toString('base64'),
       kind: 'sales',
       createCustomers: true,
@@ -161,29 +161,37 @@ async function counterDuringImport(bytes: Buffer): Promise<{ lat: Lat; seconds: 
   }
 }
 
-/** Issue 13 §4: the 1M-row import beside the plain-SQL floor, and the counter while it runs. */
-export async function importSection(): Promise<Row[]> {
-  const csv = salesCsv();
-  const bytes = fs.readFileSync(csv);
+/**
+ * Issue 13 §4: the 1M-row import beside the plain-SQL floor, and the counter while it runs.
+ * `--import-rows=N` takes the first N rows of the file instead (a quicker run on a busy machine;
+ * the 10 s target then scales with N).
+ */
+export async function importSection(args: string[] = []): Promise<Row[]> {
+  const n = Number(args.find((a) => a.startsWith('--import-rows='))?.slice(14) ?? 1_000_000);
+  const all = fs.readFileSync(salesCsv(), 'utf8');
+  const text = n >= 1_000_000 ? all : all.split('\n', n + 1).join('\n') + '\n';
+  const bytes = Buffer.from(text);
+  const label = n.toLocaleString('en');
+  const target = (SPEED_TARGET_S * Math.min(n, 1_000_000)) / 1_000_000;
   const rows: Row[] = [];
-  const plain = plainInsert(csv);
+  const plain = plainInsert(text);
   rows.push({
     section: 'import',
-    name: 'plain SQL: 1,000,000 INSERTs in one transaction (baseline)',
+    name: `plain SQL: ${label} INSERTs in one transaction (baseline)`,
     value: `${plain.toFixed(1)} s`,
   });
   const c = await chunkedImport(bytes);
   rows.push({
     section: 'import',
-    name: `import 1,000,000 sales rows, empty shop (${c.created.toLocaleString('en')} customers created)`,
+    name: `import ${label} sales rows, empty shop (${c.created.toLocaleString('en')} customers created)`,
     value: `${c.total.toFixed(1)} s (${(c.total / plain).toFixed(1)}× plain): read+check ${c.check.toFixed(1)}, ${c.chunks} chunks ${c.staging.toFixed(1)}, flip ${c.flip.toFixed(1)}`,
-    target: `≤ ${SPEED_TARGET_S} s`,
-    pass: c.total <= SPEED_TARGET_S,
+    target: `≤ ${target} s`,
+    pass: c.total <= target,
   });
   const d = await counterDuringImport(bytes);
   rows.push({
     section: 'import',
-    name: 'import 1,000,000 rows into the 100k/2M shop, through the pool',
+    name: `import ${label} rows into the 100k/2M shop, through the pool`,
     value: `${d.seconds.toFixed(1)} s, ${d.state}`,
   });
   for (const kind of ['search', 'sale'] as const) {
@@ -192,7 +200,7 @@ export async function importSection(): Promise<Row[]> {
     const p95 = q(xs, 0.95);
     rows.push({
       section: 'import',
-      name: `${kind} during the 1M import (${xs.length} calls)`,
+      name: `${kind} during the ${label}-row import (${xs.length} calls)`,
       p50: q(xs, 0.5),
       p95,
       value: `max ${max.toFixed(0)} ms`,
