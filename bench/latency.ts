@@ -42,8 +42,9 @@ function rowsOf(phase: string, lat: Lat, base?: Lat): Row[] {
         p50: q(xs, 0.5),
         p95,
         value: `max ${max.toFixed(0)} ms${ref}`,
-        target: base ? `p95 ≤ ${SEARCH_P95_TARGET}, max ≤ ${MAX_TARGET}` : undefined,
-        pass: base ? p95 <= SEARCH_P95_TARGET && max <= MAX_TARGET : undefined,
+        // the issue's targets: search p95 ≤ 50 ms, and every search and every sale ≤ 300 ms
+        target: !base ? undefined : kind === 'search' ? `p95 ≤ ${SEARCH_P95_TARGET}, max ≤ ${MAX_TARGET}` : `max ≤ ${MAX_TARGET}`,
+        pass: !base ? undefined : (kind === 'sale' || p95 <= SEARCH_P95_TARGET) && max <= MAX_TARGET,
       },
     ];
   });
