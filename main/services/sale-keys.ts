@@ -19,7 +19,15 @@ export function recordOnce(ctx: Ctx, d: SaleDraft, record: (ctx: Ctx, d: SaleDra
     const first = stmt<[string], { sale_id: number }>(ctx.db, 'SELECT sale_id FROM sale_keys WHERE key = ?').get(key);
     if (first) {
       const sale = getSale(ctx.db, first.sale_id);
-      if (sale) return { ...sale, lines: linesOfSale(ctx.db, sale.id) };
+      if (sale) {
+        // the answer the first save gave: the sale, its lines and the offer it redeemed (if any)
+        const saved = { ...sale, lines: linesOfSale(ctx.db, sale.id) };
+        const offer = stmt<[number], { code: string; discount_minor: number }>(
+          ctx.db,
+          'SELECT code, discount_minor FROM offers WHERE sale_id = ?',
+        ).get(sale.id);
+        return offer ? { ...saved, offer: { code: offer.code, discountMinor: offer.discount_minor } } : saved;
+      }
     }
     const sale = record(ctx, d);
     const now = ctx.clock.now();
