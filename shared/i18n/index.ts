@@ -1,6 +1,7 @@
 import type { Locale } from '../schemas/common';
 import { care as enCare } from './en/care';
 import { cli as enCli } from './en/cli';
+import { cliHelp as enCliHelp } from './en/cli-help';
 import { common as enCommon } from './en/common';
 import { counter as enCounter } from './en/counter';
 import { customers as enCustomers } from './en/customers';
@@ -14,6 +15,7 @@ import { share as enShare } from './en/share';
 import { welcome as enWelcome } from './en/welcome';
 import { care as zhCare } from './zh-CN/care';
 import { cli as zhCli } from './zh-CN/cli';
+import { cliHelp as zhCliHelp } from './zh-CN/cli-help';
 import { common as zhCommon } from './zh-CN/common';
 import { counter as zhCounter } from './zh-CN/counter';
 import { customers as zhCustomers } from './zh-CN/customers';
@@ -30,6 +32,7 @@ import { welcome as zhWelcome } from './zh-CN/welcome';
 export const en = {
   ...enCare,
   ...enCli,
+  ...enCliHelp,
   ...enCommon,
   ...enCounter,
   ...enCustomers,
@@ -46,6 +49,7 @@ export type MessageKey = keyof typeof en;
 export const zhCN: Record<MessageKey, string> = {
   ...zhCare,
   ...zhCli,
+  ...zhCliHelp,
   ...zhCommon,
   ...zhCounter,
   ...zhCustomers,

@@ -66,6 +66,8 @@ describe('the command line in both languages', () => {
   }, 120_000);
 
   it('usage errors and refusals before a shop is open follow LANG', () => {
+    expect(runIn(EN, '--help').stdout).toContain('Usage: regulars <command> [options]');
+    expect(runIn(ZH, '--help').stdout).toContain('用法：regulars <命令> [选项]');
     expect(runIn(EN, 'nope').stderr).toBe('regulars: Unknown command "nope". Run "regulars --help".\n');
     expect(runIn(ZH, 'nope').stderr).toBe('regulars: 未知命令“nope”。运行 “regulars --help” 查看用法。\n');
     const csv = path.join(dir, 'missing.csv');
