@@ -46,8 +46,12 @@ interface Entry {
 
 /** Results kept per connection (each worker thread has its own), the most recently used last. */
 const store = new WeakMap<Db, Map<string, Entry>>();
-/** A lapsed list of 100,000 customers is tens of megabytes: keep a few results, not every date asked. */
+/**
+ * A lapsed list of 100,000 customers is tens of megabytes: keep a few results, not every date asked
+ * (at most MAX_PER_NAME inputs of one method, MAX_ENTRIES in all; the least recently used go first).
+ */
 export const MAX_ENTRIES = 24;
+export const MAX_PER_NAME = 2;
 
 function versionsOf(db: Db, reads: readonly Table[]): string | null {
   let all: Map<string, number>;
@@ -85,6 +89,8 @@ export function cached<T>(
   }
   // An older result for the same question goes before the new one is computed (memory).
   entries.delete(key);
+  const sameName = [...entries.keys()].filter((k) => k.startsWith(`${name}|`));
+  for (const k of sameName.slice(0, Math.max(0, sameName.length - MAX_PER_NAME + 1))) entries.delete(k);
   const entry: Entry = { versions, at: ctx.clock.now(), value: compute() };
   entries.set(key, entry);
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);

@@ -116,3 +116,17 @@ describe('customers’ totals kept by triggers', () => {
     }
   });
 });
+
+describe('the one cache', () => {
+  it('keeps at most two inputs of one method, the most recently used', () => {
+    const { ctx } = makeCtx();
+    let computed = 0;
+    const ask = (day: string) => cached(ctx, 'per-day', day, ['sales'], () => `${day}#${++computed}`).value;
+    expect(ask('a')).toBe('a#1');
+    expect(ask('b')).toBe('b#2');
+    expect(ask('a')).toBe('a#1'); // a is now the most recent
+    expect(ask('c')).toBe('c#3'); // b goes
+    expect(ask('a')).toBe('a#1');
+    expect(ask('b')).toBe('b#4');
+  });
+});
