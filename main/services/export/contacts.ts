@@ -11,7 +11,8 @@ import { segmentClause } from './segments';
 import { toCsv, toVcf, toXlsx, type Sheet } from './formats';
 import { messages } from '../../../shared/i18n';
 import { issueOffer } from '../offers';
-import { SMS_HEADERS, sendings, smsPhone, termsOf, type OfferTerms, type Sending } from './messages';
+import { SMS_HEADERS, sendings, smsPhone, type Sending } from './messages';
+import type { Offer } from '../../../shared/schemas/offers';
 
 /** Who can be reached on a channel at all: a phone for SMS, calls and WeChat (added by number), an address for email. */
 const reachable = (c: { phone: string | null; email: string | null }, channel: Channel) =>
@@ -207,7 +208,7 @@ export async function exportContacts(
   // customer who may be sent a message their own offer, in one transaction.
   const { campaign, sent } = ctx.db.transaction(() => {
     const id = q.insertCampaign(ctx.db, record, memberIds);
-    const codes = new Map<number, OfferTerms>();
+    const codes = new Map<number, Offer>();
     for (const c of sel.contacts) {
       if (!c.consented) continue;
       const o = issueOffer(ctx, {
@@ -218,7 +219,7 @@ export async function exportContacts(
         expiresOn: offer.expiresOn,
         source: { campaignId: id },
       });
-      codes.set(c.id, termsOf(offer, o.code));
+      codes.set(c.id, o);
     }
     const s = sendings(ctx, input, sel.contacts, codes);
     q.setMemberMessages(ctx.db, id, messagesOf(s));
