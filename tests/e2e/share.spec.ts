@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,17 @@ const test = base.extend<{ shared: SharedShop }>({
   },
 });
 
+// A server, a namespace and a second browser for each test, on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
+/** Set SHARE_SHOTS=/tmp/dir to keep screenshots of the pairing, sign-in and Settings screens. */
+async function shot(page: Page | Locator, name: string) {
+  const dir = process.env.SHARE_SHOTS;
+  const file = dir ? path.join(dir, `${name}.png`) : null;
+  if (file && 'goto' in page) await page.screenshot({ path: file, fullPage: true });
+  else if (file) await page.screenshot({ path: file });
+}
+
 /** Settings → Other devices: a fresh one-time code, as the owner reads it off the main till. */
 async function pairingCode(owner: Page): Promise<string> {
   const panel = owner.getByRole('region', { name: 'Other devices', exact: true });
@@ -129,6 +140,8 @@ test('Settings shows the shared address, who can reach it, a QR code with a one-
   await expect(panel.getByLabel('Certificate fingerprint (SHA-256)')).toHaveText(server.fingerprint);
   const code = await pairingCode(owner);
   await expect(panel.getByRole('img', { name: new RegExp(`${server.shareUrl}/#/pair\\?code=${code}`) })).toBeVisible();
+  await shot(panel, 'owner-settings-en');
+  await shot(owner.getByRole('region', { name: 'Staff members' }), 'owner-staff-en');
 
   // Off, then on again on the address picked from this computer's list.
   const sw = panel.getByRole('switch', { name: 'Share this shop with other devices' });
@@ -143,6 +156,13 @@ test('Settings shows the shared address, who can reach it, a QR code with a one-
   await expect(panel.getByText(new RegExp(`^https://${net.hostAddress.replace(/\./g, '\\.')}:\\d+$`))).toBeVisible();
   await expect(panel.getByLabel('Pairing code', { exact: true })).toHaveText(/^\d{6}$/);
   await expect(panel.getByLabel('Certificate fingerprint (SHA-256)')).toHaveText(server.fingerprint);
+
+  await owner.goto(`${server.localUrl}/?lang=zh-CN#/settings`);
+  const zh = owner.getByRole('region', { name: '其他设备', exact: true });
+  await expect(zh.getByRole('switch', { name: '与其他设备共享本店' })).toBeChecked();
+  await expect(zh.getByLabel('证书指纹（SHA-256）')).toHaveText(server.fingerprint);
+  await shot(zh, 'owner-settings-zh');
+  await shot(owner.getByRole('region', { name: '店员', exact: true }), 'owner-staff-zh');
 });
 
 test('a phone pairs with the code from Settings, a cashier signs in with a PIN and sells at the counter; owner screens stay shut', async ({
@@ -166,10 +186,12 @@ test('a phone pairs with the code from Settings, a cashier signs in with a PIN a
       ).status,
   );
   expect(before).toBe(401);
+  await shot(phone, 'phone-pair-en');
   await pair(phone, code, 'Till 2');
 
   await signIn(phone, '王芳', '1111');
   await expect(phone.getByText('Wrong PIN.')).toBeVisible();
+  await shot(phone, 'phone-signin-wrong-en');
   await signIn(phone, '王芳', '2468');
   const search = phone.getByRole('combobox', { name: 'Find customer' });
   await expect(search).toBeVisible();
@@ -179,9 +201,11 @@ test('a phone pairs with the code from Settings, a cashier signs in with a PIN a
   await nav.getByRole('button', { name: 'Menu' }).click();
   await expect(nav.getByRole('link')).toHaveText(['Counter', 'Today', 'Customers']);
   await expect(nav.getByText('王芳 on Till 2')).toBeVisible();
+  await shot(phone, 'phone-menu-cashier-en');
   await nav.getByRole('button', { name: 'Menu' }).click();
   await phone.goto(`${server.shareUrl}/?lang=en#/settings`);
   await expect(phone.getByText('Only the owner can open this screen.')).toBeVisible();
+  await shot(phone, 'phone-owner-only-en');
   const refused = await phone.evaluate(async () => {
     const r = await fetch('/api/exports.preview', {
       method: 'POST',
@@ -200,6 +224,7 @@ test('a phone pairs with the code from Settings, a cashier signs in with a PIN a
   await phone.getByRole('textbox', { name: 'Amount', exact: true }).fill('88');
   await phone.getByRole('button', { name: 'Save sale' }).tap();
   await expect(phone.getByRole('status').filter({ hasText: 'Sale saved' })).toContainText('令狐冲');
+  await shot(phone, 'phone-counter-cashier-en');
   // Voiding is the owner's: no void button for the cashier.
   await expect(phone.getByRole('region', { name: 'Today’s sales' }).getByRole('button', { name: /Void/ })).toHaveCount(0);
   const found = await ownerCall(server, 'customers.search', { query: '13655550123' });
@@ -221,6 +246,8 @@ test('revoking the phone in Settings ends its session at once', async ({ shared 
   await phone.getByRole('textbox', { name: '配对码' }).fill(code);
   await phone.getByRole('textbox', { name: '设备名称' }).fill('店主手机');
   await phone.getByRole('button', { name: '配对' }).click();
+  await expect(phone.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
+  await shot(phone, 'phone-signin-zh');
   await phone.getByRole('radio', { name: '李娜' }).check();
   await phone.getByLabel('PIN').fill('97531');
   await phone.getByRole('button', { name: '登录' }).click();
@@ -228,6 +255,10 @@ test('revoking the phone in Settings ends its session at once', async ({ shared 
   await phone.goto(`${server.shareUrl}/?lang=zh-CN#/lapsed`);
   await expect(phone.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(phone.getByText('只有店主可以打开此页面。')).toHaveCount(0);
+  await phone.goto(`${server.shareUrl}/?lang=zh-CN#/settings`);
+  await expect(phone.getByRole('region', { name: '其他设备', exact: true })).toBeVisible();
+  await shot(phone.getByRole('region', { name: '其他设备', exact: true }), 'phone-settings-owner-zh');
+  await shot(phone.getByRole('region', { name: '店员', exact: true }), 'phone-staff-owner-zh');
 
   await owner.reload();
   const devices = owner.getByRole('region', { name: 'Other devices', exact: true });
@@ -239,10 +270,13 @@ test('revoking the phone in Settings ends its session at once', async ({ shared 
     '店主手机 can no longer open the shop.',
   );
   await expect(row).toContainText('Revoked');
+  await shot(devices, 'owner-devices-en');
 
   // Its very next call is refused, and the phone is back at pairing, told why.
   await phone.goto(`${server.shareUrl}/?lang=zh-CN#/counter`);
   await expect(phone.getByRole('heading', { level: 1, name: '配对此设备' })).toBeVisible();
+  await expect(phone.getByText('此设备已不再配对（已被撤销或长时间未使用）。请重新配对。')).toBeVisible();
+  await shot(phone, 'phone-revoked-zh');
   const after = await phone.evaluate(
     async () =>
       (await fetch('/api/device.me', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
@@ -269,6 +303,7 @@ test('wrong pairing codes are refused, then the phone is locked out (translated)
     if (!locked) await expect(phone.getByText('配对码不对、已使用或已过期。请在主收银台生成新的配对码。')).toBeVisible();
   }
   expect(locked).toBe(true);
+  await shot(phone, 'phone-locked-zh');
   // Locked out, even the right code is refused now.
   await field.fill(code);
   await phone.getByRole('button', { name: '配对' }).click();
