@@ -8,7 +8,9 @@ import { startServer } from '../server/server';
 import { clockFromEnv, consoleLogger } from '../ctx';
 import { ShareHost } from '../share/host';
 import { checkShareAddress } from '../share/address';
+import type { MessageKey } from '../../shared/i18n';
 import { CliError, intFlag, parseFlags } from './common';
+import { t } from './session';
 
 const Flags = z.object({
   db: z.string().min(1).optional(),
@@ -22,16 +24,13 @@ export function parseShare(v: string): { address: string; port: number } {
   const m = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(v) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(v);
   const [address, port] = m ? [m[1]!, m[2]] : [v, undefined];
   const n = port === undefined ? 0 : Number(port);
-  if (!Number.isInteger(n) || n > 65535) throw new CliError(`--share: the port must be 0 to 65535 (got ${port})`);
+  if (!Number.isInteger(n) || n > 65535) throw new CliError(t('cli.serve.port', { port: String(port) }));
   return { address, port: n };
 }
 
-const ADDRESS_PROBLEMS: Record<string, string> = {
-  address_invalid: 'is not an IP address of this computer (give one like 192.168.1.20; host names are not accepted)',
-  address_wildcard: 'would listen on every network (0.0.0.0 / ::); give the one address other devices should use',
-  address_not_here: 'is not an address of this computer (see `ip addr` / `ipconfig`)',
-  port_in_use: 'cannot be used: the port is taken or not allowed',
-};
+const ADDRESS_PROBLEMS = new Set(['address_invalid', 'address_wildcard', 'address_not_here', 'port_in_use']);
+/** Why --share's address cannot be used, in the command line's words (the code itself when unknown). */
+const addressProblem = (p: string) => (ADDRESS_PROBLEMS.has(p) ? t(`cli.serve.${p}` as MessageKey) : p);
 
 export function rendererDir(): string {
   // dist/cli/index.mjs -> dist/renderer
@@ -42,7 +41,7 @@ function openBrowser(url: string): void {
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
   const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stderr.write(`Could not open a browser; open the address above yourself.\n`));
+  child.on('error', () => process.stderr.write(t('cli.serve.noBrowser') + '\n'));
   child.unref();
 }
 
@@ -55,7 +54,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const share = flags.share === undefined ? null : parseShare(flags.share);
   // a wrong address is said at once, before the shop is opened
   const checked = share && checkShareAddress(share.address);
-  if (checked && 'problem' in checked) throw new CliError(`--share ${flags.share}: ${ADDRESS_PROBLEMS[checked.problem]}`);
+  if (checked && 'problem' in checked) throw new CliError(`--share ${flags.share}: ${addressProblem(checked.problem)}`);
   // The database lives in the pool's worker threads; this thread only serves HTTP and relays calls.
   const workerDir = path.resolve(rendererDir(), '..', 'workers');
   const dbPath = resolveDbPath(flags.db);
@@ -80,14 +79,18 @@ export async function serveCommand(args: string[]): Promise<number> {
         await server.close();
         await pool.close();
         const issue = (e as { issues?: { message: string }[] }).issues?.[0]?.message;
-        throw new CliError(`--share ${flags.share}: ${issue ? (ADDRESS_PROBLEMS[issue] ?? issue) : String(e)}`);
+        throw new CliError(`--share ${flags.share}: ${issue ? addressProblem(issue) : String(e)}`);
       });
-  process.stdout.write(`Regulars is running at ${server.url}\n`);
+  process.stdout.write(t('cli.serve.running', { url: server.url }) + '\n');
   if (started) {
-    process.stdout.write(`Shared at ${started.url}\nCertificate SHA-256 fingerprint: ${started.fingerprint}\n`);
-    process.stdout.write(
-      `Only ${started.address}${started.cidr ? ` (devices on ${started.cidr}${started.interfaceName ? `, ${started.interfaceName}` : ''})` : ''} can reach it; pair a device in Settings → Other devices.\n`,
-    );
+    process.stdout.write(t('cli.serve.shared', { url: started.url ?? '' }) + '\n');
+    process.stdout.write(t('cli.serve.fingerprint', { fingerprint: started.fingerprint ?? '' }) + '\n');
+    const where = !started.cidr
+      ? ''
+      : started.interfaceName
+        ? t('cli.serve.networkOn', { cidr: started.cidr, iface: started.interfaceName })
+        : t('cli.serve.network', { cidr: started.cidr });
+    process.stdout.write(t('cli.serve.reach', { address: started.address ?? '', where }) + '\n');
   }
   if (flags.open) openBrowser(server.url);
   // Start-up work that may take a while on a big shop runs after the address is printed, in the

@@ -4,6 +4,17 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.unknownCommand': '未知命令“{{command}}”。运行 “regulars --help” 查看用法。',
   // read by scripts and tests in any language: kept as in English
   'cli.serve.running': 'Regulars is running at {{url}}',
+  // read by scripts and tests in any language (CONTRACTS: sharing on the shop's network)
+  'cli.serve.shared': 'Shared at {{url}}',
+  'cli.serve.fingerprint': 'Certificate SHA-256 fingerprint: {{fingerprint}}',
+  'cli.serve.reach': '只有 {{address}}{{where}} 能访问；请在“设置 → 其他设备”中配对设备。',
+  'cli.serve.network': '（{{cidr}} 上的设备）',
+  'cli.serve.networkOn': '（{{cidr}} 上的设备，{{iface}}）',
+  'cli.serve.port': '--share：端口须为 0 到 65535（收到 {{port}}）',
+  'cli.serve.address_invalid': '不是本机的 IP 地址（请给出如 192.168.1.20 的地址；不接受主机名）',
+  'cli.serve.address_wildcard': '会在所有网络上监听（0.0.0.0 / ::）；请给出其他设备应使用的那一个地址',
+  'cli.serve.address_not_here': '不是本机的地址（见 `ip addr` / `ipconfig`）',
+  'cli.serve.port_in_use': '无法使用：端口已被占用或不允许',
   'cli.serve.noBrowser': '无法打开浏览器，请自行打开上面的地址。',
   'cli.demo.notEmpty': '{{db}} 中已有顾客；请为演示店铺指定一个新的 --db 文件。',
   'cli.demo.written': '演示店铺已写入 {{db}}',
