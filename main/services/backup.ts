@@ -102,26 +102,28 @@ export function syncPath(p: string): void {
 
 /**
  * Writes a complete, synced and checked copy of the open database to `dest` (which must not exist):
- * VACUUM INTO reads one consistent snapshot, WAL included (never a byte copy of the main file); the
- * file is created owner-only (0600), fsynced with its folder, then opened and integrity-checked.
+ * VACUUM INTO reads one consistent snapshot, WAL included (never a byte copy of the main file) into
+ * `dest.partial`, created owner-only (0600), which is fsynced, integrity-checked and only then
+ * renamed to `dest`: a copy cut short (the app closing mid-backup, a crash) never carries a
+ * backup's name, so it is neither offered for a restore nor counted as the day's backup.
  */
 export function writeCopy(db: Database.Database, dest: string): void {
   fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
+  if (fs.existsSync(dest)) throw Object.assign(new Error(`${dest} already exists`), { code: 'EEXIST' });
+  const part = `${dest}.partial`;
   // VACUUM INTO accepts an empty file: creating it first gives it the owner-only mode.
-  fs.writeFileSync(dest, '', { mode: 0o600, flag: 'wx' });
+  fs.writeFileSync(part, '', { mode: 0o600, flag: 'wx' });
   try {
-    db.prepare('VACUUM INTO ?').run(dest);
-    fs.chmodSync(dest, 0o600);
-    syncPath(dest);
+    db.prepare('VACUUM INTO ?').run(part);
+    fs.chmodSync(part, 0o600);
+    syncPath(part);
+    const check = checkFile(part);
+    if (!check.ok) throw new AppError('INTERNAL', { reason: 'backup_check_failed', messages: check.messages });
+    fs.renameSync(part, dest);
     syncPath(path.dirname(dest));
   } catch (e) {
-    fs.rmSync(dest, { force: true });
+    fs.rmSync(part, { force: true });
     throw e;
-  }
-  const check = checkFile(dest);
-  if (!check.ok) {
-    fs.rmSync(dest, { force: true });
-    throw new AppError('INTERNAL', { reason: 'backup_check_failed', messages: check.messages });
   }
 }
 
