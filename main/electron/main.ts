@@ -7,6 +7,8 @@ import { consoleLogger } from '../ctx';
 import { toFailure } from '../errors';
 import { resolveDbPath, userDataDir } from '../paths';
 import { CSP } from '../security/csp';
+import type { ShareHost } from '../share/host';
+import { openShareHost } from '../share/setup';
 import { contract } from '../../shared/api/contract';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppUrl } from './app-protocol';
 import { guardedCall } from './ipc-guard';
@@ -30,6 +32,9 @@ const LANGUAGE_MAY_CHANGE = new Set(['settings.update', 'backups.restore', 'shop
 
 // The core: worker threads that own the database (main/core/pool.ts); this process only relays.
 let pool: Pool | null = null;
+// Sharing with the shop's other devices (issue 18): the same host as `regulars serve`, in this
+// process (TLS and relaying to the pool only); off until Settings → Other devices switches it on.
+let host: ShareHost | null = null;
 let win: BrowserWindow | null = null;
 
 // One data folder for the desktop app, the CLI and browser mode, so all three open the same shop
@@ -67,13 +72,18 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 app.on('window-all-closed', () => app.quit());
-// The workers close their connections (WAL checkpointed) before the process ends.
+// Listening on the shop's network stops, then the workers close their connections (WAL
+// checkpointed), before the process ends.
 app.on('will-quit', (event) => {
   const p = pool;
-  if (!p) return;
+  const h = host;
+  if (!p && !h) return;
   pool = null;
+  host = null;
   event.preventDefault();
-  void p.close().finally(() => app.quit());
+  void (h ? h.stop().catch((e: unknown) => console.error('sharing not stopped', e)) : Promise.resolve())
+    .then(() => p?.close())
+    .finally(() => app.quit());
 });
 
 function stripHash(url: string): string {
@@ -114,7 +124,12 @@ async function start(): Promise<void> {
     role: 'app',
   });
   pool = p;
-  const call = (method: string, input: unknown) => p.dispatch(method, input);
+  const dbPath = resolveDbPath(undefined, process.env, app.getPath('userData'));
+  const h = await openShareHost({ dispatch: (m, i, meta) => p.dispatch(m, i, meta), dbPath, staticDir: RENDERER_DIR });
+  host = h;
+  // The window is the main till: its calls go through the host as the owner's (or, with a PIN on
+  // the main till, as whoever signed in there), the sharing methods answered by the host itself.
+  const call = (method: string, input: unknown) => h.local(method, input);
 
   ipcMain.handle('regulars:call', async (event, method: unknown, input: unknown) => {
     // Only a top-level frame counts: a sub-frame would be someone else's content.

@@ -22,7 +22,10 @@ export function toDevice(d: DeviceRecord, staff: StaffAccess[]): Device {
   };
 }
 
-/** Answered where there is no network listener (the Electron window): sharing runs in `regulars serve`. */
+/**
+ * Answered only when no share host sits in front of the core (a bare in-process context, as in tests):
+ * `regulars serve` and the Electron window both answer these in main/share/host.ts.
+ */
 const notHere = (): never => {
   throw new AppError('UNKNOWN_METHOD', { reason: 'sharing_not_here' });
 };
