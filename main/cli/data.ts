@@ -32,11 +32,11 @@ function offerFlags(f: z.infer<typeof ExportFlags>) {
   const amount = f['offer-amount-off'];
   const percent = f['offer-percent-off'];
   if (amount === undefined && percent === undefined) return undefined;
-  if (amount !== undefined && percent !== undefined) throw new CliError('give one of --offer-amount-off and --offer-percent-off');
+  if (amount !== undefined && percent !== undefined) throw new CliError(t('cli.export.offerOneOf'));
   const money = (x: string | undefined, flag: string) => {
     if (x === undefined) return undefined;
     const m = parseAmountToMinor(x);
-    if (m === null) throw new CliError(`${flag}: not an amount`);
+    if (m === null) throw new CliError(t('cli.export.notAmount', { flag }));
     return m;
   };
   return {

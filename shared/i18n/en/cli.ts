@@ -30,6 +30,8 @@ export const cli = {
   'cli.export.needsReason': '--include-without-consent needs --reason TEXT (it is logged)',
   'cli.export.done':
     'Exported {{exported}} of {{matched}} customers to {{out}} (campaign #{{id}}); left out: {{noConsent}} without {{channel}} consent, {{noContact}} without a {{contact}}.',
+  'cli.export.offerOneOf': 'give one of --offer-amount-off and --offer-percent-off',
+  'cli.export.notAmount': '{{flag}}: not an amount',
   'cli.export.email': 'email address',
   'cli.export.phone': 'phone number',
   'cli.backup.exists': '{{out}} already exists; choose a new file name.',

@@ -33,6 +33,8 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.export.needsReason': '--include-without-consent 需要 --reason 文字（会记入日志）',
   'cli.export.done':
     '已将 {{matched}} 位顾客中的 {{exported}} 位导出到 {{out}}（活动 #{{id}}）；未导出：{{noConsent}} 位未同意 {{channel}} 联系，{{noContact}} 位没有{{contact}}。',
+  'cli.export.offerOneOf': '请给出 --offer-amount-off 和 --offer-percent-off 之一',
+  'cli.export.notAmount': '{{flag}}：不是金额',
   'cli.export.email': '电子邮箱',
   'cli.export.phone': '电话号码',
   'cli.backup.exists': '{{out}} 已存在；请换一个新文件名。',
