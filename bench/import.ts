@@ -175,12 +175,14 @@ export async function importSection(args: string[] = []): Promise<Row[]> {
   const target = (SPEED_TARGET_S * Math.min(n, 1_000_000)) / 1_000_000;
   const rows: Row[] = [];
   const plain = plainInsert(text);
+  process.stderr.write(`  plain ${plain.toFixed(1)} s\n`);
   rows.push({
     section: 'import',
     name: `plain SQL: ${label} INSERTs in one transaction (baseline)`,
     value: `${plain.toFixed(1)} s`,
   });
   const c = await chunkedImport(bytes);
+  process.stderr.write(`  chunked ${JSON.stringify(c)}\n`);
   rows.push({
     section: 'import',
     name: `import ${label} sales rows, empty shop (${c.created.toLocaleString('en')} customers created)`,
@@ -196,7 +198,7 @@ export async function importSection(args: string[] = []): Promise<Row[]> {
   });
   for (const kind of ['search', 'sale'] as const) {
     const xs = d.lat[kind];
-    const max = Math.max(0, ...xs);
+    const max = xs.reduce((m, x) => Math.max(m, x), 0);
     const p95 = q(xs, 0.95);
     rows.push({
       section: 'import',
