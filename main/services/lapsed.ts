@@ -93,8 +93,6 @@ export function lapsedList(
     year: asOfDay - 365,
     recent: asOfDay - 182,
     before,
-    weeks: weeks.weeks,
-    dealShare: weeks.dealShare,
   });
   const model = shopModel(ctx, calibrationEndFor(asOf));
   const openComplaints = customersWithOpenComplaints(ctx.db);

@@ -10,7 +10,6 @@ import type { Ctx } from '../../main/ctx';
 import { runImport } from '../../main/services/import/run';
 import { ImportOptions } from '../../shared/schemas/import';
 import { customerWindows, customerWindowsNow } from '../../main/db/queries/analysis';
-import { shopWeeks } from '../../main/services/price-evidence';
 import { julianDay } from '../../shared/domain/dates';
 import { cleanupAll, FIXED_NOW, makeCtx, ok } from '../helpers/db';
 
@@ -89,10 +88,7 @@ describe('visit_days and shop_days follow every write to sales', () => {
       year: julianDay('2025-03-10'),
       recent: julianDay('2025-09-09'),
       before: julianDay('2024-09-09'),
-      weeks: [] as [number, number, number, number][],
-      dealShare: 0.1,
     };
-    w.weeks = shopWeeks(ctx.db, w.before, w.asOf).weeks;
     expect(customerWindowsNow(ctx.db, w)).toEqual(customerWindows(ctx.db, w));
 
     await ok(ctx, 'customers.merge', { keepId: a.id, mergeId: b.id });

@@ -51,10 +51,6 @@ export interface CustomerWindowRow {
   /** sums of squared spend per visit in the recent and before windows (for a test of spend per visit) */
   spend_sq_recent: number;
   spend_sq_before: number;
-  /** since `before`: visits with a promotion or a discount, the same-weeks expectation of them, visits in promotion weeks */
-  deal_visits: number;
-  expected_deals: number;
-  promo_week_visits: number;
 }
 
 export interface WindowDays {
@@ -62,53 +58,40 @@ export interface WindowDays {
   year: number;
   recent: number;
   before: number;
-  /** the shop's weeks since `before` (weekWindows): [week, visits, deal visits, promotion week 0/1] */
-  weeks: [number, number, number, number][];
-  /** the shop's deal share since `before`, for a visit in a week with no other visit */
-  dealShare: number;
 }
 
 /** A deal visit: a promotion ticked or a discount typed on any of the day's sales. */
 const DEAL = '(v.promo_sales > 0 OR v.discount_minor > 0)';
 
+/** Days after `before` a visit code can carry (visitDealCodes). */
+export const CODE_DAYS = 2048;
+
 /**
- * The shop's weeks (julian day / 7) in a window as rows [week, visits, deal visits]:
- * customers' visits only, walk-ins have no customer to compare.
+ * Every visit after `after` up to `asOf` as one number, ordered by customer then day:
+ * (customer id × CODE_DAYS + days after `after`) × 2 + 1 for a deal visit. A million plain numbers
+ * cost a fraction of grouping them by week in SQL (a sort) or of joining each one to its week.
  */
-export function weekWindows(db: Db, after: number, asOf: number): [number, number, number][] {
-  return stmt<[number, number], [number, number, number]>(
+export function visitDealCodes(db: Db, after: number, asOf: number): number[] {
+  if (asOf - after >= CODE_DAYS) throw new RangeError(`a window of ${asOf - after} days is too long for a visit code`);
+  return stmt<[{ after: number; asOf: number }], number>(
     db,
-    `SELECT v.day / 7 AS w, COUNT(*) AS n, COUNT(*) FILTER (WHERE ${DEAL}) AS d
-     FROM visit_days v WHERE v.day > ? AND v.day <= ? GROUP BY v.day / 7 ORDER BY w`,
+    `SELECT (v.customer_id * ${CODE_DAYS} + v.day - @after) * 2 + ${DEAL} FROM visit_days v
+     WHERE v.day > @after AND v.day <= @asOf ORDER BY v.customer_id, v.day`,
   )
-    .raw(true)
-    .all(after, asOf);
+    .pluck(true)
+    .all({ after, asOf });
 }
 
-// The weeks as a table to join on; each visit since `before` is weighed by the deal share of the
-// shop's other visits that week (its own left out).
-const WEEKS_CTE = `WITH wk AS MATERIALIZED (
-  SELECT json_extract(value, '$[0]') AS w, json_extract(value, '$[1]') AS n,
-    json_extract(value, '$[2]') AS d, json_extract(value, '$[3]') AS promo
-  FROM json_each(@weeks))`;
 const PRICE_COLUMNS = `COALESCE(SUM(v.amount_minor * 1.0 * v.amount_minor) FILTER (WHERE v.day > @recent), 0) AS spend_sq_recent,
-       COALESCE(SUM(v.amount_minor * 1.0 * v.amount_minor) FILTER (WHERE v.day > @before AND v.day <= @recent), 0) AS spend_sq_before,
-       COUNT(*) FILTER (WHERE v.day > @before AND ${DEAL}) AS deal_visits,
-       COALESCE(SUM(CASE WHEN wk.n > 1 THEN (wk.d - ${DEAL}) * 1.0 / (wk.n - 1) ELSE @share END)
-         FILTER (WHERE v.day > @before), 0) AS expected_deals,
-       COUNT(*) FILTER (WHERE v.day > @before AND wk.promo = 1) AS promo_week_visits`;
-const WEEKS_JOIN = 'LEFT JOIN wk ON wk.w = v.day / 7 AND v.day > @before';
-
-const priceParams = (w: WindowDays) => ({ weeks: JSON.stringify(w.weeks), share: w.dealShare });
+       COALESCE(SUM(v.amount_minor * 1.0 * v.amount_minor) FILTER (WHERE v.day > @before AND v.day <= @recent), 0) AS spend_sq_before`;
 
 export function customerWindows(db: Db, w: WindowDays): CustomerWindowRow[] {
   // Every aggregate costs a pass over two million rows: only what the list uses, and FILTER
   // (which skips the rows) rather than arithmetic on every row.
-  const params = { asOf: w.asOf, year: w.year, recent: w.recent, before: w.before, ...priceParams(w) };
+  const params = { asOf: w.asOf, year: w.year, recent: w.recent, before: w.before };
   return stmt<[typeof params], CustomerWindowRow>(
     db,
-    `${WEEKS_CTE}
-     SELECT v.customer_id, MIN(v.day) AS first_day, MAX(v.day) AS last_day, COUNT(*) AS visits,
+    `SELECT v.customer_id, MIN(v.day) AS first_day, MAX(v.day) AS last_day, COUNT(*) AS visits,
        SUM(v.amount_minor) AS spend, SUM(v.discount_minor) AS discount,
        COALESCE(SUM(v.amount_minor) FILTER (WHERE v.day > @year), 0) AS value12,
        COUNT(*) FILTER (WHERE v.day > @recent) AS visits_recent,
@@ -117,7 +100,7 @@ export function customerWindows(db: Db, w: WindowDays): CustomerWindowRow[] {
        COALESCE(SUM(v.amount_minor) FILTER (WHERE v.day > @before AND v.day <= @recent), 0) AS spend_before,
        COUNT(*) FILTER (WHERE v.promo_sales > 0) AS promo_visits,
        ${PRICE_COLUMNS}
-     FROM visit_days v ${WEEKS_JOIN} WHERE v.day <= @asOf
+     FROM visit_days v WHERE v.day <= @asOf
      GROUP BY v.customer_id`,
   ).all(params);
 }
@@ -151,19 +134,18 @@ export function calibrationStamp(db: Db, end: number): string {
  * from `visit_days`.
  */
 export function customerWindowsNow(db: Db, w: WindowDays): CustomerWindowRow[] {
-  const params = { from: w.before, asOf: w.asOf, year: w.year, recent: w.recent, before: w.before, ...priceParams(w) };
+  const params = { from: w.before, asOf: w.asOf, year: w.year, recent: w.recent, before: w.before };
   // Raw rows merged in one pass (both ordered by customer): a hundred thousand objects fewer to make.
   const windows = stmt<[typeof params], number[]>(
     db,
-    `${WEEKS_CTE}
-     SELECT v.customer_id,
+    `SELECT v.customer_id,
        COALESCE(SUM(v.amount_minor) FILTER (WHERE v.day > @year), 0) AS value12,
        COUNT(*) FILTER (WHERE v.day > @recent) AS visits_recent,
        COALESCE(SUM(v.amount_minor) FILTER (WHERE v.day > @recent), 0) AS spend_recent,
        COUNT(*) FILTER (WHERE v.day > @before AND v.day <= @recent) AS visits_before,
        COALESCE(SUM(v.amount_minor) FILTER (WHERE v.day > @before AND v.day <= @recent), 0) AS spend_before,
        ${PRICE_COLUMNS}
-     FROM visit_days v ${WEEKS_JOIN} WHERE v.day > @from AND v.day <= @asOf
+     FROM visit_days v WHERE v.day > @from AND v.day <= @asOf
      GROUP BY v.customer_id ORDER BY v.customer_id`,
   )
     .raw(true)
@@ -195,9 +177,6 @@ export function customerWindowsNow(db: Db, w: WindowDays): CustomerWindowRow[] {
       promo_visits: t[6]!,
       spend_sq_recent: x ? x[6]! : 0,
       spend_sq_before: x ? x[7]! : 0,
-      deal_visits: x ? x[8]! : 0,
-      expected_deals: x ? x[9]! : 0,
-      promo_week_visits: x ? x[10]! : 0,
     };
   }
   return out;
