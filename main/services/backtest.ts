@@ -1,5 +1,6 @@
 import { addDays, julianDay } from '../../shared/domain/dates';
 import { churnSettings, type ChurnSettings } from '../../shared/domain/churn';
+import { rocAuc } from '../../shared/domain/roc';
 import { dealsBetween, lastSaleDate, visitsBetween } from '../db/queries/analysis';
 import type { Db } from '../db/open';
 import type { Ctx } from '../ctx';
@@ -90,27 +91,6 @@ export interface MethodScore {
   recall: number;
   f1: number;
   auc: number;
-}
-
-/** ROC AUC of `score` for predicting `positive` (Mann–Whitney, ties counted half). */
-export function rocAuc(scores: number[], positive: boolean[]): number {
-  const idx = scores.map((s, i) => i).sort((a, b) => scores[a]! - scores[b]!);
-  let rankSum = 0;
-  let pos = 0;
-  for (let k = 0; k < idx.length;) {
-    let e = k;
-    while (e + 1 < idx.length && scores[idx[e + 1]!] === scores[idx[k]!]) e++;
-    const avgRank = (k + e) / 2 + 1;
-    for (let m = k; m <= e; m++)
-      if (positive[idx[m]!]) {
-        rankSum += avgRank;
-        pos++;
-      }
-    k = e + 1;
-  }
-  const neg = idx.length - pos;
-  if (pos === 0 || neg === 0) return 0.5;
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
 }
 
 function score(name: string, flags: boolean[], scores: number[], lost: boolean[]): MethodScore {

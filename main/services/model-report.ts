@@ -4,7 +4,8 @@ import type { ModelReport } from '../../shared/schemas/model';
 import { lastSaleDate, visitsBetween } from '../db/queries/analysis';
 import { fittedAt } from '../db/queries/model-fits';
 import type { Ctx } from '../ctx';
-import { calibrationEndFor, rfmAsOf, shopModel } from './model';
+import { calibrationEndFor } from '../../shared/domain/calibration';
+import { rfmAsOf, shopModel } from './model';
 import { today } from './settings';
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, daysBetween, julianDay } from '../../shared/domain/dates';
+import { daysBetween, julianDay } from '../../shared/domain/dates';
+import { calibrationEndFor } from '../../shared/domain/calibration';
 import { fitBgNbd, type BgNbdParams, type Rfm } from '../../shared/domain/bgnbd';
 import { fitGammaGamma, type GammaGammaParams } from '../../shared/domain/gammagamma';
 import { calibrationRows, calibrationStamp, storedFit, storeFit, visitSummaries } from '../db/queries/analysis';
@@ -15,17 +16,7 @@ import { cached } from './cache';
 export const MIN_REPEATERS_TO_FIT = 30;
 export const PRIOR_PARAMS: BgNbdParams = { r: 1, alpha: 30, a: 1.5, b: 6 };
 
-/**
- * The model behind a list as of a date is fitted on the history up to the last month end on or
- * before that date. Its parameters describe the shop's customers as a whole and move slowly, so
- * one fit serves the whole month (stored in the database, refitted only when the data up to that
- * month end changes — a back-dated import, a void); each customer's own numbers are still taken
- * as of the list's date. A past month's list is rebuilt exactly: the fit never sees later sales.
- */
-export function calibrationEndFor(asOf: string): string {
-  const next = addDays(asOf, 1);
-  return next.slice(8) === '01' ? asOf : addDays(asOf.slice(0, 8) + '01', -1);
-}
+export { calibrationEndFor };
 
 export interface ShopModel {
   calibration_end: string;
