@@ -169,7 +169,7 @@ test('a phone pairs with the code from Settings, a cashier signs in with a PIN a
   shared,
 }) => {
   const { owner, server } = shared;
-  await setAccess(owner, '王芳', 'Cashier', '2468');
+  await setAccess(owner, '刘洋', 'Cashier', '2468');
   const code = await pairingCode(owner);
 
   const phone = await shared.phone('en');
@@ -189,10 +189,10 @@ test('a phone pairs with the code from Settings, a cashier signs in with a PIN a
   await shot(phone, 'phone-pair-en');
   await pair(phone, code, 'Till 2');
 
-  await signIn(phone, '王芳', '1111');
+  await signIn(phone, '刘洋', '1111');
   await expect(phone.getByText('Wrong PIN.')).toBeVisible();
   await shot(phone, 'phone-signin-wrong-en');
-  await signIn(phone, '王芳', '2468');
+  await signIn(phone, '刘洋', '2468');
   const search = phone.getByRole('combobox', { name: 'Find customer' });
   await expect(search).toBeVisible();
 
@@ -200,7 +200,7 @@ test('a phone pairs with the code from Settings, a cashier signs in with a PIN a
   const nav = phone.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('button', { name: 'Menu' }).click();
   await expect(nav.getByRole('link')).toHaveText(['Counter', 'Today', 'Customers']);
-  await expect(nav.getByText('王芳 on Till 2')).toBeVisible();
+  await expect(nav.getByText('刘洋 on Till 2')).toBeVisible();
   await shot(phone, 'phone-menu-cashier-en');
   await nav.getByRole('button', { name: 'Menu' }).click();
   await phone.goto(`${server.shareUrl}/?lang=en#/settings`);
@@ -221,6 +221,8 @@ test('a phone pairs with the code from Settings, a cashier signs in with a PIN a
   await phone.goto(`${server.shareUrl}/?lang=en#/counter`);
   await search.fill('0123');
   await phone.getByRole('option').filter({ hasText: '令狐冲' }).tap();
+  // The person signed in is the sale's staff member.
+  await expect(phone.getByRole('combobox', { name: 'Staff' }).locator('option:checked')).toHaveText('刘洋');
   await phone.getByRole('textbox', { name: 'Amount', exact: true }).fill('88');
   await phone.getByRole('button', { name: 'Save sale' }).tap();
   await expect(phone.getByRole('status').filter({ hasText: 'Sale saved' })).toContainText('令狐冲');
@@ -243,7 +245,9 @@ test('revoking the phone in Settings ends its session at once', async ({ shared 
   await setAccess(owner, '李娜', 'Owner', '97531');
   const code = await pairingCode(owner);
   const phone = await shared.phone('zh-CN');
-  await phone.getByRole('textbox', { name: '配对码' }).fill(code);
+  // The QR code's address brings the code along.
+  await phone.goto(`${server.shareUrl}/?lang=zh-CN#/pair?code=${code}`);
+  await expect(phone.getByRole('textbox', { name: '配对码' })).toHaveValue(code);
   await phone.getByRole('textbox', { name: '设备名称' }).fill('店主手机');
   await phone.getByRole('button', { name: '配对' }).click();
   await expect(phone.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();

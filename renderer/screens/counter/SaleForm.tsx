@@ -9,6 +9,7 @@ import { useApi } from '../../api/context';
 import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
+import { useDevice } from '../../app/session';
 import { useFormat } from '../../app/format';
 import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
@@ -41,7 +42,12 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
   const [paymentId, setPaymentId] = useState<string>(
     String(status.settings.defaultPaymentMethodId ?? activePayments[0]?.id ?? ''),
   );
-  const [staffId, setStaffId] = useState<string>(String(status.settings.defaultStaffId ?? ''));
+  // On another device the person signed in sells (issue 18); at the main till, the shop's default.
+  const signedIn = useDevice()?.me.staff?.id;
+  const [staffId, setStaffId] = useState<string>(String(signedIn ?? status.settings.defaultStaffId ?? ''));
+  // One key per sale: a request retried after a network drop is answered with the sale it already
+  // saved, never saved twice (issue 18). A new key once the sale is saved.
+  const saleKey = useRef(newSaleKey());
   const [note, setNote] = useState('');
   const [offerCode, setOfferCode] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -128,7 +134,9 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
         staffId: staffId ? Number(staffId) : null,
         note: note.trim(),
         ...(offerCode.trim() ? { offerCode } : {}),
+        idempotencyKey: saleKey.current,
       });
+      saleKey.current = newSaleKey();
       setAmount('');
       setLines([]);
       setItems('1');
@@ -265,3 +273,8 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
     </form>
   );
 });
+
+/** 128 random bits as hex (crypto.randomUUID needs a secure context; an app:// page may not be one). */
+function newSaleKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
