@@ -119,6 +119,10 @@ export const ACCESS: Record<Method, Access> & Partial<Record<string, Access>> = 
   'devices.addRecord': 'internal',
   'devices.updateRecord': 'internal',
   'staff.pinRecord': 'internal',
+  'mainTill.get': 'owner',
+  'mainTill.set': 'owner',
+  'lockouts.records': 'internal',
+  'lockouts.put': 'internal',
 };
 
 /** Whether a signed-in staff member's role may call a method of this access. */

@@ -25,4 +25,8 @@ export const SHARING_ROUTES: Record<keyof typeof sharingContract, 'writer' | 'co
   'devices.addRecord': 'writer',
   'devices.updateRecord': 'writer',
   'staff.pinRecord': 'counter',
+  'mainTill.get': 'counter',
+  'mainTill.set': 'writer',
+  'lockouts.records': 'counter',
+  'lockouts.put': 'writer',
 };

@@ -3,7 +3,17 @@ import type { sharingContract } from '../../shared/api/contract-sharing';
 import { AppError } from '../../shared/api/errors';
 import type { Device, DeviceRecord, StaffAccess } from '../../shared/schemas/sharing';
 import type { Ctx } from '../ctx';
-import { addDevice, deviceRecords, listStaffAccess, pinRecord, setStaffAccess, updateDevice } from './sharing';
+import { allLockouts, mainTillRequiresPin } from '../db/queries/devices';
+import {
+  addDevice,
+  deviceRecords,
+  listStaffAccess,
+  pinRecord,
+  putLockout,
+  setMainTill,
+  setStaffAccess,
+  updateDevice,
+} from './sharing';
 
 type SharingMethod = keyof typeof sharingContract & Method;
 type Handlers = { [M in SharingMethod]: (a: Args<M>, ctx: Ctx) => Out<M> | Promise<Out<M>> };
@@ -67,4 +77,8 @@ export const sharingHandlers = {
   'devices.addRecord': (a, ctx) => addDevice(ctx, a),
   'devices.updateRecord': (a, ctx) => updateDevice(ctx, a),
   'staff.pinRecord': (a, ctx) => pinRecord(ctx, a.id),
+  'mainTill.get': (_a, ctx) => ({ requirePin: mainTillRequiresPin(ctx.db) }),
+  'mainTill.set': (a, ctx) => setMainTill(ctx, a.requirePin),
+  'lockouts.records': (_a, ctx) => allLockouts(ctx.db),
+  'lockouts.put': (a, ctx) => putLockout(ctx, a),
 } satisfies Handlers;

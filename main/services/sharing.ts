@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { DeviceRecord, PinRecord, StaffAccess, StaffRole } from '../../shared/schemas/sharing';
+import type { DeviceRecord, LockoutRecord, PinRecord, StaffAccess, StaffRole } from '../../shared/schemas/sharing';
 import type { Ctx } from '../ctx';
 import { audit } from '../db/queries/audit';
 import * as q from '../db/queries/devices';
@@ -72,4 +72,25 @@ export function updateDevice(
     }
     return q.getDevice(ctx.db, cur.id)!;
   })();
+}
+
+/**
+ * Asks for a PIN on the main till's own window too (or not). Switching it on needs an active owner
+ * with a PIN, or nobody could sign in there to switch it off again.
+ */
+export function setMainTill(ctx: Ctx, on: boolean): { requirePin: boolean } {
+  return ctx.db.transaction(() => {
+    if (on && !q.staffAccess(ctx.db).some((s) => s.isActive && s.role === 'owner' && s.hasPin))
+      throw new AppError('CONFLICT', { reason: 'no_owner_pin' }, [
+        { path: ['requirePin'], message: 'main_till_needs_owner_pin' },
+      ]);
+    q.setMainTillRequiresPin(ctx.db, on);
+    audit(ctx.db, ctx.clock.now(), 'staff.access', 'shop', null, { mainTillPin: on });
+    return { requirePin: on };
+  })();
+}
+
+export function putLockout(ctx: Ctx, r: LockoutRecord): LockoutRecord {
+  q.putLockout(ctx.db, r);
+  return r;
 }

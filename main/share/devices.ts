@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Method } from '../../shared/api/contract';
 import type { Reply } from '../../shared/api/errors';
-import type { DeviceMe, DeviceRecord, PinRecord, StaffAccess } from '../../shared/schemas/sharing';
+import type { DeviceMe, DeviceRecord, LockoutRecord, PinRecord, StaffAccess } from '../../shared/schemas/sharing';
 import type { Clock, Logger } from '../ctx';
 import type { CallMeta } from '../core/pool';
 import { verifyPin } from '../security/pin';
-import { Lockout } from './limits';
+import { Lockout, type LockoutStore } from './limits';
 
 export const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
 
@@ -35,9 +35,12 @@ type Dispatch = (method: string, input: unknown, meta?: CallMeta) => Promise<Rep
  * without a round trip. Every change itself is written through the core first.
  */
 export class DeviceAuth {
-  readonly pairLock = new Lockout({ maxFailures: 5, lockMs: 5 * 60_000, maxLockMs: 60 * 60_000 });
-  readonly pinStaffLock = new Lockout({ maxFailures: 5, lockMs: 5 * 60_000, maxLockMs: 60 * 60_000 });
-  readonly pinDeviceLock = new Lockout({ maxFailures: 10, lockMs: 15 * 60_000, maxLockMs: 60 * 60_000 });
+  readonly pairLock = new Lockout({ maxFailures: 5, lockMs: 5 * 60_000, maxLockMs: 60 * 60_000 }, this.store('pair'));
+  readonly pinStaffLock = new Lockout({ maxFailures: 5, lockMs: 5 * 60_000, maxLockMs: 60 * 60_000 }, this.store('pin'));
+  readonly pinDeviceLock = new Lockout(
+    { maxFailures: 10, lockMs: 15 * 60_000, maxLockMs: 60 * 60_000 },
+    this.store('pin-device'),
+  );
   private byHash = new Map<string, DeviceRecord>();
   private staff: StaffAccess[] = [];
   private flushed = new Map<number, number>();
@@ -49,6 +52,25 @@ export class DeviceAuth {
     private readonly log: Logger,
   ) {}
 
+  /** lockouts written through to the core (share_lockouts), so a restart keeps them */
+  private store(prefix: string): LockoutStore {
+    return {
+      prefix,
+      save: async (r) => {
+        try {
+          await this.core('lockouts.put', r);
+        } catch (e) {
+          this.log.error('sharing: lockout not saved', e);
+        }
+      },
+    };
+  }
+
+  /** Waits until every lockout change so far is in the database. */
+  async locksSaved(): Promise<void> {
+    await Promise.all([this.pairLock.saved(), this.pinStaffLock.saved(), this.pinDeviceLock.saved()]);
+  }
+
   private async core<T>(method: string, input: unknown, meta: CallMeta = {}): Promise<T> {
     const r = await this.dispatch(method, input, { trusted: true, ...meta });
     if (!r.ok) throw new Error(`sharing: ${method} failed (${r.error.code})`);
@@ -57,10 +79,12 @@ export class DeviceAuth {
 
   async reload(): Promise<void> {
     await this.flush();
-    const [devices, staff] = await Promise.all([
+    const [devices, staff, locks] = await Promise.all([
       this.core<DeviceRecord[]>('devices.records', {}),
       this.core<StaffAccess[]>('staff.access', {}),
+      this.core<LockoutRecord[]>('lockouts.records', {}),
     ]);
+    for (const l of [this.pairLock, this.pinStaffLock, this.pinDeviceLock]) l.load(locks);
     this.byHash = new Map(devices.filter((d) => d.revokedAt === null).map((d) => [d.tokenHash, d]));
     this.flushed = new Map(devices.map((d) => [d.id, d.lastSeenAt]));
     this.staff = staff;
@@ -157,10 +181,12 @@ export class DeviceAuth {
     const good = rec !== null && rec.isActive && rec.pinHash !== null && (await verifyPin(pin, rec.pinHash));
     if (!good) {
       const locked = Math.max(this.pinDeviceLock.fail(dKey, now), this.pinStaffLock.fail(sKey, now));
+      await this.locksSaved();
       return locked ? { retryAfter: locked } : { device: dev, staff: null };
     }
     this.pinDeviceLock.succeed(dKey);
     this.pinStaffLock.succeed(sKey);
+    await this.locksSaved();
     const device = await this.setStaff(dev, staffId);
     return { device, staff: this.staff.find((s) => s.staffId === staffId) ?? null };
   }

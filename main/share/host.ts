@@ -233,11 +233,13 @@ export class ShareHost {
     if (!p || p.expiresAt <= now || !timingSafeEqual(given, p.codeHash)) {
       if (p && ++p.wrong >= PAIRING_WRONG_MAX) this.pairing = null;
       const lockedFor = this.auth.pairLock.fail(ip, now);
+      await this.auth.locksSaved();
       if (lockedFor) return locked(lockedFor);
       return unauthorized([{ path: ['code'], message: 'pairing_code_wrong' }]);
     }
     this.pairing = null;
     this.auth.pairLock.succeed(ip);
+    await this.auth.locksSaved();
     const token = randomBytes(32).toString('base64url');
     const dev = await this.auth.add(parsed.data.name, token);
     if (!dev) return { status: 200, reply: fail('INTERNAL') };

@@ -6,6 +6,8 @@ import {
   DeviceMe,
   DeviceRecord,
   DeviceRecordPatch,
+  LockoutRecord,
+  MainTill,
   PairInput,
   Pairing,
   PinRecord,
@@ -44,4 +46,8 @@ export const sharingContract = {
   'devices.addRecord': { input: DeviceAdd, output: DeviceRecord },
   'devices.updateRecord': { input: DeviceRecordPatch, output: DeviceRecord },
   'staff.pinRecord': { input: z.strictObject({ id: Id }), output: PinRecord },
+  'mainTill.get': { input: None, output: MainTill },
+  'mainTill.set': { input: MainTill, output: MainTill },
+  'lockouts.records': { input: None, output: z.array(LockoutRecord) },
+  'lockouts.put': { input: LockoutRecord, output: LockoutRecord },
 } as const;

@@ -140,3 +140,15 @@ export const PinRecord = z.object({
   pinHash: z.string().nullable(),
 });
 export type PinRecord = z.infer<typeof PinRecord>;
+
+/** Internal: a pairing or PIN lockout as kept in the database (survives a restart). */
+export const LockoutRecord = z.strictObject({
+  key: z.string().min(1).max(120),
+  failures: z.number().int().min(0),
+  lockedUntil: z.number().int().min(0),
+  locks: z.number().int().min(0),
+});
+export type LockoutRecord = z.infer<typeof LockoutRecord>;
+/** Whether the main till's own window asks for a PIN too (Settings → Other devices). */
+export const MainTill = z.strictObject({ requirePin: z.boolean() });
+export type MainTill = z.infer<typeof MainTill>;

@@ -16,6 +16,8 @@ function setup() {
     const i = input as Record<string, unknown>;
     if (method === 'devices.records') return { ok: true, data: devices.map((d) => ({ ...d })) };
     if (method === 'staff.access') return { ok: true, data: staff };
+    if (method === 'lockouts.records') return { ok: true, data: [] };
+    if (method === 'lockouts.put') return { ok: true, data: input };
     if (method === 'staff.pinRecord')
       return { ok: true, data: { staffId: 1, name: 'Ana', role: 'cashier', isActive: true, pinHash } };
     if (method === 'devices.addRecord') {

@@ -11,6 +11,8 @@ it('every contract method has an access rule; the internal ones are never open t
     'devices.addRecord',
     'devices.records',
     'devices.updateRecord',
+    'lockouts.put',
+    'lockouts.records',
     'staff.pinRecord',
   ]);
 });

@@ -15,6 +15,7 @@ import * as m0013 from './0013-table-versions';
 import * as m0014 from './0014-import-staging';
 import * as m0015 from './0015-campaign-messages';
 import * as m0016 from './0016-sharing';
+import * as m0017 from './0017-share-lockouts';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0017,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { bool, stmt } from '../stmt';
-import type { DeviceRecord, PinRecord, StaffAccess, StaffRole } from '../../../shared/schemas/sharing';
+import type { DeviceRecord, LockoutRecord, PinRecord, StaffAccess, StaffRole } from '../../../shared/schemas/sharing';
 
 interface DeviceRow {
   id: number;
@@ -83,4 +83,27 @@ export function pinRecord(db: Db, id: number): PinRecord | undefined {
 
 export function setStaffAccess(db: Db, id: number, role: StaffRole, pinHash: string | null): void {
   stmt(db, 'UPDATE staff SET role = ?, pin_hash = ? WHERE id = ?').run(role, pinHash, id);
+}
+
+/** Pairing and PIN lockouts (issue 18), kept across a restart. */
+export function allLockouts(db: Db): LockoutRecord[] {
+  return stmt<[], LockoutRecord>(
+    db,
+    'SELECT key, failures, locked_until AS lockedUntil, locks FROM share_lockouts ORDER BY key',
+  ).all();
+}
+
+export function putLockout(db: Db, r: LockoutRecord): void {
+  stmt(
+    db,
+    'INSERT OR REPLACE INTO share_lockouts (key, failures, locked_until, locks) VALUES (@key, @failures, @lockedUntil, @locks)',
+  ).run(r);
+}
+
+export function mainTillRequiresPin(db: Db): boolean {
+  return stmt<[], { require_pin: number }>(db, 'SELECT require_pin FROM main_till WHERE id = 1').get()?.require_pin === 1;
+}
+
+export function setMainTillRequiresPin(db: Db, on: boolean): void {
+  stmt(db, 'UPDATE main_till SET require_pin = ? WHERE id = 1').run(on ? 1 : 0);
 }

@@ -30,6 +30,7 @@ export const share = {
   'error.field.pairing_code_wrong': 'That code is not right, has been used or has expired. Ask for a new code on the main till.',
   'error.field.pin_invalid': 'A PIN is 4 to 8 digits.',
   'error.field.pin_wrong': 'Wrong PIN.',
+  'error.field.main_till_needs_owner_pin': 'First give an owner a PIN (Settings → Staff), or nobody could sign in here.',
   'error.field.device_name_required': 'Give this device a name.',
   'error.field.address_invalid': 'Not an address of this computer.',
   'error.field.address_not_here': 'This computer has no such address (any more). Pick one from the list.',

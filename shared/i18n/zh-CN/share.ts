@@ -27,6 +27,7 @@ export const share: Record<keyof typeof en, string> = {
   'error.field.pairing_code_wrong': '配对码不对、已使用或已过期。请在主收银台生成新的配对码。',
   'error.field.pin_invalid': 'PIN 为 4 到 8 位数字。',
   'error.field.pin_wrong': 'PIN 不对。',
+  'error.field.main_till_needs_owner_pin': '请先给一位店主设 PIN（设置 → 员工），否则没人能在这里登录。',
   'error.field.device_name_required': '请给此设备起个名字。',
   'error.field.address_invalid': '不是这台电脑的地址。',
   'error.field.address_not_here': '这台电脑（已）没有这个地址，请从列表中选择。',
