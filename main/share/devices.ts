@@ -171,24 +171,35 @@ export class DeviceAuth {
     pin: string,
     _ip: string,
   ): Promise<{ retryAfter: number } | { device: DeviceRecord; staff: StaffAccess | null }> {
+    const r = await this.checkPin(`device:${dev.id}`, staffId, pin);
+    if ('retryAfter' in r) return r;
+    if (!r.staff) return { device: dev, staff: null };
+    return { device: await this.setStaff(dev, staffId), staff: r.staff };
+  }
+
+  /** A PIN for one staff member at one place (a device, or the main till): locks counted for both. */
+  async checkPin(place: string, staffId: number, pin: string): Promise<{ retryAfter: number } | { staff: StaffAccess | null }> {
     const now = this.clock.now();
-    const dKey = `device:${dev.id}`;
     const sKey = `staff:${staffId}`;
-    const wait = Math.max(this.pinDeviceLock.retryAfter(dKey, now), this.pinStaffLock.retryAfter(sKey, now));
+    const wait = Math.max(this.pinDeviceLock.retryAfter(place, now), this.pinStaffLock.retryAfter(sKey, now));
     if (wait) return { retryAfter: wait };
     const r = await this.dispatch('staff.pinRecord', { id: staffId }, { trusted: true });
     const rec = r.ok ? (r.data as PinRecord) : null;
     const good = rec !== null && rec.isActive && rec.pinHash !== null && (await verifyPin(pin, rec.pinHash));
     if (!good) {
-      const locked = Math.max(this.pinDeviceLock.fail(dKey, now), this.pinStaffLock.fail(sKey, now));
+      const locked = Math.max(this.pinDeviceLock.fail(place, now), this.pinStaffLock.fail(sKey, now));
       await this.locksSaved();
-      return locked ? { retryAfter: locked } : { device: dev, staff: null };
+      return locked ? { retryAfter: locked } : { staff: null };
     }
-    this.pinDeviceLock.succeed(dKey);
+    this.pinDeviceLock.succeed(place);
     this.pinStaffLock.succeed(sKey);
     await this.locksSaved();
-    const device = await this.setStaff(dev, staffId);
-    return { device, staff: this.staff.find((s) => s.staffId === staffId) ?? null };
+    return { staff: this.staff.find((s) => s.staffId === staffId) ?? null };
+  }
+
+  /** Staff access as last read (who may sign in, with which role). */
+  staffAccess(staffId: number): StaffAccess | null {
+    return this.staff.find((s) => s.staffId === staffId && s.isActive && s.hasPin) ?? null;
   }
 
   /** Writes when each device was last seen (at most every 30 s each). */

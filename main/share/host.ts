@@ -14,6 +14,7 @@ import { checkShareAddress, hostPart, shareInterfaces } from './address';
 import { shopCertificate } from './cert';
 import { listenShared, type ShareListener } from './listener';
 import { DeviceAuth, sha256 } from './devices';
+import { MainTill } from './main-till';
 
 export type Dispatch = (method: string, input: unknown, meta?: CallMeta) => Promise<Reply>;
 
@@ -73,13 +74,17 @@ export class ShareHost {
   private listener: { l: ShareListener; address: string; fingerprint: string; iface: ShareInterface | null } | null = null;
   private pairing: { codeHash: Buffer; code: string; expiresAt: number; wrong: number; qr: string } | null = null;
   readonly auth: DeviceAuth;
+  private readonly mainTill: MainTill;
 
   constructor(private readonly opts: HostOptions) {
     this.auth = new DeviceAuth(opts.dispatch, opts.clock, opts.log);
+    this.mainTill = new MainTill(this.auth, opts.clock);
   }
 
   async init(): Promise<void> {
     await this.auth.reload();
+    const r = await this.opts.dispatch('mainTill.get', {});
+    this.mainTill.setRequirePin(r.ok && (r.data as { requirePin: boolean }).requirePin);
   }
 
   private now(): number {
@@ -181,17 +186,27 @@ export class ShareHost {
     return { status: 200, reply: await this.call(method, given, { device: dev.name, staff: staff.name }) };
   }
 
-  /** The main till (loopback browser mode): the owner. */
+  /** The main till (loopback browser mode, the Electron window): the owner, unless a PIN is asked there. */
   async local(method: string, input: unknown): Promise<Reply> {
-    if (isMethod(method) && (ACCESS[method] === 'internal' || ACCESS[method] === 'device' || ACCESS[method] === 'open'))
-      return fail('FORBIDDEN', undefined, { reason: 'not_a_device' });
-    return this.call(method, input, null);
+    if (!isMethod(method)) return this.call(method, input, null);
+    const access = ACCESS[method];
+    if (access === 'internal' || access === 'open') return fail('FORBIDDEN', undefined, { reason: 'not_a_device' });
+    if (access === 'device') {
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) return fail('VALIDATION', toFieldIssues(parsed.error));
+      input = parsed.data;
+    }
+    const gated = await this.mainTill.gate(method, input);
+    if (gated && 'reply' in gated) return gated.reply;
+    if (!gated && access === 'device') return fail('FORBIDDEN', undefined, { reason: 'not_a_device' });
+    return this.call(method, input, gated?.actor ?? null);
   }
 
   private async call(method: string, input: unknown, actor: Actor | null): Promise<Reply> {
     if (isMethod(method) && HOST_METHODS.has(method)) return this.hostMethod(method, input);
     const reply = await this.opts.dispatch(method, input, { actor });
     if (reply.ok && isMethod(method)) await this.auth.after(method);
+    if (reply.ok && method === 'mainTill.set') this.mainTill.setRequirePin((reply.data as { requirePin: boolean }).requirePin);
     return reply;
   }
 
