@@ -17,7 +17,7 @@ it('with a PIN on the main till, its window signs in like a device: role applies
   await ok(ctx, 'staff.setAccess', { id: cashier.id, pin: '2468' });
   const start = async () => {
     const host = new ShareHost({
-      dispatch: (m, i, meta) => dispatch(m, i, ctx, meta),
+      dispatch: (m, i) => dispatch(m, i, ctx),
       dbPath: `${dir}/shop.db`,
       staticDir: dir,
       clock: ctx.clock,
