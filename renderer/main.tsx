@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { resolveLocale } from '../shared/i18n';
 import { createClient, type ApiClient } from './api/client';
 import { ApiContext } from './api/context';
-import { deviceTransport } from './api/device';
+import { deviceTransport, watchedTransport } from './api/device';
 import { httpTransport, readToken } from './api/http';
 import { ipcBridge, ipcTransport } from './api/ipc';
 import { App } from './app/App';
@@ -14,6 +14,7 @@ import { ShopProvider } from './app/shop';
 import { errorText } from './components/errors';
 import './styles.css';
 import './sharing.css';
+import './offers.css';
 import './phone.css';
 
 const bridge = ipcBridge();
@@ -21,7 +22,10 @@ const token = bridge ? '' : readToken();
 // Another device on the shop's network (issue 18): the shared HTTPS address, no launch token; it
 // pairs and signs in first (DeviceGate). The main till keeps its token (loopback) or its window.
 const onDevice = !bridge && !token && window.location.protocol === 'https:';
-const api: ApiClient = createClient(bridge ? ipcTransport(bridge) : onDevice ? deviceTransport() : httpTransport(token));
+// The main till's window is the owner's unless a PIN is asked on it too; DeviceGate finds out (device.me).
+const api: ApiClient = createClient(
+  bridge ? watchedTransport(ipcTransport(bridge)) : onDevice ? deviceTransport() : watchedTransport(httpTransport(token)),
+);
 
 async function boot() {
   // ?lang= beats the owner's saved choice, which beats the system language.
@@ -52,7 +56,9 @@ async function boot() {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <ApiContext.Provider value={api}>{onDevice ? <DeviceGate>{shop}</DeviceGate> : shop}</ApiContext.Provider>
+        <ApiContext.Provider value={api}>
+          <DeviceGate>{shop}</DeviceGate>
+        </ApiContext.Provider>
       </I18nextProvider>
     </StrictMode>,
   );
