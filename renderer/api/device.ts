@@ -36,3 +36,16 @@ export function deviceTransport(): Transport {
     return reply;
   };
 }
+
+/**
+ * The main till's own transport (loopback token or the Electron bridge), watched for the answer
+ * that its signed-in person is gone (when the owner asks for a PIN on the main till too).
+ */
+export function watchedTransport(inner: Transport): Transport {
+  return async (method, input) => {
+    const reply = await inner(method, input);
+    if (!reply.ok && reply.error.code === 'FORBIDDEN' && reply.error.detail?.reason === 'sign_in')
+      for (const l of listeners) l('signedOut');
+    return reply;
+  };
+}

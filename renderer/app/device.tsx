@@ -14,10 +14,13 @@ type Step =
   | { step: 'failed'; error: unknown }
   | { step: 'pair'; revoked: boolean }
   | { step: 'signIn'; me: DeviceMe; signedOut: boolean }
-  | { step: 'in'; me: DeviceMe };
+  | { step: 'in'; me: DeviceMe }
+  /** the main till with no PIN asked: the owner's window as before */
+  | { step: 'owner' };
 
 /**
- * Another device on the shop's network (issue 18): pair first, then a staff member signs in with
+ * Another device on the shop's network (issue 18), or the main till when the owner asked for a PIN
+ * on it too (the main till itself answers device.me with FORBIDDEN not_a_device otherwise): pair first, then a staff member signs in with
  * their PIN, then the app as their role allows. A revoked device or a signed-out person is sent
  * back at their next call, or when the page comes back into view.
  */
@@ -36,7 +39,8 @@ export function DeviceGate({ children }: { children: ReactNode }) {
         const me = await api.call('device.me');
         setState(me.staff ? { step: 'in', me } : { step: 'signIn', me, signedOut });
       } catch (e) {
-        if (e instanceof ApiError && e.code === 'UNAUTHORIZED')
+        if (e instanceof ApiError && e.code === 'FORBIDDEN' && e.detail.reason === 'not_a_device') setState({ step: 'owner' });
+        else if (e instanceof ApiError && e.code === 'UNAUTHORIZED')
           setState({ step: 'pair', revoked: stepRef.current === 'in' || stepRef.current === 'signIn' });
         else setState({ step: 'failed', error: e });
       }
@@ -49,6 +53,7 @@ export function DeviceGate({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onSessionLoss((why) => {
+        if (stepRef.current === 'owner' && why === 'signedOut') return void check(true);
         if (stepRef.current !== 'in' && stepRef.current !== 'signIn') return;
         if (why === 'unpaired') setState({ step: 'pair', revoked: true });
         else void check(true);
@@ -81,6 +86,8 @@ export function DeviceGate({ children }: { children: ReactNode }) {
       return <PairScreen revoked={state.revoked} onPaired={(me) => setState({ step: 'signIn', me, signedOut: false })} />;
     case 'signIn':
       return <SignInScreen me={state.me} signedOut={state.signedOut} onSignedIn={(me) => setState({ step: 'in', me })} />;
+    case 'owner':
+      return <>{children}</>;
     case 'in':
       return (
         <DeviceContext.Provider value={{ me: state.me, signOut }} key={state.me.staff?.id}>

@@ -7,6 +7,7 @@ import { useFormat } from '../../app/format';
 import { SelectField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
 import { DevicesList } from './DevicesList';
+import { MainTillPin } from './MainTillPin';
 
 /**
  * Settings → Other devices (issue 18): sharing the shop on one address of this computer (off by
@@ -95,6 +96,7 @@ export function SharingSection() {
         </>
       ) : null}
       {share?.available ? <DevicesList /> : null}
+      <MainTillPin />
     </section>
   );
 }

@@ -48,6 +48,9 @@ export const share = {
   'sharing.unavailable':
     'This window cannot share the shop. Start Regulars in browser mode on this computer (regulars serve) to share it.',
   'sharing.switch': 'Share this shop with other devices',
+  'sharing.mainTillPin': 'Ask for a PIN on this computer too',
+  'sharing.mainTillPinHint':
+    'Then whoever works at this computer signs in with their PIN, and their role applies here as on other devices.',
   'sharing.address': 'Network address',
   'sharing.addressOption': '{{address}} ({{name}})',
   'sharing.noAddresses': 'This computer is not connected to a network, so there is nothing to share on.',

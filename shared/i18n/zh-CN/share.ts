@@ -43,6 +43,8 @@ export const share: Record<keyof typeof en, string> = {
     '让第二台收银台或你的手机通过店里自己的网络（Wi-Fi 或网线）使用本店数据。数据不经过互联网；每台设备用配对码配对一次，店员用自己的 PIN 登录。',
   'sharing.unavailable': '此窗口无法共享本店。请在这台电脑上以浏览器模式启动回头客（regulars serve）后再共享。',
   'sharing.switch': '与其他设备共享本店',
+  'sharing.mainTillPin': '这台电脑也要输入 PIN',
+  'sharing.mainTillPinHint': '开启后，在这台电脑上工作的人也要用自己的 PIN 登录，按其角色使用，和其他设备一样。',
   'sharing.address': '网络地址',
   'sharing.addressOption': '{{address}}（{{name}}）',
   'sharing.noAddresses': '这台电脑没有连接网络，无法共享。',
