@@ -13,7 +13,8 @@ import type { StaffRole } from '../../shared/schemas/sharing';
  *   devices and sharing, the analyses;
  * - `internal`: the host process's own calls into the core, never from HTTP or IPC.
  *
- * The loopback browser mode and the Electron window are the owner's (the main till).
+ * The loopback browser mode and the Electron window are the owner's (the main till), unless the
+ * owner asks for a PIN there too (main/share/main-till.ts): then the same roles apply there.
  * `Record<Method, Access>` fails to compile when a method has no entry; methods another change
  * is still adding may already be listed (the string index).
  */

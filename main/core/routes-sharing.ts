@@ -3,8 +3,8 @@ import type { sharingContract } from '../../shared/api/contract-sharing';
 /**
  * Lanes of the sharing methods (issue 18), spread into ROUTES (routes.ts). The network methods
  * (device.*, sharing.*, devices.list/revoke) are answered by the process that owns the listener
- * (main/server/share-host.ts) before they reach the pool; in a process without one (the Electron
- * window) the worker answers them (sharing.status: not available here).
+ * (main/share/host.ts, in `regulars serve` and the Electron main process alike) before they reach
+ * the pool; a worker reached without one answers sharing.status with `available: false`.
  */
 export const SHARING_ROUTES: Record<keyof typeof sharingContract, 'writer' | 'counter' | 'heavy'> = {
   'device.pair': 'writer',
