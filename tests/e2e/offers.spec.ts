@@ -122,3 +122,16 @@ test('a reused, expired or another customer’s code is refused in the field and
   await page.getByRole('textbox', { name: '优惠码' }).fill(bos.code);
   await expect(page.getByText('这个优惠码属于另一位顾客。')).toBeVisible();
 });
+
+test('the printed call sheet names a lapsed customer’s open offer', async ({ page, shop }) => {
+  test.setTimeout(180_000);
+  await shop.api('settings.update', { language: 'en' });
+  const report = await shop.api<{ rows: { id: number; name: string; status: string }[] }>('lapsed.list', {});
+  const lapsed = report.rows.find((r) => r.status === 'lapsed')!;
+  const offer = await shop.api<Offer>('offers.issue', { customerId: lapsed.id, kind: 'percent_off', value: 15 });
+  await shop.open(page, '/lapsed');
+  await expect(page.locator('.lapsed-table').first()).toBeVisible({ timeout: 120_000 });
+  await page.emulateMedia({ media: 'print' });
+  const row = page.locator('.call-sheet tbody tr').filter({ hasText: lapsed.name }).first();
+  await expect(row.locator('td.cs-next')).toContainText(`Offer ${offer.code}`);
+});
