@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, OptionalText } from '../schemas/common';
+import { Id, IsoDate, OptionalText, Text } from '../schemas/common';
 import {
   ConsentChange,
   ConsentEvent,
@@ -166,7 +166,7 @@ export const contract = {
     output: z.array(LapsedRow),
   },
   /** a customer named the ways the owner knows them: id, member code or phone */
-  'customers.resolve': { input: z.strictObject({ key: z.string().min(1).max(200) }), output: z.object({ id: z.number() }) },
+  'customers.resolve': { input: z.strictObject({ key: Text(200) }), output: z.object({ id: z.number() }) },
   'audit.list': {
     input: z.strictObject({
       action: z.enum(AUDIT_ACTIONS).nullable().default(null),

@@ -5,7 +5,9 @@ import { OFFER_KINDS, OFFER_STATUSES, normalizeOfferCode } from '../domain/offer
 /** An offer code as typed or scanned (normalised: no spaces or dashes, upper case). */
 export const OfferCode = OptionalText(40)
   .transform(normalizeOfferCode)
-  .refine((s) => s.length > 0, 'required');
+  .refine((s) => s.length > 0, 'required')
+  // a code is letters and digits only: anything else cannot be one (and is never stored or echoed)
+  .refine((s) => /^[0-9A-Z]+$/.test(s), 'offer_unknown');
 
 /** Issue an offer to one customer, from a win-back case or a campaign (or neither, from the command line). */
 export const OfferDraft = z

@@ -17,7 +17,13 @@ export const Pin = z.string({ error: 'pin_invalid' }).regex(/^\d{4,8}$/, 'pin_in
 export const PairingCode = z.string({ error: 'pairing_code_invalid' }).regex(/^\d{6}$/, 'pairing_code_invalid');
 
 /** An IP address of this computer (IPv4 dotted or IPv6), never a wildcard; checked against its interfaces. */
-export const ShareAddress = z.string({ error: 'address_invalid' }).trim().min(2, 'address_invalid').max(64, 'address_invalid');
+export const ShareAddress = z
+  .string({ error: 'address_invalid' })
+  .trim()
+  .min(2, 'address_invalid')
+  .max(64, 'address_invalid')
+  // the characters of an IPv4/IPv6 address (with an IPv6 zone such as %eth0); anything else is refused here
+  .regex(/^[0-9A-Za-z:.%_-]+$/, 'address_invalid');
 
 export const ShareStart = z.strictObject({
   address: ShareAddress,
@@ -143,7 +149,7 @@ export type PinRecord = z.infer<typeof PinRecord>;
 
 /** Internal: a pairing or PIN lockout as kept in the database (survives a restart). */
 export const LockoutRecord = z.strictObject({
-  key: z.string().min(1).max(120),
+  key: Text(120),
   failures: z.number().int().min(0),
   lockedUntil: z.number().int().min(0),
   locks: z.number().int().min(0),
