@@ -170,7 +170,7 @@ export function takeBackup(ctx: Pick<Ctx, 'db' | 'dbPath' | 'clock'>, reason: st
   writeCopy(ctx.db, file);
   // A full copy of the shop left the database: the activity log says when, why and where to.
   audit(ctx.db, ctx.clock.now(), 'backup', 'database', null, { reason, to: file });
-  rotate(dir, owner, file);
+  rotate(dir, owner, file, shopZone(ctx));
   return { file, takenAt: now, reason, bytes: fs.statSync(file).size };
 }
 
@@ -204,7 +204,7 @@ export function dailyBackupIfDue(ctx: Ctx): BackupInfo | null {
   return takeBackup(ctx, 'daily');
 }
 
-function shopZone(ctx: Ctx): string {
+function shopZone(ctx: Pick<Ctx, 'db'>): string {
   try {
     return getSettings(ctx.db).timeZone;
   } catch {
@@ -270,8 +270,12 @@ function listParsed(dir: string, owner?: BackupOwner): { info: BackupInfo; shopI
   return out.sort((a, b) => b.info.takenAt - a.info.takenAt);
 }
 
-/** Grandfather-father-son: the newest backup of each of the last 7 days, 4 weeks and 12 months stays. */
-export function chooseKept(backups: BackupInfo[]): Set<string> {
+/**
+ * Grandfather-father-son: the newest backup of each of the last 7 days, 4 weeks and 12 months stays.
+ * Days are the shop's business days (as `dailyBackupIfDue` counts them): UTC days would let the
+ * daily backup of a new business day east of UTC replace the previous day's.
+ */
+export function chooseKept(backups: BackupInfo[], zone = 'UTC'): Set<string> {
   const keep = new Set<string>();
   const pick = (keyOf: (ms: number) => string, count: number) => {
     const seen = new Set<string>();
@@ -283,9 +287,11 @@ export function chooseKept(backups: BackupInfo[]): Set<string> {
       keep.add(b.file);
     }
   };
-  pick((ms) => new Date(ms).toISOString().slice(0, 10), KEEP.daily);
-  pick((ms) => String(Math.floor((ms / 86_400_000 + 3) / 7)), KEEP.weekly); // weeks starting Monday
-  pick((ms) => new Date(ms).toISOString().slice(0, 7), KEEP.monthly);
+  const day = (ms: number) => businessDate(ms, zone);
+  pick(day, KEEP.daily);
+  // weeks starting Monday, counted in days since 1970-01-01 (a Thursday) of the business date
+  pick((ms) => String(Math.floor((Date.parse(`${day(ms)}T00:00:00Z`) / 86_400_000 + 3) / 7)), KEEP.weekly);
+  pick((ms) => day(ms).slice(0, 7), KEEP.monthly);
   return keep;
 }
 
@@ -297,12 +303,15 @@ export function chooseKept(backups: BackupInfo[]): Set<string> {
  * shop's are not ours to delete, and old-named ones cannot be told apart from another shop's of the
  * same file name, so they stay.
  */
-function rotate(dir: string, owner: BackupOwner, justTaken: string): void {
+function rotate(dir: string, owner: BackupOwner, justTaken: string, zone: string): void {
   if (!owner.shopId) return;
   const auto = listParsed(dir, owner)
     .filter((b) => b.shopId === owner.shopId && b.info.reason !== 'manual')
     .map((b) => b.info);
-  const keep = chooseKept(auto.filter((b) => b.reason === 'daily'));
+  const keep = chooseKept(
+    auto.filter((b) => b.reason === 'daily'),
+    zone,
+  );
   const changes = auto.filter((b) => b.reason !== 'daily');
   changes.slice(0, KEEP.beforeChange).forEach((b) => keep.add(b.file));
   for (const reasons of KEEP_LAST_OF) {
