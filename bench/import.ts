@@ -7,7 +7,7 @@ import { CORE_WORKER_FILE, createPool, type Pool } from '../main/core/pool';
 import { runImport } from '../main/services/import/run';
 import { ImportOptions } from '../shared/schemas/import';
 import { salesCsv } from './data';
-import { BENCH_DIR, BENCH_NOW, SHOP, picker, type Row } from './lib';
+import { BENCH_DIR, BENCH_NOW, counterPhones, picker, workCopy, type Row } from './lib';
 
 const SEARCH_P95_TARGET = 50;
 const MAX_TARGET = 300;
@@ -102,16 +102,10 @@ const q = (xs: number[], p: number) => {
  * a till searching and selling through the pool until the job is over.
  */
 async function counterDuringImport(bytes: Buffer): Promise<{ lat: Lat; seconds: number; state: string }> {
-  const file = path.join(BENCH_DIR, 'import-pool.db');
-  for (const f of [file, file + '-wal', file + '-shm']) fs.rmSync(f, { force: true });
-  fs.rmSync(path.join(BENCH_DIR, 'backups'), { recursive: true, force: true });
-  fs.copyFileSync(SHOP, file);
+  const ctx = workCopy('import-pool.db');
+  const file = ctx.dbPath;
   const clock = { now: () => BENCH_NOW };
-  const ctx = openApp({ dbPath: file, clock });
-  const phones = ctx.db
-    .prepare('SELECT phone FROM customers WHERE phone IS NOT NULL AND merged_into_id IS NULL ORDER BY id LIMIT 5000')
-    .pluck()
-    .all() as string[];
+  const phones = counterPhones(ctx);
   closeApp(ctx);
   const pick = picker(11);
   const workers = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'workers');

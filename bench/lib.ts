@@ -107,12 +107,21 @@ export function ensureShop(fresh: boolean): Row[] {
   ];
 }
 
-/** A scratch copy of the cached shop for benchmarks that write. */
-export function workCopy(name: string): Ctx {
+/** A scratch copy of the cached shop (or `from`) for benchmarks that write; no backups left from a run before. */
+export function workCopy(name: string, from = SHOP): Ctx {
   const file = path.join(BENCH_DIR, name);
   for (const f of [file, file + '-wal', file + '-shm']) fs.rmSync(f, { force: true });
-  fs.copyFileSync(SHOP, file);
+  fs.rmSync(path.join(BENCH_DIR, 'backups'), { recursive: true, force: true });
+  fs.copyFileSync(from, file);
   return openApp({ dbPath: file, clock: { now: () => BENCH_NOW } });
+}
+
+/** The phone numbers a till searches by (the last four digits of the first 5,000 customers'). */
+export function counterPhones(ctx: Ctx): string[] {
+  return ctx.db
+    .prepare('SELECT phone FROM customers WHERE phone IS NOT NULL AND merged_into_id IS NULL ORDER BY id LIMIT 5000')
+    .pluck()
+    .all() as string[];
 }
 
 export function openShop(): Ctx {

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatch } from '../main/api';
-import { closeApp, openApp } from '../main/app';
+import { closeApp } from '../main/app';
 import { CORE_WORKER_FILE, createPool, type Pool } from '../main/core/pool';
-import { BENCH_DIR, BENCH_NOW, SHOP, picker, type Row } from './lib';
+import { BENCH_NOW, SHOP, counterPhones, picker, workCopy, type Row } from './lib';
 
 const SEARCH_P95_TARGET = 50;
 const MAX_TARGET = 300;
@@ -50,16 +49,10 @@ function rowsOf(phase: string, lat: Lat): Row[] {
  * takes a backup, beside the same calls in-process on an idle connection (the plain baseline).
  */
 export async function poolSection(shopFile = SHOP, script = workerScript()): Promise<Row[]> {
-  const file = path.join(BENCH_DIR, 'pool-shop.db');
-  for (const f of [file, file + '-wal', file + '-shm']) fs.rmSync(f, { force: true });
-  fs.rmSync(path.join(BENCH_DIR, 'backups'), { recursive: true, force: true });
-  fs.copyFileSync(shopFile, file);
+  const ctx = workCopy('pool-shop.db', shopFile);
+  const file = ctx.dbPath;
   const clock = { now: () => BENCH_NOW };
-  const ctx = openApp({ dbPath: file, clock });
-  const phones = ctx.db
-    .prepare('SELECT phone FROM customers WHERE phone IS NOT NULL AND merged_into_id IS NULL ORDER BY id LIMIT 5000')
-    .pluck()
-    .all() as string[];
+  const phones = counterPhones(ctx);
   // models cold: the month's fit is made again by the first list
   ctx.db.exec('DELETE FROM model_fits');
   const pick = picker(7);

@@ -2,6 +2,7 @@ import { runImport } from '../../main/services/import/run';
 import { ImportOptions } from '../../shared/schemas/import';
 import { addDays, julianDay } from '../../shared/domain/dates';
 import type { Ctx } from '../../main/ctx';
+import { prng } from '../../main/services/demo/people';
 
 /**
  * A simulated shop with a known truth, for measuring the fading and price-sensitive flags
@@ -56,20 +57,8 @@ export interface SimTruth {
   clustered: boolean;
 }
 
-/** mulberry32: a small seeded generator, enough for a simulation. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function simulateSales(o: SimOptions): { csv: string; truth: Map<string, SimTruth> } {
-  const u = rng(o.seed);
+  const u = prng(o.seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
   // Gamma with integer shape k and mean 1 (sum of exponentials).
   const gamma = (k: number) => {
