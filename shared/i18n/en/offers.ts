@@ -17,7 +17,7 @@ export const offers = {
   'offers.amountOff': 'Amount off',
   'offers.percentOff': 'Percent off',
   'offers.minSpend': 'Minimum spend (optional)',
-  'offers.expires': 'Last day (optional)',
+  'offers.expires': 'Last day it can be used (optional)',
   'offers.issued': 'Offer issued: code {{code}}.',
   'offers.codeIs': 'Code',
   'offers.terms.amount_off': '{{amount}} off',
