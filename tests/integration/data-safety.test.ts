@@ -120,8 +120,10 @@ describe('backups are complete, synced and checked', () => {
     });
     const b = takeBackup(ctx, 'manual');
     vi.restoreAllMocks();
-    expect(synced).toContain(b.file);
-    expect(synced).toContain(path.dirname(b.file));
+    // the copy is synced under its partial name, then renamed to the backup's and the folder synced
+    expect(synced).toContain(`${b.file}.partial`);
+    expect(synced.lastIndexOf(path.dirname(b.file))).toBeGreaterThan(synced.indexOf(`${b.file}.partial`));
+    expect(fs.existsSync(`${b.file}.partial`)).toBe(false);
     expect(fs.existsSync(`${b.file}-wal`)).toBe(false);
     const copy = new Database(b.file, { readonly: true });
     try {
