@@ -121,7 +121,9 @@ export class ShareHost {
     if ('problem' in checked) throw new AppError('VALIDATION', undefined, [{ path: ['address'], message: checked.problem }]);
     if (this.listener?.address === checked.address && (port === 0 || port === this.listener.l.port)) return this.status();
     await this.stop();
-    const cert = await shopCertificate(this.opts.dbPath, checked.address, this.now());
+    // The certificate's validity is checked by the devices against their own clocks, never the
+    // shop's business clock (REGULARS_NOW): it is dated by this computer's wall clock.
+    const cert = await shopCertificate(this.opts.dbPath, checked.address);
     try {
       const l = await listenShared(checked.address, port, cert, {
         staticDir: this.opts.staticDir,
