@@ -41,23 +41,44 @@ export function netnsUnavailable(): string | null {
   return null;
 }
 
-const inUse = (addr: string) =>
-  Object.values(os.networkInterfaces())
-    .flat()
-    .some((a) => a?.address === addr);
+/**
+ * Addresses of 192.0.2.0/24 something here already uses: this computer's own, the gateways its
+ * routes go through and the neighbours it has talked to. Some machines (this project's CI among
+ * them) put their own network in the documentation range too; a /30 over their gateway would cut
+ * the machine off, and one over their own address would send the phone's replies to itself.
+ */
+function reserved(ip: (...args: string[]) => string): Set<string> {
+  const taken = new Set<string>();
+  for (const a of Object.values(os.networkInterfaces()).flat()) if (a) taken.add(a.address);
+  const text = [
+    ['route', 'show', 'table', 'all'],
+    ['neigh', 'show'],
+  ]
+    .map((args) => {
+      try {
+        return ip(...args);
+      } catch {
+        return '';
+      }
+    })
+    .join('\n');
+  for (const m of text.matchAll(/\b192\.0\.2\.\d+\b/g)) taken.add(m[0]);
+  return taken;
+}
 
-/** Makes the namespace and veth pair on a free /30 of 192.0.2.0/24. */
+/** Makes the namespace and veth pair on a /30 of 192.0.2.0/24 that nothing here uses. */
 export function createTestNet(): TestNet {
   const ip = (...args: string[]) => execFileSync(IP!, args, { stdio: 'pipe', encoding: 'utf8' });
   const id = randomBytes(3).toString('hex');
   const ns = `regulars-${id}`;
   const hostIf = `rgh${id}`;
   const peerIf = `rgp${id}`;
-  let base = 0;
-  for (let tries = 0; tries < 64; tries++) {
-    base = 4 * Math.floor(Math.random() * 63);
-    if (!inUse(`192.0.2.${base + 1}`)) break;
-  }
+  const taken = reserved(ip);
+  const free = Array.from({ length: 64 }, (_, i) => 4 * i).filter(
+    (b) => b > 0 && b < 252 && [0, 1, 2, 3].every((k) => !taken.has(`192.0.2.${b + k}`)),
+  );
+  if (free.length === 0) throw new Error('no free /30 left in 192.0.2.0/24 on this computer');
+  const base = free[Math.floor(Math.random() * free.length)]!;
   const hostAddress = `192.0.2.${base + 1}`;
   const peerAddress = `192.0.2.${base + 2}`;
   const remove = () => {

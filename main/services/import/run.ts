@@ -93,7 +93,13 @@ export async function runImport(
   opts: ImportOptions,
   hooks: ImportHooks = {},
 ): Promise<ImportResult> {
+  // A cancel is looked at between the phases and every few thousand rows of checking, not only
+  // while writing: reading and checking a large file takes longer than its writing on a busy till.
+  const stopIfCancelled = () => {
+    if (hooks.isCancelled?.()) throw new ImportCancelled();
+  };
   const table = await readTable(bytes, opts.encoding);
+  stopIfCancelled();
   // Never a guess between two readings that both look like words: the owner chooses.
   if (table.doubt)
     throw new AppError('VALIDATION', { reason: 'encoding_ambiguous', ...table.doubt }, [
@@ -114,6 +120,7 @@ export async function runImport(
     });
 
   const { rows, ragged } = fieldRows(table.headers, table.rows, mapping);
+  stopIfCancelled();
   const errors: RowError[] = [
     ...table.broken.map((b) => ({ row: b.row, column: '', reason: b.reason, value: '' })),
     ...ragged,
@@ -129,7 +136,9 @@ export async function runImport(
   const products = opts.kind === 'products' ? planProducts(ctx, rows, brokenLines) : null;
   if (products) errors.push(...products.errors);
 
+  let checked = 0;
   for (const r of products ? [] : rows) {
+    if (++checked % 2000 === 0) stopIfCancelled();
     if (brokenLines.has(r.line)) continue;
     if (opts.kind === 'customers') {
       const c = customerFromRow(r);
@@ -193,6 +202,7 @@ export async function runImport(
     return result;
   }
 
+  stopIfCancelled();
   const backup = hooks.beforeWrite?.();
   const now = ctx.clock.now();
   let done: { importId: number; created: number; updated: number; products: ReturnType<typeof writeProducts> | null };
@@ -217,7 +227,7 @@ export async function runImport(
             { importId, fileName, today: businessDate(now, settings.timeZone), now },
             (i) => {
               if (i % 5000 === 0) {
-                if (hooks.isCancelled?.()) throw new ImportCancelled();
+                stopIfCancelled();
                 hooks.onProgress?.(i, plannedRows);
               }
             },

@@ -1,15 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { DeviceMe } from '../../../shared/schemas/sharing';
 import { useApi } from '../../api/context';
 import { useT } from '../../app/i18n';
-import { currentPath, navigate } from '../../app/router';
+import { currentPath, navigate, useRoute } from '../../app/router';
 import { TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
 import { DeviceShell } from './DeviceShell';
 
 /** The code from the QR code's address (#/pair?code=123456), if the device came that way. */
-function codeFromAddress(): string {
-  const path = currentPath();
+function codeFromAddress(path = currentPath()): string {
   if (!path.startsWith('/pair')) return '';
   return new URLSearchParams(path.split('?')[1] ?? '').get('code') ?? '';
 }
@@ -19,6 +18,13 @@ export function PairScreen({ revoked, onPaired }: { revoked: boolean; onPaired(m
   const { t } = useT();
   const api = useApi();
   const [code, setCode] = useState(codeFromAddress);
+  // A code that arrives in the address while this page is open (a second scan in the same tab) fills
+  // the field too.
+  const route = useRoute();
+  useEffect(() => {
+    const fromAddress = codeFromAddress(route);
+    if (fromAddress) setCode(fromAddress);
+  }, [route]);
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
