@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { CORE_WORKER_FILE, createPool } from '../core/pool';
 import { resolveDbPath } from '../paths';
 import { startServer } from '../server/server';
-import { clockFromEnv, consoleLogger } from '../ctx';
-import { ShareHost } from '../share/host';
+import { openShareHost } from '../share/setup';
 import { checkShareAddress } from '../share/address';
 import type { MessageKey } from '../../shared/i18n';
 import { CliError, intFlag, parseFlags } from './common';
@@ -60,14 +59,11 @@ export async function serveCommand(args: string[]): Promise<number> {
   const dbPath = resolveDbPath(flags.db);
   const pool = await createPool({ dbPath, script: path.join(workerDir, CORE_WORKER_FILE), workerDir, role: 'serve' });
   // Sharing with other devices (issue 18): off unless --share or Settings → Other devices switches it on.
-  const host = new ShareHost({
+  const host = await openShareHost({
     dispatch: (method, input, meta) => pool.dispatch(method, input, meta),
     dbPath,
     staticDir: rendererDir(),
-    clock: clockFromEnv(),
-    log: consoleLogger,
   });
-  await host.init();
   const server = await startServer({
     call: (method, input) => host.local(method, input),
     staticDir: rendererDir(),

@@ -7,7 +7,7 @@ import { errorText } from '../components/errors';
 import { PairScreen } from '../screens/device/PairScreen';
 import { SignInScreen } from '../screens/device/SignInScreen';
 import { useT } from './i18n';
-import { DeviceContext, useDevice } from './session';
+import { DeviceContext, deviceName, useDevice } from './session';
 
 type Step =
   | { step: 'checking' }
@@ -104,7 +104,7 @@ export function SessionItem() {
   if (!device?.me.staff) return null;
   return (
     <li className="session-item">
-      <span className="session-who">{t('session.who', { staff: device.me.staff.name, device: device.me.device.name })}</span>
+      <span className="session-who">{t('session.who', { staff: device.me.staff.name, device: deviceName(t, device.me) })}</span>
       <button type="button" className="secondary small" onClick={() => void device.signOut()}>
         {t('session.signOut')}
       </button>

@@ -31,7 +31,7 @@ test('a PIN on the main till: the PIN page, a cashier’s screens only, sign out
 
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link')).toHaveText(['Counter', 'Today', 'Customers']);
-  await expect(nav.getByText('Ana Cashier on main till')).toBeVisible();
+  await expect(nav.getByText('Ana Cashier on the main till')).toBeVisible();
   await nav.getByRole('button', { name: 'Sign out' }).click();
   await expect(signIn).toBeVisible();
 

@@ -5,6 +5,7 @@ import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
+import { deviceName } from '../../app/session';
 import { DeviceShell } from './DeviceShell';
 
 /** A staff member signs in on a paired device with their own PIN; the device stays signed in as them. */
@@ -47,7 +48,7 @@ export function SignInScreen({
 
   return (
     <DeviceShell title={t('signIn.title')}>
-      <p className="muted">{t('signIn.device', { name: me.device.name })}</p>
+      <p className="muted">{t('signIn.device', { name: deviceName(t, me) })}</p>
       {signedOut ? <p role="status">{t('signIn.signedOut')}</p> : null}
       {staff.error ? (
         <p role="alert" className="form-error">

@@ -22,6 +22,7 @@ export const share = {
   'signIn.noStaff': 'Nobody can sign in yet: the owner sets staff PINs in Settings → Staff on the main till.',
   'signIn.signedOut': 'You were signed out. Sign in again.',
   'session.who': '{{staff}} on {{device}}',
+  'session.mainTill': 'the main till',
   'session.signOut': 'Sign out',
   'session.ownerOnly': 'Only the owner can open this screen.',
 

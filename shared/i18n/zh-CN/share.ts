@@ -20,6 +20,7 @@ export const share: Record<keyof typeof en, string> = {
   'signIn.noStaff': '还没有人可以登录：店主需在主收银台的“设置 → 店员”中为店员设置 PIN。',
   'signIn.signedOut': '你已退出登录，请重新登录。',
   'session.who': '{{staff}} · {{device}}',
+  'session.mainTill': '主收银台',
   'session.signOut': '退出登录',
   'session.ownerOnly': '只有店主可以打开此页面。',
 
