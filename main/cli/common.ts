@@ -1,7 +1,8 @@
 import { IsoDate } from '../../shared/schemas/common';
 import { consoleLogger } from '../ctx';
-import { toFailure } from '../errors';
-import { CallFailed, cliLocale } from './session';
+import { toFailure, toFieldIssues } from '../errors';
+import { messages, type MessageKey } from '../../shared/i18n';
+import { CallFailed, cliLocale, t } from './session';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import type { ErrorCode } from '../../shared/api/errors';
@@ -58,8 +59,13 @@ export function parseFlags<S extends z.ZodType>(args: string[], options: ParseAr
   }
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    throw new CliError(`--${first.path.join('.')}: ${first.message}`);
+    // the field's message in the command line's language, with the value given (like the screens)
+    const first = toFieldIssues(parsed.error)[0]!;
+    const name = first.path.join('.');
+    const key = `error.field.${first.message}`;
+    const text = t(key in messages.en ? (key as MessageKey) : 'error.field.invalid');
+    const given = values[name];
+    throw new CliError(`--${name}${typeof given === 'string' ? ` ${given}` : ''}: ${text}`);
   }
   return parsed.data;
 }

@@ -73,5 +73,8 @@ describe('the command line in both languages', () => {
     const csv = path.join(dir, 'missing.csv');
     expect(runIn(EN, 'import', 'sales', csv, '--db', path.join(dir, 'new.db')).stderr).toBe(`regulars: cannot read ${csv}\n`);
     expect(runIn(ZH, 'import', 'sales', csv, '--db', path.join(dir, 'new.db')).stderr).toBe(`regulars: 无法读取 ${csv}\n`);
+    // a flag's value the schema refuses: the field's message in the language, with what was given
+    expect(runIn(EN, 'serve', '--port', '99999').stderr).toBe(`regulars: --port 99999: ${en['error.field.invalid']}\n`);
+    expect(runIn(ZH, 'serve', '--port', '99999').stderr).toBe(`regulars: --port 99999: ${zhCN['error.field.invalid']}\n`);
   }, 120_000);
 });
