@@ -45,6 +45,9 @@ export class DeviceAuth {
   private staff: StaffAccess[] = [];
   private flushed = new Map<number, number>();
   private timer: NodeJS.Timeout | null = null;
+  private reloading: Promise<void> = Promise.resolve();
+  /** counts the changes made here to the devices in memory (see readAll) */
+  private changes = 0;
 
   constructor(
     private readonly dispatch: Dispatch,
@@ -77,17 +80,33 @@ export class DeviceAuth {
     return r.data as T;
   }
 
-  async reload(): Promise<void> {
-    await this.flush();
-    const [devices, staff, locks] = await Promise.all([
-      this.core<DeviceRecord[]>('devices.records', {}),
-      this.core<StaffAccess[]>('staff.access', {}),
-      this.core<LockoutRecord[]>('lockouts.records', {}),
-    ]);
-    for (const l of [this.pairLock, this.pinStaffLock, this.pinDeviceLock]) l.load(locks);
-    this.byHash = new Map(devices.filter((d) => d.revokedAt === null).map((d) => [d.tokenHash, d]));
-    this.flushed = new Map(devices.map((d) => [d.id, d.lastSeenAt]));
-    this.staff = staff;
+  /**
+   * Reads devices, staff and lockouts again. Reloads run one after another, and one that overlapped
+   * a change made here (a device paired, signed in, expired) reads again: an older read finishing
+   * last never puts back a list from before a PIN was set or a device was paired.
+   */
+  reload(): Promise<void> {
+    const next = this.reloading.catch(() => undefined).then(() => this.readAll());
+    this.reloading = next;
+    return next;
+  }
+
+  private async readAll(): Promise<void> {
+    for (;;) {
+      await this.flush();
+      const seen = this.changes;
+      const [devices, staff, locks] = await Promise.all([
+        this.core<DeviceRecord[]>('devices.records', {}),
+        this.core<StaffAccess[]>('staff.access', {}),
+        this.core<LockoutRecord[]>('lockouts.records', {}),
+      ]);
+      if (seen !== this.changes) continue;
+      for (const l of [this.pairLock, this.pinStaffLock, this.pinDeviceLock]) l.load(locks);
+      this.byHash = new Map(devices.filter((d) => d.revokedAt === null).map((d) => [d.tokenHash, d]));
+      this.flushed = new Map(devices.map((d) => [d.id, d.lastSeenAt]));
+      this.staff = staff;
+      return;
+    }
   }
 
   async after(method: Method): Promise<void> {
@@ -107,6 +126,7 @@ export class DeviceAuth {
     const idle = now - dev.lastSeenAt;
     if (idle > DEVICE_IDLE_MS) {
       this.byHash.delete(dev.tokenHash);
+      this.changes++;
       await this.core('devices.updateRecord', { id: dev.id, revoke: 'idle' }, { actor: { device: dev.name, staff: null } });
       return null;
     }
@@ -145,6 +165,7 @@ export class DeviceAuth {
       );
       this.byHash.set(dev.tokenHash, dev);
       this.flushed.set(dev.id, dev.lastSeenAt);
+      this.changes++;
       return dev;
     } catch (e) {
       this.log.error('sharing: pairing could not be saved', e);
@@ -161,6 +182,7 @@ export class DeviceAuth {
     );
     const kept = { ...next, lastSeenAt: Math.max(next.lastSeenAt, dev.lastSeenAt) };
     this.byHash.set(kept.tokenHash, kept);
+    this.changes++;
     return kept;
   }
 

@@ -87,3 +87,79 @@ it('a wrong PIN signs nobody in; the right one does, until locked out', async ()
   expect(await auth.signIn(dev, 1, '9999', 'x')).toMatchObject({ retryAfter: 300 });
   expect(await auth.signIn(dev, 1, '1234', 'x')).toMatchObject({ retryAfter: 300 });
 });
+
+it('reloads never finish out of order: a read from before a PIN was set cannot replace the newer list', async () => {
+  let hasPin = false;
+  let reads = 0;
+  let release: () => void = () => {};
+  let firstRead: () => void = () => {};
+  const firstAsked = new Promise<void>((r) => (firstRead = r));
+  const dispatch = async (method: string): Promise<Reply> => {
+    if (method === 'devices.records' || method === 'lockouts.records') return { ok: true, data: [] };
+    if (method === 'staff.access') {
+      const data: StaffAccess[] = [{ staffId: 1, name: 'Ana', isActive: true, role: 'cashier', hasPin }];
+      if (reads++ === 0) {
+        firstRead();
+        // the first read (after the role was changed) is answered late, after the PIN was set
+        await new Promise<void>((r) => (release = r));
+      }
+      return { ok: true, data };
+    }
+    return { ok: false, error: { code: 'UNKNOWN_METHOD' } };
+  };
+  const auth = new DeviceAuth(dispatch, { now: () => 0 }, { error: () => {}, info: () => {} });
+  const afterRole = auth.reload();
+  await firstAsked;
+  hasPin = true;
+  const afterPin = auth.reload();
+  release();
+  await Promise.all([afterRole, afterPin]);
+  expect(auth.signInChoices()).toEqual([{ id: 1, name: 'Ana' }]);
+  expect(reads).toBe(2);
+});
+
+it('a device paired while a reload was reading is kept (the reload reads again)', async () => {
+  const devices: DeviceRecord[] = [];
+  let hold: Promise<void> | null = null;
+  let release: () => void = () => {};
+  let asked: () => void = () => {};
+  const readAsked = new Promise<void>((r) => (asked = r));
+  const dispatch = async (method: string, input: unknown): Promise<Reply> => {
+    if (method === 'devices.records') {
+      const data = devices.map((d) => ({ ...d }));
+      if (hold) {
+        asked();
+        await hold;
+      }
+      return { ok: true, data };
+    }
+    if (method === 'staff.access' || method === 'lockouts.records') return { ok: true, data: [] };
+    if (method === 'devices.addRecord') {
+      const i = input as { name: string; tokenHash: string };
+      const d: DeviceRecord = {
+        id: devices.length + 1,
+        name: i.name,
+        tokenHash: i.tokenHash,
+        pairedAt: 0,
+        lastSeenAt: 0,
+        revokedAt: null,
+        revokedReason: null,
+        staffId: null,
+        signedInAt: null,
+      };
+      devices.push(d);
+      return { ok: true, data: { ...d } };
+    }
+    return { ok: false, error: { code: 'UNKNOWN_METHOD' } };
+  };
+  const auth = new DeviceAuth(dispatch, { now: () => 0 }, { error: () => {}, info: () => {} });
+  hold = new Promise<void>((r) => (release = r));
+  const reloading = auth.reload();
+  await readAsked; // the reload has read the devices: none yet
+  hold = null;
+  const token = 'c'.repeat(43);
+  await auth.add('Till 3', token);
+  release(); // ... and finishes after the pairing
+  await reloading;
+  expect(auth.device(token)?.name).toBe('Till 3');
+});
