@@ -114,6 +114,9 @@ async function setAccess(owner: Page, name: string, role: 'Cashier' | 'Owner', p
   await staff.getByLabel(`New PIN for ${name}`).fill(pin);
   await staff.getByLabel(`New PIN for ${name}`).press('Enter');
   await expect(staff.getByRole('status')).toHaveText(`Saved for ${name}.`);
+  // the PIN typed while the role's reply came back was saved too
+  const row = staff.getByRole('listitem').filter({ has: owner.getByRole('combobox', { name: `Role of ${name}` }) });
+  await expect(row).toContainText('PIN set');
 }
 
 async function pair(phone: Page, code: string, name: string) {

@@ -53,7 +53,9 @@ function StaffAccessRow({ person, onSaved }: { person: StaffAccess; onSaved(next
     try {
       const next = await api.call('staff.setAccess', { id: person.staffId, ...patch });
       setError(null);
-      setPin('');
+      // Only a PIN saved (or removed) empties the field: a role's reply arriving while the owner
+      // types a PIN leaves what they typed.
+      if (patch.pin !== undefined) setPin('');
       onSaved(next);
     } catch (e) {
       setError(e);
