@@ -12,6 +12,7 @@ import { ImportOptions } from '../../shared/schemas/import';
 import { customerWindows, customerWindowsNow } from '../../main/db/queries/analysis';
 import { julianDay } from '../../shared/domain/dates';
 import { cleanupAll, FIXED_NOW, makeCtx, ok } from '../helpers/db';
+import { REFRESH_STATS_SQL } from '../../main/db/queries/customers';
 
 afterEach(cleanupAll);
 
@@ -100,6 +101,61 @@ describe('visit_days and shop_days follow every write to sales', () => {
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM visit_days').get()).toEqual({ n: 0 });
     // The shop's day totals keep the anonymised sales as walk-ins.
     expect(ctx.db.prepare('SELECT SUM(walk_in_sales) AS n FROM shop_days').get()).toEqual({ n: 3 });
+  });
+
+  it('an import adds its derived data set-based, equal to a recompute: days the shop had, promotions, new customers, walk-ins', async () => {
+    const { ctx } = makeCtx();
+    const a = await ok<{ id: number }>(ctx, 'customers.create', { name: '张三', phone: '13912345678' });
+    await ok<{ id: number }>(ctx, 'customers.create', { name: '李四', phone: '13800001111' });
+    // history: 张三 on 2026-01-05 without a promotion, 李四 with one on 2026-02-01
+    await ok(ctx, 'sales.record', { customerId: a.id, amountMinor: 1000, occurredAt: Date.parse('2026-01-05T10:00:00+08:00') });
+    await ok(ctx, 'sales.record', { amountMinor: 400, occurredAt: Date.parse('2026-01-05T11:00:00+08:00') });
+    const before = (ctx.db.prepare("SELECT version FROM table_versions WHERE name = 'sales'").get() as { version: number })
+      .version;
+    const csv = [
+      'phone,name,date,amount,discount,promotion',
+      // a day 张三 already had: a second sale, now a promotion day
+      '13912345678,张三,2026-01-05,12.50,0,yes',
+      // a new day for 张三, earlier than any he had
+      '13912345678,张三,2025-12-20,3,0,no',
+      // two sales on one new day for 李四
+      '13800001111,李四,2026-02-03,8,1,no',
+      '13800001111,李四,2026-02-03,2,0,no',
+      // a customer the shop lacks, created by the import, on two days
+      '13700002222,王五,2026-02-03,5,0,no',
+      '13700002222,王五,2026-02-10,6,0,yes',
+      // a walk-in sale on a day the shop had
+      ',,2026-01-05,7,0,no',
+    ].join('\n');
+    const r = await runImport(
+      ctx,
+      new Uint8Array(Buffer.from(csv + '\n', 'utf8')),
+      'sales.csv',
+      ImportOptions.parse({ kind: 'sales', createCustomers: true }),
+    );
+    expect(r).toMatchObject({ committed: true, imported: 7, customersCreated: 1 });
+    expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+    // the totals on the customers' rows equal a recompute from the sales, column for column
+    const rows = () =>
+      ctx.db
+        .prepare(
+          'SELECT id, visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date FROM customers ORDER BY id',
+        )
+        .all();
+    const keptTotals = rows();
+    ctx.db.exec(REFRESH_STATS_SQL);
+    expect(keptTotals).toEqual(rows());
+    expect(ctx.db.prepare('SELECT visits, promo_visits FROM visit_totals WHERE customer_id = ?').get(a.id)).toEqual({
+      visits: 2,
+      promo_visits: 1,
+    });
+    // the cache sees one new version of the sales, and the per-row triggers are back for the counter
+    const after = (ctx.db.prepare("SELECT version FROM table_versions WHERE name = 'sales'").get() as { version: number })
+      .version;
+    expect(after).toBe(before + 1);
+    expect(ctx.db.prepare('SELECT paused FROM derived_pause').get()).toEqual({ paused: 0 });
+    await ok(ctx, 'sales.record', { customerId: a.id, amountMinor: 900, occurredAt: Date.parse('2026-02-20T10:00:00+08:00') });
+    expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
   });
 
   it('an import of sales adds its visits in the same transaction', async () => {

@@ -16,6 +16,7 @@ import * as m0014 from './0014-import-staging';
 import * as m0015 from './0015-campaign-messages';
 import * as m0016 from './0016-sharing';
 import * as m0017 from './0017-share-lockouts';
+import * as m0018 from './0018-derived-pause';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
+  m0018,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

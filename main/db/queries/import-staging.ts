@@ -191,6 +191,86 @@ export function flipSales(db: Db, id: number, importId: number, base: number, no
     .run({ base, now, importId }).changes;
 }
 
+/** Pauses (or resumes) the per-row derived-data triggers; only inside the flip's transaction (migration 18). */
+export function pauseDerived(db: Db, paused: boolean): void {
+  stmt(db, 'UPDATE derived_pause SET paused = ? WHERE id = 1').run(paused ? 1 : 0);
+}
+
+/**
+ * What the paused triggers would have done for every staged sale, in set-based statements over
+ * the staging table (the same sums as migrations 3, 5 and 13, row for row): the customers' visit
+ * days, their visit totals and the totals on their rows, the shop's days, and one new version of
+ * `sales` for the cache. A visit day the shop already had gets the file's sales added; only a new
+ * day is a new visit, and a day becomes a promotion visit when its first promotion sale arrives.
+ * Imported sales are never voided.
+ */
+export function addStagedSalesDerived(db: Db, id: number, base: number): void {
+  const s = table(id, 'sales');
+  const flip = `"${PREFIX}${Math.trunc(id)}_days"`;
+  db.exec(`DROP TABLE IF EXISTS temp.${flip}`);
+  stmt(
+    db,
+    `CREATE TEMP TABLE ${flip} AS
+     SELECT g.*, v.customer_id IS NOT NULL AS existed, COALESCE(v.promo_sales, 0) AS old_promo
+     FROM (
+       SELECT customer_id, day, month, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
+              SUM(discount_minor) AS discount_minor, SUM(items) AS items, SUM(promo) AS promo_sales,
+              MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at,
+              MIN(business_date) AS first_date, MAX(business_date) AS last_date
+       FROM (SELECT COALESCE(customer_id, @base + customer_seq) AS customer_id,
+                    CAST(julianday(business_date) AS INTEGER) AS day,
+                    CAST(substr(business_date, 1, 4) AS INTEGER) * 12 + CAST(substr(business_date, 6, 2) AS INTEGER) - 1 AS month,
+                    amount_minor, discount_minor, items, is_promotion = 1 OR discount_minor > 0 AS promo,
+                    occurred_at, business_date
+             FROM ${s})
+       WHERE customer_id IS NOT NULL
+       GROUP BY customer_id, day
+     ) g
+     LEFT JOIN visit_days v ON v.customer_id = g.customer_id AND v.day = g.day`,
+  ).run({ base });
+  db.exec(`
+    INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
+      SELECT customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales FROM temp.${flip} WHERE true
+      ON CONFLICT (customer_id, day) DO UPDATE SET
+        sales = sales + excluded.sales, amount_minor = amount_minor + excluded.amount_minor,
+        discount_minor = discount_minor + excluded.discount_minor, items = items + excluded.items,
+        promo_sales = promo_sales + excluded.promo_sales;
+
+    INSERT INTO visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
+      SELECT customer_id, MIN(day), MAX(day), SUM(NOT existed), SUM(amount_minor), SUM(discount_minor),
+             SUM(promo_sales > 0 AND old_promo = 0)
+      FROM temp.${flip} WHERE true GROUP BY customer_id
+      ON CONFLICT (customer_id) DO UPDATE SET
+        first_day = MIN(first_day, excluded.first_day), last_day = MAX(last_day, excluded.last_day),
+        visits = visits + excluded.visits, spend_minor = spend_minor + excluded.spend_minor,
+        discount_minor = discount_minor + excluded.discount_minor, promo_visits = promo_visits + excluded.promo_visits;
+
+    UPDATE customers SET
+        visits = visits + a.new_days,
+        sales_count = sales_count + a.sales,
+        total_minor = total_minor + a.amount_minor,
+        first_visit_at = MIN(COALESCE(first_visit_at, a.first_at), a.first_at),
+        last_visit_at = MAX(COALESCE(last_visit_at, a.last_at), a.last_at),
+        first_visit_date = MIN(COALESCE(first_visit_date, a.first_date), a.first_date),
+        last_visit_date = MAX(COALESCE(last_visit_date, a.last_date), a.last_date)
+      FROM (SELECT customer_id, SUM(NOT existed) AS new_days, SUM(sales) AS sales, SUM(amount_minor) AS amount_minor,
+                   MIN(first_at) AS first_at, MAX(last_at) AS last_at, MIN(first_date) AS first_date, MAX(last_date) AS last_date
+            FROM temp.${flip} GROUP BY customer_id) a
+      WHERE customers.id = a.customer_id;
+
+    INSERT INTO shop_days (day, sales, amount_minor, items, walk_in_sales)
+      SELECT CAST(julianday(business_date) AS INTEGER) AS d, COUNT(*), SUM(amount_minor), SUM(items),
+             SUM(customer_id IS NULL AND customer_seq IS NULL)
+      FROM ${s} WHERE true GROUP BY d
+      ON CONFLICT (day) DO UPDATE SET
+        sales = sales + excluded.sales, amount_minor = amount_minor + excluded.amount_minor,
+        items = items + excluded.items, walk_in_sales = walk_in_sales + excluded.walk_in_sales;
+
+    UPDATE table_versions SET version = version + 1 WHERE name = 'sales';
+    DROP TABLE temp.${flip};
+  `);
+}
+
 // --- the import's row ---------------------------------------------------------------------------
 
 export interface PendingImport {

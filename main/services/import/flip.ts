@@ -13,8 +13,9 @@ const BULK_ROWS = 50_000;
 /**
  * The one transaction that makes a staged import part of the shop: new payment methods and staff,
  * new customers (with tags, consents and audit entries), what the file adds to customers the shop
- * knew (tags, consents), every sale, and the derived data (the triggers on `sales` keep visit_days,
- * shop_days, visit_totals and the customers' totals, migrations 3, 5 and 13).
+ * knew (tags, consents), every sale, and the derived data (visit_days, shop_days, visit_totals and
+ * the customers' totals: added set-based for all the file's sales with the per-row triggers paused,
+ * migration 18).
  * Everything row by row is set-based SQL over the staging tables; JavaScript runs per new name and
  * per updated customer only.
  */
@@ -46,7 +47,11 @@ export function flipImport(
       if (imp.kind === 'sales') {
         const planned = imp.planned.length;
         const restore = planned >= BULK_ROWS && planned >= st.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
+        // The per-row derived-data triggers wait; the same sums are added for all rows at once.
+        st.pauseDerived(db, true);
         sales = st.flipSales(db, importId, importId, base, now);
+        st.addStagedSalesDerived(db, importId, base);
+        st.pauseDerived(db, false);
         restore?.();
         // Imported sales win back contacted customers too, as sales at the counter do (one place).
         saleEffects(ctx, { kind: 'imported' });

@@ -1,0 +1,75 @@
+import { afterEach, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrate } from '../../main/db/open';
+import { LATEST_VERSION, migrations } from '../../main/db/migrations';
+import { PAUSABLE, pausable } from '../../main/db/migrations/0018-derived-pause';
+import { openApp, closeApp } from '../../main/app';
+import { dispatch } from '../../main/api';
+import { REFRESH_STATS_SQL } from '../../main/db/queries/customers';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const clock = { now: () => Date.parse('2026-03-10T02:00:00Z') };
+
+it('pausable() adds the pause to a WHEN of its own, or to the one a trigger has, in brackets', () => {
+  expect(pausable('CREATE TRIGGER t AFTER INSERT ON x\n    BEGIN SELECT 1; END')).toBe(
+    'CREATE TRIGGER t AFTER INSERT ON x\n    WHEN NOT (SELECT paused FROM derived_pause WHERE id = 1)\n    BEGIN SELECT 1; END',
+  );
+  expect(pausable('CREATE TRIGGER t AFTER INSERT ON x WHEN NEW.a IS NULL OR NEW.b = 1\n BEGIN SELECT 1; END')).toBe(
+    'CREATE TRIGGER t AFTER INSERT ON x WHEN (NEW.a IS NULL OR NEW.b = 1) AND NOT (SELECT paused FROM derived_pause WHERE id = 1)\n    BEGIN SELECT 1; END',
+  );
+});
+
+it('0018 makes the derived-data triggers of an older shop pausable; unpaused, a sale, a void and a merge keep every total right', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-m18-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'shop.db');
+  const old = new Database(file);
+  migrate(
+    old,
+    file,
+    migrations.filter((m) => m.version < 18),
+  );
+  old
+    .prepare(
+      "INSERT INTO customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (1, '张三', '张三', 'zhangsan', 'zs', '三', '', 0, 0)",
+    )
+    .run();
+  old.close();
+
+  const ctx = openApp({ dbPath: file, clock });
+  try {
+    expect(ctx.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    const sqlOf = (name: string) =>
+      (ctx.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as { sql: string }).sql;
+    for (const name of PAUSABLE) expect(sqlOf(name)).toContain('NOT (SELECT paused FROM derived_pause WHERE id = 1)');
+    expect(ctx.db.prepare('SELECT paused FROM derived_pause').all()).toEqual([{ paused: 0 }]);
+
+    const b = await dispatch('customers.create', { name: '李四' }, ctx);
+    if (!b.ok) throw new Error('customers.create');
+    const sale = await dispatch('sales.record', { customerId: 1, amountMinor: 1200, isPromotion: true }, ctx);
+    if (!sale.ok) throw new Error('sales.record');
+    await dispatch('sales.record', { customerId: (b.data as { id: number }).id, amountMinor: 500 }, ctx);
+    expect(ctx.db.prepare('SELECT customer_id, visits, promo_visits FROM visit_totals ORDER BY customer_id').all()).toEqual([
+      { customer_id: 1, visits: 1, promo_visits: 1 },
+      { customer_id: (b.data as { id: number }).id, visits: 1, promo_visits: 0 },
+    ]);
+    await dispatch('sales.void', { id: (sale.data as { id: number }).id, reason: 'test' }, ctx);
+    await dispatch('customers.merge', { keepId: 1, mergeId: (b.data as { id: number }).id }, ctx);
+    const rows = () =>
+      ctx.db
+        .prepare('SELECT id, visits, sales_count, total_minor, first_visit_at, last_visit_at FROM customers ORDER BY id')
+        .all();
+    const kept = rows();
+    ctx.db.exec(REFRESH_STATS_SQL);
+    expect(kept).toEqual(rows());
+    expect(ctx.db.prepare('SELECT customer_id, visits, spend_minor FROM visit_totals').all()).toEqual([
+      { customer_id: 1, visits: 1, spend_minor: 500 },
+    ]);
+  } finally {
+    closeApp(ctx);
+  }
+});
