@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { CORE_WORKER_FILE, createPool } from '../main/core/pool';
 import { certificateFiles } from '../main/share/cert';
-import { ShareHost } from '../main/share/host';
+import { openShareHost } from '../main/share/setup';
 import { BENCH_DIR, BENCH_NOW, SHOP, picker, type Row } from './lib';
 
 const P95_TARGET = 30;
@@ -52,7 +52,7 @@ export async function shareSection(args: string[] = []): Promise<Row[]> {
     role: 'bench',
     log,
   });
-  const host = new ShareHost({
+  const host = await openShareHost({
     dispatch: (m, i, meta) => pool.dispatch(m, i, meta),
     dbPath: file,
     staticDir: path.resolve(here, '..', 'renderer'),
@@ -61,7 +61,6 @@ export async function shareSection(args: string[] = []): Promise<Row[]> {
   });
   const owner = (m: string, i: unknown) => host.local(m, i);
   try {
-    await host.init();
     const status = await host.start('127.0.0.1', 0);
     const base = status.url!;
     const ca = fs.readFileSync(certificateFiles(file).cert, 'utf8');
