@@ -13,6 +13,7 @@ import { customerWindows, customerWindowsNow } from '../../main/db/queries/analy
 import { julianDay } from '../../shared/domain/dates';
 import { cleanupAll, FIXED_NOW, makeCtx, ok } from '../helpers/db';
 import { REFRESH_STATS_SQL } from '../../main/db/queries/customers';
+import { generateDemo } from '../../main/services/demo/generate';
 
 afterEach(cleanupAll);
 
@@ -156,6 +157,23 @@ describe('visit_days and shop_days follow every write to sales', () => {
     expect(ctx.db.prepare('SELECT paused FROM derived_pause').get()).toEqual({ paused: 0 });
     await ok(ctx, 'sales.record', { customerId: a.id, amountMinor: 900, occurredAt: Date.parse('2026-02-20T10:00:00+08:00') });
     expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+  });
+
+  it('the demo shop sums its derived data once at the end, equal to a recompute, and the triggers are back on', async () => {
+    const { ctx } = makeCtx();
+    generateDemo(ctx.db, { customers: 400, years: 1, seed: 3, now: FIXED_NOW });
+    expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+    const rows = () =>
+      ctx.db
+        .prepare(
+          'SELECT id, visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date FROM customers ORDER BY id',
+        )
+        .all();
+    const keptTotals = rows();
+    ctx.db.exec(REFRESH_STATS_SQL);
+    expect(keptTotals).toEqual(rows());
+    expect(ctx.db.prepare('SELECT paused FROM derived_pause').get()).toEqual({ paused: 0 });
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM visit_days').get()).not.toEqual({ n: 0 });
   });
 
   it('an import of sales adds its visits in the same transaction', async () => {

@@ -191,11 +191,6 @@ export function flipSales(db: Db, id: number, importId: number, base: number, no
     .run({ base, now, importId }).changes;
 }
 
-/** Pauses (or resumes) the per-row derived-data triggers; only inside the flip's transaction (migration 18). */
-export function pauseDerived(db: Db, paused: boolean): void {
-  stmt(db, 'UPDATE derived_pause SET paused = ? WHERE id = 1').run(paused ? 1 : 0);
-}
-
 /**
  * What the paused triggers would have done for every staged sale, in set-based statements over
  * the staging table (the same sums as migrations 3, 5 and 13, row for row): the customers' visit

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../ctx';
 import * as q from '../../db/queries/imports';
 import * as st from '../../db/queries/import-staging';
+import { pauseDerived } from '../../db/queries/derived';
 import { insertPaymentMethod, insertStaff } from '../../db/queries/settings';
 import { setTags, tagsOf, writeConsent, getCustomerRow } from '../../db/queries/customers';
 import { audit } from '../../db/queries/audit';
@@ -48,10 +49,10 @@ export function flipImport(
         const planned = imp.planned.length;
         const restore = planned >= BULK_ROWS && planned >= st.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
         // The per-row derived-data triggers wait; the same sums are added for all rows at once.
-        st.pauseDerived(db, true);
+        pauseDerived(db, true);
         sales = st.flipSales(db, importId, importId, base, now);
         st.addStagedSalesDerived(db, importId, base);
-        st.pauseDerived(db, false);
+        pauseDerived(db, false);
         restore?.();
         // Imported sales win back contacted customers too, as sales at the counter do (one place).
         saleEffects(ctx, { kind: 'imported' });
