@@ -30,9 +30,13 @@ const clock = { now: () => Date.now() + offset };
  * with SQLITE_BUSY because another connection wrote in between (what a deferred transaction does).
  */
 const patched = new WeakSet<Db>();
+const WRITER_BUSY_MS = 30_000;
 function immediateTransactions(db: Db): void {
   if (patched.has(db)) return;
   patched.add(db);
+  // The writer lane waits for the write lock rather than refusing a sale: an import's flip (one
+  // transaction, seconds for a million rows on a big shop) holds it longer than the usual 5 s.
+  if (data.lane === 'writer') db.pragma(`busy_timeout = ${WRITER_BUSY_MS}`);
   const original = db.transaction.bind(db);
   const immediate = <F extends (...args: never[]) => unknown>(fn: F) => {
     const t = original(fn);

@@ -123,6 +123,22 @@ describe('background checks', () => {
   });
 });
 
+describe('a sale while another connection holds the write lock', () => {
+  it('waits for it (as for an import’s flip of several seconds) and is saved, not refused with DB_BUSY', async () => {
+    const { pool, file } = await shop();
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    const sale = pool.dispatch('sales.record', { amountMinor: 900, note: 'waited' });
+    // longer than every other connection's 5 s busy timeout
+    await new Promise((r) => setTimeout(r, 6_000));
+    other.exec('COMMIT');
+    other.close();
+    const r = await sale;
+    expect(r).toMatchObject({ ok: true });
+    expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 1 });
+  }, 30_000);
+});
+
 describe('workers that stop', () => {
   it('a killed worker is started again; its unanswered call gets INTERNAL with an incident id; the next call works', async () => {
     const { pool } = await shop({ slowMethods: { 'lapsed.list': 3000 } });
