@@ -11,6 +11,7 @@ import { AppError } from '../../shared/api/errors';
 import { setActor } from '../db/queries/audit';
 import { consoleLogger } from '../ctx';
 import { toFailure } from '../errors';
+import { yieldCpuToCounter } from './thread-priority';
 
 /**
  * Entry of a core worker thread (bundled to dist/workers/core-worker.mjs): one lane of the pool
@@ -72,6 +73,7 @@ function open(): void {
     c.health = data.shared.health;
     c.backupWarning = data.shared.backupWarning;
     immediateTransactions(c.db);
+    if (data.lane === 'heavy') yieldCpuToCounter();
     ctx = c;
     post({ type: 'ready' });
   } catch (e) {

@@ -108,6 +108,24 @@ describe('the counter comes first', () => {
   });
 });
 
+describe('heavy work yields the CPU', () => {
+  /** the nice value of each thread of this process (field 19 of /proc/self/task/TID/stat) */
+  const niceness = () =>
+    fs.readdirSync('/proc/self/task').map((tid) => {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+  it.skipIf(process.platform !== 'linux')('the heavy reader runs at nice 10, the counter and the writer as before', async () => {
+    const before = niceness().filter((n) => n === 10).length;
+    const { pool } = await shop();
+    // the heavy reader opens after the counter's lane is ready: once it answers, it has
+    await ok(pool, 'customers.list', {});
+    const after = niceness();
+    expect(after.filter((n) => n === 10).length).toBe(before + 1);
+    expect(os.getPriority()).toBe(0);
+  });
+});
+
 describe('background checks', () => {
   it('run on the heavy reader; their verdict reaches shop.status on the counter lane', async () => {
     const { pool, file } = await shop();

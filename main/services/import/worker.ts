@@ -4,6 +4,7 @@ import type { Ctx } from '../../ctx';
 import { backupBeforeChange } from '../backup';
 import { workerFailure, type WorkerMessage, type WorkerRequest } from './jobs';
 import { ImportCancelled, runImport } from './run';
+import { yieldCpuToCounter } from '../../core/thread-priority';
 
 /** Entry of the import worker thread (bundled to dist/workers/import-worker.mjs). */
 const req = workerData as WorkerRequest;
@@ -11,6 +12,8 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 const offset = req.now - Date.now();
 const flag = new Int32Array(req.cancel);
 let ctx: Ctx | null = null;
+// an import is heavy work: the counter's threads come first for the CPU
+yieldCpuToCounter();
 try {
   // Opening is inside: a database that is locked, read-only or from a newer app is the owner's to know.
   ctx = openApp({ dbPath: req.dbPath, clock: { now: () => Date.now() + offset } });
