@@ -43,7 +43,7 @@ export function netnsUnavailable(): string | null {
 
 /**
  * Addresses of 192.0.2.0/24 something here already uses: this computer's own, the gateways its
- * routes go through and the neighbours it has talked to. Some machines (this project's CI among
+ * routes go through, the neighbours it has talked to, its name servers and proxies. Some machines (this project's CI among
  * them) put their own network in the documentation range too; a /30 over their gateway would cut
  * the machine off, and one over their own address would send the phone's replies to itself.
  */
@@ -62,7 +62,15 @@ function reserved(ip: (...args: string[]) => string): Set<string> {
       }
     })
     .join('\n');
-  for (const m of text.matchAll(/\b192\.0\.2\.\d+\b/g)) taken.add(m[0]);
+  // and the name servers and proxies this computer uses, even if not talked to lately
+  let resolv = '';
+  try {
+    resolv = fs.readFileSync('/etc/resolv.conf', 'utf8');
+  } catch {
+    // no resolver file
+  }
+  const proxies = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY'].map((k) => process.env[k] ?? '');
+  for (const m of [text, resolv, ...proxies].join('\n').matchAll(/\b192\.0\.2\.\d+\b/g)) taken.add(m[0]);
   return taken;
 }
 
