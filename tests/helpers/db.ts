@@ -5,6 +5,9 @@ import path from 'node:path';
 import { openApp, closeApp } from '../../main/app';
 import type { Ctx } from '../../main/ctx';
 import { dispatch } from '../../main/api';
+import Database from 'better-sqlite3';
+import { migrate } from '../../main/db/open';
+import { migrations } from '../../main/db/migrations';
 import type { Failure } from '../../shared/api/errors';
 
 /** 2026-03-10 10:00 in Shanghai: the fixed "now" of the integration tests. */
@@ -47,6 +50,7 @@ export function makeCtx(clockMs: number = FIXED_NOW): TestShop {
 /** Closes and deletes every shop made by `makeCtx` that is still open. */
 export function cleanupAll(): void {
   for (const s of [...open]) s.cleanup();
+  for (const d of olderDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 }
 
 /** Calls the API as a transport does; fails the test on an error reply and returns the data. */
@@ -79,3 +83,21 @@ export function counts(ctx: Ctx): Counts {
 export const call = ok;
 /** `failOf(ctx, method, input)`: the error of a call that must fail (alias of `err`). */
 export const failOf = err;
+
+/**
+ * A shop file as an older app left it: migrated up to (not including) `version`, open for the test
+ * to write its rows before the app opens it. Its folder goes with `cleanupAll`.
+ */
+export function olderShop(version: number): { file: string; db: Database.Database } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `regulars-m${version}-`));
+  olderDirs.push(dir);
+  const file = path.join(dir, 'shop.db');
+  const db = new Database(file);
+  migrate(
+    db,
+    file,
+    migrations.filter((m) => m.version < version),
+  );
+  return { file, db };
+}
+const olderDirs: string[] = [];

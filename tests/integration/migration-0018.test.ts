@@ -1,17 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { migrate } from '../../main/db/open';
-import { LATEST_VERSION, migrations } from '../../main/db/migrations';
+import { LATEST_VERSION } from '../../main/db/migrations';
 import { PAUSABLE, pausable } from '../../main/db/migrations/0018-derived-pause';
 import { openApp, closeApp } from '../../main/app';
 import { dispatch } from '../../main/api';
 import { REFRESH_STATS_SQL } from '../../main/db/queries/customers';
+import { cleanupAll, olderShop } from '../helpers/db';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterEach(cleanupAll);
 const clock = { now: () => Date.parse('2026-03-10T02:00:00Z') };
 
 it('pausable() adds the pause to a WHEN of its own, or to the one a trigger has, in brackets', () => {
@@ -24,15 +19,7 @@ it('pausable() adds the pause to a WHEN of its own, or to the one a trigger has,
 });
 
 it('0018 makes the derived-data triggers of an older shop pausable; unpaused, a sale, a void and a merge keep every total right', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-m18-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'shop.db');
-  const old = new Database(file);
-  migrate(
-    old,
-    file,
-    migrations.filter((m) => m.version < 18),
-  );
+  const { file, db: old } = olderShop(18);
   old
     .prepare(
       "INSERT INTO customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (1, '张三', '张三', 'zhangsan', 'zs', '三', '', 0, 0)",

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { migrate, openDb } from '../../main/db/open';
-import { migrations } from '../../main/db/migrations';
+import { openDb } from '../../main/db/open';
 import { tableVersions } from '../../main/db/queries/table-versions';
 import { ANALYTICS_READS, cached } from '../../main/services/cache';
-import { cleanupAll, makeCtx, ok } from '../helpers/db';
+import { cleanupAll, makeCtx, ok, olderShop } from '../helpers/db';
 
 afterEach(cleanupAll);
 const dirs: string[] = [];
@@ -52,15 +50,7 @@ describe('table versions (migration 13)', () => {
 
 describe('customers’ totals kept by triggers', () => {
   it('migration 13 starts an older shop from totals that are right and keeps them from then on', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-m13-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'shop.db');
-    const old = new Database(file);
-    migrate(
-      old,
-      file,
-      migrations.filter((m) => m.version < 13),
-    );
+    const { file, db: old } = olderShop(13);
     old.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('张三', 0, 0)").run();
     const sale = old.prepare(
       'INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (1, ?, ?, ?, 0)',

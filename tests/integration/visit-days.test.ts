@@ -55,6 +55,19 @@ function kept(db: Ctx['db']) {
   };
 }
 
+/** The totals on the customers' rows equal a recompute from the sales, column for column. */
+function expectTotalsAsRecomputed(db: Ctx['db']) {
+  const rows = () =>
+    db
+      .prepare(
+        'SELECT id, visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date FROM customers ORDER BY id',
+      )
+      .all();
+  const kept = rows();
+  db.exec(REFRESH_STATS_SQL);
+  expect(kept).toEqual(rows());
+}
+
 const DAY = 86_400_000;
 
 describe('visit_days and shop_days follow every write to sales', () => {
@@ -136,16 +149,7 @@ describe('visit_days and shop_days follow every write to sales', () => {
     );
     expect(r).toMatchObject({ committed: true, imported: 7, customersCreated: 1 });
     expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
-    // the totals on the customers' rows equal a recompute from the sales, column for column
-    const rows = () =>
-      ctx.db
-        .prepare(
-          'SELECT id, visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date FROM customers ORDER BY id',
-        )
-        .all();
-    const keptTotals = rows();
-    ctx.db.exec(REFRESH_STATS_SQL);
-    expect(keptTotals).toEqual(rows());
+    expectTotalsAsRecomputed(ctx.db);
     expect(ctx.db.prepare('SELECT visits, promo_visits FROM visit_totals WHERE customer_id = ?').get(a.id)).toEqual({
       visits: 2,
       promo_visits: 1,
@@ -163,15 +167,7 @@ describe('visit_days and shop_days follow every write to sales', () => {
     const { ctx } = makeCtx();
     generateDemo(ctx.db, { customers: 400, years: 1, seed: 3, now: FIXED_NOW });
     expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
-    const rows = () =>
-      ctx.db
-        .prepare(
-          'SELECT id, visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date FROM customers ORDER BY id',
-        )
-        .all();
-    const keptTotals = rows();
-    ctx.db.exec(REFRESH_STATS_SQL);
-    expect(keptTotals).toEqual(rows());
+    expectTotalsAsRecomputed(ctx.db);
     expect(ctx.db.prepare('SELECT paused FROM derived_pause').get()).toEqual({ paused: 0 });
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM visit_days').get()).not.toEqual({ n: 0 });
   });

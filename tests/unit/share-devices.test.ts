@@ -4,6 +4,23 @@ import type { DeviceRecord, StaffAccess } from '../../shared/schemas/sharing';
 import { DEVICE_IDLE_MS, DeviceAuth, SESSION_IDLE_MS, sha256 } from '../../main/share/devices';
 import { hashPin } from '../../main/security/pin';
 
+/** devices.addRecord in the core kept in memory: a new paired device, returned as a copy. */
+function addDevice(devices: DeviceRecord[], input: Record<string, unknown>, now: number): DeviceRecord {
+  const d: DeviceRecord = {
+    id: devices.length + 1,
+    name: String(input.name),
+    tokenHash: String(input.tokenHash),
+    pairedAt: now,
+    lastSeenAt: now,
+    revokedAt: null,
+    revokedReason: null,
+    staffId: null,
+    signedInAt: null,
+  };
+  devices.push(d);
+  return { ...d };
+}
+
 /** DeviceAuth against a core kept in memory: what it asks for, and the clock, are the test's. */
 function setup() {
   let now = Date.parse('2026-03-10T02:00:00Z');
@@ -20,21 +37,7 @@ function setup() {
     if (method === 'lockouts.put') return { ok: true, data: input };
     if (method === 'staff.pinRecord')
       return { ok: true, data: { staffId: 1, name: 'Ana', role: 'cashier', isActive: true, pinHash } };
-    if (method === 'devices.addRecord') {
-      const d: DeviceRecord = {
-        id: devices.length + 1,
-        name: String(i.name),
-        tokenHash: String(i.tokenHash),
-        pairedAt: now,
-        lastSeenAt: now,
-        revokedAt: null,
-        revokedReason: null,
-        staffId: null,
-        signedInAt: null,
-      };
-      devices.push(d);
-      return { ok: true, data: { ...d } };
-    }
+    if (method === 'devices.addRecord') return { ok: true, data: addDevice(devices, i, now) };
     if (method === 'devices.updateRecord') {
       const d = devices.find((x) => x.id === i.id)!;
       if (i.revoke) Object.assign(d, { revokedAt: now, revokedReason: i.revoke, staffId: null });
@@ -134,22 +137,7 @@ it('a device paired while a reload was reading is kept (the reload reads again)'
       return { ok: true, data };
     }
     if (method === 'staff.access' || method === 'lockouts.records') return { ok: true, data: [] };
-    if (method === 'devices.addRecord') {
-      const i = input as { name: string; tokenHash: string };
-      const d: DeviceRecord = {
-        id: devices.length + 1,
-        name: i.name,
-        tokenHash: i.tokenHash,
-        pairedAt: 0,
-        lastSeenAt: 0,
-        revokedAt: null,
-        revokedReason: null,
-        staffId: null,
-        signedInAt: null,
-      };
-      devices.push(d);
-      return { ok: true, data: { ...d } };
-    }
+    if (method === 'devices.addRecord') return { ok: true, data: addDevice(devices, input as Record<string, unknown>, 0) };
     return { ok: false, error: { code: 'UNKNOWN_METHOD' } };
   };
   const auth = new DeviceAuth(dispatch, { now: () => 0 }, { error: () => {}, info: () => {} });
