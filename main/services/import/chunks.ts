@@ -11,6 +11,8 @@ export interface ChunkHooks {
   onChunk?(part: st.StagePart, rows: number): void;
   /** when staging starts, the flip starts, and the flip has committed (the benchmark times them) */
   onPhase?(phase: 'staging' | 'flip' | 'flipped'): void;
+  /** the import's row exists (pending until the flip): its id, so this run's list shows it once */
+  onImportId?(importId: number): void;
 }
 
 let running = 0;

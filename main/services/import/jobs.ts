@@ -63,6 +63,7 @@ export interface WorkerRequest {
 }
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'importId'; importId: number }
   | { type: 'done'; result: ImportResult }
   | { type: 'failed'; code: string; detail?: Record<string, unknown> }
   | { type: 'cancelled' };
@@ -129,6 +130,10 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
     if (m.type === 'progress') {
       Object.assign(job, { done: m.done, total: m.total });
       if (record) Object.assign(record, { done: m.done, total: m.total });
+    } else if (m.type === 'importId') {
+      // from here the database's row of this import is this job's line (history.ts), also between
+      // the flip's commit and the worker's last word
+      if (record) record.importId = m.importId;
     } else if (m.type === 'done') finish({ state: 'done', result: m.result, done: m.result.rows, total: m.result.rows });
     else if (m.type === 'cancelled') finish({ state: 'cancelled' });
     else finish({ state: 'failed', error: { code: m.code, ...(m.detail ? { detail: m.detail } : {}) } });
@@ -184,7 +189,7 @@ function recordOutcome(record: HeldRecord, job: ImportJob, finishedAt: number): 
     // a file refused for its bad rows wrote nothing and reports them only in its list of errors
     badRows: r ? (r.committed ? r.skipped : new Set(r.errors.map((e) => e.row)).size) : null,
     error: job.error,
-    importId: r?.importId ?? null,
+    importId: r?.importId ?? record.importId,
   });
 }
 

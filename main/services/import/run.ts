@@ -221,6 +221,7 @@ export async function runImport(
             options: { ...opts, map: undefined },
             now,
           });
+          hooks.onImportId?.(importId);
           const w = writeProducts(
             ctx,
             products.planned,

@@ -20,6 +20,7 @@ try {
   const c = ctx;
   const result = await runImport(c, req.bytes, req.fileName, req.options, {
     onProgress: (done, total) => post({ type: 'progress', done, total }),
+    onImportId: (importId) => post({ type: 'importId', importId }),
     isCancelled: () => Atomics.load(flag, 0) === 1,
     beforeWrite: () => backupBeforeChange(c, 'import'),
   });

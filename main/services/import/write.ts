@@ -72,6 +72,7 @@ export function writeStaged(
     })
     .immediate();
   importRunning(1);
+  hooks.onImportId?.(importId);
   try {
     hooks.onPhase?.('staging');
     // Staged rows need no fsync of their own: a power cut that loses the last chunks leaves a dead
