@@ -52,8 +52,12 @@ export function ItemEntry({ onAdd, onSubmitEmpty }: Props) {
       setQuery('');
       void search(text).then((rows) => {
         const p = byCode(rows, text) ?? rows[0];
-        if (p) add(p);
-        else setMiss(text);
+        // The box was emptied at Enter: the next scan, typed meanwhile, stays in it (a second scan
+        // of the same item was wiped here and lost).
+        if (p) {
+          onAdd(p);
+          setMiss('');
+        } else setMiss(text);
       });
     },
     onEscape: () => {
