@@ -6,8 +6,9 @@ export const version = 18;
  * An import's flip adds its derived data in a few set-based statements instead of row by row
  * (issue 13: the flip holds the write lock, and the counter waits for it).
  *
- * `derived_pause` is one row. While `paused` is 1 — only ever inside the flip's own transaction,
- * set and cleared there, so no other write and no crash ever sees it set — the triggers below skip
+ * `derived_pause` is one row. While `paused` is 1 — only ever inside one bulk write's own
+ * transaction (an import's flip, the demo shop), set and cleared there, so no other write and no
+ * crash ever sees it set — the triggers below skip
  * their work, and the flip does the same sums for all of its rows at once
  * (db/queries/import-staging.ts `addStagedSalesDerived`). Every other write keeps the triggers: a
  * sale at the counter pays one lookup of this row per trigger.

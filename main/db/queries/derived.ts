@@ -9,6 +9,10 @@ import { refreshAllStats } from './customers';
  * flip adds its staged sales (import-staging.ts `addStagedSalesDerived`); the demo fills an empty shop.
  */
 
+/** The julian day and the month number (year × 12 + month − 1) of a `YYYY-MM-DD` column, as the triggers compute them. */
+export const dayOf = (col: string) => `CAST(julianday(${col}) AS INTEGER)`;
+export const monthOf = (col: string) => `CAST(substr(${col}, 1, 4) AS INTEGER) * 12 + CAST(substr(${col}, 6, 2) AS INTEGER) - 1`;
+
 /** Pauses (or resumes) the per-row derived-data triggers; only inside the bulk write's own transaction (migration 18). */
 export function pauseDerived(db: Db, paused: boolean): void {
   stmt(db, 'UPDATE derived_pause SET paused = ? WHERE id = 1').run(paused ? 1 : 0);
@@ -27,15 +31,14 @@ export function fillDerivedFromSales(db: Db): void {
   if (left > 0) throw new Error('fillDerivedFromSales: the derived tables are not empty');
   db.exec(`
     INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
-      SELECT customer_id, CAST(julianday(business_date) AS INTEGER),
-             CAST(substr(business_date, 1, 4) AS INTEGER) * 12 + CAST(substr(business_date, 6, 2) AS INTEGER) - 1,
+      SELECT customer_id, ${dayOf('business_date')}, ${monthOf('business_date')},
              COUNT(*), SUM(amount_minor), SUM(discount_minor), SUM(items), SUM(is_promotion = 1 OR discount_minor > 0)
       FROM sales WHERE customer_id IS NOT NULL AND voided_at IS NULL GROUP BY customer_id, business_date;
     INSERT INTO visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
       SELECT customer_id, MIN(day), MAX(day), COUNT(*), SUM(amount_minor), SUM(discount_minor), SUM(promo_sales > 0)
       FROM visit_days GROUP BY customer_id;
     INSERT INTO shop_days (day, sales, amount_minor, items, walk_in_sales)
-      SELECT CAST(julianday(business_date) AS INTEGER), COUNT(*), SUM(amount_minor), SUM(items), SUM(customer_id IS NULL)
+      SELECT ${dayOf('business_date')}, COUNT(*), SUM(amount_minor), SUM(items), SUM(customer_id IS NULL)
       FROM sales WHERE voided_at IS NULL GROUP BY business_date;
     UPDATE table_versions SET version = version + 1 WHERE name = 'sales';
   `);

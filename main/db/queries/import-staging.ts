@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
+import { dayOf, monthOf } from './derived';
 import type { Holder } from '../in-use';
 
 /**
@@ -213,8 +214,7 @@ export function addStagedSalesDerived(db: Db, id: number, base: number): void {
               MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at,
               MIN(business_date) AS first_date, MAX(business_date) AS last_date
        FROM (SELECT COALESCE(customer_id, @base + customer_seq) AS customer_id,
-                    CAST(julianday(business_date) AS INTEGER) AS day,
-                    CAST(substr(business_date, 1, 4) AS INTEGER) * 12 + CAST(substr(business_date, 6, 2) AS INTEGER) - 1 AS month,
+                    ${dayOf('business_date')} AS day, ${monthOf('business_date')} AS month,
                     amount_minor, discount_minor, items, is_promotion = 1 OR discount_minor > 0 AS promo,
                     occurred_at, business_date
              FROM ${s})
@@ -254,7 +254,7 @@ export function addStagedSalesDerived(db: Db, id: number, base: number): void {
       WHERE customers.id = a.customer_id;
 
     INSERT INTO shop_days (day, sales, amount_minor, items, walk_in_sales)
-      SELECT CAST(julianday(business_date) AS INTEGER) AS d, COUNT(*), SUM(amount_minor), SUM(items),
+      SELECT ${dayOf('business_date')} AS d, COUNT(*), SUM(amount_minor), SUM(items),
              SUM(customer_id IS NULL AND customer_seq IS NULL)
       FROM ${s} WHERE true GROUP BY d
       ON CONFLICT (day) DO UPDATE SET
