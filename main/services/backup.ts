@@ -5,6 +5,7 @@ import { AppError } from '../../shared/api/errors';
 import { audit } from '../db/queries/audit';
 import { readShopId } from '../db/queries/shop-identity';
 import { assertNotInUse } from '../db/in-use';
+import { vacuumInto } from '../db/vacuum-into';
 import type { Ctx } from '../ctx';
 import { getSettings } from './settings';
 import { businessDate } from '../../shared/domain/dates';
@@ -103,7 +104,8 @@ export function syncPath(p: string): void {
 /**
  * Writes a complete, synced and checked copy of the open database to `dest` (which must not exist):
  * VACUUM INTO reads one consistent snapshot, WAL included (never a byte copy of the main file) into
- * `dest.partial`, created owner-only (0600), which is fsynced, integrity-checked and only then
+ * `dest.partial`, created owner-only (0600), flushed as it is written (vacuumInto: the counter's
+ * commits never queue behind the whole copy), fsynced, integrity-checked and only then
  * renamed to `dest`: a copy cut short (the app closing mid-backup, a crash) never carries a
  * backup's name, so it is neither offered for a restore nor counted as the day's backup.
  */
@@ -114,7 +116,7 @@ export function writeCopy(db: Database.Database, dest: string): void {
   // VACUUM INTO accepts an empty file: creating it first gives it the owner-only mode.
   fs.writeFileSync(part, '', { mode: 0o600, flag: 'wx' });
   try {
-    db.prepare('VACUUM INTO ?').run(part);
+    vacuumInto(db, part);
     fs.chmodSync(part, 0o600);
     syncPath(part);
     const check = checkFile(part);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { LATEST_VERSION, openDb } from '../db/open';
+import { vacuumInto } from '../db/vacuum-into';
 import { audit } from '../db/queries/audit';
 import { assertNotInUse } from '../db/in-use';
 import type { Ctx } from '../ctx';
@@ -102,7 +103,7 @@ function stageRestore(ctx: Ctx, from: string, staged: string, shopId: string | n
     const src = new Database(from, { readonly: true, fileMustExist: true });
     try {
       fs.writeFileSync(staged, '', { mode: 0o600, flag: 'wx' });
-      src.prepare('VACUUM INTO ?').run(staged);
+      vacuumInto(src, staged);
     } finally {
       src.close();
     }
