@@ -3,6 +3,7 @@ import { AppError, fail, type ErrorCode, type Reply } from '../../shared/api/err
 import type { Logger } from '../ctx';
 import type { Actor } from '../db/queries/audit';
 import { toFailure } from '../errors';
+import { encodedReply } from './encoded-reply';
 import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
 import type { Lane } from './routes';
 
@@ -56,7 +57,7 @@ export class LaneWorker {
           reject(e);
           this.failAll((method) => toFailure(e, { log: this.pool.log, where: `${this.lane} lane (${method})` }));
         } else if (m.type === 'shared') this.pool.onShared(this.lane, m.state);
-        else this.settle(m.seq, m.type === 'reply' ? m.reply : undefined);
+        else this.settle(m.seq, m.type === 'reply' ? m.reply : m.type === 'encoded' ? encodedReply(m.json) : undefined);
       });
     });
     // a rejection nobody awaits (a restart that cannot open) is answered through the pending calls

@@ -52,6 +52,8 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'open-failed'; error: WireError }
   | { type: 'reply'; seq: number; reply: Reply }
+  /** a successful reply as JSON text (main/core/encoded-reply.ts) */
+  | { type: 'encoded'; seq: number; json: string }
   /** a `checks`, `suspend` or `resume` finished */
   | { type: 'done'; seq: number }
   | { type: 'shared'; state: Partial<SharedState> };

@@ -145,7 +145,9 @@ async function handle(c: Ctx, m: Exclude<ToWorker, { type: 'open' }>): Promise<v
   // a restore reopens ctx.db: the new connection's transactions start IMMEDIATE too
   immediateTransactions(c.db);
   report(c, before);
-  post({ type: 'reply', seq: m.seq, reply });
+  // Successes cross to the relaying thread as JSON text, written here (main/core/encoded-reply.ts).
+  if (reply.ok) post({ type: 'encoded', seq: m.seq, json: JSON.stringify(reply) });
+  else post({ type: 'reply', seq: m.seq, reply });
 }
 
 // One message at a time, in order: a handler that awaits (an export's workbook) finishes before the

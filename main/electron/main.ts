@@ -12,6 +12,7 @@ import { openShareHost } from '../share/setup';
 import { contract } from '../../shared/api/contract';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppUrl } from './app-protocol';
 import { guardedCall } from './ipc-guard';
+import { encodedText } from '../core/encoded-reply';
 import { applyMenu, menuLocale } from './menu';
 import { APP_TITLE, windowOptions } from './window-options';
 import { fitToWorkAreas, readWindowState, stateSaver, type WindowState } from './window-state';
@@ -139,7 +140,9 @@ async function start(): Promise<void> {
     if (reply.ok && typeof method === 'string' && LANGUAGE_MAY_CHANGE.has(method)) {
       refreshMenu(p).catch((e: unknown) => console.error('menu not updated', e));
     }
-    return reply;
+    // A reply the worker encoded goes to the window as that text (the preload parses it): a big
+    // list is never cloned on this thread, which every counter call passes through.
+    return encodedText(reply) ?? reply;
   });
 
   app.setAboutPanelOptions({ applicationName: APP_TITLE, applicationVersion: app.getVersion() });

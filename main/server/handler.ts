@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fail, type Reply } from '../../shared/api/errors';
 import { cspFor } from '../security/csp';
 import { contentTypeOf } from '../security/content-types';
+import { replyText } from '../core/encoded-reply';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** File uploads (imports) may be larger; every other call stays under MAX_BODY_BYTES. */
@@ -54,7 +55,7 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
       });
       res.end(body);
     };
-    const answer = (a: ApiAnswer) => send(a.status, JSON.stringify(a.reply), undefined, a.headers);
+    const answer = (a: ApiAnswer) => send(a.status, replyText(a.reply), undefined, a.headers);
     const reply = (status: number, r: Reply) => answer({ status, reply: r });
 
     // Host names are case-insensitive (RFC 9110); the port must match exactly.

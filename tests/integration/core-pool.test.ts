@@ -8,6 +8,8 @@ import type { Reply } from '../../shared/api/errors';
 import { createPool, type Pool, type PoolOptions } from '../../main/core/pool';
 import { LANES, ROUTES } from '../../main/core/routes';
 import { buildCoreWorker, removeCoreWorker } from '../helpers/core-worker';
+import { encodedText } from '../../main/core/encoded-reply';
+import { startServer } from '../../main/server/server';
 
 /**
  * Issue 13 section 1, the core in workers: a writer, a counter reader and a heavy reader, each a
@@ -105,6 +107,35 @@ describe('the counter comes first', () => {
     expect(sale.occurredAt).toBeGreaterThanOrEqual(NOW);
     expect(status.now).toBeGreaterThanOrEqual(sale.occurredAt);
     expect(status.now - NOW).toBeLessThan(120_000);
+  });
+});
+
+describe('replies cross to the relaying thread as the worker wrote them', () => {
+  it("a list comes as the worker's JSON text, read only on demand, and HTTP sends exactly that text; a failure is a plain object", async () => {
+    const { pool } = await shop();
+    for (const name of ['王芳', '李雷', '韩梅梅']) await ok(pool, 'customers.create', { name });
+    const list = await pool.dispatch('customers.list', {});
+    const text = encodedText(list);
+    expect(text).toBeDefined();
+    expect(JSON.parse(text!)).toEqual({ ok: true, data: list.ok ? list.data : null });
+    expect(JSON.stringify(list)).toBe(text);
+    const refused = await pool.dispatch('customers.get', { id: 999 });
+    expect(refused.ok).toBe(false);
+    expect(encodedText(refused)).toBeUndefined();
+
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-static-'));
+    dirs.push(staticDir);
+    const server = await startServer({ call: (m, i) => pool.dispatch(m, i), staticDir, port: 0 });
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/customers.list`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(await res.text()).toBe(encodedText(await pool.dispatch('customers.list', {})));
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -19,15 +19,13 @@ function shopWithData(dir: string): Database.Database {
 /** Descriptors this process holds on `file` (Linux: /proc/self/fd). */
 function openHandles(file: string): number {
   if (process.platform !== 'linux') return 0;
-  return fs
-    .readdirSync('/proc/self/fd')
-    .filter((fd) => {
-      try {
-        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
-      } catch {
-        return false;
-      }
-    }).length;
+  return fs.readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false;
+    }
+  }).length;
 }
 
 describe('vacuumInto: the copy flushed as it is written', () => {
