@@ -88,12 +88,16 @@ export function lapsedList(
   const windows = last === null || last <= asOfDay ? customerWindowsNow : customerWindows;
   const before = asOfDay - 547;
   const weeks = shopWeeks(ctx.db, before, asOfDay);
-  const live = windows(ctx.db, {
-    asOf: asOfDay,
-    year: asOfDay - 365,
-    recent: asOfDay - 182,
-    before,
-  });
+  const live = windows(
+    ctx.db,
+    {
+      asOf: asOfDay,
+      year: asOfDay - 365,
+      recent: asOfDay - 182,
+      before,
+    },
+    weeks.deals,
+  );
   const model = shopModel(ctx, calibrationEndFor(asOf));
   const openComplaints = customersWithOpenComplaints(ctx.db);
   const priceComplaints = priceComplainers(ctx.db);

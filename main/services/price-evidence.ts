@@ -1,97 +1,43 @@
 import { promotionWeeks } from '../../shared/domain/price';
 import { priorStrength } from '../../shared/domain/stats';
 import type { PriceNumbers } from '../../shared/domain/price';
-import type { CustomerWindowRow } from '../db/queries/analysis';
-import { CODE_DAYS, visitDealCodes } from '../db/queries/analysis';
+import { shopDayVisits, type CustomerWindowRow, type DealWeeks } from '../db/queries/analysis';
 import type { Db } from '../db/open';
-
-/** A customer's visits since `before` against the shop's weeks (see shopWeeks). */
-export interface CustomerDeals {
-  /** visits with a promotion or a discount */
-  dealVisits: number;
-  /** the same-weeks expectation of them: each visit weighed by the deal share of the shop's other visits that week */
-  expectedDeals: number;
-  /** visits in promotion weeks */
-  promoWeekVisits: number;
-}
-
-/**
- * Adds like SQLite's SUM() over floating-point values (Kahan-Babuska-Neumaier, SQLite 3.43 and
- * later), so the sums are the very numbers the aggregate in SQL gave.
- */
-class KbnSum {
-  private sum = 0;
-  private err = 0;
-  add(r: number): void {
-    const s = this.sum;
-    const t = s + r;
-    this.err += Math.abs(s) > Math.abs(r) ? s - t + r : r - t + s;
-    this.sum = t;
-  }
-  get value(): number {
-    return Number.isFinite(this.err) ? this.sum + this.err : this.sum;
-  }
-}
 
 /**
  * The shop's weeks (julian day / 7) since `before` as [week, visits, deal visits, promotion week
- * 0/1] (customers' visits only: walk-ins have no customer to compare), with the shop's deal share
- * and prefix sums, and each customer's deal numbers against those weeks: all from one read of the
- * visits as plain numbers (visitDealCodes), counted by week, then walked by customer.
+ * 0/1] (customers' visits only: walk-ins have no customer to compare), from the shop's days (a few
+ * hundred rows), with the shop's deal share and prefix sums. The customers' deal numbers against
+ * these weeks come with their windows (db/queries/analysis.ts DEAL_COLUMNS, given `deals`).
  */
 export function shopWeeks(db: Db, before: number, asOf: number) {
-  const codes = visitDealCodes(db, before, asOf);
   const w0 = Math.floor((before + 1) / 7);
   const span = Math.max(0, Math.floor(asOf / 7) - w0 + 1);
   const wn = new Float64Array(span);
   const wd = new Float64Array(span);
-  const dayOf = (c: number) => before + (Math.floor(c / 2) % CODE_DAYS);
-  for (const c of codes) {
-    const w = Math.floor(dayOf(c) / 7) - w0;
-    wn[w]! += 1;
-    wd[w]! += c % 2;
+  for (const [day, visits, deals] of shopDayVisits(db, before, asOf)) {
+    const w = Math.floor(day / 7) - w0;
+    wn[w]! += visits;
+    wd[w]! += deals;
   }
   const raw: [number, number, number][] = [];
   for (let i = 0; i < span; i++) if (wn[i]! > 0) raw.push([w0 + i, wn[i]!, wd[i]!]);
   const promo = promotionWeeks(raw.map(([, n, d]) => ({ n, d })));
   const weeks = raw.map(([w, n, d], i): [number, number, number, number] => [w, n, d, promo[i] ? 1 : 0]);
-  const promoWeek = new Uint8Array(span);
   let n = 0;
   let d = 0;
   // prefix sums of all visits and of visits in promotion weeks, for the share over any span of weeks
   const all = [0];
   const inPromo = [0];
-  for (const [w, vn, vd, p] of weeks) {
-    promoWeek[w - w0] = p;
+  for (const [, vn, vd, p] of weeks) {
     n += vn;
     d += vd;
     all.push(all.at(-1)! + vn);
     inPromo.push(inPromo.at(-1)! + (p ? vn : 0));
   }
   const dealShare = n ? d / n : 0;
-  // Codes come ordered by customer: one entry per customer, summed in the order of their days.
-  const customers = new Map<number, CustomerDeals>();
-  let current = -1;
-  let entry: CustomerDeals = { dealVisits: 0, expectedDeals: 0, promoWeekVisits: 0 };
-  let expected = new KbnSum();
-  for (const c of codes) {
-    const id = Math.floor(c / (2 * CODE_DAYS));
-    if (id !== current) {
-      if (current >= 0) entry.expectedDeals = expected.value;
-      current = id;
-      entry = { dealVisits: 0, expectedDeals: 0, promoWeekVisits: 0 };
-      expected = new KbnSum();
-      customers.set(id, entry);
-    }
-    const deal = c % 2;
-    const w = Math.floor(dayOf(c) / 7) - w0;
-    entry.dealVisits += deal;
-    // the deal share of the shop's other visits that week (its own left out)
-    expected.add(wn[w]! > 1 ? (wd[w]! - deal) / (wn[w]! - 1) : dealShare);
-    entry.promoWeekVisits += promoWeek[w]!;
-  }
-  if (current >= 0) entry.expectedDeals = expected.value;
-  return { weeks, dealShare, all, inPromo, customers };
+  const deals: DealWeeks = { weeks, share: dealShare };
+  return { weeks, dealShare, all, inPromo, deals };
 }
 export type ShopWeeks = ReturnType<typeof shopWeeks>;
 
@@ -121,15 +67,13 @@ export function priceEvidence(
   minVisits: number,
   extra: (r: CustomerWindowRow) => Pick<PriceNumbers, 'priceRise' | 'priceComplaint'>,
 ): PriceNumbers[] {
-  const none: CustomerDeals = { dealVisits: 0, expectedDeals: 0, promoWeekVisits: 0 };
   const base = rows.map((r) => {
     const visits = r.visits_recent + r.visits_before;
-    const deals = weeks.customers.get(r.customer_id) ?? none;
     return {
       visits,
-      dealVisits: deals.dealVisits,
-      sameWeeksShare: visits ? deals.expectedDeals / visits : weeks.dealShare,
-      promoWeekVisits: deals.promoWeekVisits,
+      dealVisits: r.deal_visits,
+      sameWeeksShare: visits ? r.expected_deals / visits : weeks.dealShare,
+      promoWeekVisits: r.promo_week_visits,
       promoWeekShare: visits ? promoShareFrom(weeks, Math.max(r.first_day, before + 1)) : 0,
     };
   });

@@ -10,6 +10,7 @@ import type { Ctx } from '../../main/ctx';
 import { runImport } from '../../main/services/import/run';
 import { ImportOptions } from '../../shared/schemas/import';
 import { customerWindows, customerWindowsNow } from '../../main/db/queries/analysis';
+import { shopWeeks } from '../../main/services/price-evidence';
 import { julianDay } from '../../shared/domain/dates';
 import { cleanupAll, FIXED_NOW, makeCtx, ok } from '../helpers/db';
 import { REFRESH_STATS_SQL } from '../../main/db/queries/customers';
@@ -31,8 +32,11 @@ function recomputed(db: Ctx['db']) {
     days: db
       .prepare(
         `SELECT CAST(julianday(business_date) AS INTEGER) AS day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor, SUM(items) AS items,
-                SUM(customer_id IS NULL) AS walk_in_sales
-         FROM sales WHERE voided_at IS NULL GROUP BY business_date ORDER BY 1`,
+                SUM(customer_id IS NULL) AS walk_in_sales,
+                COUNT(DISTINCT customer_id) AS visits,
+                (SELECT COUNT(DISTINCT d.customer_id) FROM sales d
+                 WHERE d.business_date = s.business_date AND d.voided_at IS NULL AND (d.is_promotion = 1 OR d.discount_minor > 0)) AS deal_visits
+         FROM sales s WHERE voided_at IS NULL GROUP BY business_date ORDER BY 1`,
       )
       .all(),
     totals: db
@@ -104,7 +108,8 @@ describe('visit_days and shop_days follow every write to sales', () => {
       recent: julianDay('2025-09-09'),
       before: julianDay('2024-09-09'),
     };
-    expect(customerWindowsNow(ctx.db, w)).toEqual(customerWindows(ctx.db, w));
+    const deals = shopWeeks(ctx.db, w.before, w.asOf).deals;
+    expect(customerWindowsNow(ctx.db, w, deals)).toEqual(customerWindows(ctx.db, w, deals));
 
     await ok(ctx, 'customers.merge', { keepId: a.id, mergeId: b.id });
     expect(kept(ctx.db)).toEqual(recomputed(ctx.db));

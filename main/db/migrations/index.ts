@@ -17,6 +17,7 @@ import * as m0015 from './0015-campaign-messages';
 import * as m0016 from './0016-sharing';
 import * as m0017 from './0017-share-lockouts';
 import * as m0018 from './0018-derived-pause';
+import * as m0019 from './0019-shop-day-visits';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   m0016,
   m0017,
   m0018,
+  m0019,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -4,7 +4,7 @@ import { refreshAllStats } from './customers';
 
 /**
  * The derived data kept from `sales` (visit_days, visit_totals, shop_days, the customers' totals,
- * the `sales` version): kept row by row by triggers (migrations 3, 5, 13), which a bulk write may
+ * the `sales` version): kept row by row by triggers (migrations 3, 5, 13, 19), which a bulk write may
  * pause for its own transaction and replace by the same sums at once (migration 18). An import's
  * flip adds its staged sales (import-staging.ts `addStagedSalesDerived`); the demo fills an empty shop.
  */
@@ -12,6 +12,11 @@ import { refreshAllStats } from './customers';
 /** The julian day and the month number (year × 12 + month − 1) of a `YYYY-MM-DD` column, as the triggers compute them. */
 export const dayOf = (col: string) => `CAST(julianday(${col}) AS INTEGER)`;
 export const monthOf = (col: string) => `CAST(substr(${col}, 1, 4) AS INTEGER) * 12 + CAST(substr(${col}, 6, 2) AS INTEGER) - 1`;
+
+/** Each shop day's customers' visits and deal visits (migration 19), counted from `visit_days` as it stands. */
+export const SHOP_DAY_VISITS_SQL = `UPDATE shop_days SET visits = x.visits, deal_visits = x.deal_visits
+      FROM (SELECT day, COUNT(*) AS visits, SUM(promo_sales > 0) AS deal_visits FROM visit_days GROUP BY day) x
+      WHERE shop_days.day = x.day;`;
 
 /** Pauses (or resumes) the per-row derived-data triggers; only inside the bulk write's own transaction (migration 18). */
 export function pauseDerived(db: Db, paused: boolean): void {
@@ -40,6 +45,7 @@ export function fillDerivedFromSales(db: Db): void {
     INSERT INTO shop_days (day, sales, amount_minor, items, walk_in_sales)
       SELECT ${dayOf('business_date')}, COUNT(*), SUM(amount_minor), SUM(items), SUM(customer_id IS NULL)
       FROM sales WHERE voided_at IS NULL GROUP BY business_date;
+    ${SHOP_DAY_VISITS_SQL}
     UPDATE table_versions SET version = version + 1 WHERE name = 'sales';
   `);
   refreshAllStats(db);

@@ -194,7 +194,7 @@ export function flipSales(db: Db, id: number, importId: number, base: number, no
 
 /**
  * What the paused triggers would have done for every staged sale, in set-based statements over
- * the staging table (the same sums as migrations 3, 5 and 13, row for row): the customers' visit
+ * the staging table (the same sums as migrations 3, 5, 13 and 19, row for row): the customers' visit
  * days, their visit totals and the totals on their rows, the shop's days, and one new version of
  * `sales` for the cache. A visit day the shop already had gets the file's sales added; only a new
  * day is a new visit, and a day becomes a promotion visit when its first promotion sale arrives.
@@ -260,6 +260,11 @@ export function addStagedSalesDerived(db: Db, id: number, base: number): void {
       ON CONFLICT (day) DO UPDATE SET
         sales = sales + excluded.sales, amount_minor = amount_minor + excluded.amount_minor,
         items = items + excluded.items, walk_in_sales = walk_in_sales + excluded.walk_in_sales;
+    -- a customer's day new to the shop is a visit; a day whose first deal arrives, a deal visit (migration 19)
+    UPDATE shop_days SET visits = visits + x.new_visits, deal_visits = deal_visits + x.new_deal_visits
+      FROM (SELECT day, SUM(NOT existed) AS new_visits, SUM(promo_sales > 0 AND old_promo = 0) AS new_deal_visits
+            FROM temp.${flip} GROUP BY day) x
+      WHERE shop_days.day = x.day;
 
     UPDATE table_versions SET version = version + 1 WHERE name = 'sales';
     DROP TABLE temp.${flip};
