@@ -4,8 +4,18 @@ import { dispatch } from '../api';
 import type { Ctx } from '../ctx';
 import type { Caller } from '../server/server';
 import { isOurRenderer } from './app-protocol';
+import { encodedText } from '../core/encoded-reply';
 
 export { isOurRenderer };
+
+/**
+ * What goes back over IPC: a reply the worker encoded as its JSON text goes as that text (a big
+ * list is never cloned on the main process, which every counter call passes through); the page
+ * parses it (renderer/api/ipc.ts). Any other reply as it is.
+ */
+export function forWindow(reply: Reply): Reply | string {
+  return encodedText(reply) ?? reply;
+}
 
 /**
  * Every IPC message is checked before it reaches the core: it must come from our own renderer page

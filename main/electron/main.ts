@@ -11,8 +11,7 @@ import type { ShareHost } from '../share/host';
 import { openShareHost } from '../share/setup';
 import { contract } from '../../shared/api/contract';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppUrl } from './app-protocol';
-import { guardedCall } from './ipc-guard';
-import { encodedText } from '../core/encoded-reply';
+import { forWindow, guardedCall } from './ipc-guard';
 import { applyMenu, menuLocale } from './menu';
 import { APP_TITLE, windowOptions } from './window-options';
 import { fitToWorkAreas, readWindowState, stateSaver, type WindowState } from './window-state';
@@ -140,9 +139,7 @@ async function start(): Promise<void> {
     if (reply.ok && typeof method === 'string' && LANGUAGE_MAY_CHANGE.has(method)) {
       refreshMenu(p).catch((e: unknown) => console.error('menu not updated', e));
     }
-    // A reply the worker encoded goes to the window as that text (the preload parses it): a big
-    // list is never cloned on this thread, which every counter call passes through.
-    return encodedText(reply) ?? reply;
+    return forWindow(reply);
   });
 
   app.setAboutPanelOptions({ applicationName: APP_TITLE, applicationVersion: app.getVersion() });

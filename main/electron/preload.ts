@@ -7,9 +7,8 @@ contextBridge.exposeInMainWorld('regulars', {
   call: (method: string, input: unknown): Promise<unknown> => {
     // Answered here in the usual envelope so the renderer handles it like any other failure.
     if (typeof method !== 'string') return Promise.resolve(fail('UNKNOWN_METHOD'));
-    // The main process passes a worker's reply on as JSON text when it came so (main/core/encoded-reply.ts).
-    return ipcRenderer
-      .invoke('regulars:call', method, input)
-      .then((r: unknown) => (typeof r === 'string' ? (JSON.parse(r) as unknown) : r));
+    // A worker's reply may come as its JSON text (main/core/encoded-reply.ts): passed to the page as
+    // it is, a string crossing the bridge is one copy; the page parses it (renderer/api/ipc.ts).
+    return ipcRenderer.invoke('regulars:call', method, input);
   },
 });

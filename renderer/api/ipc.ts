@@ -2,7 +2,8 @@ import type { Reply } from '../../shared/api/errors';
 import type { Transport } from './client';
 
 interface Bridge {
-  call(method: string, input: unknown): Promise<Reply>;
+  /** a reply, or a worker's reply as its JSON text (main/core/encoded-reply.ts) */
+  call(method: string, input: unknown): Promise<Reply | string>;
 }
 
 /** The preload's bridge, present only inside the Electron window. */
@@ -11,5 +12,8 @@ export function ipcBridge(): Bridge | undefined {
 }
 
 export function ipcTransport(bridge: Bridge): Transport {
-  return (method, input) => bridge.call(method, input);
+  return async (method, input) => {
+    const r = await bridge.call(method, input);
+    return typeof r === 'string' ? (JSON.parse(r) as Reply) : r;
+  };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { guardedCall } from '../../main/electron/ipc-guard';
+import { forWindow, guardedCall } from '../../main/electron/ipc-guard';
+import { encodedReply } from '../../main/core/encoded-reply';
+import { ipcTransport } from '../../renderer/api/ipc';
 import { APP_INDEX_URL } from '../../main/electron/app-protocol';
 import type { Reply } from '../../shared/api/errors';
 
@@ -25,6 +27,18 @@ describe('the IPC relay to the worker pool', () => {
       data: { method: 'customers.search' },
     });
     expect(seen).toEqual([['customers.search', input]]);
+  });
+
+  it("sends a worker's encoded reply to the window as its text, which the page's transport parses back", async () => {
+    const reply = { ok: true as const, data: { rows: [{ id: 1, name: '王芳', phone: null }], computedAt: 5 } };
+    const encoded = encodedReply(JSON.stringify(reply));
+    const sent = forWindow(await guardedCall(() => Promise.resolve(encoded), APP_INDEX_URL, 'lapsed.list', {}));
+    expect(sent).toBe(JSON.stringify(reply));
+    const plain = { ok: false as const, error: { code: 'VALIDATION' as const } };
+    expect(forWindow(plain)).toBe(plain);
+    const page = ipcTransport({ call: () => Promise.resolve(sent) });
+    expect(await page('lapsed.list', {})).toEqual(reply);
+    expect(await ipcTransport({ call: () => Promise.resolve(plain) })('x', {})).toBe(plain);
   });
 
   it('never bothers the pool with a foreign sender or an unknown method', async () => {

@@ -109,15 +109,15 @@ function withDealWeeks<T>(db: Db, weeks: readonly DealWeek[], read: () => T): T 
 /**
  * Each customer's visits after @before against the shop's weeks: deal visits; the same-weeks
  * expectation of them (each visit weighed by the deal share of the shop's other visits that week,
- * its own left out; @share when it was the week's only visit); visits in promotion weeks. Summed
- * in key order (customer, then day), so a customer's sum adds the same numbers in the same order
- * every time. `w` is temp.deal_weeks LEFT JOINed on the visit's week: a visit of a week the weeks
+ * its own left out; @share when it was the week's only visit); visits in promotion weeks. The
+ * GROUP BY customer walks visit_days in its key order (customer, then day; the plan is one SCAN
+ * with no sorter), so a customer's sum adds the same numbers in the same order every time. `w` is temp.deal_weeks LEFT JOINed on the visit's week: a visit of a week the weeks
  * did not have (a sale between the two reads) still counts, at the shop's share.
  */
 const DEAL_COLUMNS = `COUNT(*) FILTER (WHERE v.day > @before AND ${DEAL}) AS deal_visits,
        COALESCE(SUM(CASE WHEN w.n > 1 THEN (w.d - ${DEAL}) / (w.n - 1) ELSE @share END) FILTER (WHERE v.day > @before), 0) AS expected_deals,
        COALESCE(SUM(w.promo) FILTER (WHERE v.day > @before), 0) AS promo_week_visits`;
-const DEAL_WEEKS_JOIN = 'LEFT JOIN temp.deal_weeks w ON w.week = v.day / 7';
+const DEAL_WEEKS_JOIN = 'LEFT JOIN temp.deal_weeks w ON w.week = v.day / 7 AND v.day > @before';
 
 /** The shop's weeks and deal share the windows' deal columns weigh visits against (services/price-evidence.ts shopWeeks). */
 export interface DealWeeks {
