@@ -10,7 +10,7 @@ export interface ChunkHooks {
   /** after each committed chunk (tests look at the shop between two chunks) */
   onChunk?(part: st.StagePart, rows: number): void;
   /** when staging starts, the flip starts, and the flip has committed (the benchmark times them) */
-  onPhase?(phase: 'staging' | 'flip' | 'flipped'): void;
+  onPhase?(phase: 'staging' | 'grouping' | 'flip' | 'flipped'): void;
   /** the import's row exists (pending until the flip): its id, so this run's list shows it once */
   onImportId?(importId: number): void;
 }
@@ -63,6 +63,7 @@ export function inChunks(
 
 /** Empties an import's staging tables in short transactions (a big table dropped at once would hold the lock), then drops them. */
 export function clearStage(db: Db, importId: number): void {
+  st.dropGroupedSales(db, importId);
   for (const part of ['sales', 'customers', 'updates'] as const) {
     for (;;) {
       const n = db.transaction(() => st.deleteStagedRows(db, importId, part, 20_000)).immediate();

@@ -86,6 +86,9 @@ export function writeStaged(
       db.pragma(`synchronous = ${Math.trunc(sync)}`);
     }
     if (hooks.isCancelled?.()) throw new ImportCancelled();
+    hooks.onPhase?.('grouping');
+    // The derived data's sums over the file, made before the flip takes the write lock.
+    if (imp.kind === 'sales') st.groupStagedSales(db, importId);
     hooks.onPhase?.('flip');
     const r = flipImport(ctx, imp, importId, now, staged);
     hooks.onPhase?.('flipped');
