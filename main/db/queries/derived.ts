@@ -1,11 +1,13 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { refreshAllStats } from './customers';
+import { PAUSABLE as PAUSABLE_18 } from '../migrations/0018-derived-pause';
+import { PAUSABLE as PAUSABLE_19 } from '../migrations/0019-shop-day-visits';
 
 /**
  * The derived data kept from `sales` (visit_days, visit_totals, shop_days, the customers' totals,
  * the `sales` version): kept row by row by triggers (migrations 3, 5, 13, 19), which a bulk write may
- * pause for its own transaction and replace by the same sums at once (migration 18). An import's
+ * take away for its own transaction and replace by the same sums at once (suspendDerivedTriggers). An import's
  * flip adds its staged sales (import-staging.ts `addStagedSalesDerived`); the demo fills an empty shop.
  */
 
@@ -18,15 +20,36 @@ export const SHOP_DAY_VISITS_SQL = `UPDATE shop_days SET visits = x.visits, deal
       FROM (SELECT day, COUNT(*) AS visits, SUM(promo_sales > 0) AS deal_visits FROM visit_days GROUP BY day) x
       WHERE shop_days.day = x.day;`;
 
-/** Pauses (or resumes) the per-row derived-data triggers; only inside the bulk write's own transaction (migration 18). */
-export function pauseDerived(db: Db, paused: boolean): void {
-  stmt(db, 'UPDATE derived_pause SET paused = ? WHERE id = 1').run(paused ? 1 : 0);
+/** The per-row triggers that keep the derived data on an insert or update of `sales` and `visit_days`. */
+export const DERIVED_TRIGGERS: readonly string[] = [...PAUSABLE_18, ...PAUSABLE_19];
+
+/**
+ * Takes the per-row derived-data triggers away for a bulk write that adds the same sums itself
+ * set-based (an import's flip, the demo shop), inside that write's own transaction; the returned
+ * function creates them again, from their own SQL, before it commits. DDL is transactional in
+ * SQLite: no other connection ever sees the shop without them, and a rollback or a crash puts them
+ * back. Dropped rather than paused (migration 18's `derived_pause`): a paused trigger still fires
+ * for every row and looks the pause up, which cost a million-row flip into the bench shop 6 of its
+ * 13 seconds with the write lock held.
+ */
+export function suspendDerivedTriggers(db: Db): () => void {
+  if (!db.inTransaction) throw new Error('suspendDerivedTriggers: only inside the bulk write’s own transaction');
+  const triggers = stmt<[string], { name: string; sql: string }>(
+    db,
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))",
+  ).all(JSON.stringify(DERIVED_TRIGGERS));
+  if (triggers.length !== DERIVED_TRIGGERS.length) throw new Error('suspendDerivedTriggers: a derived-data trigger is missing');
+  for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
+  return () => {
+    for (const t of triggers) db.exec(t.sql);
+  };
 }
 
 /**
- * The derived data of sales written with the triggers paused into a shop that had none (the demo
- * shop), written while still paused: visit days, visit totals and shop days from the sales in a few GROUP BYs, the customers'
- * totals recomputed, one new version of `sales`. The same sums as the triggers.
+ * The derived data of sales written without the triggers (suspendDerivedTriggers) into a shop that
+ * had none (the demo shop), written before they come back: visit days, visit totals and shop days
+ * from the sales in a few GROUP BYs, the customers' totals recomputed, one new version of `sales`.
+ * The same sums as the triggers.
  */
 export function fillDerivedFromSales(db: Db): void {
   const left = stmt<[], { n: number }>(

@@ -237,7 +237,7 @@ export function dropGroupedSales(db: Db, id: number): void {
 }
 
 /**
- * What the paused triggers would have done for every staged sale, in set-based statements over
+ * What the per-row triggers would have done for every staged sale, in set-based statements over
  * the sums groupStagedSales made (the same sums as migrations 3, 5, 13 and 19, row for row): the
  * customers' visit days, their visit totals and the totals on their rows, the shop's days, and one
  * new version of `sales` for the cache. A visit day the shop already had gets the file's sales

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { customerRecordWriters, insertCustomer } from '../../db/queries/customers';
-import { fillDerivedFromSales, pauseDerived } from '../../db/queries/derived';
+import { fillDerivedFromSales, suspendDerivedTriggers } from '../../db/queries/derived';
 import { suspendSalesIndexes } from '../../db/queries/imports';
 import { listPaymentMethods, writeSetting } from '../../db/queries/settings';
 import { addDays, businessDate } from '../../../shared/domain/dates';
@@ -95,8 +95,8 @@ function writeShop(db: Db, opts: DemoOptions, onProgress?: (done: number, total:
   const days = buildCalendar(first, today, tz);
   const D = days.length;
   const rebuildIndexes = suspendSalesIndexes(db);
-  // The derived data is summed once at the end rather than row by row (migration 18).
-  pauseDerived(db, true);
+  // The derived data is summed once at the end rather than row by row.
+  const resumeDerived = suspendDerivedTriggers(db);
 
   // Payment methods from the migration: mobile payment first, as in any mainland shop.
   const methods = listPaymentMethods(db);
@@ -278,7 +278,7 @@ function writeShop(db: Db, opts: DemoOptions, onProgress?: (done: number, total:
   });
   rebuildIndexes();
   fillDerivedFromSales(db);
-  pauseDerived(db, false);
+  resumeDerived();
   onProgress?.(N + 1, N + 1);
   return {
     customers: N,

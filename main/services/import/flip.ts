@@ -1,7 +1,7 @@
 import type { Ctx } from '../../ctx';
 import * as q from '../../db/queries/imports';
 import * as st from '../../db/queries/import-staging';
-import { pauseDerived } from '../../db/queries/derived';
+import { suspendDerivedTriggers } from '../../db/queries/derived';
 import { insertPaymentMethod, insertStaff } from '../../db/queries/settings';
 import { setTags, tagsOf, writeConsent, getCustomerRow } from '../../db/queries/customers';
 import { audit } from '../../db/queries/audit';
@@ -15,8 +15,8 @@ const BULK_ROWS = 50_000;
  * The one transaction that makes a staged import part of the shop: new payment methods and staff,
  * new customers (with tags, consents and audit entries), what the file adds to customers the shop
  * knew (tags, consents), every sale, and the derived data (visit_days, shop_days, visit_totals and
- * the customers' totals: added set-based for all the file's sales with the per-row triggers paused,
- * migration 18).
+ * the customers' totals: added set-based for all the file's sales with the per-row triggers taken
+ * away for this transaction, suspendDerivedTriggers).
  * Everything row by row is set-based SQL over the staging tables; JavaScript runs per new name and
  * per updated customer only.
  */
@@ -48,11 +48,11 @@ export function flipImport(
       if (imp.kind === 'sales') {
         const planned = imp.planned.length;
         const restore = planned >= BULK_ROWS && planned >= st.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
-        // The per-row derived-data triggers wait; the same sums are added for all rows at once.
-        pauseDerived(db, true);
+        // The per-row derived-data triggers step aside; the same sums are added for all rows at once.
+        const resume = suspendDerivedTriggers(db);
         sales = st.flipSales(db, importId, importId, base, now);
         st.addStagedSalesDerived(db, importId, base);
-        pauseDerived(db, false);
+        resume();
         restore?.();
         // Imported sales win back contacted customers too, as sales at the counter do (one place).
         saleEffects(ctx, { kind: 'imported' });
