@@ -142,14 +142,20 @@ export function customerBase(db: Db): number {
 }
 
 /** The flip's part for new customers: their rows, tags, consents and audit entries, in a few statements. */
-export function flipCustomers(db: Db, id: number, importId: number, base: number, now: number): number {
+export function flipCustomers(db: Db, id: number, importId: number, base: number, now: number, withSales = false): number {
   const c = table(id, 'customers');
+  // With the file's sales summed (groupStagedSales), a new customer is written with their totals
+  // at once, rather than written and then updated (and their totals' index entries twice).
+  const t = withSales ? groupedTables(id).totals : null;
   const n = db
     .prepare(
       `INSERT INTO customers (id, name, phone, phone_rev, member_code, member_code_key, name_key, name_pinyin, name_initials,
-         name_given, birthday, notes, external_id, created_at, updated_at, import_id)
+         name_given, birthday, notes, external_id, created_at, updated_at, import_id
+         ${t ? ', visits, sales_count, total_minor, first_visit_at, last_visit_at, first_visit_date, last_visit_date' : ''})
        SELECT @base + seq, name, phone, phone_rev, member_code, member_code_key, name_key, name_pinyin, name_initials,
-         name_given, birthday, notes, external_id, @now, @now, @importId FROM ${c} ORDER BY seq`,
+         name_given, birthday, notes, external_id, @now, @now, @importId
+         ${t ? ', COALESCE(t.visits, 0), COALESCE(t.sales, 0), COALESCE(t.amount_minor, 0), t.first_at, t.last_at, t.first_date, t.last_date' : ''}
+       FROM ${c} ${t ? `LEFT JOIN ${t} t ON t.customer_seq = seq` : ''} ORDER BY seq`,
     )
     .run({ base, now, importId }).changes;
   db.prepare(
@@ -195,6 +201,7 @@ export function flipSales(db: Db, id: number, importId: number, base: number, no
 /** The import's temporary tables on its own connection (groupStagedSales): its sales by customer and day, and by day. */
 const groupedTables = (id: number) => ({
   days: `temp."${PREFIX}${Math.trunc(id)}_cdays"`,
+  totals: `temp."${PREFIX}${Math.trunc(id)}_ctotals"`,
   shop: `temp."${PREFIX}${Math.trunc(id)}_sdays"`,
   flip: `temp."${PREFIX}${Math.trunc(id)}_days"`,
 });
@@ -228,12 +235,21 @@ export function groupStagedSales(db: Db, id: number): void {
             FROM ${s} GROUP BY day) d
       LEFT JOIN (SELECT day, COUNT(*) AS visits, SUM(promo_sales > 0) AS deal_visits FROM ${t.days} GROUP BY day) v
         ON v.day = d.day;
+    -- the file's new customers' totals (every day of theirs is a new visit), written with them (flipCustomers)
+    CREATE TEMP TABLE ${t.totals.slice(5)} (
+      customer_seq INTEGER PRIMARY KEY, visits INTEGER NOT NULL, sales INTEGER NOT NULL, amount_minor INTEGER NOT NULL,
+      first_at INTEGER, last_at INTEGER, first_date TEXT, last_date TEXT);
+    INSERT INTO ${t.totals} (customer_seq, visits, sales, amount_minor, first_at, last_at, first_date, last_date)
+      SELECT customer_seq, COUNT(*), SUM(sales), SUM(amount_minor), MIN(first_at), MAX(last_at), MIN(first_date), MAX(last_date)
+      FROM ${t.days} WHERE customer_id IS NULL GROUP BY customer_seq;
   `);
 }
 
 export function dropGroupedSales(db: Db, id: number): void {
   const t = groupedTables(id);
-  db.exec(`DROP TABLE IF EXISTS ${t.days}; DROP TABLE IF EXISTS ${t.shop}; DROP TABLE IF EXISTS ${t.flip};`);
+  db.exec(
+    `DROP TABLE IF EXISTS ${t.days}; DROP TABLE IF EXISTS ${t.shop}; DROP TABLE IF EXISTS ${t.flip}; DROP TABLE IF EXISTS ${t.totals};`,
+  );
 }
 
 /**
@@ -275,6 +291,7 @@ export function addStagedSalesDerived(db: Db, id: number, base: number): void {
         visits = visits + excluded.visits, spend_minor = spend_minor + excluded.spend_minor,
         discount_minor = discount_minor + excluded.discount_minor, promo_visits = promo_visits + excluded.promo_visits;
 
+    -- the customers the shop already had (ids up to the base); the file's new ones got theirs with their rows
     UPDATE customers SET
         visits = visits + a.new_days,
         sales_count = sales_count + a.sales,
@@ -285,7 +302,7 @@ export function addStagedSalesDerived(db: Db, id: number, base: number): void {
         last_visit_date = MAX(COALESCE(last_visit_date, a.last_date), a.last_date)
       FROM (SELECT customer_id, SUM(NOT existed) AS new_days, SUM(sales) AS sales, SUM(amount_minor) AS amount_minor,
                    MIN(first_at) AS first_at, MAX(last_at) AS last_at, MIN(first_date) AS first_date, MAX(last_date) AS last_date
-            FROM ${t.flip} GROUP BY customer_id) a
+            FROM ${t.flip} WHERE customer_id <= ${Math.trunc(base)} GROUP BY customer_id) a
       WHERE customers.id = a.customer_id;
 
     -- The file's days; a customer's day the shop already had is no new visit, and no new deal visit

@@ -36,7 +36,7 @@ export function flipImport(
         st.resolveName(db, importId, n.kind, n.key, id);
       }
       const base = st.customerBase(db);
-      st.flipCustomers(db, importId, importId, base, now);
+      st.flipCustomers(db, importId, importId, base, now, imp.kind === 'sales');
       for (const u of st.stagedUpdates(db, importId)) {
         const id = u.customer_id ?? base + u.customer_seq!;
         if (!getCustomerRow(db, id)) continue;
