@@ -4,7 +4,7 @@ import type { Ctx } from '../../ctx';
 import { backupBeforeChange } from '../backup';
 import { workerFailure, type WorkerMessage, type WorkerRequest } from './jobs';
 import { ImportCancelled, runImport } from './run';
-import { yieldCpuToCounter } from '../../core/thread-priority';
+import { stopYieldingCpu, yieldCpuToCounter } from '../../core/thread-priority';
 
 /** Entry of the import worker thread (bundled to dist/workers/import-worker.mjs). */
 const req = workerData as WorkerRequest;
@@ -23,6 +23,10 @@ try {
     onImportId: (importId) => post({ type: 'importId', importId }),
     isCancelled: () => Atomics.load(flag, 0) === 1,
     beforeWrite: () => backupBeforeChange(c, 'import'),
+    // the flip holds the write lock a sale may be waiting for: full speed for it
+    onPhase: (phase) => {
+      if (phase === 'flip') stopYieldingCpu();
+    },
   });
   post({ type: 'done', result });
 } catch (e) {
