@@ -11,9 +11,10 @@ import { ImportOptions } from '../../shared/schemas/import';
 import { ok, tempShops } from '../helpers/shop';
 
 /**
- * Imports are written in short chunks into staging tables and made part of the shop by one flip
- * (main/services/import/write.ts). Between two chunks nothing holds the write lock and nothing of
- * the file is visible; after the flip all of it is, with every total right.
+ * Imports are written in short chunks into staging tables (temporary tables of the importing
+ * connection) and made part of the shop by one flip (main/services/import/write.ts). Until the flip
+ * nothing holds the write lock and nothing of the file is visible, nor in the shop's file; after
+ * the flip all of it is, with every total right.
  */
 const CDNOW = path.resolve(__dirname, '../fixtures/cdnow/cdnow_sample_sales.csv');
 const { fresh, dirOf } = tempShops(Date.parse('2026-03-10T02:00:00Z'));
@@ -61,8 +62,17 @@ interface Shop {
   imports: number;
 }
 
-const stagingTables = (ctx: Ctx) =>
-  (ctx.db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name LIKE 'import_stage_%'").get() as { n: number }).n;
+/** Staging tables this connection sees: in the shop's file and among its own temporary tables. */
+const stagingTables = (ctx: Ctx, schema: 'main' | 'temp' | 'both' = 'both') =>
+  (['main', 'temp'] as const)
+    .filter((s) => schema === 'both' || s === schema)
+    .reduce(
+      (n, s) =>
+        n +
+        (ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${s}.sqlite_master WHERE name LIKE 'import_stage_%'`).get() as { n: number })
+          .n,
+      0,
+    );
 
 /** A shop with the CDNOW sample in it, and a second connection to it (the counter's). */
 async function shopWithHistory(): Promise<{ ctx: Ctx; counter: Ctx }> {
@@ -85,8 +95,12 @@ describe('an import in chunks, made visible by one flip', () => {
       const r = await runImport(ctx, secondFile(), 'more.csv', SALES, {
         onChunk: (part) => {
           if (part !== 'sales' || chunks++ > 0) return;
-          // Mid-import, on the counter's own connection: nothing of the file anywhere.
+          // Mid-import, on the counter's own connection: nothing of the file anywhere. The staged
+          // rows are the importing connection's own temporary tables, not in the shop's file.
           expect(state(counter)).toEqual(before);
+          expect(stagingTables(ctx, 'temp')).toBe(4);
+          expect(stagingTables(ctx, 'main')).toBe(0);
+          expect(stagingTables(counter)).toBe(0);
           seen.push(ok(counter, 'customers.search', { query: 'Newcomer' }).then((x) => expect(x).toEqual([])));
           seen.push(ok<{ total: number }>(counter, 'customers.list', {}).then((x) => expect(x.total).toBe(list.total)));
           seen.push(ok(counter, 'insights.overview', {}).then((x) => expect(x).toEqual(overview)));
@@ -165,7 +179,7 @@ describe('an import in chunks, made visible by one flip', () => {
       runImport(ctx, secondFile(), 'more.csv', SALES, {
         onChunk: (part) => {
           if (part !== 'sales' || chunks++ !== 1) return;
-          // The file as a power cut would leave it here: committed chunks in the WAL, no flip.
+          // The file as a power cut would leave it here: the pending import's row, no flip.
           fs.copyFileSync(ctx.dbPath, copy);
           fs.copyFileSync(`${ctx.dbPath}-wal`, `${copy}-wal`);
         },
@@ -174,7 +188,8 @@ describe('an import in chunks, made visible by one flip', () => {
     ).rejects.toBeInstanceOf(ImportCancelled);
     const raw = openRaw(copy);
     expect(raw.pending).toBe(1);
-    expect(raw.staged).toBeGreaterThan(0);
+    // the staged rows were the dead connection's temporary tables: none of them in the file
+    expect(raw.staged).toBe(0);
     const reopened = openApp({ dbPath: copy, clock: ctx.clock });
     try {
       expect(state(reopened)).toEqual(before);
@@ -184,6 +199,43 @@ describe('an import in chunks, made visible by one flip', () => {
       // and the same file can be imported again (a failed import is no duplicate)
       const r = await runImport(reopened, secondFile(), 'more.csv', SALES);
       expect(r.committed).toBe(true);
+    } finally {
+      closeApp(reopened);
+    }
+  }, 120_000);
+  it("staging tables an older version left in the shop's file are removed at start-up, its import listed as failed", async () => {
+    const { ctx, counter } = await shopWithHistory();
+    closeApp(counter);
+    const before = state(ctx);
+    const file = ctx.dbPath;
+    closeApp(ctx);
+    // What a version that staged in the shop's file leaves when killed mid-import: a pending import
+    // with no live owner and its tables, one of them larger than one cleaning transaction.
+    const raw = new Database(file);
+    try {
+      const id = Number(
+        raw
+          .prepare(
+            `INSERT INTO imports (kind, file_name, file_sha256, encoding, rows_total, rows_imported, rows_skipped, mapping, options, created_at, state)
+             VALUES ('sales', 'old.csv', 'x', 'utf-8', 30000, 0, 0, '{}', '{}', 0, 'pending')`,
+          )
+          .run().lastInsertRowid,
+      );
+      raw.exec(`CREATE TABLE "import_stage_${id}_sales" (seq INTEGER PRIMARY KEY, amount_minor INTEGER NOT NULL) STRICT;
+        CREATE TABLE "import_stage_${id}_names" (kind TEXT NOT NULL, key INTEGER NOT NULL, name TEXT NOT NULL, id INTEGER) STRICT;
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
+        INSERT INTO "import_stage_${id}_sales" (seq, amount_minor) SELECT i, 100 FROM n;`);
+    } catch (e) {
+      raw.close();
+      throw e;
+    }
+    raw.close();
+    const reopened = openApp({ dbPath: file, clock: ctx.clock });
+    try {
+      expect(stagingTables(reopened)).toBe(0);
+      expect(state(reopened)).toEqual(before);
+      const { imports } = await ok<{ imports: { fileName: string; state: string }[] }>(reopened, 'import.list', {});
+      expect(imports.find((i) => i.fileName === 'old.csv')).toMatchObject({ state: 'failed' });
     } finally {
       closeApp(reopened);
     }

@@ -5,63 +5,79 @@ import type { Holder } from '../in-use';
 
 /**
  * An import's staging tables: the rows of a file wait here, written in short chunks, until the one
- * transaction that moves them into the shop's tables (the flip). No query of the app reads them, so
- * every list, search and total ignores an import that has not flipped without a filter of its own.
- * Each import has its own tables (`import_stage_<id>_*`): dropping them is how a cancelled, failed
- * or dead import goes, however many rows it had staged.
+ * transaction that moves them into the shop's tables (the flip). They are temporary tables of the
+ * import's own connection (`temp.import_stage_<id>_*`): no other connection can see them, writing
+ * them takes no lock on the shop's file and adds nothing to its WAL, and a process that dies takes
+ * them with it. Versions before this one staged in the shop's file (`main`); recovery still drops
+ * such tables left by a dead import (legacyStages).
  */
 const PREFIX = 'import_stage_';
 
-const table = (id: number, part: 'customers' | 'updates' | 'sales' | 'names') => `"${PREFIX}${Math.trunc(id)}_${part}"`;
+type Part = 'customers' | 'updates' | 'sales' | 'names';
+const table = (id: number, part: Part, schema: 'temp' | 'main' = 'temp') => `${schema}."${PREFIX}${Math.trunc(id)}_${part}"`;
+
+/** The staging tables' pages stay in memory up to this size (then SQLite spills them to a temporary file). */
+const STAGE_CACHE_KIB = 262_144;
 
 export function createStage(db: Db, id: number): void {
+  db.pragma(`temp.cache_size = -${STAGE_CACHE_KIB}`);
   db.exec(`
-    CREATE TABLE ${table(id, 'customers')} (
+    CREATE TEMP TABLE ${table(id, 'customers')} (
       seq INTEGER PRIMARY KEY, name TEXT NOT NULL, phone TEXT, phone_rev TEXT, member_code TEXT, member_code_key TEXT,
       name_key TEXT NOT NULL, name_pinyin TEXT NOT NULL, name_initials TEXT NOT NULL, name_given TEXT NOT NULL,
       birthday TEXT, notes TEXT NOT NULL, external_id TEXT, tags TEXT, consent TEXT, consent_source TEXT NOT NULL
     ) STRICT;
-    CREATE TABLE ${table(id, 'updates')} (
+    CREATE TEMP TABLE ${table(id, 'updates')} (
       seq INTEGER PRIMARY KEY, customer_id INTEGER, customer_seq INTEGER, tags TEXT, consent TEXT
     ) STRICT;
-    CREATE TABLE ${table(id, 'sales')} (
+    CREATE TEMP TABLE ${table(id, 'sales')} (
       seq INTEGER PRIMARY KEY, customer_id INTEGER, customer_seq INTEGER, occurred_at INTEGER NOT NULL,
       business_date TEXT NOT NULL, amount_minor INTEGER NOT NULL, items INTEGER NOT NULL, discount_minor INTEGER NOT NULL,
       is_promotion INTEGER NOT NULL, payment_method_id INTEGER, staff_id INTEGER, note TEXT NOT NULL
     ) STRICT;
-    CREATE TABLE ${table(id, 'names')} (kind TEXT NOT NULL, key INTEGER NOT NULL, name TEXT NOT NULL, id INTEGER, PRIMARY KEY (kind, key)) STRICT;
+    CREATE TEMP TABLE ${table(id, 'names')} (kind TEXT NOT NULL, key INTEGER NOT NULL, name TEXT NOT NULL, id INTEGER, PRIMARY KEY (kind, key)) STRICT;
   `);
 }
 
+/** Drops an import's staging tables (temporary: no lock on the shop's file) and gives their memory back. */
 export function dropStage(db: Db, id: number): void {
   for (const part of ['customers', 'updates', 'sales', 'names'] as const) db.exec(`DROP TABLE IF EXISTS ${table(id, part)}`);
+  db.pragma('temp.cache_size = -2000');
 }
 
-/** Deletes up to `limit` staged rows of one part (none if the table is gone); returns how many. */
-export function deleteStagedRows(db: Db, id: number, part: 'customers' | 'updates' | 'sales', limit: number): number {
-  const name = table(id, part).slice(1, -1);
+/** Deletes up to `limit` rows of a staging table an older version left in the shop's file (none if it is gone); returns how many. */
+export function deleteLegacyStagedRows(db: Db, id: number, part: Part, limit: number): number {
+  const name = table(id, part, 'main').slice(6, -1);
   const exists = stmt<[string], { n: number }>(
     db,
-    "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?",
+    "SELECT COUNT(*) AS n FROM main.sqlite_master WHERE type = 'table' AND name = ?",
   ).get(name)!.n;
   if (!exists) return 0;
   return db
-    .prepare(`DELETE FROM ${table(id, part)} WHERE seq IN (SELECT seq FROM ${table(id, part)} ORDER BY seq LIMIT ?)`)
+    .prepare(`DELETE FROM ${table(id, part, 'main')} WHERE rowid IN (SELECT rowid FROM ${table(id, part, 'main')} LIMIT ?)`)
     .run(limit).changes;
 }
 
-/** Staging tables whose import is not pending (left by a kill between the flip and their drop). */
-export function orphanStages(db: Db): number[] {
+export function dropLegacyStage(db: Db, id: number): void {
+  for (const part of ['customers', 'updates', 'sales', 'names'] as const)
+    db.exec(`DROP TABLE IF EXISTS ${table(id, part, 'main')}`);
+}
+
+/**
+ * Staging tables in the shop's file (written by a version before temp staging) whose import is not
+ * pending: a dead import's, or left by a kill between its flip and their drop.
+ */
+export function legacyStages(db: Db): number[] {
   const names = stmt<[], { name: string }>(
     db,
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '${PREFIX}%'`,
+    `SELECT name FROM main.sqlite_master WHERE type = 'table' AND name LIKE '${PREFIX}%'`,
   ).all();
   const ids = new Set(names.map((n) => Number(/^import_stage_(\d+)_/.exec(n.name)?.[1])).filter((n) => Number.isInteger(n)));
   const pending = new Set(pendingImports(db).map((p) => p.id));
   return [...ids].filter((id) => !pending.has(id));
 }
 
-/** Staged rows of one part, as JSON arrays of the table's columns after `seq` (one statement per chunk). */
+/** The columns of each part's staged rows, after `seq`. */
 export const STAGE_COLUMNS = {
   customers: [
     'name',
@@ -97,18 +113,27 @@ export const STAGE_COLUMNS = {
 } as const;
 export type StagePart = keyof typeof STAGE_COLUMNS;
 
+/** Rows bound per INSERT statement: a few dozen rows a call costs far less than one call a row or a JSON text SQLite parses again. */
+const ROWS_PER_INSERT = 32;
+
 /**
- * Writes one chunk: `rows` is a JSON array of arrays, `[seq, ...columns]`. One statement for the
- * whole chunk (parsed by SQLite's json_each), so a million rows cost a few hundred calls, not a
- * million bindings.
+ * Writes one chunk: `rows` are arrays `[seq, ...columns]` in STAGE_COLUMNS order, bound
+ * ROWS_PER_INSERT at a time.
  */
-export function stageRows(db: Db, id: number, part: StagePart, rowsJson: string): void {
+export function stageRows(db: Db, id: number, part: StagePart, rows: readonly (readonly unknown[])[]): void {
   const cols = STAGE_COLUMNS[part];
-  stmt(
-    db,
-    `INSERT INTO ${table(id, part)} (seq, ${cols.join(', ')})
-     SELECT value ->> 0, ${cols.map((_, i) => `value ->> ${i + 1}`).join(', ')} FROM json_each(?)`,
-  ).run(rowsJson);
+  const one = `(${new Array(cols.length + 1).fill('?').join(', ')})`;
+  const sql = (n: number) =>
+    `INSERT INTO ${table(id, part)} (seq, ${cols.join(', ')}) VALUES ${new Array(n).fill(one).join(', ')}`;
+  const full = stmt(db, sql(ROWS_PER_INSERT));
+  const params: unknown[] = [];
+  let i = 0;
+  for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+    params.length = 0;
+    for (let k = i; k < i + ROWS_PER_INSERT; k++) for (const v of rows[k]!) params.push(v);
+    full.run(params);
+  }
+  if (i < rows.length) db.prepare(sql(rows.length - i)).run(rows.slice(i).flat());
 }
 
 export function stageName(db: Db, id: number, kind: 'payment' | 'staff', key: number, name: string): void {

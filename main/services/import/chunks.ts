@@ -24,15 +24,15 @@ export function importRunning(delta: 1 | -1): void {
   running += delta;
 }
 
-/** What one chunk's transaction aims at: far below the counter's 300 ms, and a few fsyncs a second. */
+/** What one chunk aims at: a cancel is looked at and progress told a few times a second. */
 export const CHUNK_TARGET_MS = 50;
 const FIRST_CHUNK = 1_000;
 const MAX_CHUNK = 50_000;
 
 /**
- * Writes `count` rows in short `BEGIN IMMEDIATE` transactions, each sized from the last one's time
- * so that it takes about CHUNK_TARGET_MS: a sale at the counter waits for one chunk at most. A
- * cancel is looked at between two chunks.
+ * Writes `count` rows into the import's staging tables (temporary tables of its own connection: no
+ * lock on the shop's file) in transactions sized from the last one's time so that each takes about
+ * CHUNK_TARGET_MS. A cancel is looked at between two chunks.
  */
 export function inChunks(
   db: Db,
@@ -47,12 +47,13 @@ export function inChunks(
   for (let from = 0; from < count;) {
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     const to = Math.min(count, from + size);
-    const json = JSON.stringify(rows(from, to));
     const t = performance.now();
+    const chunk = rows(from, to);
+    // deferred: it writes temporary tables only, so it takes no lock on the shop's file
     db.transaction(() => {
-      st.stageRows(db, importId, part, json);
+      st.stageRows(db, importId, part, chunk);
       inside?.();
-    }).immediate();
+    })();
     const ms = performance.now() - t;
     size = Math.max(100, Math.min(MAX_CHUNK, Math.round(((to - from) * CHUNK_TARGET_MS) / Math.max(ms, 1))));
     hooks.onProgress?.(to - from, count);
@@ -61,14 +62,22 @@ export function inChunks(
   }
 }
 
-/** Empties an import's staging tables in short transactions (a big table dropped at once would hold the lock), then drops them. */
+/** Drops an import's staging tables and sums (temporary tables of this connection). */
 export function clearStage(db: Db, importId: number): void {
   st.dropGroupedSales(db, importId);
-  for (const part of ['sales', 'customers', 'updates'] as const) {
+  st.dropStage(db, importId);
+}
+
+/**
+ * Removes staging tables an older version left in the shop's file, in short transactions (a big
+ * table dropped at once would hold the write lock), then drops them.
+ */
+export function clearLegacyStage(db: Db, importId: number): void {
+  for (const part of ['sales', 'customers', 'updates', 'names'] as const) {
     for (;;) {
-      const n = db.transaction(() => st.deleteStagedRows(db, importId, part, 20_000)).immediate();
+      const n = db.transaction(() => st.deleteLegacyStagedRows(db, importId, part, 20_000)).immediate();
       if (n === 0) break;
     }
   }
-  db.transaction(() => st.dropStage(db, importId)).immediate();
+  db.transaction(() => st.dropLegacyStage(db, importId)).immediate();
 }

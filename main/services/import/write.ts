@@ -38,12 +38,14 @@ export interface StagedImport {
 
 /**
  * Writes a checked file in three steps, none of which holds the write lock for long:
- * 1. the import's row (`pending`, with this process as its owner) and its staging tables;
- * 2. the rows, in chunks of about 50 ms each, into the staging tables (nothing the app reads);
+ * 1. the import's row (`pending`, with this process as its owner) and its staging tables
+ *    (temporary tables of this connection: nothing another connection sees, no lock on the file);
+ * 2. the rows, in chunks of about 50 ms each, into the staging tables, then their sums;
  * 3. the flip: one transaction moves every staged row into the shop's tables (set-based SQL, no
  *    JavaScript per row) and marks the import `done`.
  * A cancel or a failure before the flip's commit drops the staging tables and the import's row, so
- * the shop is as before; a killed process leaves them to the next start-up (recover.ts).
+ * the shop is as before; a killed process takes its staging tables with it and leaves its row to
+ * the next start-up, which marks it failed (recover.ts).
  */
 export function writeStaged(
   ctx: Ctx,
@@ -75,16 +77,7 @@ export function writeStaged(
   hooks.onImportId?.(importId);
   try {
     hooks.onPhase?.('staging');
-    // Staged rows need no fsync of their own: a power cut that loses the last chunks leaves a dead
-    // import, removed at the next start. The flip is durable as every other write (FULL).
-    const sync = db.pragma('synchronous', { simple: true }) as number;
-    db.pragma('synchronous = NORMAL');
-    let staged: Staged;
-    try {
-      staged = stageAll(ctx, imp, importId, now, hooks);
-    } finally {
-      db.pragma(`synchronous = ${Math.trunc(sync)}`);
-    }
+    const staged = stageAll(ctx, imp, importId, now, hooks);
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.onPhase?.('grouping');
     // The derived data's sums over the file, made before the flip takes the write lock.
