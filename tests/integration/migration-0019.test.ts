@@ -50,9 +50,10 @@ it("0019 counts an older shop's visits and deal visits per day from its visit da
       { day: day3 + 1, visits: 1, deal_visits: 1 },
     ]);
     expect(kept(ctx.db)).toEqual(recounted(ctx.db));
+    // its triggers are there (paused by migration 18's rule until migration 20 took the pause away)
     for (const name of PAUSABLE)
-      expect(ctx.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name)).toContain(
-        'NOT (SELECT paused FROM derived_pause WHERE id = 1)',
+      expect(ctx.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name)).toMatch(
+        /^CREATE TRIGGER/,
       );
 
     // After the upgrade the triggers keep them: a promotion on a day 李四 already came, a void, a merge.

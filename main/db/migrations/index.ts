@@ -18,6 +18,7 @@ import * as m0016 from './0016-sharing';
 import * as m0017 from './0017-share-lockouts';
 import * as m0018 from './0018-derived-pause';
 import * as m0019 from './0019-shop-day-visits';
+import * as m0020 from './0020-derived-unpause';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   m0017,
   m0018,
   m0019,
+  m0020,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,8 +1,7 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { refreshAllStats } from './customers';
-import { PAUSABLE as PAUSABLE_18 } from '../migrations/0018-derived-pause';
-import { PAUSABLE as PAUSABLE_19 } from '../migrations/0019-shop-day-visits';
+import { DERIVED_TRIGGERS } from '../migrations/0020-derived-unpause';
 
 /**
  * The derived data kept from `sales` (visit_days, visit_totals, shop_days, the customers' totals,
@@ -20,17 +19,16 @@ export const SHOP_DAY_VISITS_SQL = `UPDATE shop_days SET visits = x.visits, deal
       FROM (SELECT day, COUNT(*) AS visits, SUM(promo_sales > 0) AS deal_visits FROM visit_days GROUP BY day) x
       WHERE shop_days.day = x.day;`;
 
-/** The per-row triggers that keep the derived data on an insert or update of `sales` and `visit_days`. */
-export const DERIVED_TRIGGERS: readonly string[] = [...PAUSABLE_18, ...PAUSABLE_19];
+export { DERIVED_TRIGGERS };
 
 /**
  * Takes the per-row derived-data triggers away for a bulk write that adds the same sums itself
  * set-based (an import's flip, the demo shop), inside that write's own transaction; the returned
  * function creates them again, from their own SQL, before it commits. DDL is transactional in
  * SQLite: no other connection ever sees the shop without them, and a rollback or a crash puts them
- * back. Dropped rather than paused (migration 18's `derived_pause`): a paused trigger still fires
- * for every row and looks the pause up, which cost a million-row flip into the bench shop 6 of its
- * 13 seconds with the write lock held.
+ * back. Dropped rather than paused (migration 18's `derived_pause`, removed by migration 20): a
+ * paused trigger still fires for every row and looks the pause up, which cost a million-row flip
+ * into the bench shop 6 of its 13 seconds with the write lock held.
  */
 export function suspendDerivedTriggers(db: Db): () => void {
   if (!db.inTransaction) throw new Error('suspendDerivedTriggers: only inside the bulk write’s own transaction');
