@@ -96,7 +96,7 @@ export function lapsedList(
       recent: asOfDay - 182,
       before,
     },
-    weeks.deals,
+    weeks,
   );
   const model = shopModel(ctx, calibrationEndFor(asOf));
   const openComplaints = customersWithOpenComplaints(ctx.db);

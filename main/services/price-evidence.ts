@@ -1,16 +1,23 @@
 import { promotionWeeks } from '../../shared/domain/price';
 import { priorStrength } from '../../shared/domain/stats';
 import type { PriceNumbers } from '../../shared/domain/price';
-import { shopDayVisits, type CustomerWindowRow, type DealWeeks } from '../db/queries/analysis';
+import { shopDayVisits, type CustomerWindowRow, type DealWeek, type DealWeeks } from '../db/queries/analysis';
 import type { Db } from '../db/open';
 
 /**
  * The shop's weeks (julian day / 7) since `before` as [week, visits, deal visits, promotion week
  * 0/1] (customers' visits only: walk-ins have no customer to compare), from the shop's days (a few
  * hundred rows), with the shop's deal share and prefix sums. The customers' deal numbers against
- * these weeks come with their windows (db/queries/analysis.ts DEAL_COLUMNS, given `deals`).
+ * these weeks come with their windows (db/queries/analysis.ts DEAL_COLUMNS: a ShopWeeks is the
+ * DealWeeks they are given).
  */
-export function shopWeeks(db: Db, before: number, asOf: number) {
+export interface ShopWeeks extends DealWeeks {
+  /** prefix sums over `weeks` of all visits and of visits in promotion weeks */
+  all: number[];
+  inPromo: number[];
+}
+
+export function shopWeeks(db: Db, before: number, asOf: number): ShopWeeks {
   const w0 = Math.floor((before + 1) / 7);
   const span = Math.max(0, Math.floor(asOf / 7) - w0 + 1);
   const wn = new Float64Array(span);
@@ -23,7 +30,7 @@ export function shopWeeks(db: Db, before: number, asOf: number) {
   const raw: [number, number, number][] = [];
   for (let i = 0; i < span; i++) if (wn[i]! > 0) raw.push([w0 + i, wn[i]!, wd[i]!]);
   const promo = promotionWeeks(raw.map(([, n, d]) => ({ n, d })));
-  const weeks = raw.map(([w, n, d], i): [number, number, number, number] => [w, n, d, promo[i] ? 1 : 0]);
+  const weeks = raw.map(([w, n, d], i): DealWeek => [w, n, d, promo[i] ? 1 : 0]);
   let n = 0;
   let d = 0;
   // prefix sums of all visits and of visits in promotion weeks, for the share over any span of weeks
@@ -35,11 +42,8 @@ export function shopWeeks(db: Db, before: number, asOf: number) {
     all.push(all.at(-1)! + vn);
     inPromo.push(inPromo.at(-1)! + (p ? vn : 0));
   }
-  const dealShare = n ? d / n : 0;
-  const deals: DealWeeks = { weeks, share: dealShare };
-  return { weeks, dealShare, all, inPromo, deals };
+  return { weeks, share: n ? d / n : 0, all, inPromo };
 }
-export type ShopWeeks = ReturnType<typeof shopWeeks>;
 
 /** Share of the shop's visits that fell in promotion weeks, from the week of `fromDay` on. */
 function promoShareFrom(s: ShopWeeks, fromDay: number): number {
@@ -72,7 +76,7 @@ export function priceEvidence(
     return {
       visits,
       dealVisits: r.deal_visits,
-      sameWeeksShare: visits ? r.expected_deals / visits : weeks.dealShare,
+      sameWeeksShare: visits ? r.expected_deals / visits : weeks.share,
       promoWeekVisits: r.promo_week_visits,
       promoWeekShare: visits ? promoShareFrom(weeks, Math.max(r.first_day, before + 1)) : 0,
     };

@@ -65,7 +65,7 @@ it("the windows' deal columns are each customer's deal visits, their same-weeks 
   // promotion week, the first week missing (its visits then count at the shop's share).
   const marked = shop.weeks.map((x): DealWeek => [x[0], x[1], x[2], x[2] / x[1] > 0.5 ? 1 : 0]);
   expect(marked.some((x) => x[3] === 1)).toBe(true);
-  for (const deals of [shop.deals, { weeks: marked.slice(1), share: shop.dealShare }]) {
+  for (const deals of [shop, { weeks: marked.slice(1), share: shop.share }]) {
     const want = byDefinition(ctx.db, w.before, asOf, deals.weeks, deals.share);
     for (const rows of [customerWindowsNow(ctx.db, w, deals), customerWindows(ctx.db, w, deals)]) {
       expect(rows.map((r) => r.customer_id).sort()).toEqual([...ids].sort());

@@ -118,7 +118,7 @@ describe('visit_days and shop_days follow every write to sales', () => {
       recent: julianDay('2025-09-09'),
       before: julianDay('2024-09-09'),
     };
-    const deals = shopWeeks(ctx.db, w.before, w.asOf).deals;
+    const deals = shopWeeks(ctx.db, w.before, w.asOf);
     expect(customerWindowsNow(ctx.db, w, deals)).toEqual(customerWindows(ctx.db, w, deals));
 
     await ok(ctx, 'customers.merge', { keepId: a.id, mergeId: b.id });
