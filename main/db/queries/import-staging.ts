@@ -167,11 +167,18 @@ export function customerBase(db: Db): number {
 }
 
 /** The flip's part for new customers: their rows, tags, consents and audit entries, in a few statements. */
-export function flipCustomers(db: Db, id: number, importId: number, base: number, now: number, withSales = false): number {
+export function flipCustomers(
+  db: Db,
+  id: number,
+  importId: number,
+  base: number,
+  now: number,
+  grouped: GroupedSales | null,
+): number {
   const c = table(id, 'customers');
   // With the file's sales summed (groupStagedSales), a new customer is written with their totals
   // at once, rather than written and then updated (and their totals' index entries twice).
-  const t = withSales ? groupedTables(id).totals : null;
+  const t = grouped?.tables.totals ?? null;
   const n = db
     .prepare(
       `INSERT INTO customers (id, name, phone, phone_rev, member_code, member_code_key, name_key, name_pinyin, name_initials,
@@ -231,13 +238,23 @@ const groupedTables = (id: number) => ({
   flip: `temp."${PREFIX}${Math.trunc(id)}_days"`,
 });
 
+declare const made: unique symbol;
+/**
+ * The sums groupStagedSales made, which the flip's statements read: only groupStagedSales makes
+ * one, so a flip cannot be written to use sums that were never made.
+ */
+export interface GroupedSales {
+  readonly [made]: true;
+  readonly tables: ReturnType<typeof groupedTables>;
+}
+
 /**
  * The staged sales summed by customer and day and by day, into temporary tables of the import's
  * own connection: before the flip, so its transaction (which holds the write lock the counter's
  * sales wait for) only joins these sums to the shop's visit days instead of grouping a million
  * rows. Reads the staging tables only: no lock. Dropped by dropGroupedSales.
  */
-export function groupStagedSales(db: Db, id: number): void {
+export function groupStagedSales(db: Db, id: number): GroupedSales {
   const s = table(id, 'sales');
   const t = groupedTables(id);
   dropGroupedSales(db, id);
@@ -268,6 +285,7 @@ export function groupStagedSales(db: Db, id: number): void {
       SELECT customer_seq, COUNT(*), SUM(sales), SUM(amount_minor), MIN(first_at), MAX(last_at), MIN(first_date), MAX(last_date)
       FROM ${t.days} WHERE customer_id IS NULL GROUP BY customer_seq;
   `);
+  return { tables: t } as GroupedSales;
 }
 
 export function dropGroupedSales(db: Db, id: number): void {
@@ -285,8 +303,8 @@ export function dropGroupedSales(db: Db, id: number): void {
  * added; only a new day is a new visit, and a day becomes a promotion visit when its first
  * promotion sale arrives. Imported sales are never voided.
  */
-export function addStagedSalesDerived(db: Db, id: number, base: number): void {
-  const t = groupedTables(id);
+export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: number): void {
+  const t = grouped.tables;
   db.exec(`DROP TABLE IF EXISTS ${t.flip}`);
   stmt(
     db,

@@ -7,6 +7,7 @@ import { setTags, tagsOf, writeConsent, getCustomerRow } from '../../db/queries/
 import { audit } from '../../db/queries/audit';
 import { saleEffects } from '../sale-effects';
 import type { StagedImport } from './write';
+import type { GroupedSales } from '../../db/queries/import-staging';
 
 /** From this many sales on, and at least as many as the shop has, the sales indexes are rebuilt once instead of updated per row. */
 const BULK_ROWS = 50_000;
@@ -26,7 +27,9 @@ export function flipImport(
   importId: number,
   now: number,
   staged: { created: number; updated: number },
+  grouped: GroupedSales | null,
 ): { created: number; updated: number } {
+  if (imp.kind === 'sales' && !grouped) throw new Error('flipImport: a sales import flips with its sums (groupStagedSales)');
   const db = ctx.db;
   return db
     .transaction(() => {
@@ -36,7 +39,7 @@ export function flipImport(
         st.resolveName(db, importId, n.kind, n.key, id);
       }
       const base = st.customerBase(db);
-      st.flipCustomers(db, importId, importId, base, now, imp.kind === 'sales');
+      st.flipCustomers(db, importId, importId, base, now, grouped);
       for (const u of st.stagedUpdates(db, importId)) {
         const id = u.customer_id ?? base + u.customer_seq!;
         if (!getCustomerRow(db, id)) continue;
@@ -51,7 +54,7 @@ export function flipImport(
         // The per-row derived-data triggers step aside; the same sums are added for all rows at once.
         const resume = suspendDerivedTriggers(db);
         sales = st.flipSales(db, importId, importId, base, now);
-        st.addStagedSalesDerived(db, importId, base);
+        st.addStagedSalesDerived(db, grouped!, base);
         resume();
         restore?.();
         // Imported sales win back contacted customers too, as sales at the counter do (one place).

@@ -81,9 +81,9 @@ export function writeStaged(
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.onPhase?.('grouping');
     // The derived data's sums over the file, made before the flip takes the write lock.
-    if (imp.kind === 'sales') st.groupStagedSales(db, importId);
+    const grouped = imp.kind === 'sales' ? st.groupStagedSales(db, importId) : null;
     hooks.onPhase?.('flip');
-    const r = flipImport(ctx, imp, importId, now, staged);
+    const r = flipImport(ctx, imp, importId, now, staged, grouped);
     hooks.onPhase?.('flipped');
     clearStage(db, importId);
     return { importId, ...r };
