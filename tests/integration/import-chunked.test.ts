@@ -240,6 +240,32 @@ describe('an import in chunks, made visible by one flip', () => {
       closeApp(reopened);
     }
   }, 120_000);
+  it("a failure after the flip's commit (a hook that throws) leaves the import done and in the history; the connection's temp cache is as before", async () => {
+    const { ctx, counter } = await shopWithHistory();
+    try {
+      // a file that only tags customers the shop has: nothing else would keep its history row
+      const lines = ['customer_id,phone,name,tags'];
+      for (let i = 1; i <= 300; i++) lines.push(`${String(i).padStart(4, '0')},1390000${String(i).padStart(4, '0')},C ${i},`);
+      await runImport(ctx, Buffer.from(lines.join('\n')), 'phones.csv', ImportOptions.parse({ kind: 'customers' }));
+      const before = state(counter);
+      const cache = ctx.db.pragma('temp.cache_size', { simple: true });
+      const tagged = Buffer.from(lines.map((l, i) => (i ? `${l}vip` : l)).join('\n'));
+      await expect(
+        runImport(ctx, tagged, 'tags.csv', ImportOptions.parse({ kind: 'customers' }), {
+          onPhase: (p) => {
+            if (p === 'flipped') throw new Error('after the commit');
+          },
+        }),
+      ).rejects.toThrow('after the commit');
+      expect(state(counter)).toMatchObject({ customers: before.customers, tags: before.tags + 300, imports: before.imports + 1 });
+      const { imports } = await ok<{ imports: { fileName: string; state: string }[] }>(counter, 'import.list', {});
+      expect(imports.find((i) => i.fileName === 'tags.csv')).toMatchObject({ state: 'done' });
+      expect(stagingTables(ctx)).toBe(0);
+      expect(ctx.db.pragma('temp.cache_size', { simple: true })).toBe(cache);
+    } finally {
+      closeApp(counter);
+    }
+  }, 120_000);
 });
 
 function openRaw(file: string): { pending: number; staged: number } {

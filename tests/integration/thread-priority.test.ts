@@ -59,6 +59,11 @@ it('lowers only the calling thread to nice 10, and back to normal for work the c
     return;
   }
   expect(r.before).toBe(main);
+  if (main > 10 && process.getuid?.() !== 0) {
+    // already below nice 10 (say `nice -n 15 npm test`): going to 10 would raise it, which needs privilege
+    expect(r.yielded).toBe(false);
+    return;
+  }
   expect(r.yielded).toBe(true);
   expect(r.afterYield).toBe(10);
   // the process's main thread (the counter's relay) keeps its priority

@@ -16,11 +16,15 @@ const PREFIX = 'import_stage_';
 type Part = 'customers' | 'updates' | 'sales' | 'names';
 const table = (id: number, part: Part, schema: 'temp' | 'main' = 'temp') => `${schema}."${PREFIX}${Math.trunc(id)}_${part}"`;
 
-/** The staging tables' pages stay in memory up to this size (then SQLite spills them to a temporary file). */
+/**
+ * The staging tables' pages stay in memory up to this size (a million sales rows take about
+ * 100 MB); beyond it SQLite spills them to a temporary file of its own, deleted when closed.
+ */
 const STAGE_CACHE_KIB = 262_144;
+/** The connection's temp cache size before its import's staging, given back by dropStage. */
+const cacheBefore = new WeakMap<Db, number>();
 
 export function createStage(db: Db, id: number): void {
-  db.pragma(`temp.cache_size = -${STAGE_CACHE_KIB}`);
   db.exec(`
     CREATE TEMP TABLE ${table(id, 'customers')} (
       seq INTEGER PRIMARY KEY, name TEXT NOT NULL, phone TEXT, phone_rev TEXT, member_code TEXT, member_code_key TEXT,
@@ -37,12 +41,18 @@ export function createStage(db: Db, id: number): void {
     ) STRICT;
     CREATE TEMP TABLE ${table(id, 'names')} (kind TEXT NOT NULL, key INTEGER NOT NULL, name TEXT NOT NULL, id INTEGER, PRIMARY KEY (kind, key)) STRICT;
   `);
+  if (!cacheBefore.has(db)) cacheBefore.set(db, db.pragma('temp.cache_size', { simple: true }) as number);
+  db.pragma(`temp.cache_size = -${STAGE_CACHE_KIB}`);
 }
 
 /** Drops an import's staging tables (temporary: no lock on the shop's file) and gives their memory back. */
 export function dropStage(db: Db, id: number): void {
   for (const part of ['customers', 'updates', 'sales', 'names'] as const) db.exec(`DROP TABLE IF EXISTS ${table(id, part)}`);
-  db.pragma('temp.cache_size = -2000');
+  const before = cacheBefore.get(db);
+  if (before !== undefined) {
+    db.pragma(`temp.cache_size = ${Math.trunc(before)}`);
+    cacheBefore.delete(db);
+  }
 }
 
 /** Deletes up to `limit` rows of a staging table an older version left in the shop's file (none if it is gone); returns how many. */
@@ -387,8 +397,9 @@ export function setImportState(db: Db, id: number, state: 'done' | 'failed'): vo
   stmt(db, 'UPDATE imports SET state = ? WHERE id = ?').run(state, id);
 }
 
+/** Removes a pending import's row (a cancelled or failed one); a done import is never removed here. */
 export function deleteImport(db: Db, id: number): void {
-  stmt(db, 'DELETE FROM imports WHERE id = ?').run(id);
+  stmt(db, "DELETE FROM imports WHERE id = ? AND state = 'pending'").run(id);
 }
 
 /** About how many sales the shop has (the highest rowid: no count over two million rows). */
