@@ -7,11 +7,13 @@ import { asOfFor, MonthPicker } from '../../components/MonthPicker';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
-import { barAndLineConfig, ChartFigure, markerPlugin, PALETTE } from '../../components/Chart';
+import { barAndLineConfig, ChartFigure, PALETTE } from '../../components/Chart';
 import { ReportsSection } from './ReportsSection';
-import { PriceChangesPanel } from './PriceChangesPanel';
 import { FailureSection } from './FailureSection';
 import { OffersSection } from './OffersSection';
+import { SalesSection } from './SalesSection';
+import { CohortsSection } from './CohortsSection';
+import { ModelCheck } from './ModelCheck';
 import { useChartFormat } from './chartFormat';
 
 type Fmt = ReturnType<typeof useFormat>;
@@ -53,7 +55,6 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
   const labels = data.months.map(label);
   const complete = data.months.filter((m) => !m.partial);
   const latest = complete[complete.length - 1] ?? data.months[data.months.length - 1]!;
-  const yearBefore = data.months.find((m) => m.month === `${Number(latest.month.slice(0, 4)) - 1}${latest.month.slice(4)}`);
   const markerLabels = data.priceChanges
     .map((p) => data.months.find((m) => m.month === p.date.slice(0, 7)))
     .filter((m): m is InsightsMonth => !!m)
@@ -100,29 +101,6 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, locale],
   );
-
-  const lineOf = (key: 'revenue_minor' | 'units' | 'buyers', name: string, color: string): ChartConfiguration => ({
-    type: 'line',
-    data: {
-      labels,
-      datasets: [
-        {
-          label: name,
-          data: data.months.map((m) => (key === 'revenue_minor' ? m[key] / 100 : m[key])),
-          borderColor: color,
-          backgroundColor: color,
-        },
-      ],
-    },
-    options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true } } },
-    plugins: [markerPlugin(markerLabels)],
-  });
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const revenueConfig = useMemo(() => lineOf('revenue_minor', t('insights.sales.revenue'), PALETTE.green), [data, locale]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const unitsConfig = useMemo(() => lineOf('units', t('insights.sales.units'), PALETTE.purple), [data, locale]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const salesBuyersConfig = useMemo(() => lineOf('buyers', t('insights.sales.buyers'), PALETTE.blue), [data, locale]);
 
   const paretoConfig = useMemo(
     (): ChartConfiguration => ({
@@ -189,35 +167,6 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
     [data, locale],
   );
 
-  const holdout = checks?.holdout ?? null;
-  const modelConfig = useMemo(
-    (): ChartConfiguration | null =>
-      holdout && {
-        type: 'line',
-        data: {
-          labels: holdout.series.map((p) => f.day(p.date)),
-          datasets: [
-            {
-              label: t('insights.model.expected'),
-              data: holdout.series.map((p) => p.expected),
-              borderColor: PALETTE.grey,
-              backgroundColor: PALETTE.grey,
-              borderDash: [6, 4],
-            },
-            {
-              label: t('insights.model.actual'),
-              data: holdout.series.map((p) => p.actual),
-              borderColor: PALETTE.blue,
-              backgroundColor: PALETTE.blue,
-            },
-          ],
-        },
-        options: { scales: { y: { beginAtZero: true } } },
-      },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [checks, locale],
-  );
-
   const key = data.tiers.find((x) => x.tier === 'key');
   const monthRows = (pick: (m: InsightsMonth) => (string | number)[]) => data.months.map((m) => [label(m), ...pick(m)]);
 
@@ -266,68 +215,7 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
 
       <OffersSection />
 
-      <section className="chart-wide" aria-labelledby="insights-sales">
-        <h2 id="insights-sales">{t('insights.sales.title')}</h2>
-        <p className="muted">{t('insights.sales.hint')}</p>
-        <p>
-          {yearBefore
-            ? t('insights.sales.summary', {
-                month: label(latest),
-                revenue: c.change(latest.revenue_minor, yearBefore.revenue_minor),
-                units: c.change(latest.units, yearBefore.units),
-                buyers: c.change(latest.buyers, yearBefore.buyers),
-              })
-            : t('insights.sales.summaryShort', {
-                month: label(latest),
-                revenue: f.money(latest.revenue_minor),
-                units: c.num(latest.units),
-                buyers: c.num(latest.buyers),
-              })}
-        </p>
-        <div className="chart-row">
-          <ChartFigure
-            title={t('insights.sales.revenue')}
-            summary={t('insights.sales.summaryShort', {
-              month: label(latest),
-              revenue: f.money(latest.revenue_minor),
-              units: c.num(latest.units),
-              buyers: c.num(latest.buyers),
-            })}
-            config={revenueConfig}
-            height={180}
-            table={{
-              head: [t('insights.month'), t('insights.sales.revenue')],
-              rows: monthRows((m) => [f.money(m.revenue_minor)]),
-            }}
-          />
-          <ChartFigure
-            title={t('insights.sales.units')}
-            summary={t('insights.sales.summaryShort', {
-              month: label(latest),
-              revenue: f.money(latest.revenue_minor),
-              units: c.num(latest.units),
-              buyers: c.num(latest.buyers),
-            })}
-            config={unitsConfig}
-            height={180}
-            table={{ head: [t('insights.month'), t('insights.sales.units')], rows: monthRows((m) => [c.num(m.units)]) }}
-          />
-          <ChartFigure
-            title={t('insights.sales.buyers')}
-            summary={t('insights.sales.summaryShort', {
-              month: label(latest),
-              revenue: f.money(latest.revenue_minor),
-              units: c.num(latest.units),
-              buyers: c.num(latest.buyers),
-            })}
-            config={salesBuyersConfig}
-            height={180}
-            table={{ head: [t('insights.month'), t('insights.sales.buyers')], rows: monthRows((m) => [c.num(m.buyers)]) }}
-          />
-        </div>
-        <h3>{t('insights.sales.priceChanges')}</h3>
-        <PriceChangesPanel asOf={data.asOf} />
-      </section>
+      <SalesSection data={data} label={label} latest={latest} markerLabels={markerLabels} />
 
       <ChartFigure
         title={t('insights.pareto.title')}
@@ -352,90 +240,10 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
         }}
       />
 
-      <section className="chart-wide" aria-labelledby="insights-cohorts">
-        <h2 id="insights-cohorts">{t('insights.cohorts.title')}</h2>
-        <p className="muted">{t('insights.cohorts.hint')}</p>
-        <div className="table-scroll">
-          <table className="cohorts">
-            <thead>
-              <tr>
-                <th scope="col">{t('insights.cohorts.cohort')}</th>
-                <th scope="col">{t('insights.cohorts.size')}</th>
-                {Array.from({ length: 12 }, (_, k) => (
-                  <th key={k} scope="col">
-                    {t('insights.cohorts.after', { n: k + 1 })}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.cohorts.map((row) => (
-                <tr key={row.month}>
-                  <th scope="row">{c.month(row.month)}</th>
-                  <td>{c.num(row.size)}</td>
-                  {row.retention.map((r, k) => (
-                    <td
-                      key={k}
-                      className="heat"
-                      style={
-                        r === null ? undefined : { backgroundColor: `rgba(37, 99, 235, ${Math.min(0.4, r * 0.8).toFixed(2)})` }
-                      }
-                    >
-                      {r === null ? '' : c.pct(r)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <CohortsSection cohorts={data.cohorts} />
 
-      {checks ? <ModelCheck checks={checks} config={modelConfig} f={f} /> : <p aria-live="polite">{t('insights.loading')}</p>}
+      {checks ? <ModelCheck checks={checks} /> : <p aria-live="polite">{t('insights.loading')}</p>}
       <ReportsSection defaultChange={data.priceChanges.at(-1)?.date ?? `${complete.at(-4)?.month ?? latest.month}-01`} />
     </div>
-  );
-}
-
-function ModelCheck({ checks, config, f }: { checks: InsightsChecks; config: ChartConfiguration | null; f: Fmt }) {
-  const { t, locale } = useT();
-  const c = useChartFormat(locale);
-  const h = checks.holdout;
-  const list =
-    checks.list.flagged > 0
-      ? t('insights.list.summary', {
-          date: f.day(checks.list.asOf),
-          stayed: c.num(checks.list.stayedAway),
-          flagged: c.num(checks.list.flagged),
-        })
-      : t('insights.list.none', { date: f.day(checks.list.asOf) });
-  if (!h || !config)
-    return (
-      <section className="chart-card" aria-labelledby="insights-model">
-        <h2 id="insights-model">{t('insights.model.title')}</h2>
-        <p>{t('insights.model.none')}</p>
-        <p>{list}</p>
-      </section>
-    );
-  return (
-    <ChartFigure
-      title={t('insights.model.title')}
-      summary={t('insights.model.summary', {
-        cal: f.day(h.calibration_end),
-        end: f.day(h.end),
-        customers: c.num(h.customers),
-        expected: c.num(h.expected_repeat_visits),
-        actual: c.num(h.actual_repeat_visits),
-        diff: c.change(h.actual_repeat_visits, h.expected_repeat_visits),
-      })}
-      config={config}
-      table={{
-        head: [t('insights.model.date'), t('insights.model.expected'), t('insights.model.actual')],
-        rows: h.series.map((p) => [f.day(p.date), c.num(p.expected), c.num(p.actual)]),
-      }}
-    >
-      {h.source === 'prior' ? <p className="muted">{t('insights.model.prior')}</p> : null}
-      <p>{list}</p>
-    </ChartFigure>
   );
 }
