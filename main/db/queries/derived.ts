@@ -7,7 +7,7 @@ import { DERIVED_TRIGGERS } from '../migrations/0020-derived-unpause';
  * The derived data kept from `sales` (visit_days, visit_totals, shop_days, the customers' totals,
  * the `sales` version): kept row by row by triggers (migrations 3, 5, 13, 19), which a bulk write may
  * take away for its own transaction and replace by the same sums at once (suspendDerivedTriggers). An import's
- * flip adds its staged sales (import-staging.ts `addStagedSalesDerived`); the demo fills an empty shop.
+ * flip adds its staged sales (import-sums.ts `addStagedSalesDerived`); the demo fills an empty shop.
  */
 
 /** The julian day and the month number (year × 12 + month − 1) of a `YYYY-MM-DD` column, as the triggers compute them. */

@@ -1,7 +1,7 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
-import { dayOf, monthOf } from './derived';
-import type { Holder } from '../in-use';
+import type { GroupedSales } from './import-sums';
+import { pendingImports } from './imports';
 
 /**
  * An import's staging tables: the rows of a file wait here, written in short chunks, until the one
@@ -11,10 +11,11 @@ import type { Holder } from '../in-use';
  * them with it. Versions before this one staged in the shop's file (`main`); recovery still drops
  * such tables left by a dead import (legacyStages).
  */
-const PREFIX = 'import_stage_';
+export const PREFIX = 'import_stage_';
 
 type Part = 'customers' | 'updates' | 'sales' | 'names';
-const table = (id: number, part: Part, schema: 'temp' | 'main' = 'temp') => `${schema}."${PREFIX}${Math.trunc(id)}_${part}"`;
+export const table = (id: number, part: Part, schema: 'temp' | 'main' = 'temp') =>
+  `${schema}."${PREFIX}${Math.trunc(id)}_${part}"`;
 
 /**
  * The staging tables' pages stay in memory up to this size (a million sales rows take about
@@ -238,171 +239,4 @@ export function flipSales(db: Db, id: number, importId: number, base: number, no
        FROM ${s} s ORDER BY s.seq`,
     )
     .run({ base, now, importId }).changes;
-}
-
-/** The import's temporary tables on its own connection (groupStagedSales): its sales by customer and day, and by day. */
-const groupedTables = (id: number) => ({
-  days: `temp."${PREFIX}${Math.trunc(id)}_cdays"`,
-  totals: `temp."${PREFIX}${Math.trunc(id)}_ctotals"`,
-  shop: `temp."${PREFIX}${Math.trunc(id)}_sdays"`,
-  flip: `temp."${PREFIX}${Math.trunc(id)}_days"`,
-});
-
-declare const made: unique symbol;
-/**
- * The sums groupStagedSales made, which the flip's statements read: only groupStagedSales makes
- * one, so a flip cannot be written to use sums that were never made.
- */
-export interface GroupedSales {
-  readonly [made]: true;
-  readonly tables: ReturnType<typeof groupedTables>;
-}
-
-/**
- * The staged sales summed by customer and day and by day, into temporary tables of the import's
- * own connection: before the flip, so its transaction (which holds the write lock the counter's
- * sales wait for) only joins these sums to the shop's visit days instead of grouping a million
- * rows. Reads the staging tables only: no lock. Dropped by dropGroupedSales.
- */
-export function groupStagedSales(db: Db, id: number): GroupedSales {
-  const s = table(id, 'sales');
-  const t = groupedTables(id);
-  dropGroupedSales(db, id);
-  db.exec(`
-    CREATE TEMP TABLE ${t.days.slice(5)} AS
-      SELECT customer_id, customer_seq, day, MIN(month) AS month, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
-             SUM(discount_minor) AS discount_minor, SUM(items) AS items, SUM(promo) AS promo_sales,
-             MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at,
-             MIN(business_date) AS first_date, MAX(business_date) AS last_date
-      FROM (SELECT customer_id, customer_seq, ${dayOf('business_date')} AS day, ${monthOf('business_date')} AS month,
-                   amount_minor, discount_minor, items, is_promotion = 1 OR discount_minor > 0 AS promo,
-                   occurred_at, business_date
-            FROM ${s} WHERE customer_id IS NOT NULL OR customer_seq IS NOT NULL)
-      GROUP BY customer_id, customer_seq, day;
-    CREATE TEMP TABLE ${t.shop.slice(5)} AS
-      SELECT d.day, d.sales, d.amount_minor, d.items, d.walk_in_sales,
-             COALESCE(v.visits, 0) AS visits, COALESCE(v.deal_visits, 0) AS deal_visits
-      FROM (SELECT ${dayOf('business_date')} AS day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor, SUM(items) AS items,
-                   SUM(customer_id IS NULL AND customer_seq IS NULL) AS walk_in_sales
-            FROM ${s} GROUP BY day) d
-      LEFT JOIN (SELECT day, COUNT(*) AS visits, SUM(promo_sales > 0) AS deal_visits FROM ${t.days} GROUP BY day) v
-        ON v.day = d.day;
-    -- the file's new customers' totals (every day of theirs is a new visit), written with them (flipCustomers)
-    CREATE TEMP TABLE ${t.totals.slice(5)} (
-      customer_seq INTEGER PRIMARY KEY, visits INTEGER NOT NULL, sales INTEGER NOT NULL, amount_minor INTEGER NOT NULL,
-      first_at INTEGER, last_at INTEGER, first_date TEXT, last_date TEXT);
-    INSERT INTO ${t.totals} (customer_seq, visits, sales, amount_minor, first_at, last_at, first_date, last_date)
-      SELECT customer_seq, COUNT(*), SUM(sales), SUM(amount_minor), MIN(first_at), MAX(last_at), MIN(first_date), MAX(last_date)
-      FROM ${t.days} WHERE customer_id IS NULL GROUP BY customer_seq;
-  `);
-  return { tables: t } as GroupedSales;
-}
-
-export function dropGroupedSales(db: Db, id: number): void {
-  const t = groupedTables(id);
-  db.exec(
-    `DROP TABLE IF EXISTS ${t.days}; DROP TABLE IF EXISTS ${t.shop}; DROP TABLE IF EXISTS ${t.flip}; DROP TABLE IF EXISTS ${t.totals};`,
-  );
-}
-
-/**
- * What the per-row triggers would have done for every staged sale, in set-based statements over
- * the sums groupStagedSales made (the same sums as migrations 3, 5, 13 and 19, row for row): the
- * customers' visit days, their visit totals and the totals on their rows, the shop's days, and one
- * new version of `sales` for the cache. A visit day the shop already had gets the file's sales
- * added; only a new day is a new visit, and a day becomes a promotion visit when its first
- * promotion sale arrives. Imported sales are never voided.
- */
-export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: number): void {
-  const t = grouped.tables;
-  db.exec(`DROP TABLE IF EXISTS ${t.flip}`);
-  stmt(
-    db,
-    `CREATE TEMP TABLE ${t.flip.slice(5)} AS
-     SELECT g.customer_id, g.day, g.month, g.sales, g.amount_minor, g.discount_minor, g.items, g.promo_sales,
-            g.first_at, g.last_at, g.first_date, g.last_date,
-            v.customer_id IS NOT NULL AS existed, COALESCE(v.promo_sales, 0) AS old_promo
-     FROM (SELECT COALESCE(customer_id, @base + customer_seq) AS customer_id, day, month, sales, amount_minor,
-                  discount_minor, items, promo_sales, first_at, last_at, first_date, last_date
-           FROM ${t.days}) g
-     LEFT JOIN visit_days v ON v.customer_id = g.customer_id AND v.day = g.day`,
-  ).run({ base });
-  db.exec(`
-    INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
-      SELECT customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales FROM ${t.flip} WHERE true
-      ON CONFLICT (customer_id, day) DO UPDATE SET
-        sales = sales + excluded.sales, amount_minor = amount_minor + excluded.amount_minor,
-        discount_minor = discount_minor + excluded.discount_minor, items = items + excluded.items,
-        promo_sales = promo_sales + excluded.promo_sales;
-
-    INSERT INTO visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
-      SELECT customer_id, MIN(day), MAX(day), SUM(NOT existed), SUM(amount_minor), SUM(discount_minor),
-             SUM(promo_sales > 0 AND old_promo = 0)
-      FROM ${t.flip} WHERE true GROUP BY customer_id
-      ON CONFLICT (customer_id) DO UPDATE SET
-        first_day = MIN(first_day, excluded.first_day), last_day = MAX(last_day, excluded.last_day),
-        visits = visits + excluded.visits, spend_minor = spend_minor + excluded.spend_minor,
-        discount_minor = discount_minor + excluded.discount_minor, promo_visits = promo_visits + excluded.promo_visits;
-
-    -- the customers the shop already had (ids up to the base); the file's new ones got theirs with their rows
-    UPDATE customers SET
-        visits = visits + a.new_days,
-        sales_count = sales_count + a.sales,
-        total_minor = total_minor + a.amount_minor,
-        first_visit_at = MIN(COALESCE(first_visit_at, a.first_at), a.first_at),
-        last_visit_at = MAX(COALESCE(last_visit_at, a.last_at), a.last_at),
-        first_visit_date = MIN(COALESCE(first_visit_date, a.first_date), a.first_date),
-        last_visit_date = MAX(COALESCE(last_visit_date, a.last_date), a.last_date)
-      FROM (SELECT customer_id, SUM(NOT existed) AS new_days, SUM(sales) AS sales, SUM(amount_minor) AS amount_minor,
-                   MIN(first_at) AS first_at, MAX(last_at) AS last_at, MIN(first_date) AS first_date, MAX(last_date) AS last_date
-            FROM ${t.flip} WHERE customer_id <= ${Math.trunc(base)} GROUP BY customer_id) a
-      WHERE customers.id = a.customer_id;
-
-    -- The file's days; a customer's day the shop already had is no new visit, and no new deal visit
-    -- if it already was one (migration 19).
-    INSERT INTO shop_days (day, sales, amount_minor, items, walk_in_sales, visits, deal_visits)
-      SELECT s.day, s.sales, s.amount_minor, s.items, s.walk_in_sales,
-             s.visits - COALESCE(e.visits, 0), s.deal_visits - COALESCE(e.deal_visits, 0)
-      FROM ${t.shop} s
-      LEFT JOIN (SELECT day, COUNT(*) AS visits, SUM(promo_sales > 0 AND old_promo > 0) AS deal_visits
-                 FROM ${t.flip} WHERE existed GROUP BY day) e ON e.day = s.day
-      WHERE true
-      ON CONFLICT (day) DO UPDATE SET
-        sales = sales + excluded.sales, amount_minor = amount_minor + excluded.amount_minor,
-        items = items + excluded.items, walk_in_sales = walk_in_sales + excluded.walk_in_sales,
-        visits = visits + excluded.visits, deal_visits = deal_visits + excluded.deal_visits;
-
-    UPDATE table_versions SET version = version + 1 WHERE name = 'sales';
-  `);
-}
-
-// --- the import's row ---------------------------------------------------------------------------
-
-export interface PendingImport {
-  id: number;
-  owner: Holder | null;
-}
-
-export function pendingImports(db: Db): PendingImport[] {
-  return stmt<[], { id: number; owner: string | null }>(db, "SELECT id, owner FROM imports WHERE state = 'pending'")
-    .all()
-    .map((r) => ({ id: r.id, owner: r.owner ? (JSON.parse(r.owner) as Holder) : null }));
-}
-
-export function setImportOwner(db: Db, id: number, owner: Holder): void {
-  stmt(db, "UPDATE imports SET state = 'pending', owner = ? WHERE id = ?").run(JSON.stringify(owner), id);
-}
-
-export function setImportState(db: Db, id: number, state: 'done' | 'failed'): void {
-  stmt(db, 'UPDATE imports SET state = ? WHERE id = ?').run(state, id);
-}
-
-/** Removes a pending import's row (a cancelled or failed one); a done import is never removed here. */
-export function deleteImport(db: Db, id: number): void {
-  stmt(db, "DELETE FROM imports WHERE id = ? AND state = 'pending'").run(id);
-}
-
-/** About how many sales the shop has (the highest rowid: no count over two million rows). */
-export function salesEstimate(db: Db): number {
-  return stmt<[], { n: number }>(db, 'SELECT COALESCE(MAX(rowid), 0) AS n FROM sales').get()!.n;
 }

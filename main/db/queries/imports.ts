@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { stmt } from '../stmt';
 import type { SaleWrite } from './sales';
 import type { ImportKind, Mapping } from '../../../shared/schemas/import';
+import type { Holder } from '../in-use';
 
 export function findImportBySha(db: Db, sha: string, kind: ImportKind) {
   return stmt<[string, string], { id: number; created_at: number; file_name: string }>(
@@ -126,4 +127,35 @@ export function suspendSalesIndexes(db: Db): () => void {
   return () => {
     for (const i of indexes) db.exec(i.sql);
   };
+}
+
+// --- a staged import's row (services/import/write.ts) -------------------------------------------
+
+export interface PendingImport {
+  id: number;
+  owner: Holder | null;
+}
+
+export function pendingImports(db: Db): PendingImport[] {
+  return stmt<[], { id: number; owner: string | null }>(db, "SELECT id, owner FROM imports WHERE state = 'pending'")
+    .all()
+    .map((r) => ({ id: r.id, owner: r.owner ? (JSON.parse(r.owner) as Holder) : null }));
+}
+
+export function setImportOwner(db: Db, id: number, owner: Holder): void {
+  stmt(db, "UPDATE imports SET state = 'pending', owner = ? WHERE id = ?").run(JSON.stringify(owner), id);
+}
+
+export function setImportState(db: Db, id: number, state: 'done' | 'failed'): void {
+  stmt(db, 'UPDATE imports SET state = ? WHERE id = ?').run(state, id);
+}
+
+/** Removes a pending import's row (a cancelled or failed one); a done import is never removed here. */
+export function deleteImport(db: Db, id: number): void {
+  stmt(db, "DELETE FROM imports WHERE id = ? AND state = 'pending'").run(id);
+}
+
+/** About how many sales the shop has (the highest rowid: no count over two million rows). */
+export function salesEstimate(db: Db): number {
+  return stmt<[], { n: number }>(db, 'SELECT COALESCE(MAX(rowid), 0) AS n FROM sales').get()!.n;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import * as st from '../../db/queries/import-staging';
+import { dropGroupedSales } from '../../db/queries/import-sums';
 
 export class ImportCancelled extends Error {}
 
@@ -64,7 +65,7 @@ export function inChunks(
 
 /** Drops an import's staging tables and sums (temporary tables of this connection). */
 export function clearStage(db: Db, importId: number): void {
-  st.dropGroupedSales(db, importId);
+  dropGroupedSales(db, importId);
   st.dropStage(db, importId);
 }
 

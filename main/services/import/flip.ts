@@ -7,7 +7,7 @@ import { setTags, tagsOf, writeConsent, getCustomerRow } from '../../db/queries/
 import { audit } from '../../db/queries/audit';
 import { saleEffects } from '../sale-effects';
 import type { StagedImport } from './write';
-import type { GroupedSales } from '../../db/queries/import-staging';
+import { addStagedSalesDerived, type GroupedSales } from '../../db/queries/import-sums';
 
 /** From this many sales on, and at least as many as the shop has, the sales indexes are rebuilt once instead of updated per row. */
 const BULK_ROWS = 50_000;
@@ -50,11 +50,11 @@ export function flipImport(
       let sales = 0;
       if (imp.kind === 'sales') {
         const planned = imp.planned.length;
-        const restore = planned >= BULK_ROWS && planned >= st.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
+        const restore = planned >= BULK_ROWS && planned >= q.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
         // The per-row derived-data triggers step aside; the same sums are added for all rows at once.
         const resume = suspendDerivedTriggers(db);
         sales = st.flipSales(db, importId, importId, base, now);
-        st.addStagedSalesDerived(db, grouped!, base);
+        addStagedSalesDerived(db, grouped!, base);
         resume();
         restore?.();
         // Imported sales win back contacted customers too, as sales at the counter do (one place).
@@ -62,7 +62,7 @@ export function flipImport(
       }
       const rows = imp.kind === 'sales' ? sales : imp.planned.length;
       q.finishImport(db, importId, rows, imp.badRows, staged.created, staged.updated);
-      st.setImportState(db, importId, 'done');
+      q.setImportState(db, importId, 'done');
       q.rememberMapping(db, imp.sourceKey, imp.kind, imp.mapping, now);
       audit(db, now, 'import', 'import', importId, { kind: imp.kind, fileName: imp.fileName, rows, skipped: imp.badRows });
       return staged;

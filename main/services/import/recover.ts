@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import * as st from '../../db/queries/import-staging';
+import * as q from '../../db/queries/imports';
 import { holderAlive } from '../../db/in-use';
 import { clearLegacyStage } from './chunks';
 
@@ -11,11 +12,11 @@ import { clearLegacyStage } from './chunks';
  * import it owns is dead too (its worker died with the thread that ran it).
  */
 export function removeDeadImports(db: Db, selfIdle: boolean): number[] {
-  const dead = st
+  const dead = q
     .pendingImports(db)
     .filter((p) => p.owner === null || (p.owner.pid === process.pid ? selfIdle : !holderAlive(p.owner)))
     .map((p) => p.id);
-  for (const id of dead) db.transaction(() => st.setImportState(db, id, 'failed')).immediate();
+  for (const id of dead) db.transaction(() => q.setImportState(db, id, 'failed')).immediate();
   // Their staged rows went with their process (temporary tables); an older version staged in the
   // shop's file, and such tables left by a dead import go here.
   for (const id of st.legacyStages(db)) clearLegacyStage(db, id);

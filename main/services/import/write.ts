@@ -4,6 +4,7 @@ import { startOfBusinessDate } from '../../../shared/domain/dates';
 import type { Ctx } from '../../ctx';
 import * as q from '../../db/queries/imports';
 import * as st from '../../db/queries/import-staging';
+import { groupStagedSales } from '../../db/queries/import-sums';
 import { holderAlive, thisProcess } from '../../db/in-use';
 import { listPaymentMethods, listStaff } from '../../db/queries/settings';
 import { nameKeys } from '../name-keys';
@@ -56,7 +57,7 @@ export function writeStaged(
   const now = ctx.clock.now();
   const importId = db
     .transaction(() => {
-      const live = st.pendingImports(db).find((p) => p.owner === null || holderAlive(p.owner));
+      const live = q.pendingImports(db).find((p) => p.owner === null || holderAlive(p.owner));
       if (live) throw new AppError('CONFLICT', { reason: 'import_running', importId: live.id });
       const id = q.insertImport(db, {
         kind: imp.kind,
@@ -68,7 +69,7 @@ export function writeStaged(
         options: { ...imp.options, map: undefined },
         now,
       });
-      st.setImportOwner(db, id, thisProcess());
+      q.setImportOwner(db, id, thisProcess());
       st.createStage(db, id);
       return id;
     })
@@ -81,7 +82,7 @@ export function writeStaged(
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.onPhase?.('grouping');
     // The derived data's sums over the file, made before the flip takes the write lock.
-    const grouped = imp.kind === 'sales' ? st.groupStagedSales(db, importId) : null;
+    const grouped = imp.kind === 'sales' ? groupStagedSales(db, importId) : null;
     hooks.onPhase?.('flip');
     const r = flipImport(ctx, imp, importId, now, staged, grouped);
     hooks.onPhase?.('flipped');
@@ -90,7 +91,7 @@ export function writeStaged(
   } catch (e) {
     try {
       clearStage(db, importId);
-      db.transaction(() => st.deleteImport(db, importId)).immediate();
+      db.transaction(() => q.deleteImport(db, importId)).immediate();
     } catch (cleanup) {
       // left for the next start-up, which marks it failed and drops what it staged
       ctx.log.error('import cleanup failed', cleanup);
