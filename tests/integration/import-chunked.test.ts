@@ -33,6 +33,13 @@ function secondFile(): Buffer {
   return Buffer.from(lines.join('\n') + '\n');
 }
 
+/** A customers file for the CDNOW customers 0001…`n` by their phones, each with the same `extra` cells (tags, consent). */
+function customersFile(n: number, header: string, extra: string): string[] {
+  const lines = [`customer_id,phone,name,${header}`];
+  for (let i = 1; i <= n; i++) lines.push(`${String(i).padStart(4, '0')},1390000${String(i).padStart(4, '0')},C ${i},${extra}`);
+  return lines;
+}
+
 /** Everything the shop shows, in numbers: tables, sums and derived totals. */
 function state(ctx: Ctx) {
   return ctx.db
@@ -142,9 +149,7 @@ describe('an import in chunks, made visible by one flip', () => {
   it('a cancel between chunks leaves the shop as it was: customers the file would update keep their tags', async () => {
     const { ctx, counter } = await shopWithHistory();
     try {
-      const customers = ['customer_id,phone,name,tags,consent_sms'];
-      for (let i = 1; i <= 2357; i++)
-        customers.push(`${String(i).padStart(4, '0')},1390000${String(i).padStart(4, '0')},C ${i},vip,yes`);
+      const customers = customersFile(2357, 'tags,consent_sms', 'vip,yes');
       // phones first, so the second file matches the same customers
       await runImport(ctx, Buffer.from(customers.join('\n')), 'phones.csv', ImportOptions.parse({ kind: 'customers' }));
       const before = state(counter);
@@ -240,12 +245,12 @@ describe('an import in chunks, made visible by one flip', () => {
       closeApp(reopened);
     }
   }, 120_000);
+
   it("a failure after the flip's commit (a hook that throws) leaves the import done and in the history; the connection's temp cache is as before", async () => {
     const { ctx, counter } = await shopWithHistory();
     try {
       // a file that only tags customers the shop has: nothing else would keep its history row
-      const lines = ['customer_id,phone,name,tags'];
-      for (let i = 1; i <= 300; i++) lines.push(`${String(i).padStart(4, '0')},1390000${String(i).padStart(4, '0')},C ${i},`);
+      const lines = customersFile(300, 'tags', '');
       await runImport(ctx, Buffer.from(lines.join('\n')), 'phones.csv', ImportOptions.parse({ kind: 'customers' }));
       const before = state(counter);
       const cache = ctx.db.pragma('temp.cache_size', { simple: true });

@@ -3,9 +3,8 @@ import { LATEST_VERSION, migrations } from '../../main/db/migrations';
 import { migrate } from '../../main/db/open';
 import { PAUSABLE, pausable } from '../../main/db/migrations/0018-derived-pause';
 import { openApp, closeApp } from '../../main/app';
-import { dispatch } from '../../main/api';
-import { REFRESH_STATS_SQL } from '../../main/db/queries/customers';
 import { cleanupAll, olderShop } from '../helpers/db';
+import { saleVoidMergeKeepDerived } from '../helpers/derived-kept';
 
 afterEach(cleanupAll);
 const clock = { now: () => Date.parse('2026-03-10T02:00:00Z') };
@@ -42,27 +41,7 @@ it('0018 makes the derived-data triggers of an older shop pausable; unpaused, a 
   try {
     expect(ctx.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
 
-    const b = await dispatch('customers.create', { name: '李四' }, ctx);
-    if (!b.ok) throw new Error('customers.create');
-    const sale = await dispatch('sales.record', { customerId: 1, amountMinor: 1200, isPromotion: true }, ctx);
-    if (!sale.ok) throw new Error('sales.record');
-    await dispatch('sales.record', { customerId: (b.data as { id: number }).id, amountMinor: 500 }, ctx);
-    expect(ctx.db.prepare('SELECT customer_id, visits, promo_visits FROM visit_totals ORDER BY customer_id').all()).toEqual([
-      { customer_id: 1, visits: 1, promo_visits: 1 },
-      { customer_id: (b.data as { id: number }).id, visits: 1, promo_visits: 0 },
-    ]);
-    await dispatch('sales.void', { id: (sale.data as { id: number }).id, reason: 'test' }, ctx);
-    await dispatch('customers.merge', { keepId: 1, mergeId: (b.data as { id: number }).id }, ctx);
-    const rows = () =>
-      ctx.db
-        .prepare('SELECT id, visits, sales_count, total_minor, first_visit_at, last_visit_at FROM customers ORDER BY id')
-        .all();
-    const kept = rows();
-    ctx.db.exec(REFRESH_STATS_SQL);
-    expect(kept).toEqual(rows());
-    expect(ctx.db.prepare('SELECT customer_id, visits, spend_minor FROM visit_totals').all()).toEqual([
-      { customer_id: 1, visits: 1, spend_minor: 500 },
-    ]);
+    await saleVoidMergeKeepDerived(ctx);
   } finally {
     closeApp(ctx);
   }

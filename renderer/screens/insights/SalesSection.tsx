@@ -24,7 +24,6 @@ export function SalesSection({
   const c = useChartFormat(locale);
   const labels = data.months.map(label);
   const yearBefore = data.months.find((m) => m.month === `${Number(latest.month.slice(0, 4)) - 1}${latest.month.slice(4)}`);
-  const monthRows = (pick: (m: InsightsMonth) => string) => data.months.map((m) => [label(m), pick(m)]);
 
   const lineOf = (key: 'revenue_minor' | 'units' | 'buyers', name: string, color: string): ChartConfiguration => ({
     type: 'line',
@@ -49,6 +48,11 @@ export function SalesSection({
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const buyersConfig = useMemo(() => lineOf('buyers', t('insights.sales.buyers'), PALETTE.blue), [data, locale]);
 
+  const charts = [
+    { title: t('insights.sales.revenue'), config: revenueConfig, cell: (m: InsightsMonth) => f.money(m.revenue_minor) },
+    { title: t('insights.sales.units'), config: unitsConfig, cell: (m: InsightsMonth) => c.num(m.units) },
+    { title: t('insights.sales.buyers'), config: buyersConfig, cell: (m: InsightsMonth) => c.num(m.buyers) },
+  ];
   const short = t('insights.sales.summaryShort', {
     month: label(latest),
     revenue: f.money(latest.revenue_minor),
@@ -70,27 +74,16 @@ export function SalesSection({
           : short}
       </p>
       <div className="chart-row">
-        <ChartFigure
-          title={t('insights.sales.revenue')}
-          summary={short}
-          config={revenueConfig}
-          height={180}
-          table={{ head: [t('insights.month'), t('insights.sales.revenue')], rows: monthRows((m) => f.money(m.revenue_minor)) }}
-        />
-        <ChartFigure
-          title={t('insights.sales.units')}
-          summary={short}
-          config={unitsConfig}
-          height={180}
-          table={{ head: [t('insights.month'), t('insights.sales.units')], rows: monthRows((m) => c.num(m.units)) }}
-        />
-        <ChartFigure
-          title={t('insights.sales.buyers')}
-          summary={short}
-          config={buyersConfig}
-          height={180}
-          table={{ head: [t('insights.month'), t('insights.sales.buyers')], rows: monthRows((m) => c.num(m.buyers)) }}
-        />
+        {charts.map((x) => (
+          <ChartFigure
+            key={x.title}
+            title={x.title}
+            summary={short}
+            config={x.config}
+            height={180}
+            table={{ head: [t('insights.month'), x.title], rows: data.months.map((m) => [label(m), x.cell(m)]) }}
+          />
+        ))}
       </div>
       <h3>{t('insights.sales.priceChanges')}</h3>
       <PriceChangesPanel asOf={data.asOf} />
