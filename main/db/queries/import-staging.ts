@@ -11,11 +11,19 @@ import { pendingImports } from './imports';
  * them with it. Versions before this one staged in the shop's file (`main`); recovery still drops
  * such tables left by a dead import (legacyStages).
  */
-export const PREFIX = 'import_stage_';
+const PREFIX = 'import_stage_';
 
-type Part = 'customers' | 'updates' | 'sales' | 'names';
-export const table = (id: number, part: Part, schema: 'temp' | 'main' = 'temp') =>
-  `${schema}."${PREFIX}${Math.trunc(id)}_${part}"`;
+/** An import's staging tables, in the order they are dropped. */
+const PARTS = ['customers', 'updates', 'sales', 'names'] as const;
+type Part = (typeof PARTS)[number];
+/** The import's sums made before its flip (import-sums.ts): customers' days and totals, shop days, the flip's join. */
+type SumsPart = 'cdays' | 'ctotals' | 'sdays' | 'days';
+
+/** The name every table of import `id` has (`import_stage_<id>_<part>`), unquoted. */
+const tableName = (id: number, part: Part | SumsPart) => `${PREFIX}${Math.trunc(id)}_${part}`;
+/** An import's table, with its schema: the temporary one of the import's connection, or `main` for a legacy stage. */
+export const table = (id: number, part: Part | SumsPart, schema: 'temp' | 'main' = 'temp') =>
+  `${schema}."${tableName(id, part)}"`;
 
 /**
  * The staging tables' pages stay in memory up to this size (a million sales rows take about
@@ -48,7 +56,7 @@ export function createStage(db: Db, id: number): void {
 
 /** Drops an import's staging tables (temporary: no lock on the shop's file) and gives their memory back. */
 export function dropStage(db: Db, id: number): void {
-  for (const part of ['customers', 'updates', 'sales', 'names'] as const) db.exec(`DROP TABLE IF EXISTS ${table(id, part)}`);
+  for (const part of PARTS) db.exec(`DROP TABLE IF EXISTS ${table(id, part)}`);
   const before = cacheBefore.get(db);
   if (before !== undefined) {
     db.pragma(`temp.cache_size = ${Math.trunc(before)}`);
@@ -58,7 +66,7 @@ export function dropStage(db: Db, id: number): void {
 
 /** Deletes up to `limit` rows of a staging table an older version left in the shop's file (none if it is gone); returns how many. */
 export function deleteLegacyStagedRows(db: Db, id: number, part: Part, limit: number): number {
-  const name = table(id, part, 'main').slice(6, -1);
+  const name = tableName(id, part);
   const exists = stmt<[string], { n: number }>(
     db,
     "SELECT COUNT(*) AS n FROM main.sqlite_master WHERE type = 'table' AND name = ?",
@@ -70,8 +78,7 @@ export function deleteLegacyStagedRows(db: Db, id: number, part: Part, limit: nu
 }
 
 export function dropLegacyStage(db: Db, id: number): void {
-  for (const part of ['customers', 'updates', 'sales', 'names'] as const)
-    db.exec(`DROP TABLE IF EXISTS ${table(id, part, 'main')}`);
+  for (const part of PARTS) db.exec(`DROP TABLE IF EXISTS ${table(id, part, 'main')}`);
 }
 
 /**

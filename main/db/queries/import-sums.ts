@@ -1,7 +1,7 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { dayOf, monthOf } from './derived';
-import { PREFIX, table } from './import-staging';
+import { table } from './import-staging';
 
 /**
  * An import's sales summed before its flip (groupStagedSales), and what the flip adds to the shop's
@@ -11,10 +11,10 @@ import { PREFIX, table } from './import-staging';
 
 /** The import's temporary tables on its own connection (groupStagedSales): its sales by customer and day, and by day. */
 const groupedTables = (id: number) => ({
-  days: `temp."${PREFIX}${Math.trunc(id)}_cdays"`,
-  totals: `temp."${PREFIX}${Math.trunc(id)}_ctotals"`,
-  shop: `temp."${PREFIX}${Math.trunc(id)}_sdays"`,
-  flip: `temp."${PREFIX}${Math.trunc(id)}_days"`,
+  days: table(id, 'cdays'),
+  totals: table(id, 'ctotals'),
+  shop: table(id, 'sdays'),
+  flip: table(id, 'days'),
 });
 
 declare const made: unique symbol;
@@ -38,7 +38,7 @@ export function groupStagedSales(db: Db, id: number): GroupedSales {
   const t = groupedTables(id);
   dropGroupedSales(db, id);
   db.exec(`
-    CREATE TEMP TABLE ${t.days.slice(5)} AS
+    CREATE TABLE ${t.days} AS
       SELECT customer_id, customer_seq, day, MIN(month) AS month, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
              SUM(discount_minor) AS discount_minor, SUM(items) AS items, SUM(promo) AS promo_sales,
              MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at,
@@ -48,7 +48,7 @@ export function groupStagedSales(db: Db, id: number): GroupedSales {
                    occurred_at, business_date
             FROM ${s} WHERE customer_id IS NOT NULL OR customer_seq IS NOT NULL)
       GROUP BY customer_id, customer_seq, day;
-    CREATE TEMP TABLE ${t.shop.slice(5)} AS
+    CREATE TABLE ${t.shop} AS
       SELECT d.day, d.sales, d.amount_minor, d.items, d.walk_in_sales,
              COALESCE(v.visits, 0) AS visits, COALESCE(v.deal_visits, 0) AS deal_visits
       FROM (SELECT ${dayOf('business_date')} AS day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor, SUM(items) AS items,
@@ -57,7 +57,7 @@ export function groupStagedSales(db: Db, id: number): GroupedSales {
       LEFT JOIN (SELECT day, COUNT(*) AS visits, SUM(promo_sales > 0) AS deal_visits FROM ${t.days} GROUP BY day) v
         ON v.day = d.day;
     -- the file's new customers' totals (every day of theirs is a new visit), written with them (flipCustomers)
-    CREATE TEMP TABLE ${t.totals.slice(5)} (
+    CREATE TABLE ${t.totals} (
       customer_seq INTEGER PRIMARY KEY, visits INTEGER NOT NULL, sales INTEGER NOT NULL, amount_minor INTEGER NOT NULL,
       first_at INTEGER, last_at INTEGER, first_date TEXT, last_date TEXT);
     INSERT INTO ${t.totals} (customer_seq, visits, sales, amount_minor, first_at, last_at, first_date, last_date)
@@ -87,7 +87,7 @@ export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: numbe
   db.exec(`DROP TABLE IF EXISTS ${t.flip}`);
   stmt(
     db,
-    `CREATE TEMP TABLE ${t.flip.slice(5)} AS
+    `CREATE TABLE ${t.flip} AS
      SELECT g.customer_id, g.day, g.month, g.sales, g.amount_minor, g.discount_minor, g.items, g.promo_sales,
             g.first_at, g.last_at, g.first_date, g.last_date,
             v.customer_id IS NOT NULL AS existed, COALESCE(v.promo_sales, 0) AS old_promo

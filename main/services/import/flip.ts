@@ -29,7 +29,6 @@ export function flipImport(
   staged: { created: number; updated: number },
   grouped: GroupedSales | null,
 ): { created: number; updated: number } {
-  if (imp.kind === 'sales' && !grouped) throw new Error('flipImport: a sales import flips with its sums (groupStagedSales)');
   const db = ctx.db;
   return db
     .transaction(() => {
@@ -49,12 +48,13 @@ export function flipImport(
       }
       let sales = 0;
       if (imp.kind === 'sales') {
+        if (!grouped) throw new Error('flipImport: a sales import flips with its sums (groupStagedSales)');
         const planned = imp.planned.length;
         const restore = planned >= BULK_ROWS && planned >= q.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
         // The per-row derived-data triggers step aside; the same sums are added for all rows at once.
         const resume = suspendDerivedTriggers(db);
         sales = st.flipSales(db, importId, importId, base, now);
-        addStagedSalesDerived(db, grouped!, base);
+        addStagedSalesDerived(db, grouped, base);
         resume();
         restore?.();
         // Imported sales win back contacted customers too, as sales at the counter do (one place).

@@ -7,8 +7,8 @@ import { clearLegacyStage } from './chunks';
 /**
  * At start-up: an import whose process is gone (killed, crashed, the power cut) never flipped, so
  * none of its rows are in the shop (they were staged in its connection's temporary tables, gone
- * with it); its history entry is marked failed. An import still being written by another live process (`regulars import` beside the app)
- * is left alone. `selfIdle`: this process runs no import now (the writer is just starting), so an
+ * with it); its history entry is marked failed. An import still being written by another live
+ * process (`regulars import` beside the app) is left alone. `selfIdle`: this process runs no import now (the writer is just starting), so an
  * import it owns is dead too (its worker died with the thread that ran it).
  */
 export function removeDeadImports(db: Db, selfIdle: boolean): number[] {
