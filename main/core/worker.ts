@@ -25,31 +25,13 @@ const post = (m: FromWorker) => port.postMessage(m);
 const offset = data.now - data.at;
 const clock = { now: () => Date.now() + offset };
 
-/**
- * Every transaction on this connection starts `BEGIN IMMEDIATE`: it takes the write lock (waiting up
- * to the busy timeout) before it reads, so a read that turns into a write can never fail at once
- * with SQLITE_BUSY because another connection wrote in between (what a deferred transaction does).
- */
-const patched = new WeakSet<Db>();
 const WRITER_BUSY_MS = 30_000;
-function immediateTransactions(db: Db): void {
-  if (patched.has(db)) return;
-  patched.add(db);
-  // The writer lane waits for the write lock rather than refusing a sale: an import's flip (one
-  // transaction, seconds for a million rows on a big shop) holds it longer than the usual 5 s.
+/**
+ * The writer lane waits for the write lock rather than refusing a sale: an import's flip (one
+ * transaction, seconds for a million rows on a big shop) holds it longer than the usual 5 s.
+ */
+function writerTimeout(db: Db): void {
   if (data.lane === 'writer') db.pragma(`busy_timeout = ${WRITER_BUSY_MS}`);
-  const original = db.transaction.bind(db);
-  const immediate = <F extends (...args: never[]) => unknown>(fn: F) => {
-    const t = original(fn);
-    return Object.assign((...args: never[]) => (t.immediate as (...a: never[]) => unknown)(...args), {
-      default: t.immediate,
-      deferred: t.deferred,
-      immediate: t.immediate,
-      exclusive: t.exclusive,
-      database: db,
-    });
-  };
-  db.transaction = immediate as unknown as Db['transaction'];
 }
 
 function wire(e: unknown): WireError {
@@ -72,7 +54,7 @@ function open(): void {
     c.workerSha256 = data.workerSha256;
     c.health = data.shared.health;
     c.backupWarning = data.shared.backupWarning;
-    immediateTransactions(c.db);
+    writerTimeout(c.db);
     if (data.lane === 'heavy') yieldCpuToCounter();
     ctx = c;
     post({ type: 'ready' });
@@ -125,7 +107,7 @@ async function handle(c: Ctx, m: Exclude<ToWorker, { type: 'open' }>): Promise<v
   if (m.type === 'resume') {
     if (suspended) c.db = openDb(data.dbPath);
     suspended = false;
-    immediateTransactions(c.db);
+    writerTimeout(c.db);
     return post({ type: 'done', seq: m.seq });
   }
   if (m.type === 'checks') {
@@ -142,8 +124,8 @@ async function handle(c: Ctx, m: Exclude<ToWorker, { type: 'open' }>): Promise<v
   } finally {
     setActor(null);
   }
-  // a restore reopens ctx.db: the new connection's transactions start IMMEDIATE too
-  immediateTransactions(c.db);
+  // a restore reopens ctx.db (openDb: its transactions start IMMEDIATE too); the writer's wait again
+  writerTimeout(c.db);
   report(c, before);
   // Successes cross to the relaying thread as JSON text, written here (main/core/encoded-reply.ts).
   if (reply.ok) post({ type: 'encoded', seq: m.seq, json: JSON.stringify(reply) });

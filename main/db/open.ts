@@ -45,12 +45,37 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     // 64 MiB of page cache (default 2 MiB): big imports and the 2-million-sale shop's indexes
     // stay in memory instead of thrashing.
     db.pragma('cache_size = -65536');
-    if (!opts.readonly) migrate(db, file, migrations, opts.beforeMigrate);
+    if (!opts.readonly) {
+      immediateTransactions(db);
+      migrate(db, file, migrations, opts.beforeMigrate);
+    }
     return db;
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/**
+ * Every transaction of a connection that may write starts `BEGIN IMMEDIATE`: it takes the write
+ * lock (waiting up to the busy timeout) before it reads, so a read that turns into a write never
+ * fails at once with SQLITE_BUSY because another connection wrote in between (what a deferred
+ * transaction does). Every connection: the app's lanes, the command line beside a running app, a
+ * restore's reopened file. `.deferred` stays available for a read that wants one snapshot.
+ */
+function immediateTransactions(db: Db): void {
+  const original = db.transaction.bind(db);
+  const immediate = <F extends (...args: never[]) => unknown>(fn: F) => {
+    const t = original(fn);
+    return Object.assign((...args: never[]) => (t.immediate as (...a: never[]) => unknown)(...args), {
+      default: t.immediate,
+      deferred: t.deferred,
+      immediate: t.immediate,
+      exclusive: t.exclusive,
+      database: db,
+    });
+  };
+  db.transaction = immediate as unknown as Db['transaction'];
 }
 
 export function migrate(
