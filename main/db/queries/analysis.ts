@@ -251,22 +251,6 @@ export function customerNames(
   return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone, staff_id: r.staff_id }]));
 }
 
-/** A fit stored for a calibration end, with the stamp of the data it was fitted on. */
-export function storedFit(db: Db, calibrationEnd: string): { data_stamp: string; params: string } | undefined {
-  return stmt<[string], { data_stamp: string; params: string }>(
-    db,
-    'SELECT data_stamp, params FROM model_fits WHERE calibration_end = ?',
-  ).get(calibrationEnd);
-}
-
-export function storeFit(db: Db, calibrationEnd: string, dataStamp: string, params: string, now: number): void {
-  stmt(
-    db,
-    `INSERT INTO model_fits (calibration_end, data_stamp, params, fitted_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (calibration_end) DO UPDATE SET data_stamp = excluded.data_stamp, params = excluded.params, fitted_at = excluded.fitted_at`,
-  ).run(calibrationEnd, dataStamp, params, now);
-}
-
 /**
  * Per customer as of a day: the month of their first visit, a bitmask of the months they bought
  * in (bit k = month m0 + k; bit 0 also holds every earlier month), and their trailing 12-month
