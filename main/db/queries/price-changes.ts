@@ -1,5 +1,33 @@
+import type { PriceChange } from '../../../shared/schemas/prices';
 import type { Db } from '../open';
 import { stmt } from '../stmt';
+
+/** The owner's noted price changes (for the shop or a category), read straight into the API's shape. */
+const COLUMNS = 'id, changed_on AS changedOn, note, category, created_at AS createdAt';
+
+export function allPriceChanges(db: Db): PriceChange[] {
+  return stmt<[], PriceChange>(db, `SELECT ${COLUMNS} FROM price_changes ORDER BY changed_on DESC, id DESC`).all();
+}
+
+export function getPriceChange(db: Db, id: number): PriceChange | undefined {
+  return stmt<[number], PriceChange>(db, `SELECT ${COLUMNS} FROM price_changes WHERE id = ?`).get(id);
+}
+
+/** A noted change; an empty category is stored as NULL (the whole shop). */
+export function insertPriceChange(db: Db, w: { changedOn: string; note: string; category: string }, now: number): number {
+  return Number(
+    stmt(db, 'INSERT INTO price_changes (changed_on, note, category, created_at) VALUES (?, ?, ?, ?)').run(
+      w.changedOn,
+      w.note,
+      w.category || null,
+      now,
+    ).lastInsertRowid,
+  );
+}
+
+export function deletePriceChangeRow(db: Db, id: number): void {
+  stmt(db, 'DELETE FROM price_changes WHERE id = ?').run(id);
+}
 
 /** A change to analyse: a product's price (from its history) or one the owner noted for the shop or a category. */
 export interface ChangeRow {
