@@ -83,6 +83,15 @@ export function offerOfSale(db: Db, saleId: number): OfferRow | undefined {
   return stmt<[number], OfferRow>(db, `${SELECT} WHERE o.sale_id = ?`).get(saleId);
 }
 
+/** The code and discount of the offer a sale redeemed, as a sale's answer carries them. */
+export function offerRedeemedBy(db: Db, saleId: number): { code: string; discountMinor: number } | undefined {
+  const r = stmt<[number], { code: string; discount_minor: number }>(
+    db,
+    'SELECT code, discount_minor FROM offers WHERE sale_id = ?',
+  ).get(saleId);
+  return r && { code: r.code, discountMinor: r.discount_minor };
+}
+
 /** The latest offer issued from a win-back case. */
 export function latestOfferOfCase(db: Db, winbackId: number): OfferRow | undefined {
   return stmt<[number], OfferRow>(db, `${SELECT} WHERE o.winback_id = ? ORDER BY o.id DESC LIMIT 1`).get(winbackId);
