@@ -1,21 +1,18 @@
-import { addDays, julianDay } from '../../shared/domain/dates';
+import { julianDay } from '../../shared/domain/dates';
+import { activityIn, churnRate } from '../../shared/domain/activity';
+import { isPartialMonth, monthIndex, monthLabel, monthStart } from '../../shared/domain/months';
 import { churnSettings, tiersByValue, type Tier } from '../../shared/domain/churn';
 import { TIERS } from '../../shared/schemas/lapsed';
 import type { FailureGroup, InsightsFailure } from '../../shared/schemas/insights';
 import { customerMonthAmounts, customerStaff, mainCategories } from '../db/queries/failure';
 import { listStaff } from '../db/queries/settings';
 import type { Ctx } from '../ctx';
-import { ACTIVE_MONTHS } from './insights';
 import { ANALYTICS_READS, cached } from './cache';
 import { getSettings, today } from './settings';
 
 const SHOWN = 12;
 /** Trailing months that make up the value a lost customer takes with them. */
 const VALUE_MONTHS = 12;
-
-const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
-const monthLabel = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-const monthEnd = (m: number) => addDays(`${monthLabel(m + 1)}-01`, -1);
 
 interface Tally {
   active: number;
@@ -28,7 +25,7 @@ const toGroup = (key: string | null, name: string | null, t: Tally): FailureGrou
   name,
   active: t.active,
   lost: t.lost,
-  churn_rate: t.active ? t.lost / t.active : null,
+  churn_rate: churnRate(t.lost, t.active),
   value_lost_minor: t.value,
 });
 const worstFirst = (a: FailureGroup, b: FailureGroup) => (b.churn_rate ?? -1) - (a.churn_rate ?? -1) || b.lost - a.lost;
@@ -57,8 +54,10 @@ export function failure(ctx: Ctx, asOfArg?: string): InsightsFailure {
     }
     spend[spend.length - 1]![month! - fromMonth] = amount!;
   }
+  // Month b of each customer's spend as the active/lost rule asks for it; before fromMonth counts as none.
+  const boughtIn = spend.map((s) => (b: number) => (s[b] ?? 0) > 0);
   const staffOf = customerStaff(ctx.db);
-  const categoryOf = mainCategories(ctx.db, { from: `${monthLabel(fromMonth)}-01`, to: asOf });
+  const categoryOf = mainCategories(ctx.db, { from: monthStart(fromMonth), to: asOf });
   const staffNames = new Map(listStaff(ctx.db).map((s) => [s.id, s.name]));
   const shares = churnSettings(getSettings(ctx.db).churn).tierShares;
 
@@ -70,7 +69,7 @@ export function failure(ctx: Ctx, asOfArg?: string): InsightsFailure {
   let to: string | null = null;
   for (let m = first; m <= last; m++) {
     const b = m - fromMonth;
-    const partial = m === last && monthEnd(m) !== asOf;
+    const partial = isPartialMonth(m, asOf);
     // trailing value at the start of the month, for everyone: the tiers rank on it
     const values = spend.map((s) => {
       let v = 0;
@@ -86,13 +85,11 @@ export function failure(ctx: Ctx, asOfArg?: string): InsightsFailure {
       churn_rate: null as number | null,
       value_lost_minor: 0,
     };
-    spend.forEach((s, i) => {
-      let active = false;
-      for (let k = 1; k <= ACTIVE_MONTHS && !active; k++) active = s[b - k]! > 0;
-      if (!active) return;
-      let still = s[b]! > 0;
-      for (let k = 1; k < ACTIVE_MONTHS && !still; k++) still = s[b - k]! > 0;
-      const lost = !still;
+    boughtIn.forEach((bought, i) => {
+      // The overview's active/lost rule (shared/domain/activity.ts), so the monthly churn agrees.
+      const activity = activityIn(b, bought);
+      if (activity === 'inactive') return;
+      const lost = activity === 'lost';
       month.active_start++;
       if (lost) {
         month.lost++;
@@ -114,7 +111,7 @@ export function failure(ctx: Ctx, asOfArg?: string): InsightsFailure {
         }
       }
     });
-    month.churn_rate = month.active_start ? month.lost / month.active_start : null;
+    month.churn_rate = churnRate(month.lost, month.active_start);
     months.push(month);
     if (!partial && month.active_start) {
       from ??= month.month;

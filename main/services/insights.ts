@@ -1,4 +1,7 @@
-import { addDays, fromJulianDay, julianDay } from '../../shared/domain/dates';
+import { fromJulianDay, julianDay } from '../../shared/domain/dates';
+import { ACTIVE_MONTHS, activityIn, churnRate } from '../../shared/domain/activity';
+import { HOLDOUT_MONTHS, holdoutFor } from '../../shared/domain/calibration';
+import { isPartialMonth, monthEnd, monthIndex, monthLabel } from '../../shared/domain/months';
 import { expectedPurchases } from '../../shared/domain/bgnbd';
 import { churnSettings, paretoShareOf, rankByValue, tiersByValue, top20ShareOf } from '../../shared/domain/churn';
 import { TIERS } from '../../shared/schemas/lapsed';
@@ -7,26 +10,14 @@ import { calibrationRows, customerMonths, holdoutVisitsByMonth, shopDaysUpTo } f
 import type { Ctx } from '../ctx';
 import { changesUpTo } from '../db/queries/price-changes';
 import { recentCheck } from './lapsed';
-import { calibrationEndFor, shopModel } from './model';
+import { shopModel } from './model';
 import { ANALYTICS_READS, cached } from './cache';
 import { getSettings, today } from './settings';
 
-/**
- * A customer is **active** at the start of a month when they bought in the ACTIVE_MONTHS months
- * before it, and **lost** during the month when they were active at its start and have bought
- * nothing in the month nor in the ACTIVE_MONTHS − 1 months before it (their last purchase fell out
- * of the window). Monthly churn rate = lost / active at the start; retention = 1 − churn.
- */
-export const ACTIVE_MONTHS = 3;
 /** Months of history the masks hold (bit 0 also stands for "earlier"); < 53 so they stay exact in a double. */
 const MASK_MONTHS = 48;
 const SHOWN_MONTHS = 24;
 const COHORTS = 12;
-
-const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
-const monthLabel = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-/** The last day of month index m. */
-const monthEnd = (m: number) => addDays(`${monthLabel(m + 1)}-01`, -1);
 
 /**
  * The Insights overview as of a date: monthly active/lost/churn/retention, new vs returning,
@@ -65,13 +56,11 @@ export function overview(ctx: Ctx, asOfArg?: string): Omit<InsightsOverview, 'co
         buyers[b]!++;
         if (fb >= 0 && b > fb && b - fb <= COHORTS) cohortBack[fb]![b - fb - 1]!++;
       }
-      let active = false;
-      for (let k = 1; k <= ACTIVE_MONTHS && !active; k++) active = has(b - k);
-      if (!active) continue;
+      // The one active/lost rule (shared/domain/activity.ts), so failure analysis counts the same.
+      const activity = activityIn(b, has);
+      if (activity === 'inactive') continue;
       activeStart[b]!++;
-      let stillActive = bought;
-      for (let k = 1; k < ACTIVE_MONTHS && !stillActive; k++) stillActive = has(b - k);
-      if (!stillActive) lost[b]!++;
+      if (activity === 'lost') lost[b]!++;
     }
   }
 
@@ -90,10 +79,10 @@ export function overview(ctx: Ctx, asOfArg?: string): Omit<InsightsOverview, 'co
   for (let m = Math.max(firstMonth, last - SHOWN_MONTHS + 1); m <= last; m++) {
     const b = m - m0;
     const shop = byMonth.get(m) ?? { revenue: 0, units: 0, sales: 0 };
-    const churn = activeStart[b]! ? lost[b]! / activeStart[b]! : null;
+    const churn = churnRate(lost[b]!, activeStart[b]!);
     months.push({
       month: monthLabel(m),
-      partial: m === last && monthEnd(m) !== asOf,
+      partial: isPartialMonth(m, asOf),
       active_start: activeStart[b]!,
       lost: lost[b]!,
       churn_rate: churn,
@@ -157,9 +146,8 @@ export function overview(ctx: Ctx, asOfArg?: string): Omit<InsightsOverview, 'co
  */
 export function checks(ctx: Ctx, asOfArg?: string): InsightsChecks {
   const asOf = asOfArg ?? today(ctx);
-  const end = calibrationEndFor(asOf);
+  const { calibrationEnd, end } = holdoutFor(asOf);
   const endMonth = monthIndex(end);
-  const calibrationEnd = monthEnd(endMonth - 6);
   const calDay = julianDay(calibrationEnd);
   const rows = calibrationRows(ctx.db, calDay);
   let holdout: InsightsChecks['holdout'] = null;
@@ -169,7 +157,7 @@ export function checks(ctx: Ctx, asOfArg?: string): InsightsChecks {
     const actualByMonth = holdoutVisitsByMonth(ctx.db, calDay, julianDay(end));
     let actual = 0;
     const series = [];
-    for (let m = endMonth - 5; m <= endMonth; m++) {
+    for (let m = endMonth - HOLDOUT_MONTHS + 1; m <= endMonth; m++) {
       const date = monthEnd(m);
       const t = julianDay(date) - calDay;
       let expected = 0;
