@@ -1,5 +1,6 @@
 import { addDays, julianDay } from '../../shared/domain/dates';
 import { churnSettings, type ChurnSettings } from '../../shared/domain/churn';
+import { flagScores } from '../../shared/domain/classification';
 import { rocAuc } from '../../shared/domain/roc';
 import { dealsBetween, lastSaleDate, visitsBetween } from '../db/queries/analysis';
 import type { Db } from '../db/open';
@@ -26,10 +27,11 @@ export interface FlagCheck {
 const ratio = (a: number, b: number) => (b ? a / b : 0);
 
 function check(rows: { flagged: boolean; truth: boolean }[]): FlagCheck {
-  const tp = rows.filter((r) => r.flagged && r.truth).length;
-  const flagged = rows.filter((r) => r.flagged).length;
-  const pos = rows.filter((r) => r.truth).length;
-  return { judged: rows.length, flagged, precision: ratio(tp, flagged), recall: ratio(tp, pos) };
+  const s = flagScores(
+    rows.map((r) => r.flagged),
+    rows.map((r) => r.truth),
+  );
+  return { judged: rows.length, flagged: s.flagged, precision: s.precision, recall: s.recall };
 }
 
 /**
@@ -93,25 +95,9 @@ export interface MethodScore {
   auc: number;
 }
 
+/** A method's flag scored by precision, recall and F1, its ranking by ROC AUC (shared/domain). */
 function score(name: string, flags: boolean[], scores: number[], lost: boolean[]): MethodScore {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  flags.forEach((f, i) => {
-    if (f && lost[i]) tp++;
-    else if (f) fp++;
-    else if (lost[i]) fn++;
-  });
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = tp + fn ? tp / (tp + fn) : 0;
-  return {
-    name,
-    flagged: tp + fp,
-    precision,
-    recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
-    auc: rocAuc(scores, lost),
-  };
+  return { name, ...flagScores(flags, lost), auc: rocAuc(scores, lost) };
 }
 
 /**
