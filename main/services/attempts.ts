@@ -2,7 +2,8 @@ import { AppError } from '../../shared/api/errors';
 import { addDays } from '../../shared/domain/dates';
 import type { AttemptInput, AttemptSummary } from '../../shared/schemas/care';
 import type { z } from 'zod';
-import * as q from '../db/queries/care';
+import { getComplaint } from '../db/queries/complaints';
+import { getWinback, updateWinback } from '../db/queries/winback-cases';
 import { insertAttempt } from '../db/queries/reach';
 import type { Ctx } from '../ctx';
 import { caseAttempts, RETRY_AFTER_DAYS } from './attempt-summary';
@@ -26,21 +27,21 @@ export function recordAttempt(ctx: Ctx, a: z.output<typeof AttemptInput>): Attem
       note: a.note,
     };
     if (a.kind.startsWith('complaint_')) {
-      const c = q.getComplaint(ctx.db, a.ref);
+      const c = getComplaint(ctx.db, a.ref);
       if (!c) throw new AppError('NOT_FOUND', { entity: 'complaint' });
       insertAttempt(ctx.db, { ...row, customer_id: c.customer_id, winback_id: null, complaint_id: c.id });
       return caseAttempts(ctx, 'complaint', c.id);
     }
     const caseId =
       a.kind === 'winback_contact' ? startWinback(ctx, { customerId: a.ref, note: '', staffId: a.staffId }).id : a.ref;
-    const w = q.getWinback(ctx.db, caseId);
+    const w = getWinback(ctx.db, caseId);
     if (!w) throw new AppError('NOT_FOUND', { entity: 'winback' });
     if (w.status !== 'open' && w.status !== 'contacted')
       throw new AppError('CONFLICT', { status: w.status }, [{ path: ['ref'], message: 'case_closed' }]);
     insertAttempt(ctx.db, { ...row, customer_id: w.customer_id, winback_id: w.id, complaint_id: null });
     if (a.outcome === 'reached' && w.contacted_at === null)
       winbackStep(ctx, { id: w.id, step: 'contact', reason: a.reason ?? 'unknown', note: a.note, staffId: a.staffId });
-    if (a.outcome === 'no_answer') q.updateWinback(ctx.db, w.id, { follow_up_on: addDays(today(ctx), RETRY_AFTER_DAYS) }, now);
+    if (a.outcome === 'no_answer') updateWinback(ctx.db, w.id, { follow_up_on: addDays(today(ctx), RETRY_AFTER_DAYS) }, now);
     return caseAttempts(ctx, 'winback', w.id);
   })();
 }

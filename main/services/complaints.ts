@@ -11,7 +11,8 @@ import {
   type Severity,
 } from '../../shared/domain/care';
 import type { Complaint } from '../../shared/schemas/care';
-import * as q from '../db/queries/care';
+import * as q from '../db/queries/complaints';
+import { addEvent, eventsOfCase } from '../db/queries/case-events';
 import { audit } from '../db/queries/audit';
 import { getCustomerRow } from '../db/queries/customers';
 import type { Ctx } from '../ctx';
@@ -77,7 +78,7 @@ export function toComplaint(ctx: Ctx, r: q.ComplaintRow, withEvents = true): Com
     due,
     overdue: due !== null && due < today(ctx),
     events: withEvents
-      ? q.events(ctx.db, 'complaint', r.id).map((e) => ({ step: e.step, at: e.at, staffId: e.staff_id, note: e.note }))
+      ? eventsOfCase(ctx.db, 'complaint', r.id).map((e) => ({ step: e.step, at: e.at, staffId: e.staff_id, note: e.note }))
       : [],
     contact: withEvents
       ? reacher(ctx, [r.customer_id])(
@@ -114,7 +115,7 @@ export function openComplaint(ctx: Ctx, d: Draft): Complaint {
       acknowledge_by: addDays(day, due.acknowledge),
       resolve_by: addDays(day, due.resolve),
     });
-    q.addEvent(ctx.db, { kind: 'complaint', case_id: id, step: 'opened', at: now, staff_id: d.staffId, note: d.whatHappened });
+    addEvent(ctx.db, { kind: 'complaint', case_id: id, step: 'opened', at: now, staff_id: d.staffId, note: d.whatHappened });
     audit(ctx.db, now, 'complaint.open', 'complaint', id, { customerId: d.customerId, reason: d.reason, severity: d.severity });
     return toComplaint(ctx, q.getComplaint(ctx.db, id)!);
   })();
@@ -177,7 +178,7 @@ export function complaintStep(
     }
     patch.status = complaintStatus({ ...done, [s.step]: true });
     q.updateComplaint(ctx.db, cur.id, patch, now);
-    q.addEvent(ctx.db, { kind: 'complaint', case_id: cur.id, step: s.step, at: now, staff_id: s.staffId, note: s.note });
+    addEvent(ctx.db, { kind: 'complaint', case_id: cur.id, step: s.step, at: now, staff_id: s.staffId, note: s.note });
     audit(ctx.db, now, 'complaint.step', 'complaint', cur.id, { step: s.step, ...(s.outcome ? { outcome: s.outcome } : {}) });
     return toComplaint(ctx, q.getComplaint(ctx.db, cur.id)!);
   })();

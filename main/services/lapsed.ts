@@ -18,7 +18,8 @@ import { customerNames, customerWindows, customerWindowsNow, lastShopDay, visits
 import type { Ctx } from '../ctx';
 import type { PriceRiseEffect } from '../../shared/schemas/lapsed';
 import { calibrationEndFor, shopModel, type ShopModel } from './model';
-import { customersWithOpenComplaints, letGoCustomers, priceComplainers } from '../db/queries/care';
+import { customersWithOpenComplaints, priceComplainers } from '../db/queries/complaints';
+import { letGoCustomers } from '../db/queries/winback-cases';
 import { getSettings, today } from './settings';
 import { boughtLessAfterRises } from './price-changes';
 import { priceProfile } from '../../shared/domain/price';

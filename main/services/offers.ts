@@ -12,7 +12,7 @@ import {
 import type { Offer, OfferInsights } from '../../shared/schemas/offers';
 import * as q from '../db/queries/offers';
 import { toOffer } from '../db/queries/offers';
-import { getWinback } from '../db/queries/care';
+import { getWinback } from '../db/queries/winback-cases';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
 import { liveRow } from './customers';

@@ -1,4 +1,4 @@
-import { contactedCustomersWhoBought } from '../db/queries/care';
+import { contactedCustomersWhoBought } from '../db/queries/winback-cases';
 import type { Ctx } from '../ctx';
 import { saleVoided, wonBackBy } from './winback';
 import { redeemOffer, releaseOffer, type CheckedOffer } from './offers';

@@ -3,7 +3,7 @@ import type { PaymentMethod, Staff } from '../../shared/schemas/settings';
 import * as q from '../db/queries/settings';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
-import { insertIntroduceTasks } from '../db/queries/care';
+import { insertIntroduceTasks } from '../db/queries/tasks';
 import { addDays } from '../../shared/domain/dates';
 import { today } from './settings';
 

@@ -3,7 +3,10 @@ import { messages } from '../../shared/i18n';
 import { addDays } from '../../shared/domain/dates';
 import type { Tier } from '../../shared/domain/churn';
 import type { TodayItem } from '../../shared/schemas/care';
-import * as q from '../db/queries/care';
+import { addEvent } from '../db/queries/case-events';
+import { getComplaint } from '../db/queries/complaints';
+import { finishTask, openTasks } from '../db/queries/tasks';
+import { letGoCustomers } from '../db/queries/winback-cases';
 import { customerNames } from '../db/queries/analysis';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
@@ -84,7 +87,7 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
     if (active && (w.followUpOn <= asOf || triedToday))
       push('winback_follow_up', w.id, w.customerId, w.customerName, w.followUpOn, w.reason);
   }
-  const letGo = q.letGoCustomers(ctx.db);
+  const letGo = letGoCustomers(ctx.db);
   const lapsedToContact = entries.filter(
     (e) => e.status === 'lapsed' && (e.tier === 'key' || e.tier === 'main') && !withCase.has(e.id) && !letGo.has(e.id),
   );
@@ -93,7 +96,7 @@ export function todayList(ctx: Ctx, asOfArg?: string): TodayItem[] {
     lapsedToContact.map((e) => e.id),
   );
   for (const e of lapsedToContact) push('winback_contact', e.id, e.id, names.get(e.id)?.name ?? '', asOf);
-  for (const t of q.openTasks(ctx.db)) push('introduce_contact', t.id, t.customer_id, t.customer_name, t.due_on);
+  for (const t of openTasks(ctx.db)) push('introduce_contact', t.id, t.customer_id, t.customer_name, t.due_on);
 
   const reach = reacher(
     ctx,
@@ -165,8 +168,8 @@ export function todayDone(
         startWinback(ctx, { customerId: d.ref, ...base });
         break;
       case 'introduce_contact':
-        if (!q.finishTask(ctx.db, d.ref, ctx.clock.now(), d.note)) throw new AppError('NOT_FOUND', { entity: 'task' });
-        q.addEvent(ctx.db, {
+        if (!finishTask(ctx.db, d.ref, ctx.clock.now(), d.note)) throw new AppError('NOT_FOUND', { entity: 'task' });
+        addEvent(ctx.db, {
           kind: 'task',
           case_id: d.ref,
           step: 'done',
@@ -188,7 +191,7 @@ function doStep(
   step: 'listen' | 'apologise' | 'agree_remedy' | 'act',
   base: { note: string; staffId: number | null },
 ) {
-  const c = q.getComplaint(ctx.db, id);
+  const c = getComplaint(ctx.db, id);
   if (!c) throw new AppError('NOT_FOUND', { entity: 'complaint' });
   const done = { listen: c.listened_at, apologise: c.apologised_at, agree_remedy: c.remedy_agreed_at, act: c.acted_at }[step];
   if (done === null) complaintStep(ctx, { id, step, ...base });

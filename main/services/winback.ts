@@ -11,7 +11,9 @@ import {
 } from '../../shared/domain/care';
 import type { Tier } from '../../shared/domain/churn';
 import type { WinbackCase } from '../../shared/schemas/care';
-import * as q from '../db/queries/care';
+import * as q from '../db/queries/winback-cases';
+import { addEvent, eventsOfCase } from '../db/queries/case-events';
+import { firstSaleSince } from '../db/queries/sales';
 import { audit } from '../db/queries/audit';
 import { getCustomerRow } from '../db/queries/customers';
 import type { Ctx } from '../ctx';
@@ -49,7 +51,7 @@ export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCas
     recoveredMinor: r.recovered_minor,
     closedAt: r.closed_at,
     events: withEvents
-      ? q.events(ctx.db, 'winback', r.id).map((e) => ({ step: e.step, at: e.at, staffId: e.staff_id, note: e.note }))
+      ? eventsOfCase(ctx.db, 'winback', r.id).map((e) => ({ step: e.step, at: e.at, staffId: e.staff_id, note: e.note }))
       : [],
     contact: withEvents
       ? reacher(ctx, [r.customer_id])(
@@ -97,7 +99,7 @@ export function startWinback(ctx: Ctx, s: { customerId: number; note: string; st
       follow_up_on: addDays(day, tier === 'key' ? 1 : WINBACK_FOLLOW_UP_DAYS),
       decision: DECISION_FOR_TIER[tier],
     });
-    q.addEvent(ctx.db, { kind: 'winback', case_id: id, step: 'opened', at: now, staff_id: s.staffId, note: s.note });
+    addEvent(ctx.db, { kind: 'winback', case_id: id, step: 'opened', at: now, staff_id: s.staffId, note: s.note });
     audit(ctx.db, now, 'winback.start', 'winback', id, { customerId: s.customerId, tier });
     return toCase(ctx, q.getWinback(ctx.db, id)!);
   })();
@@ -180,7 +182,7 @@ export function winbackStep(ctx: Ctx, s: Step): WinbackCase {
         break;
     }
     q.updateWinback(ctx.db, cur.id, patch, now);
-    q.addEvent(ctx.db, { kind: 'winback', case_id: cur.id, step: s.step, at: now, staff_id: s.staffId, note: s.note });
+    addEvent(ctx.db, { kind: 'winback', case_id: cur.id, step: s.step, at: now, staff_id: s.staffId, note: s.note });
     audit(ctx.db, now, `winback.${s.step}`, 'winback', cur.id, {});
     // A customer contacted just now who already bought since (a back-dated contact) is won back at once.
     if (s.step === 'contact') wonBackBy(ctx, cur.customer_id);
@@ -195,11 +197,11 @@ export function winbackStep(ctx: Ctx, s: Step): WinbackCase {
 export function wonBackBy(ctx: Ctx, customerId: number): void {
   const c = q.contactedCaseFor(ctx.db, customerId);
   if (!c) return;
-  const sale = q.firstSaleSince(ctx.db, customerId, c.contacted_at);
+  const sale = firstSaleSince(ctx.db, customerId, c.contacted_at);
   if (!sale) return;
   const now = ctx.clock.now();
   q.updateWinback(ctx.db, c.id, { status: 'won_back', outcome: 'won_back', won_sale_id: sale.id, closed_at: now }, now);
-  q.addEvent(ctx.db, { kind: 'winback', case_id: c.id, step: 'won_back', at: now, staff_id: null, note: '' });
+  addEvent(ctx.db, { kind: 'winback', case_id: c.id, step: 'won_back', at: now, staff_id: null, note: '' });
 }
 
 /**
@@ -210,11 +212,11 @@ export function saleVoided(ctx: Ctx, saleId: number): void {
   const c = q.caseWonBySale(ctx.db, saleId);
   if (!c) return;
   const now = ctx.clock.now();
-  const next = q.firstSaleSince(ctx.db, c.customer_id, c.contacted_at);
+  const next = firstSaleSince(ctx.db, c.customer_id, c.contacted_at);
   if (next) q.updateWinback(ctx.db, c.id, { won_sale_id: next.id }, now);
   else {
     q.updateWinback(ctx.db, c.id, { status: 'contacted', outcome: null, won_sale_id: null, closed_at: null }, now);
-    q.addEvent(ctx.db, { kind: 'winback', case_id: c.id, step: 'reopened', at: now, staff_id: null, note: '' });
+    addEvent(ctx.db, { kind: 'winback', case_id: c.id, step: 'reopened', at: now, staff_id: null, note: '' });
   }
 }
 
@@ -240,5 +242,5 @@ export function wonBackByOffer(ctx: Ctx, customerId: number, saleId: number, off
     },
     now,
   );
-  q.addEvent(ctx.db, { kind: 'winback', case_id: id, step: 'won_back', at: now, staff_id: null, note: offer.code });
+  addEvent(ctx.db, { kind: 'winback', case_id: id, step: 'won_back', at: now, staff_id: null, note: offer.code });
 }

@@ -110,6 +110,14 @@ export function countSales(db: Db): number {
   return stmt<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM sales').get()!.n;
 }
 
+/** The first non-voided sale of the customer at or after an instant. */
+export function firstSaleSince(db: Db, customerId: number, at: number): { id: number } | undefined {
+  return stmt<[number, number], { id: number }>(
+    db,
+    'SELECT id FROM sales WHERE customer_id = ? AND voided_at IS NULL AND occurred_at >= ? ORDER BY occurred_at, id LIMIT 1',
+  ).get(customerId, at);
+}
+
 export interface LineWrite {
   productId: number;
   quantityMilli: number;

@@ -1,6 +1,6 @@
 import { addDays } from '../../../shared/domain/dates';
 import type { LeaveReason, Severity } from '../../../shared/domain/care';
-import { insertIntroduceTasks } from '../../db/queries/care';
+import { insertIntroduceTasks } from '../../db/queries/tasks';
 import { listStaff } from '../../db/queries/settings';
 import type { Ctx } from '../../ctx';
 import { complaintStep, openComplaint } from '../complaints';
