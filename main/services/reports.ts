@@ -1,8 +1,9 @@
 import { medianOf } from '../../shared/domain/cadence';
-import { LEAVE_REASONS, type LeaveReason } from '../../shared/domain/care';
+import { LEAVE_REASONS } from '../../shared/domain/care';
 import { TIERS } from '../../shared/schemas/lapsed';
 import type { Reports } from '../../shared/schemas/reports';
-import { stmt } from '../db/stmt';
+import { complaintTimes, leaveReasonsByMonth } from '../db/queries/complaints';
+import { closedCases } from '../db/queries/winback-cases';
 import type { Ctx } from '../ctx';
 import { overview } from './insights';
 import { today } from './settings';
@@ -19,34 +20,8 @@ const DAY = 86_400_000;
  */
 export function reports(ctx: Ctx, q: { changeOn?: string | undefined; months: number }): Reports {
   const db = ctx.db;
-  const reasons = stmt<[], { month: string; reason: LeaveReason; complaints: number; winback: number; let_go: number }>(
-    db,
-    `SELECT month, reason, SUM(src = 'c') AS complaints, SUM(src = 'w') AS winback, SUM(src = 'l') AS let_go FROM (
-       SELECT substr(opened_on, 1, 7) AS month, reason, 'c' AS src FROM complaints
-       UNION ALL SELECT substr(opened_on, 1, 7), reason, CASE WHEN status = 'let_go' THEN 'l' ELSE 'w' END FROM winback_cases WHERE reason IS NOT NULL
-     ) GROUP BY month, reason ORDER BY month, reason`,
-  ).all();
-
-  const cases = stmt<
-    [],
-    {
-      tier: string;
-      reason: LeaveReason | null;
-      status: string;
-      contacted_at: number | null;
-      won_at: number | null;
-      recovered: number;
-      reached: number;
-    }
-  >(
-    db,
-    `SELECT w.tier, w.reason, w.status, w.contacted_at,
-       (SELECT s.occurred_at FROM sales s WHERE s.id = w.won_sale_id) AS won_at,
-       CASE WHEN w.status = 'won_back' THEN COALESCE((SELECT SUM(s.amount_minor) FROM sales s WHERE s.customer_id = w.customer_id
-         AND s.voided_at IS NULL AND s.occurred_at >= w.contacted_at), 0) ELSE 0 END AS recovered,
-       EXISTS (SELECT 1 FROM contact_attempts a WHERE a.winback_id = w.id AND a.outcome = 'reached') AS reached
-     FROM winback_cases w WHERE w.status IN ('won_back', 'let_go', 'closed')`,
-  ).all();
+  const reasons = leaveReasonsByMonth(db);
+  const cases = closedCases(db);
   const rate = (rows: typeof cases) => {
     const won = rows.filter((r) => r.status === 'won_back');
     return {
@@ -58,10 +33,7 @@ export function reports(ctx: Ctx, q: { changeOn?: string | undefined; months: nu
   };
   const won = cases.filter((r) => r.status === 'won_back');
 
-  const complaints = stmt<
-    [],
-    { opened_at: number; acted_at: number | null; outcome: string | null; followed_up_at: number | null }
-  >(db, 'SELECT opened_at, acted_at, outcome, followed_up_at FROM complaints').all();
+  const complaints = complaintTimes(db);
 
   let churn: Reports['churn'] = null;
   const changeOn = q.changeOn;

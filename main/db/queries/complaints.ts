@@ -1,3 +1,4 @@
+import type { LeaveReason } from '../../../shared/domain/care';
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 
@@ -110,4 +111,35 @@ export function priceComplainers(db: Db): Set<number> {
      UNION SELECT customer_id FROM winback_cases WHERE reason IN ('price', 'competitor')`,
   ).all();
   return new Set(rows.map((r) => r.id));
+}
+
+/** Why customers leave, by month: reasons given in complaints, in win-back cases and in let-go decisions. */
+export interface ReasonMonthRow {
+  month: string;
+  reason: LeaveReason;
+  complaints: number;
+  winback: number;
+  let_go: number;
+}
+
+export function leaveReasonsByMonth(db: Db): ReasonMonthRow[] {
+  return stmt<[], ReasonMonthRow>(
+    db,
+    `SELECT month, reason, SUM(src = 'c') AS complaints, SUM(src = 'w') AS winback, SUM(src = 'l') AS let_go FROM (
+       SELECT substr(opened_on, 1, 7) AS month, reason, 'c' AS src FROM complaints
+       UNION ALL SELECT substr(opened_on, 1, 7), reason, CASE WHEN status = 'let_go' THEN 'l' ELSE 'w' END FROM winback_cases WHERE reason IS NOT NULL
+     ) GROUP BY month, reason ORDER BY month, reason`,
+  ).all();
+}
+
+/** Every complaint's timings and outcome, for the resolution and satisfaction report. */
+export interface ComplaintTimesRow {
+  opened_at: number;
+  acted_at: number | null;
+  outcome: string | null;
+  followed_up_at: number | null;
+}
+
+export function complaintTimes(db: Db): ComplaintTimesRow[] {
+  return stmt<[], ComplaintTimesRow>(db, 'SELECT opened_at, acted_at, outcome, followed_up_at FROM complaints').all();
 }

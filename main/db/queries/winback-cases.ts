@@ -1,3 +1,4 @@
+import type { LeaveReason } from '../../../shared/domain/care';
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 
@@ -122,6 +123,30 @@ export function contactedCustomersWhoBought(db: Db): number[] {
   )
     .all()
     .map((r) => r.id);
+}
+
+/** A closed case as the reports weigh it: when its won-back sale came, what was recovered, whether anyone was reached. */
+export interface ClosedCaseRow {
+  tier: string;
+  reason: LeaveReason | null;
+  status: string;
+  contacted_at: number | null;
+  won_at: number | null;
+  recovered: number;
+  reached: number;
+}
+
+/** Cases won back, let go or closed; `recovered` sums the customer's sales since the contact, for won-back cases only. */
+export function closedCases(db: Db): ClosedCaseRow[] {
+  return stmt<[], ClosedCaseRow>(
+    db,
+    `SELECT w.tier, w.reason, w.status, w.contacted_at,
+       (SELECT s.occurred_at FROM sales s WHERE s.id = w.won_sale_id) AS won_at,
+       CASE WHEN w.status = 'won_back' THEN COALESCE((SELECT SUM(s.amount_minor) FROM sales s WHERE s.customer_id = w.customer_id
+         AND s.voided_at IS NULL AND s.occurred_at >= w.contacted_at), 0) ELSE 0 END AS recovered,
+       EXISTS (SELECT 1 FROM contact_attempts a WHERE a.winback_id = w.id AND a.outcome = 'reached') AS reached
+     FROM winback_cases w WHERE w.status IN ('won_back', 'let_go', 'closed')`,
+  ).all();
 }
 
 /**
