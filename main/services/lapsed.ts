@@ -17,7 +17,8 @@ import {
 import { customerNames, customerWindows, customerWindowsNow, lastShopDay, visitsBetween } from '../db/queries/analysis';
 import type { Ctx } from '../ctx';
 import type { PriceRiseEffect } from '../../shared/schemas/lapsed';
-import { calibrationEndFor, shopModel, type ShopModel } from './model';
+import { calibrationEndFor } from '../../shared/domain/calibration';
+import { shopModel, type ShopModel } from './model';
 import { customersWithOpenComplaints, priceComplainers } from '../db/queries/complaints';
 import { letGoCustomers } from '../db/queries/winback-cases';
 import { getSettings, today } from './settings';

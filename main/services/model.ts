@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { daysBetween, julianDay } from '../../shared/domain/dates';
-import { calibrationEndFor } from '../../shared/domain/calibration';
 import { fitBgNbd, type BgNbdParams, type Rfm } from '../../shared/domain/bgnbd';
 import { fitGammaGamma, type GammaGammaParams } from '../../shared/domain/gammagamma';
 import { calibrationRows, calibrationStamp, visitSummaries } from '../db/queries/analysis';
@@ -16,8 +15,6 @@ import { cached } from './cache';
  */
 export const MIN_REPEATERS_TO_FIT = 30;
 export const PRIOR_PARAMS: BgNbdParams = { r: 1, alpha: 30, a: 1.5, b: 6 };
-
-export { calibrationEndFor };
 
 export interface ShopModel {
   calibration_end: string;

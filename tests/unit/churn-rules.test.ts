@@ -7,7 +7,7 @@ import {
   valueAtRisk,
   type CustomerNumbers,
 } from '../../shared/domain/churn';
-import { calibrationEndFor } from '../../main/services/model';
+import { calibrationEndFor } from '../../shared/domain/calibration';
 
 const day = 20_000;
 /** sum of squares of `n` visits averaging `perVisit` with a coefficient of variation of 0.3 */
