@@ -5,6 +5,10 @@ import { AppError } from '../../shared/api/errors';
 import { LATEST_VERSION, openDb } from '../db/open';
 import { vacuumInto } from '../db/vacuum-into';
 import { audit } from '../db/queries/audit';
+import { countLiveCustomers } from '../db/queries/customers';
+import { countSales } from '../db/queries/sales';
+import { hasShopTables } from '../db/queries/schema';
+import { writeShopId } from '../db/queries/shop-identity';
 import { assertNotInUse } from '../db/in-use';
 import type { Ctx } from '../ctx';
 import {
@@ -68,17 +72,14 @@ export function previewBackup(file: string): BackupPreview {
   if (!check.ok) return { file, takenAt: null, customers: 0, sales: 0, version: check.version, ok: false };
   const db = new Database(file, { readonly: true });
   try {
-    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    const hasCustomers =
-      n("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('customers', 'sales')") === 2;
-    if (!hasCustomers) return { file, takenAt: null, customers: 0, sales: 0, version: check.version, ok: false };
+    if (!hasShopTables(db)) return { file, takenAt: null, customers: 0, sales: 0, version: check.version, ok: false };
     const stat = fs.statSync(file);
     const fromName = listBackups(path.dirname(file)).find((b) => b.file === path.resolve(file));
     return {
       file,
       takenAt: fromName?.takenAt ?? stat.mtimeMs,
-      customers: n('SELECT COUNT(*) AS n FROM customers WHERE merged_into_id IS NULL'),
-      sales: n('SELECT COUNT(*) AS n FROM sales'),
+      customers: countLiveCustomers(db),
+      sales: countSales(db),
       version: check.version,
       ok: check.version <= LATEST_VERSION,
     };
@@ -114,7 +115,7 @@ function stageRestore(ctx: Ctx, from: string, staged: string, shopId: string | n
       throw new Error(
         `restored copy failed its check: ${rows.map((r) => r.integrity_check).join('; ')}; ${fk.length} broken references`,
       );
-    if (shopId) db.prepare('UPDATE shop_identity SET shop_id = ? WHERE id = 1').run(shopId);
+    if (shopId) writeShopId(db, shopId);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     syncPath(staged);

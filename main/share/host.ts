@@ -1,11 +1,11 @@
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { z } from 'zod';
 import QRCode from 'qrcode';
 import { contract, isMethod, type Method } from '../../shared/api/contract';
 import { AppError, fail, type Reply } from '../../shared/api/errors';
 import type { DeviceMe, DeviceRecord, Pairing, ShareInterface, ShareStatus } from '../../shared/schemas/sharing';
 import type { Clock, Logger } from '../ctx';
+import { toFailure, toFieldIssues } from '../errors';
 import type { Actor } from '../db/queries/audit';
 import { ACCESS, roleAllows } from '../core/roles';
 import type { CallMeta } from '../core/pool';
@@ -40,12 +40,6 @@ export interface HostOptions {
 }
 
 const COOKIE = 'regulars_device';
-/** zod issues as field issues whose message is an i18n key under `error.field.` (as the core's dispatch does) */
-const toFieldIssues = (error: z.ZodError) =>
-  error.issues.map((i) => ({
-    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-    message: i.code === 'unrecognized_keys' ? 'unknown_field' : /^[a-z_]+$/.test(i.message) ? i.message : 'invalid',
-  }));
 const tokenOf = (req: IncomingMessage): string | null => {
   const m = /(?:^|;\s*)regulars_device=([A-Za-z0-9_-]{20,100})(?:;|$)/.exec(req.headers.cookie ?? '');
   return m ? m[1]! : null;
@@ -233,9 +227,7 @@ export class ShareHost {
           return await this.opts.dispatch(method, raw);
       }
     } catch (e) {
-      if (e instanceof AppError) return fail(e.code, e.issues, e.detail);
-      this.opts.log.error(`sharing: ${method} failed`, e);
-      return fail('INTERNAL');
+      return toFailure(e, { log: this.opts.log, where: `sharing: ${method}` });
     }
   }
 

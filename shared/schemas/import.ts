@@ -131,7 +131,9 @@ export const ImportJob = z.object({
   done: z.number(),
   total: z.number(),
   result: ImportResult.nullable(),
-  error: z.object({ code: z.string(), detail: z.record(z.string(), z.unknown()).optional() }).nullable(),
+  error: z
+    .object({ code: z.string(), detail: z.record(z.string(), z.unknown()).optional(), incidentId: z.string().optional() })
+    .nullable(),
 });
 
 /**

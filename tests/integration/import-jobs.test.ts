@@ -123,12 +123,18 @@ describe('import jobs', () => {
   });
 
   it('a database fault in the worker reaches the owner as that fault, not INTERNAL', async () => {
-    expect(workerFailure(Object.assign(new Error('full'), { code: 'SQLITE_FULL' }))).toEqual({ type: 'failed', code: 'DB_FULL' });
-    expect(workerFailure(Object.assign(new Error('ro'), { code: 'SQLITE_READONLY' }))).toEqual({
+    const logged: string[] = [];
+    const log = { error: (m: string) => logged.push(m), info: () => {} };
+    const failure = (e: unknown) => workerFailure(e, log, 'the import worker');
+    expect(failure(Object.assign(new Error('full'), { code: 'SQLITE_FULL' }))).toEqual({ type: 'failed', code: 'DB_FULL' });
+    expect(failure(Object.assign(new Error('ro'), { code: 'SQLITE_READONLY' }))).toEqual({
       type: 'failed',
       code: 'DB_READONLY',
     });
-    expect(workerFailure(new Error('boom'))).toEqual({ type: 'failed', code: 'INTERNAL' });
+    // anything else: INTERNAL under an incident id, the one the log names (the one mapping, main/errors.ts)
+    const internal = failure(new Error('boom'));
+    expect(internal).toEqual({ type: 'failed', code: 'INTERNAL', incidentId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(logged.at(-1)).toBe(`incident ${internal.incidentId} in the import worker`);
 
     // another program holds the database: the worker's write waits its busy timeout, then DB_BUSY
     const ctx = withWorker(fresh());

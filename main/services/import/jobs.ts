@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportOptions, ImportRecord, ImportResult } from '../../../shared/schemas/import';
-import type { Ctx } from '../../ctx';
-import { dbFault } from '../../db/faults';
+import type { Ctx, Logger } from '../../ctx';
+import { toFailure } from '../../errors';
 import { removeDeadImports } from './recover';
 
 /**
@@ -28,7 +28,8 @@ export interface ImportJob {
   done: number;
   total: number;
   result: ImportResult | null;
-  error: { code: string; detail?: Record<string, unknown> } | null;
+  /** incidentId: an INTERNAL failure's, whose stack is in the log */
+  error: { code: string; detail?: Record<string, unknown>; incidentId?: string } | null;
 }
 
 interface Running extends ImportJob {
@@ -65,17 +66,29 @@ export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'importId'; importId: number }
   | { type: 'done'; result: ImportResult }
-  | { type: 'failed'; code: string; detail?: Record<string, unknown> }
+  | { type: 'failed'; code: string; detail?: Record<string, unknown>; incidentId?: string }
   | { type: 'cancelled' };
 
 /**
- * How a worker's failure reaches the owner: an expected failure as its code, a database fault (disk
- * full, read-only, locked, damaged) as that fault, anything else as INTERNAL.
+ * How a worker's failure reaches the owner: the one mapping (main/errors.ts toFailure) — an expected
+ * failure as its code, a database fault as that fault, anything else as INTERNAL under an incident
+ * id whose stack is in the log.
  */
-export function workerFailure(e: unknown): Extract<WorkerMessage, { type: 'failed' }> {
-  if (e instanceof AppError) return { type: 'failed', code: e.code, ...(e.detail ? { detail: e.detail } : {}) };
-  return { type: 'failed', code: dbFault(e) ?? 'INTERNAL' };
+export function workerFailure(e: unknown, log: Logger, where: string): Extract<WorkerMessage, { type: 'failed' }> {
+  const { error } = toFailure(e, { log, where });
+  return {
+    type: 'failed',
+    code: error.code,
+    ...(error.detail ? { detail: error.detail } : {}),
+    ...(error.incidentId ? { incidentId: error.incidentId } : {}),
+  };
 }
+
+const jobError = (m: Extract<WorkerMessage, { type: 'failed' }>): NonNullable<ImportJob['error']> => ({
+  code: m.code,
+  ...(m.detail ? { detail: m.detail } : {}),
+  ...(m.incidentId ? { incidentId: m.incidentId } : {}),
+});
 
 /**
  * The worker script, checked against the SHA-256 the Electron main bundle was built with (that
@@ -136,15 +149,16 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
       if (record) record.importId = m.importId;
     } else if (m.type === 'done') finish({ state: 'done', result: m.result, done: m.result.rows, total: m.result.rows });
     else if (m.type === 'cancelled') finish({ state: 'cancelled' });
-    else finish({ state: 'failed', error: { code: m.code, ...(m.detail ? { detail: m.detail } : {}) } });
+    else finish({ state: 'failed', error: jobError(m) });
   });
-  worker.on('error', (e) => {
-    ctx.log.error('import worker failed', e);
-    finish({ state: 'failed', error: { code: workerFailure(e).code } });
-  });
+  worker.on('error', (e) => finish({ state: 'failed', error: jobError(workerFailure(e, ctx.log, 'the import worker')) }));
   worker.on('exit', () => {
     const died = job.state === 'running' || job.error?.code === 'INTERNAL';
-    finish({ state: 'failed', error: { code: 'INTERNAL' } });
+    if (job.state === 'running')
+      finish({
+        state: 'failed',
+        error: jobError(workerFailure(new Error('the import worker stopped without an answer'), ctx.log, 'the import worker')),
+      });
     // A worker that died mid-import left its staging behind: gone now, as a start-up would.
     if (died)
       try {

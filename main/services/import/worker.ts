@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openApp, closeApp } from '../../app';
-import type { Ctx } from '../../ctx';
+import { consoleLogger, type Ctx } from '../../ctx';
 import { backupBeforeChange } from '../backup';
 import { workerFailure, type WorkerMessage, type WorkerRequest } from './jobs';
 import { ImportCancelled, runImport } from './run';
@@ -32,9 +32,7 @@ try {
 } catch (e) {
   if (e instanceof ImportCancelled) post({ type: 'cancelled' });
   else {
-    const failure = workerFailure(e);
-    if (failure.code === 'INTERNAL') console.error(e);
-    post(failure);
+    post(workerFailure(e, ctx?.log ?? consoleLogger, 'the import worker'));
   }
 } finally {
   if (ctx) closeApp(ctx);

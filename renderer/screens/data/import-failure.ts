@@ -3,8 +3,8 @@ import type { T } from '../../app/i18n';
 import { errorText } from '../../components/errors';
 
 /** A job's failure (code and detail, as the core reports it) as the error a direct call would have thrown. */
-export const jobError = (error: { code: string; detail?: Record<string, unknown> } | null | undefined) =>
-  new ApiError((error?.code ?? 'INTERNAL') as ApiError['code'], [], error?.detail ?? {});
+export const jobError = (error: { code: string; detail?: Record<string, unknown>; incidentId?: string } | null | undefined) =>
+  new ApiError((error?.code ?? 'INTERNAL') as ApiError['code'], [], error?.detail ?? {}, error?.incidentId);
 
 /**
  * A refused import in words. A file imported before, an incomplete or invalid mapping and an
