@@ -6,6 +6,7 @@ import { OfferCodeField } from './OfferCodeField';
 import type { Sale } from '../../../shared/schemas/sale';
 import { parseAmountToMinor } from '../../../shared/domain/money';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
@@ -60,14 +61,8 @@ export const SaleForm = forwardRef<HTMLInputElement, Props>(function SaleForm({ 
   useEffect(() => {
     if (zeroAsked) confirmRef.current?.focus();
   }, [zeroAsked]);
-  // Item entry only shows for a shop that keeps a catalogue.
-  const [hasCatalogue, setHasCatalogue] = useState(false);
-  useEffect(() => {
-    void api.call('products.list', { limit: 1 }).then(
-      (p) => setHasCatalogue(p.length > 0),
-      () => setHasCatalogue(false),
-    );
-  }, [api]);
+  // Item entry only shows for a shop that keeps a catalogue (not while unknown, nor if the question failed).
+  const hasCatalogue = (useCall('products.list', { limit: 1 }).data?.length ?? 0) > 0;
   const formRef = useRef<HTMLFormElement>(null);
   const zeroId = useId();
 

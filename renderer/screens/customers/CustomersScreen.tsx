@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SavedFilters } from './SavedFilters';
 import { CHANNELS } from '../../../shared/schemas/common';
-import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { SelectField, TextField } from '../../components/Field';
@@ -23,10 +23,10 @@ let memory = { key: filtersKey(NO_FILTERS), filters: NO_FILTERS, offset: 0 };
 export function CustomersScreen() {
   const { t } = useT();
   const f = useFormat();
-  const api = useApi();
   const [filters, setFilters] = useState<ListFilters>(memory.filters);
   const [queryText, setQueryText] = useState(memory.filters.query);
-  const [tags, setTags] = useState<{ name: string; customers: number }[]>([]);
+  // a failed answer leaves the tag filter with no tags to offer, not an error
+  const tags = useCall('tags.list', {}).data ?? [];
   const list = useCustomerPages(filters);
   // A message another screen left for this one (e.g. after erasing a customer).
   const [flash] = useState(() => {
@@ -34,10 +34,6 @@ export function CustomersScreen() {
     sessionStorage.removeItem('regulars.flash');
     return m;
   });
-
-  useEffect(() => {
-    api.call('tags.list').then(setTags, () => setTags([]));
-  }, [api]);
 
   useEffect(() => {
     const timer = setTimeout(

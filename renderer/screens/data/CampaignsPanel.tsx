@@ -1,6 +1,3 @@
-import { useEffect, useState } from 'react';
-import type { Campaign } from '../../../shared/schemas/export';
-import { useApi } from '../../api/context';
 import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
@@ -13,13 +10,10 @@ import { daysBetween, formatsName, segmentWithParams } from './labels';
 export function CampaignsPanel() {
   const { t } = useT();
   const f = useFormat();
-  const api = useApi();
   const { status } = useShop();
-  const [list, setList] = useState<Campaign[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.call('campaigns.list').then((l) => setList([...l].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)), setError);
-  }, [api]);
+  const campaigns = useCall('campaigns.list', {});
+  const error = campaigns.error;
+  const list = campaigns.data ? [...campaigns.data].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id) : null;
   return (
     <section className="panel" aria-labelledby="campaigns-h">
       <h2 id="campaigns-h">{t('data.campaigns.title')}</h2>

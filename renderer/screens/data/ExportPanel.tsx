@@ -1,41 +1,22 @@
-import { useEffect, useState } from 'react';
-import {
-  AVAILABLE_SEGMENTS,
-  LIST_SEGMENTS,
-  SEGMENTS,
-  VCARD_VERSIONS,
-  type ExportInput,
-  type Segment,
-} from '../../../shared/schemas/export';
-import { TIERS } from '../../../shared/schemas/lapsed';
+import { useState } from 'react';
+import { LIST_SEGMENTS, VCARD_VERSIONS, type ExportInput } from '../../../shared/schemas/export';
 import { CHANNELS, type Channel } from '../../../shared/schemas/common';
 import { useApi } from '../../api/context';
 import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
-import { href } from '../../app/router';
 import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
 import { downloadBase64 } from '../../components/download';
 import { CallList, callRowsFromCsv, type CallRow } from './CallList';
-import { segmentName, segmentWithParams } from './labels';
-import { StaffOptions, choiceFromQuery, type Tier } from './export-choice';
+import { segmentWithParams } from './labels';
+import { choiceFromQuery } from './export-choice';
 import { NO_SENDING, SendingOptions, isSendingError, sendingInput, type Sending } from './SendingOptions';
+import { ExportAudienceFields, type Audience } from './ExportAudience';
+import { ExportCount, ExportDone, type Counts, type Done } from './ExportOutcome';
 
 type Format = 'csv' | 'xlsx' | 'vcf' | 'print';
-interface Counts {
-  exported: number;
-  leftOutNoConsent: number;
-  leftOutNoContact: number;
-}
-interface Done {
-  id: number;
-  file: string;
-  exported: number;
-  printed: boolean;
-  offers: number;
-}
 
 type VCardVersion = (typeof VCARD_VERSIONS)[number];
 
@@ -45,14 +26,10 @@ export function ExportPanel({ query = '' }: { query?: string }) {
   const f = useFormat();
   const api = useApi();
   const { status } = useShop();
-  const [initial] = useState(() => choiceFromQuery(query));
-  const [segment, setSegment] = useState<Segment>(initial.segment);
-  const [tier, setTier] = useState<Tier | ''>(initial.tier);
-  const [tag, setTag] = useState('');
-  const [tags, setTags] = useState<{ name: string; customers: number }[]>([]);
-  const [staff, setStaff] = useState(initial.staff);
-  const [savedName, setSavedName] = useState('');
-  const [savedFilters, setSavedFilters] = useState<{ id: number; name: string }[]>([]);
+  const [audience, setAudience] = useState<Audience>(() => ({ ...choiceFromQuery(query), tag: '', savedName: '' }));
+  const { segment, tag, staff, tier, savedName } = audience;
+  const tagList = useCall('tags.list', {});
+  const saved = useCall('filters.list', {});
   const [channel, setChannel] = useState<Channel>('sms');
   const [format, setFormat] = useState<Format>('csv');
   // a Chinese shop gets Chinese column headings, otherwise the stable keys scripts read (English
@@ -68,12 +45,8 @@ export function ExportPanel({ query = '' }: { query?: string }) {
   const smsSheet = sheet && sendingNow.layout === 'sms';
   const [done, setDone] = useState<Done | null>(null);
   const [callList, setCallList] = useState<{ rows: CallRow[]; title: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    void api.call('tags.list').then(setTags, setError);
-    void api.call('filters.list').then(setSavedFilters, setError);
-  }, [api]);
+  const [runError, setRunError] = useState<unknown>(null);
+  const error = runError ?? tagList.error ?? saved.error;
 
   // the lapsed list (and its parts) keeps the Lapsed screen's tier and staff filters
   const isList = LIST_SEGMENTS.includes(segment);
@@ -99,7 +72,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
   const counts: Counts | null = incomplete || preview.loading ? null : (preview.data ?? null);
 
   const run = async () => {
-    setError(null);
+    setRunError(null);
     setDone(null);
     setCallList(null);
     try {
@@ -130,12 +103,10 @@ export function ExportPanel({ query = '' }: { query?: string }) {
         setCallList({ rows: callRowsFromCsv(r.base64), title });
       } else downloadBase64(r.base64, r.fileName, r.mime);
     } catch (e) {
-      setError(e);
+      setRunError(e);
     }
   };
 
-  const contact = channel === 'email' ? t('data.export.contact.email') : t('data.export.contact.phone');
-  const consent = t(`data.export.consent.${channel}`);
   const ownFieldError = ['reason', 'tag', 'staff', 'name'].some((k) => fieldError(t, error, k)) || isSendingError(error);
 
   return (
@@ -144,70 +115,13 @@ export function ExportPanel({ query = '' }: { query?: string }) {
         {t('data.export.title')}
       </h2>
       <div className="row no-print export-choice">
-        <SelectField label={t('data.export.segment')} value={segment} onChange={(e) => setSegment(e.target.value as Segment)}>
-          {SEGMENTS.map((s) => (
-            <option key={s} value={s} disabled={!AVAILABLE_SEGMENTS.includes(s)}>
-              {segmentName(t, s)}
-            </option>
-          ))}
-        </SelectField>
-        {segment === 'tag' ? (
-          <SelectField
-            label={t('data.export.tag')}
-            value={tag}
-            onChange={(e) => setTag(e.target.value)}
-            error={fieldError(t, error, 'tag')}
-          >
-            <option value="">{t('data.export.choose')}</option>
-            {tags.map((x) => (
-              <option key={x.name} value={x.name}>
-                {t('data.export.tagOption', { tag: x.name, n: f.number(x.customers) })}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        {segment === 'staff' ? (
-          <SelectField
-            label={t('data.export.staff')}
-            value={staff}
-            onChange={(e) => setStaff(e.target.value)}
-            error={fieldError(t, error, 'staff')}
-          >
-            <option value="">{t('data.export.choose')}</option>
-            <StaffOptions staff={status.staff} />
-          </SelectField>
-        ) : null}
-        {isList ? (
-          <SelectField label={t('data.export.tier')} value={tier} onChange={(e) => setTier(e.target.value as Tier | '')}>
-            <option value="">{t('data.export.allTiers')}</option>
-            {TIERS.map((x) => (
-              <option key={x} value={x}>
-                {t(`tier.${x}`)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        {isList ? (
-          <SelectField label={t('data.export.staff')} value={staff} onChange={(e) => setStaff(e.target.value)}>
-            <option value="">{t('data.export.allStaff')}</option>
-            <StaffOptions staff={status.staff} />
-          </SelectField>
-        ) : null}
-        {segment === 'saved' ? (
-          <SelectField
-            label={t('data.export.savedFilter')}
-            value={savedName}
-            onChange={(e) => setSavedName(e.target.value)}
-            error={fieldError(t, error, 'name')}
-          >
-            <option value="">{t('data.export.choose')}</option>
-            {savedFilters.map((x) => (
-              <option key={x.id} value={x.name}>
-                {x.name}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
+        <ExportAudienceFields
+          value={audience}
+          onChange={(patch) => setAudience((a) => ({ ...a, ...patch }))}
+          tags={tagList.data ?? []}
+          savedFilters={saved.data ?? []}
+          error={error}
+        />
         <SelectField label={t('data.export.channel')} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
@@ -268,25 +182,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
             error={fieldError(t, error, 'reason')}
           />
         ) : null}
-        <p aria-live="polite" className="export-count">
-          {counts && !(includeWithout && !smsSheet)
-            ? t('data.export.count', {
-                exported: f.number(counts.exported),
-                noConsent: f.number(counts.leftOutNoConsent),
-                noContact: f.number(counts.leftOutNoContact),
-                consent,
-                contact,
-              })
-            : null}
-          {counts && includeWithout && !smsSheet
-            ? t('data.export.countAll', {
-                exported: f.number(counts.exported + counts.leftOutNoConsent),
-                withoutConsent: f.number(counts.leftOutNoConsent),
-                noContact: f.number(counts.leftOutNoContact),
-                contact,
-              })
-            : null}
-        </p>
+        <ExportCount counts={counts} withoutConsent={includeWithout && !smsSheet} channel={channel} />
         <div className="actions">
           <button type="button" className="primary" disabled={incomplete} onClick={() => void run()}>
             {t('data.export.run')}
@@ -302,15 +198,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
             {errorText(t, error)}
           </p>
         ) : null}
-        <p role="status" className="status-line">
-          {done
-            ? done.printed
-              ? t('data.export.donePrint', { exported: f.number(done.exported), id: done.id })
-              : t('data.export.done', { exported: f.number(done.exported), file: done.file, id: done.id })
-            : null}{' '}
-          {done?.offers ? t('data.export.doneOffers', { count: done.offers }) : null}{' '}
-          {done ? <a href={href(`/data/campaigns/${done.id}`)}>{t('data.export.openCampaign')}</a> : null}
-        </p>
+        <ExportDone done={done} />
       </div>
       {callList ? <CallList rows={callList.rows} title={callList.title} /> : null}
     </section>

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { BackupPreview } from '../../../shared/schemas/data';
+import type { ApiClient } from '../../api/client';
 import { useApi } from '../../api/context';
+import { useLatest } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
@@ -9,29 +11,30 @@ import { errorText } from '../../components/errors';
 
 type Preview = z.infer<typeof BackupPreview> & { name: string };
 
+/** The backup folder and its newest backup that opens as a working shop (null: none does). */
+async function newestUsable(api: ApiClient): Promise<{ dir: string; best: Preview | null }> {
+  const list = await api.call('backups.list');
+  for (const b of list.backups) {
+    const name = b.file.split(/[/\\]/).pop()!;
+    const p = await api.call('backups.preview', { name });
+    if (p.ok) return { dir: list.dir, best: { ...p, name } };
+  }
+  return { dir: list.dir, best: null };
+}
+
 /** Shown instead of the app when the start-up integrity check found the database damaged. */
 export function RecoveryScreen() {
   const { t } = useT();
   const f = useFormat();
   const api = useApi();
   const { refresh } = useShop();
-  const [dir, setDir] = useState('');
-  const [best, setBest] = useState<Preview | null | undefined>(undefined);
+  const found = useLatest(() => newestUsable(api), 'backups');
+  const dir = found.data?.dir ?? '';
+  // undefined: still looking
+  const best = found.data?.best;
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    void (async () => {
-      const list = await api.call('backups.list');
-      setDir(list.dir);
-      for (const b of list.backups) {
-        const name = b.file.split(/[/\\]/).pop()!;
-        const p = await api.call('backups.preview', { name });
-        if (p.ok) return setBest({ ...p, name });
-      }
-      setBest(null);
-    })().catch(setError);
-  }, [api]);
+  const [restoreError, setRestoreError] = useState<unknown>(null);
+  const error = restoreError ?? found.error;
 
   const restore = async () => {
     if (!best) return;
@@ -40,7 +43,7 @@ export function RecoveryScreen() {
       setMessage(t('recovery.restored', { file: r.safetyCopy.file }));
       await refresh();
     } catch (e) {
-      setError(e);
+      setRestoreError(e);
     }
   };
 

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { PriceChange } from '../../../shared/schemas/prices';
+import { useState, type FormEvent } from 'react';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
@@ -14,41 +14,36 @@ export function PricesSection() {
   const f = useFormat();
   const api = useApi();
   const { status } = useShop();
-  const [rows, setRows] = useState<PriceChange[]>([]);
+  const changes = useCall('priceChanges.list', {});
+  const rows = changes.data ?? [];
   const [changedOn, setChangedOn] = useState(status.today);
   const [note, setNote] = useState('');
   const [category, setCategory] = useState('');
-  const [categories, setCategories] = useState<string[]>([]);
-  useEffect(() => {
-    void api.call('products.list', { includeRetired: true, limit: 1000 }).then(
-      (ps) => setCategories([...new Set(ps.map((p) => p.category).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'))),
-      () => setCategories([]),
-    );
-  }, [api]);
-  const [error, setError] = useState<unknown>(null);
+  // a catalogue that fails to load only leaves out the category choice
+  const products = useCall('products.list', { includeRetired: true, limit: 1000 }).data ?? [];
+  const categories = [...new Set(products.map((p) => p.category).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const error = saveError ?? changes.error;
   const [confirming, setConfirming] = useState<number | null>(null);
-
-  const load = useCallback(() => api.call('priceChanges.list').then(setRows, setError), [api]);
-  useEffect(() => void load(), [load]);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
     try {
       await api.call('priceChanges.create', { changedOn, note, category });
       setNote('');
-      setError(null);
-      await load();
+      setSaveError(null);
+      changes.reload();
     } catch (err) {
-      setError(err);
+      setSaveError(err);
     }
   };
   const remove = async (id: number) => {
     try {
       await api.call('priceChanges.delete', { id });
       setConfirming(null);
-      await load();
+      changes.reload();
     } catch (err) {
-      setError(err);
+      setSaveError(err);
     }
   };
 
