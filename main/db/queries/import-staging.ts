@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { stmt } from '../stmt';
 import type { GroupedSales } from './import-sums';
 import { pendingImports } from './imports';
+import { PARTS, PREFIX, table, tableName, type Part } from './import-tables';
 
 /**
  * An import's staging tables: the rows of a file wait here, written in short chunks, until the one
@@ -11,20 +12,6 @@ import { pendingImports } from './imports';
  * them with it. Versions before this one staged in the shop's file (`main`); recovery still drops
  * such tables left by a dead import (legacyStages).
  */
-const PREFIX = 'import_stage_';
-
-/** An import's staging tables, in the order they are dropped. */
-const PARTS = ['customers', 'updates', 'sales', 'names'] as const;
-type Part = (typeof PARTS)[number];
-/** The import's sums made before its flip (import-sums.ts): customers' days and totals, shop days, the flip's join. */
-type SumsPart = 'cdays' | 'ctotals' | 'sdays' | 'days';
-
-/** The name every table of import `id` has (`import_stage_<id>_<part>`), unquoted. */
-const tableName = (id: number, part: Part | SumsPart) => `${PREFIX}${Math.trunc(id)}_${part}`;
-/** An import's table, with its schema: the temporary one of the import's connection, or `main` for a legacy stage. */
-export const table = (id: number, part: Part | SumsPart, schema: 'temp' | 'main' = 'temp') =>
-  `${schema}."${tableName(id, part)}"`;
-
 /**
  * The staging tables' pages stay in memory up to this size (a million sales rows take about
  * 100 MB); beyond it SQLite spills them to a temporary file of its own, deleted when closed.

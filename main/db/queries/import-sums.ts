@@ -1,7 +1,7 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { dayOf, monthOf } from './derived';
-import { table } from './import-staging';
+import { table } from './import-tables';
 
 /**
  * An import's sales summed before its flip (groupStagedSales), and what the flip adds to the shop's

@@ -6,7 +6,7 @@ import { insertPaymentMethod, insertStaff } from '../../db/queries/settings';
 import { setTags, tagsOf, writeConsent, getCustomerRow } from '../../db/queries/customers';
 import { audit } from '../../db/queries/audit';
 import { saleEffects } from '../sale-effects';
-import type { StagedImport } from './write';
+import type { StagedImport } from './staged';
 import { addStagedSalesDerived, type GroupedSales } from '../../db/queries/import-sums';
 
 /** From this many sales on, and at least as many as the shop has, the sales indexes are rebuilt once instead of updated per row. */

@@ -12,7 +12,8 @@ import { readTable, type Table } from './table';
 import { applyMapOverrides, guessMapping, sourceKey } from './mapping';
 import { customerFromRow, fieldRows, saleFromRow } from './rows';
 import { ImportCancelled, type ChunkHooks } from './chunks';
-import { writeStaged, type CustomerRef, type Planned } from './write';
+import { writeStaged } from './write';
+import type { CustomerRef, Planned } from './staged';
 
 export const MAX_LISTED_ERRORS = 1000;
 

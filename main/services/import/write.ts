@@ -1,4 +1,3 @@
-import type { ImportKind, ImportOptions, Mapping } from '../../../shared/schemas/import';
 import { AppError } from '../../../shared/api/errors';
 import { startOfBusinessDate } from '../../../shared/domain/dates';
 import type { Ctx } from '../../ctx';
@@ -11,31 +10,11 @@ import { nameKeys } from '../name-keys';
 import { reversedDigits } from '../../../shared/domain/phone';
 import type { CustomerDraft } from '../../../shared/schemas/customer';
 import type { SaleRowValue } from './rows';
+import type { CustomerRef, StagedImport } from './staged';
 import { flipImport } from './flip';
 import { clearStage, ImportCancelled, importRunning, inChunks, type ChunkHooks } from './chunks';
 
 export { ImportCancelled };
-
-export type CustomerRef =
-  { id: number } | { create: string; externalId: string | null; phone: string | null; memberCode: string | null } | null;
-export type Planned =
-  | { kind: 'customer'; line: number; value: { draft: CustomerDraft; externalId: string | null } }
-  | { kind: 'sale'; line: number; value: SaleRowValue; customer: CustomerRef };
-
-export interface StagedImport {
-  kind: Exclude<ImportKind, 'products'>;
-  fileName: string;
-  sha: string;
-  encoding: string;
-  rowsTotal: number;
-  mapping: Mapping;
-  options: ImportOptions;
-  sourceKey: string;
-  badRows: number;
-  planned: Planned[];
-  keys: { byPhone: Map<string, number>; byCode: Map<string, number>; byExternal: Map<string, number> };
-  timeZone: string;
-}
 
 /**
  * Writes a checked file in three steps, none of which holds the write lock for long:
