@@ -5,6 +5,8 @@ import { phoneQueryDigits, reversedDigits } from '../../shared/domain/phone';
 import { SHOP_GAP_MIN_VISITS, SHOP_GAP_SAMPLE, shopGapDays as typicalGap, usualGapDays } from '../../shared/domain/cadence';
 import { daysBetween } from '../../shared/domain/dates';
 import * as q from '../db/queries/customers';
+import { listCustomers, prefixMatches, type SummaryRow } from '../db/queries/customer-search';
+import { visitSpans } from '../db/queries/analysis';
 import { getStaff } from '../db/queries/settings';
 import { audit } from '../db/queries/audit';
 import type { Db } from '../db/open';
@@ -19,7 +21,7 @@ import { cached } from './cache';
  * (shared/domain/cadence.ts), from the one cache: computed again after the next sale.
  */
 export function shopGapDays(ctx: Ctx): number {
-  return cached(ctx, 'shop.gap', null, ['sales'], () => typicalGap(q.visitSpans(ctx.db, SHOP_GAP_MIN_VISITS, SHOP_GAP_SAMPLE)))
+  return cached(ctx, 'shop.gap', null, ['sales'], () => typicalGap(visitSpans(ctx.db, SHOP_GAP_MIN_VISITS, SHOP_GAP_SAMPLE)))
     .value;
 }
 
@@ -73,7 +75,7 @@ export function getCustomer(ctx: Ctx, id: number): Customer {
   return toCustomer(ctx, liveRow(ctx.db, id));
 }
 
-function summaries(db: Db, rows: q.SummaryRow[]): CustomerSummary[] {
+function summaries(db: Db, rows: SummaryRow[]): CustomerSummary[] {
   const tags = q.tagsOfMany(
     db,
     rows.map((r) => r.id),
@@ -97,8 +99,8 @@ function summaries(db: Db, rows: q.SummaryRow[]): CustomerSummary[] {
  */
 export function search(ctx: Ctx, query: string, limit: number): CustomerSummary[] {
   const text = query.normalize('NFKC').toLowerCase().trim();
-  const found = new Map<number, { row: q.SummaryRow; score: number }>();
-  const add = (rows: (q.SummaryRow & { key: string })[], exact: number, prefix: number, target: string) => {
+  const found = new Map<number, { row: SummaryRow; score: number }>();
+  const add = (rows: (SummaryRow & { key: string })[], exact: number, prefix: number, target: string) => {
     for (const r of rows) {
       const score = r.key === target ? exact : prefix;
       const cur = found.get(r.id);
@@ -111,18 +113,18 @@ export function search(ctx: Ctx, query: string, limit: number): CustomerSummary[
     if (compactDigits.length >= 3) {
       const rev = compactDigits.split('').reverse().join('');
       // A whole number typed in matches the whole reversed phone (with its country code) by prefix too.
-      add(q.prefixMatches(ctx.db, 'phone_rev', rev, pool), 100, compactDigits.length >= 7 ? 95 : 90, rev);
+      add(prefixMatches(ctx.db, 'phone_rev', rev, pool), 100, compactDigits.length >= 7 ? 95 : 90, rev);
     }
-    add(q.prefixMatches(ctx.db, 'member_code_key', compactDigits, pool), 100, 85, compactDigits);
+    add(prefixMatches(ctx.db, 'member_code_key', compactDigits, pool), 100, 85, compactDigits);
   } else {
-    add(q.prefixMatches(ctx.db, 'name_key', text, pool), 100, 80, text);
-    add(q.prefixMatches(ctx.db, 'member_code_key', text, pool), 100, 85, text);
+    add(prefixMatches(ctx.db, 'name_key', text, pool), 100, 80, text);
+    add(prefixMatches(ctx.db, 'member_code_key', text, pool), 100, 85, text);
     if (/^[a-z]+$/.test(text)) {
-      add(q.prefixMatches(ctx.db, 'name_initials', text, pool), 92, 70, text);
-      if (text.length >= 2) add(q.prefixMatches(ctx.db, 'name_pinyin', text, pool), 95, 75, text);
+      add(prefixMatches(ctx.db, 'name_initials', text, pool), 92, 70, text);
+      if (text.length >= 2) add(prefixMatches(ctx.db, 'name_pinyin', text, pool), 95, 75, text);
     }
     // A given name typed without the surname ("小红" for 李小红).
-    if (/[\u3400-\u9fff]/.test(text)) add(q.prefixMatches(ctx.db, 'name_given', text, pool), 65, 60, text);
+    if (/[\u3400-\u9fff]/.test(text)) add(prefixMatches(ctx.db, 'name_given', text, pool), 65, 60, text);
   }
   const ranked = [...found.values()]
     .sort((a, b) => b.score - a.score || b.row.visits - a.row.visits || (b.row.last_visit_at ?? 0) - (a.row.last_visit_at ?? 0))
@@ -132,7 +134,7 @@ export function search(ctx: Ctx, query: string, limit: number): CustomerSummary[
 }
 
 export function list(ctx: Ctx, input: ListInput) {
-  const { total, rows } = q.listCustomers(ctx.db, input);
+  const { total, rows } = listCustomers(ctx.db, input);
   return { total, rows: summaries(ctx.db, rows) };
 }
 

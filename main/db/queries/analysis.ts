@@ -34,6 +34,19 @@ export function lastSaleDate(db: Db): string | null {
   return stmt<[], { d: string | null }>(db, 'SELECT MAX(business_date) AS d FROM sales WHERE voided_at IS NULL').get()?.d ?? null;
 }
 
+/** The newest `limit` customers (by id) with at least `minVisits` visits: their visits and first and last visit day. */
+export function visitSpans(
+  db: Db,
+  minVisits: number,
+  limit: number,
+): { id: number; visits: number; firstDay: number; lastDay: number }[] {
+  return stmt<[number, number], { id: number; visits: number; firstDay: number; lastDay: number }>(
+    db,
+    `SELECT customer_id AS id, visits, first_day AS firstDay, last_day AS lastDay FROM visit_totals
+     WHERE visits >= ? ORDER BY customer_id DESC LIMIT ?`,
+  ).all(minVisits, limit);
+}
+
 /** Everything the lapsed list needs per customer as of a date, in one pass over `visit_days` (days as julian day numbers). */
 export interface CustomerWindowRow {
   customer_id: number;

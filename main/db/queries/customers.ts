@@ -1,8 +1,6 @@
 import type { Db } from '../open';
 import { bool, stmt } from '../stmt';
 import type { Channel } from '../../../shared/schemas/common';
-import type { ListInput } from '../../../shared/schemas/customer';
-import { phoneQueryDigits } from '../../../shared/domain/phone';
 
 /** A live customer is one not merged into another. */
 export interface CustomerRow {
@@ -97,6 +95,10 @@ export function markMerged(db: Db, mergeId: number, keepId: number, now: number)
     db,
     `UPDATE customers SET merged_into_id = ?, phone = NULL, phone_rev = NULL, member_code_key = NULL, updated_at = ? WHERE id = ?`,
   ).run(keepId, now, mergeId);
+}
+
+export function countLiveCustomers(db: Db): number {
+  return stmt<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM customers WHERE merged_into_id IS NULL').get()!.n;
 }
 
 /**
@@ -222,110 +224,6 @@ export function consentEvents(db: Db, customerId: number) {
 
 export function moveConsentHistory(db: Db, fromId: number, toId: number): void {
   stmt(db, 'UPDATE consent_events SET customer_id = ? WHERE customer_id = ?').run(toId, fromId);
-}
-
-// --- search and list ----------------------------------------------------------------------------
-
-export interface SummaryRow {
-  id: number;
-  name: string;
-  phone: string | null;
-  member_code: string | null;
-  visits: number;
-  total_minor: number;
-  last_visit_at: number | null;
-}
-const SUMMARY = 'c.id, c.name, c.phone, c.member_code, c.visits, c.total_minor, c.last_visit_at';
-
-export type SearchField = 'phone_rev' | 'name_key' | 'name_pinyin' | 'name_initials' | 'name_given' | 'member_code_key';
-
-/**
- * Live customers whose `field` starts with `prefix`, most visits first. The inner query ranks from
- * the (field, visits) index alone; only the chosen few rows are then read.
- */
-export function prefixMatches(db: Db, field: SearchField, prefix: string, limit: number): (SummaryRow & { key: string })[] {
-  return stmt<[string, string, number], SummaryRow & { key: string }>(
-    db,
-    `SELECT ${SUMMARY}, c.${field} AS key FROM customers c
-     WHERE c.id IN (SELECT id FROM customers WHERE ${field} >= ? AND ${field} < ? AND merged_into_id IS NULL ORDER BY visits DESC LIMIT ?)
-     ORDER BY c.visits DESC`,
-  ).all(prefix, prefix + '\uffff', limit);
-}
-
-const SORTS: Record<ListInput['sort'], string> = {
-  // NULLs sort last in DESC order, so this walks the customers_last_visit index.
-  last_visit: 'c.last_visit_at DESC, c.id DESC',
-  total_spent: 'c.total_minor DESC, c.id DESC',
-  name: 'c.name_pinyin, c.id',
-  // ids grow with creation (imports keep file order), so the primary key gives the newest first.
-  created: 'c.id DESC',
-};
-
-/** The WHERE clause (over `customers c`) and its parameters for a Customers-screen filter. */
-export function customerFilter(q: { query: string; tag: string | null; consent: ListInput['consent'] }): {
-  whereSql: string;
-  params: Record<string, unknown>;
-} {
-  const where = ['c.merged_into_id IS NULL'];
-  const params: Record<string, unknown> = {};
-  if (q.query) {
-    const text = q.query.toLowerCase();
-    const digits = phoneQueryDigits(text);
-    params.text = text;
-    params.textEnd = text + '\uffff';
-    const any = [
-      '(c.name_key >= @text AND c.name_key < @textEnd)',
-      '(c.name_given >= @text AND c.name_given < @textEnd)',
-      '(c.name_pinyin >= @text AND c.name_pinyin < @textEnd)',
-      '(c.name_initials >= @text AND c.name_initials < @textEnd)',
-      '(c.member_code_key >= @text AND c.member_code_key < @textEnd)',
-    ];
-    if (digits !== null && digits.length >= 3) {
-      params.rev = digits.split('').reverse().join('');
-      params.revEnd = params.rev + '\uffff';
-      any.push('(c.phone_rev >= @rev AND c.phone_rev < @revEnd)');
-    }
-    where.push(`(${any.join(' OR ')})`);
-  }
-  if (q.tag) {
-    params.tag = q.tag;
-    where.push('c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = @tag)');
-  }
-  if (q.consent === 'none') {
-    where.push('NOT EXISTS (SELECT 1 FROM consents k WHERE k.customer_id = c.id AND k.is_granted = 1)');
-  } else if (q.consent) {
-    params.channel = q.consent;
-    where.push('c.id IN (SELECT k.customer_id FROM consents k WHERE k.channel = @channel AND k.is_granted = 1)');
-  }
-  return { whereSql: where.join(' AND '), params };
-}
-
-export function listCustomers(db: Db, q: ListInput): { total: number; rows: SummaryRow[] } {
-  const filter = customerFilter(q);
-  const whereSql = filter.whereSql;
-  const params = { ...filter.params, offset: q.offset, limit: q.limit };
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers c WHERE ${whereSql}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT ${SUMMARY} FROM customers c WHERE ${whereSql} ORDER BY ${SORTS[q.sort]} LIMIT @limit OFFSET @offset`)
-    .all(params) as SummaryRow[];
-  return { total, rows };
-}
-
-export function countLiveCustomers(db: Db): number {
-  return stmt<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM customers WHERE merged_into_id IS NULL').get()!.n;
-}
-
-/** The newest `limit` customers (by id) with at least `minVisits` visits: their visits and first and last visit day. */
-export function visitSpans(
-  db: Db,
-  minVisits: number,
-  limit: number,
-): { id: number; visits: number; firstDay: number; lastDay: number }[] {
-  return stmt<[number, number], { id: number; visits: number; firstDay: number; lastDay: number }>(
-    db,
-    `SELECT customer_id AS id, visits, first_day AS firstDay, last_day AS lastDay FROM visit_totals
-     WHERE visits >= ? ORDER BY customer_id DESC LIMIT ?`,
-  ).all(minVisits, limit);
 }
 
 /**

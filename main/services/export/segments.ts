@@ -1,7 +1,16 @@
 import { AppError } from '../../../shared/api/errors';
 import { AVAILABLE_SEGMENTS, type SegmentSpec } from '../../../shared/schemas/export';
 import { listStaff } from '../../db/queries/settings';
-import { customerFilter } from '../../db/queries/customers';
+import {
+  activeWinbackClause,
+  amongClause,
+  everyoneClause,
+  openComplaintClause,
+  savedFilterClause,
+  staffClause,
+  taggedClause,
+  type CustomerClause,
+} from '../../db/queries/customer-search';
 import type { Ctx } from '../../ctx';
 import { lapsedList } from '../lapsed';
 import { savedFilterByName } from '../saved-filters';
@@ -13,18 +22,15 @@ function staffIdOf(ctx: Ctx, key = ''): number {
   return s.id;
 }
 
-/** The SQL condition for a segment; values are bound, never interpolated. */
-export function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; params: Record<string, unknown> } {
+/** The condition over `customers c` for a segment (the SQL is in queries/customer-search.ts). */
+export function segmentClause(ctx: Ctx, spec: SegmentSpec): CustomerClause {
   if (!AVAILABLE_SEGMENTS.includes(spec.segment))
     throw new AppError('VALIDATION', { segment: spec.segment }, [{ path: ['segment'], message: 'segment_unavailable' }]);
   switch (spec.segment) {
     case 'tag':
-      return {
-        clause: 'c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = @tag)',
-        params: { tag: spec.tag },
-      };
+      return taggedClause(spec.tag);
     case 'staff':
-      return { clause: 'c.staff_id = @staffId', params: { staffId: staffIdOf(ctx, spec.staff) } };
+      return staffClause(staffIdOf(ctx, spec.staff));
     case 'lapsed':
     case 'fading':
     case 'price-sensitive':
@@ -45,26 +51,18 @@ export function segmentClause(ctx: Ctx, spec: SegmentSpec): { clause: string; pa
         // the Lapsed screen's filters, carried over to its export
         .filter((e) => !spec.tier || e.tier === spec.tier)
         .map((e) => e.id);
-      const ofStaff = spec.staff ? staffIdOf(ctx, spec.staff) : null;
-      return {
-        clause: `c.id IN (SELECT value FROM json_each(@ids))${ofStaff === null ? '' : ' AND c.staff_id = @staffId'}`,
-        params: { ids: JSON.stringify(ids), ...(ofStaff === null ? {} : { staffId: ofStaff }) },
-      };
+      return amongClause(ids, spec.staff ? staffIdOf(ctx, spec.staff) : null);
     }
     case 'complaints':
-      return {
-        clause: "c.id IN (SELECT customer_id FROM complaints WHERE status <> 'followed_up' OR outcome = 'not_satisfied')",
-        params: {},
-      };
+      return openComplaintClause();
     case 'saved': {
       const f = savedFilterByName(ctx, spec.name ?? '');
       if (!f) throw new AppError('NOT_FOUND', { entity: 'saved_filter' }, [{ path: ['name'], message: 'filter_unknown' }]);
-      const { whereSql, params } = customerFilter(f);
-      return { clause: `c.id IN (SELECT c.id FROM customers c WHERE ${whereSql})`, params };
+      return savedFilterClause(f);
     }
     case 'winback':
-      return { clause: "c.id IN (SELECT customer_id FROM winback_cases WHERE status IN ('open', 'contacted'))", params: {} };
+      return activeWinbackClause();
     default:
-      return { clause: '1 = 1', params: {} };
+      return everyoneClause();
   }
 }
