@@ -53,12 +53,20 @@ const store = new WeakMap<Db, Map<string, Entry>>();
 export const MAX_ENTRIES = 24;
 export const MAX_PER_NAME = 2;
 
-function versionsOf(db: Db, reads: readonly Table[]): string | null {
+/** Connections whose missing counters were logged already (once each, not on every call). */
+const saidNoCounters = new WeakSet<Db>();
+
+function versionsOf(ctx: Ctx, reads: readonly Table[]): string | null {
   let all: Map<string, number>;
   try {
-    all = tableVersions(db);
-  } catch {
-    return null; // no counters (a database this app cannot migrate): compute every time
+    all = tableVersions(ctx.db);
+  } catch (e) {
+    // no counters (a database this app cannot migrate): compute every time, and say so once
+    if (!saidNoCounters.has(ctx.db)) {
+      saidNoCounters.add(ctx.db);
+      ctx.log.error('the cache cannot read the table versions; every result is computed again', e);
+    }
+    return null;
   }
   return reads.map((t) => `${t}:${all.get(t) ?? '-'}`).join(',');
 }
@@ -76,7 +84,7 @@ export function cached<T>(
   reads: readonly Table[],
   compute: () => T,
 ): { value: T; at: number } {
-  const versions = versionsOf(ctx.db, reads);
+  const versions = versionsOf(ctx, reads);
   if (versions === null) return { value: compute(), at: ctx.clock.now() };
   let entries = store.get(ctx.db);
   if (!entries) store.set(ctx.db, (entries = new Map()));

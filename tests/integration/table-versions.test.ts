@@ -119,4 +119,15 @@ describe('the one cache', () => {
     expect(ask('a')).toBe('a#1');
     expect(ask('b')).toBe('b#4');
   });
+
+  it('without its counters computes every time and says so in the log, once', () => {
+    const { ctx } = makeCtx();
+    const logged: string[] = [];
+    const c = { ...ctx, log: { error: (m: string) => logged.push(m), info: () => {} } };
+    ctx.db.exec('DROP TABLE table_versions');
+    let computed = 0;
+    const ask = () => cached(c, 'no-counters', null, ['sales'], () => ++computed).value;
+    expect([ask(), ask()]).toEqual([1, 2]);
+    expect(logged).toEqual(['the cache cannot read the table versions; every result is computed again']);
+  });
 });
