@@ -14,7 +14,8 @@ import {
   type Status,
   type Tier,
 } from '../../shared/domain/churn';
-import { customerNames, customerWindows, customerWindowsNow, lastShopDay, visitsBetween } from '../db/queries/analysis';
+import { customerNames, lastShopDay, visitsBetween } from '../db/queries/analysis';
+import { customerWindows, customerWindowsNow } from '../db/queries/customer-windows';
 import type { Ctx } from '../ctx';
 import type { PriceRiseEffect } from '../../shared/schemas/lapsed';
 import { calibrationEndFor } from '../../shared/domain/calibration';

@@ -1,7 +1,7 @@
 import { promotionWeeks } from '../../shared/domain/price';
 import { priorStrength } from '../../shared/domain/stats';
 import type { PriceNumbers } from '../../shared/domain/price';
-import { shopDayVisits, type CustomerWindowRow, type DealWeek, type DealWeeks } from '../db/queries/analysis';
+import { shopDayVisits, type CustomerWindowRow, type DealWeek, type DealWeeks } from '../db/queries/customer-windows';
 import type { Db } from '../db/open';
 
 /**

@@ -9,7 +9,7 @@ import { openApp, closeApp } from '../../main/app';
 import type { Ctx } from '../../main/ctx';
 import { runImport } from '../../main/services/import/run';
 import { ImportOptions } from '../../shared/schemas/import';
-import { customerWindows, customerWindowsNow } from '../../main/db/queries/analysis';
+import { customerWindows, customerWindowsNow } from '../../main/db/queries/customer-windows';
 import { shopWeeks } from '../../main/services/price-evidence';
 import { DERIVED_TRIGGERS } from '../../main/db/queries/derived';
 import { julianDay } from '../../shared/domain/dates';
