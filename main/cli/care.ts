@@ -48,9 +48,14 @@ export async function winbackCommand(args: string[]): Promise<number> {
     if (!cases.length) process.stdout.write(t('winback.none') + '\n');
     for (const c of cases)
       process.stdout.write(
-        [c.id, c.name, t(`winback.status.${c.status}`), c.tier, c.reason ? t(`reason.${c.reason}`) : '', c.follow_up_on].join(
-          '\t',
-        ) + '\n',
+        [
+          c.id,
+          c.name,
+          t(`winback.status.${c.status}`),
+          t(`tier.${c.tier}`),
+          c.reason ? t(`reason.${c.reason}`) : '',
+          c.follow_up_on,
+        ].join('\t') + '\n',
       );
     return 0;
   });

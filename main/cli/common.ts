@@ -62,12 +62,23 @@ export function parseFlags<S extends z.ZodType>(args: string[], options: ParseAr
     // the field's message in the command line's language, with the value given (like the screens)
     const first = toFieldIssues(parsed.error)[0]!;
     const name = first.path.join('.');
-    const key = `error.field.${first.message}`;
-    const text = t(key in messages.en ? (key as MessageKey) : 'error.field.invalid');
+    const text = fieldText(first.message);
     const given = values[name];
     throw new CliError(`--${name}${typeof given === 'string' ? ` ${given}` : ''}: ${text}`);
   }
   return parsed.data;
+}
+
+/** A field issue's message (an i18n key under `error.field.`) in the command line's language. */
+export const fieldText = (key: string): string => {
+  const full = `error.field.${key}`;
+  return t(full in messages.en ? (full as MessageKey) : 'error.field.invalid');
+};
+
+/** The first field issue of a failed check, its message in the command line's language. */
+export function firstIssue(error: z.ZodError): { path: (string | number)[]; text: string } {
+  const first = toFieldIssues(error)[0]!;
+  return { path: first.path, text: fieldText(first.message) };
 }
 
 /** A whole number given as a flag. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Channel } from '../../shared/schemas/common';
 import { ExportFormat, ExportInput, Segment, VCardVersion } from '../../shared/schemas/export';
 import { parseAmountToMinor } from '../../shared/domain/money';
-import { CliError, parseFlags } from './common';
+import { CliError, firstIssue, parseFlags } from './common';
 import { CallFailed, t, withShop } from './session';
 
 const ExportFlags = z.object({
@@ -91,8 +91,8 @@ export async function exportCommand(args: string[]): Promise<number> {
   };
   const input = ExportInput.safeParse(flags);
   if (!input.success) {
-    const i = input.error.issues[0]!;
-    throw new CliError(i.path[0] === 'reason' ? t('cli.export.needsReason') : `--${String(i.path[0])}: ${i.message}`);
+    const i = firstIssue(input.error);
+    throw new CliError(i.path[0] === 'reason' ? t('cli.export.needsReason') : `--${String(i.path[0])}: ${i.text}`);
   }
   return withShop(f.db, async (shop) => {
     const { campaign: c } = await shop.run('exports.write', { export: input.data, out: f.out });

@@ -28,7 +28,7 @@ export async function lapsedCommand(args: string[]): Promise<number> {
           e.id,
           e.name,
           t(`cli.lapsed.status.${e.status}`),
-          e.tier,
+          t(`tier.${e.tier}`),
           e.p_alive.toFixed(2),
           e.days_since_last,
           e.usual_gap_days ?? '',

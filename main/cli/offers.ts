@@ -1,17 +1,11 @@
 import { z } from 'zod';
-import type { MessageKey } from '../../shared/i18n';
 import { parseAmountToMinor } from '../../shared/domain/money';
 import { IsoDate } from '../../shared/schemas/common';
 import { OfferDraft, type Offer } from '../../shared/schemas/offers';
-import { CliError, intFlag, parseFlags } from './common';
+import { CliError, fieldText, firstIssue, intFlag, parseFlags } from './common';
 import { CallFailed, t, withShop } from './session';
 
 const usage = () => t('cli.offers.usage');
-/** A field issue's i18n key in the command line's language (the key itself when it has no text). */
-const fieldText = (key: string) => {
-  const text = t(`error.field.${key}` as MessageKey);
-  return text === `error.field.${key}` ? key : text;
-};
 
 /** An offer as the command prints it (snake_case, like the other commands' JSON). */
 function row(o: Offer) {
@@ -104,8 +98,8 @@ async function issueCommand(args: string[]): Promise<number> {
       expiresOn: f.expires ?? null,
     });
     if (!draft.success) {
-      const i = draft.error.issues[0]!;
-      throw new CliError(`${i.path.join('.')}: ${fieldText(i.message)}`);
+      const i = firstIssue(draft.error);
+      throw new CliError(`${i.path.join('.')}: ${i.text}`);
     }
     const offer: Offer = await shop.call('offers.issue', draft.data).catch((e: unknown) => {
       const issue = e instanceof CallFailed ? e.failure.error.issues?.[0] : undefined;

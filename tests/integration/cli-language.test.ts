@@ -30,7 +30,7 @@ describe('the command line in both languages', () => {
     expect(lapsedEn.stdout).toMatch(/\t(lapsed|fading|active)\t/);
     const lapsedZh = runIn(ZH, 'lapsed', '--db', db, '--all');
     expect(lapsedZh.stdout.split('\n')[0]).toBe('编号\t姓名\t状态\t等级\t仍活跃概率\t未到店天数\t通常间隔\t风险价值');
-    expect(lapsedZh.stdout).toMatch(/\t(流失|渐少|活跃)\t/);
+    expect(lapsedZh.stdout).toMatch(/\t(流失|渐少|活跃)\t(重点|主要|普通|小)\t/);
     expect(runIn(ZH, 'lapsed', '--db', db, '--json').stdout).toBe(runIn(EN, 'lapsed', '--db', db, '--json').stdout);
 
     const modelEn = runIn(EN, 'model', '--db', db).stdout;
@@ -73,6 +73,24 @@ describe('the command line in both languages', () => {
     const csv = path.join(dir, 'missing.csv');
     expect(runIn(EN, 'import', 'sales', csv, '--db', path.join(dir, 'new.db')).stderr).toBe(`regulars: cannot read ${csv}\n`);
     expect(runIn(ZH, 'import', 'sales', csv, '--db', path.join(dir, 'new.db')).stderr).toBe(`regulars: 无法读取 ${csv}\n`);
+    // a check across flags (the export's own schema) speaks the language too, not zod's English
+    const out = path.join(dir, 'tagged.csv');
+    const untagged = [
+      'export',
+      'contacts',
+      '--db',
+      path.join(dir, 'new.db'),
+      '--segment',
+      'tag',
+      '--channel',
+      'sms',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ];
+    expect(runIn(ZH, ...untagged).stderr).toBe(`regulars: --tag: ${zhCN['error.field.required']}\n`);
+    expect(runIn(EN, ...untagged).stderr).toBe(`regulars: --tag: ${en['error.field.required']}\n`);
     // a flag's value the schema refuses: the field's message in the language, with what was given
     expect(runIn(EN, 'serve', '--port', '99999').stderr).toBe(`regulars: --port 99999: ${en['error.field.invalid']}\n`);
     expect(runIn(ZH, 'serve', '--port', '99999').stderr).toBe(`regulars: --port 99999: ${zhCN['error.field.invalid']}\n`);
