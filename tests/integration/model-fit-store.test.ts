@@ -55,6 +55,27 @@ describe('stored model fits', () => {
     expect(stored()!.fitted_at).toBe(0);
   });
 
+  it('are fitted again when a sale up to the calibration end moves to another day, the count and amount the same', async () => {
+    withFreshConnection((ctx) => shopModel(ctx, END));
+    const marked = { ...JSON.parse(stored()!.params), bgnbd: { r: 9.75, alpha: 1, a: 1, b: 1 } };
+    setStoredParams(JSON.stringify(marked));
+    expect(withFreshConnection((ctx) => shopModel(ctx, END)).bgnbd.r).toBe(9.75);
+    // a sale before the end voided, and one of the same amount for the same customer a few weeks earlier
+    const sale = shop.ctx.db
+      .prepare(
+        `SELECT id, customer_id AS customerId, amount_minor AS amountMinor, occurred_at AS at FROM sales
+         WHERE customer_id IS NOT NULL AND voided_at IS NULL AND business_date BETWEEN '2026-02-01' AND ? ORDER BY id LIMIT 1`,
+      )
+      .get(END) as { id: number; customerId: number; amountMinor: number; at: number };
+    await ok(shop.ctx, 'sales.void', { id: sale.id, reason: 'wrong day' });
+    await ok(shop.ctx, 'sales.record', {
+      customerId: sale.customerId,
+      amountMinor: sale.amountMinor,
+      occurredAt: sale.at - 20 * 86_400_000,
+    });
+    expect(withFreshConnection((ctx) => shopModel(ctx, END)).bgnbd.r).not.toBe(9.75);
+  });
+
   it.each([
     ['an old version', (p: Record<string, unknown>) => JSON.stringify({ ...p, version: MODEL_FIT_VERSION - 1 })],
     ['no version (as stored before versions)', (p: Record<string, unknown>) => JSON.stringify({ ...p, version: undefined })],

@@ -59,16 +59,19 @@ export function calibrationRows(db: Db, end: number) {
 
 /**
  * Changes whenever the data a fit up to `end` rests on changes: the shop's sales up to that day
- * (count, amount, walk-ins), or which customer they belong to (merges and erasures).
+ * (count, amount, walk-ins, the customers' visits, and which days they fell on: a sale voided and
+ * another of the same amount recorded on a different day, or for a customer who had no visit that
+ * day, moves it), or which customer they belong to (merges and erasures). Read from the shop's days
+ * (one row a day), not the two million sales.
  */
 export function calibrationStamp(db: Db, end: number): string {
-  const r = stmt<[number], { n: number | null; a: number | null; w: number | null; m: number | null }>(
+  const r = stmt<[number], Record<'n' | 'a' | 'w' | 'v' | 'd' | 'm', number | null>>(
     db,
-    `SELECT SUM(sales) AS n, SUM(amount_minor) AS a, SUM(walk_in_sales) AS w,
+    `SELECT SUM(sales) AS n, SUM(amount_minor) AS a, SUM(walk_in_sales) AS w, SUM(visits) AS v, SUM(day * sales) AS d,
        (SELECT MAX(id) FROM audit_log WHERE action IN ('customer.merge', 'customer.erase')) AS m
      FROM shop_days WHERE day <= ?`,
   ).get(end);
-  return `${r?.n ?? 0}:${r?.a ?? 0}:${r?.w ?? 0}:${r?.m ?? 0}`;
+  return [r?.n, r?.a, r?.w, r?.v, r?.d, r?.m].map((x) => x ?? 0).join(':');
 }
 
 /** The last day with any sale (julian day), or null in an empty shop. */
