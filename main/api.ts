@@ -39,7 +39,8 @@ import { reports } from './services/reports';
 import * as products from './services/products';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './services/saved-filters';
 import { takeBackup } from './services/backup';
-import { listPaymentMethods, listStaff } from './db/queries/settings';
+import { listStaff } from './db/queries/staff';
+import { listPaymentMethods } from './db/queries/payment-methods';
 import { sharingHandlers } from './services/sharing-handlers';
 import { recordOnce } from './services/sale-keys';
 

@@ -7,7 +7,7 @@ import { daysBetween } from '../../shared/domain/dates';
 import * as q from '../db/queries/customers';
 import { listCustomers, prefixMatches, type SummaryRow } from '../db/queries/customer-search';
 import { visitSpans } from '../db/queries/analysis';
-import { getStaff } from '../db/queries/settings';
+import { getStaff } from '../db/queries/staff';
 import { audit } from '../db/queries/audit';
 import type { Db } from '../db/open';
 import type { Ctx } from '../ctx';

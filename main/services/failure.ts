@@ -5,7 +5,7 @@ import { churnSettings, tiersByValue, type Tier } from '../../shared/domain/chur
 import { TIERS } from '../../shared/schemas/lapsed';
 import type { FailureGroup, InsightsFailure } from '../../shared/schemas/insights';
 import { customerMonthAmounts, customerStaff, mainCategories } from '../db/queries/failure';
-import { listStaff } from '../db/queries/settings';
+import { listStaff } from '../db/queries/staff';
 import type { Ctx } from '../ctx';
 import { ANALYTICS_READS, cached } from './cache';
 import { getSettings, today } from './settings';

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { PriceHistoryEntry, Product } from '../../shared/schemas/products';
 import * as q from '../db/queries/products';
-import { getStaff } from '../db/queries/settings';
+import { getStaff } from '../db/queries/staff';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
 import { nameKeys } from './name-keys';

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import { SettingsPatch } from '../../shared/schemas/settings';
 import { businessDate } from '../../shared/domain/dates';
 import * as q from '../db/queries/settings';
+import * as staff from '../db/queries/staff';
+import * as payments from '../db/queries/payment-methods';
 import { audit } from '../db/queries/audit';
 import { countLiveCustomers } from '../db/queries/customers';
 import { countSales } from '../db/queries/sales';
@@ -60,9 +62,9 @@ function checkBackupFolder(dir: string): void {
 export function updateSettings(ctx: Ctx, patch: z.output<typeof SettingsPatch>): Settings {
   if (patch.backupDir != null) checkBackupFolder(patch.backupDir);
   return ctx.db.transaction(() => {
-    if (patch.defaultPaymentMethodId != null && !q.getPaymentMethod(ctx.db, patch.defaultPaymentMethodId))
+    if (patch.defaultPaymentMethodId != null && !payments.getPaymentMethod(ctx.db, patch.defaultPaymentMethodId))
       throw new AppError('NOT_FOUND', { field: 'defaultPaymentMethodId' });
-    if (patch.defaultStaffId != null && !q.getStaff(ctx.db, patch.defaultStaffId))
+    if (patch.defaultStaffId != null && !staff.getStaff(ctx.db, patch.defaultStaffId))
       throw new AppError('NOT_FOUND', { field: 'defaultStaffId' });
     const keys = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
     for (const key of keys) q.writeSetting(ctx.db, key, patch[key as keyof typeof patch]);
@@ -89,8 +91,8 @@ export function shopStatus(ctx: Ctx): ShopStatus {
     ...counts,
     onboarded: settings.onboarded,
     settings,
-    staff: q.listStaff(ctx.db),
-    paymentMethods: q.listPaymentMethods(ctx.db),
+    staff: staff.listStaff(ctx.db),
+    paymentMethods: payments.listPaymentMethods(ctx.db),
     now,
     today: businessDate(now, settings.timeZone),
     health: ctx.health ?? 'unchecked',

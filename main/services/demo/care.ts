@@ -1,7 +1,7 @@
 import { addDays } from '../../../shared/domain/dates';
 import type { LeaveReason, Severity } from '../../../shared/domain/care';
 import { insertIntroduceTasks } from '../../db/queries/tasks';
-import { listStaff } from '../../db/queries/settings';
+import { listStaff } from '../../db/queries/staff';
 import type { Ctx } from '../../ctx';
 import { complaintStep, openComplaint } from '../complaints';
 import { lapsedList } from '../lapsed';

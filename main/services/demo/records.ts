@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
-import { insertStaffSpan } from '../../db/queries/settings';
+import { insertStaffSpan } from '../../db/queries/staff';
 import type { Day } from './calendar';
 import { STAFF } from './data';
 import type { Rnd } from './people';

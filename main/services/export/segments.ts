@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import { AVAILABLE_SEGMENTS, type SegmentSpec } from '../../../shared/schemas/export';
-import { listStaff } from '../../db/queries/settings';
+import { listStaff } from '../../db/queries/staff';
 import {
   activeWinbackClause,
   amongClause,
