@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Customer, CustomerSummary } from '../../../shared/schemas/customer';
 import type { Sale } from '../../../shared/schemas/sale';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { CustomerSearch } from './CustomerSearch';
@@ -27,14 +28,13 @@ export function CounterScreen() {
   const [creating, setCreating] = useState<string | null>(null);
   // Kept here so the counter starts clean once a customer is chosen, created or sold to.
   const [query, setQuery] = useState('');
-  const [today, setToday] = useState<Sale[]>([]);
+  // Asked again after each sale or void: two quick sales never leave the older list on screen.
+  const today = useCall('sales.today', { limit: 20 });
   const [message, setMessage] = useState('');
 
-  const loadToday = useCallback(async () => setToday(await api.call('sales.today', { limit: 20 })), [api]);
   useEffect(() => {
-    void loadToday();
     searchRef.current?.focus();
-  }, [loadToday]);
+  }, []);
 
   // A newer pick (or a clear) makes a slower answer for an older pick irrelevant.
   const pickSeq = useRef(0);
@@ -63,7 +63,7 @@ export function CounterScreen() {
     clear();
     setQuery('');
     setCreating(null);
-    void loadToday();
+    today.reload();
     searchRef.current?.focus();
   };
 
@@ -115,10 +115,10 @@ export function CounterScreen() {
         </div>
       </div>
       <TodaySales
-        sales={today}
+        sales={today.data ?? []}
         onChanged={(m) => {
           setMessage(m);
-          void loadToday();
+          today.reload();
         }}
       />
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Out } from '../../../shared/api/contract';
 import { OFFER_CODE_LENGTH, normalizeOfferCode, offerTerms, type OfferWords } from '../../../shared/domain/offers';
 import { useApi } from '../../api/context';
+import { useLatest } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { TextField } from '../../components/Field';
@@ -29,23 +30,17 @@ export function OfferCodeField({ code, onCode, customerId, amountMinor, saleErro
   const { t } = useT();
   const api = useApi();
   const f = useFormat();
-  const [result, setResult] = useState<{ ok: Checked } | { error: unknown } | null>(null);
   const [asked, setAsked] = useState(0);
   const normalized = normalizeOfferCode(code);
   const ready = normalized.length >= OFFER_CODE_LENGTH || asked > 0;
-
-  useEffect(() => {
-    setResult(null);
-    if (!normalized || !ready || amountMinor === null) return;
-    let current = true;
-    api.call('offers.check', { offerCode: normalized, customerId, amountMinor }).then(
-      (ok) => current && setResult({ ok }),
-      (error: unknown) => current && setResult({ error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, normalized, ready, customerId, amountMinor, asked]);
+  const asking = normalized !== '' && ready && amountMinor !== null;
+  // Each Enter asks again; nothing shows while the answer for the code, customer and amount now is on its way.
+  const check = useLatest(
+    asking ? () => api.call('offers.check', { offerCode: normalized, customerId, amountMinor }) : null,
+    JSON.stringify([normalized, customerId, amountMinor, asked]),
+  );
+  const result: { ok: Checked } | { error: unknown } | null =
+    !asking || check.loading ? null : check.error ? { error: check.error } : check.data ? { ok: check.data } : null;
   useEffect(() => setAsked(0), [normalized]);
 
   // Enter (a scanner ends the code with one) checks a code not yet applied instead of saving the sale.

@@ -54,7 +54,7 @@ function CustomerView({ id }: { id: number }) {
             <p role="alert" className="form-error">
               {errorText(t, page.error)}
             </p>
-            <button type="button" className="secondary" onClick={() => void page.reload()}>
+            <button type="button" className="secondary" onClick={page.reload}>
               {t('common.retry')}
             </button>
           </>
@@ -128,7 +128,7 @@ function CustomerView({ id }: { id: number }) {
             history={page.history}
             onChanged={(next, note) => {
               updated(next, note);
-              void page.reloadHistory(next.id);
+              page.reload();
             }}
           />
           <TagsSection key={`tags-${c.id}-${version}`} customer={c} onSaved={updated} />
@@ -140,7 +140,7 @@ function CustomerView({ id }: { id: number }) {
               onMerged={(next, note) => {
                 updated(next, note);
                 setVersion((v) => v + 1);
-                void page.reload();
+                page.reload();
               }}
             />
           ) : null}

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { SavedFilter } from '../../../shared/schemas/customer';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
@@ -11,12 +12,12 @@ type Filter = Pick<SavedFilter, 'query' | 'tag' | 'consent'>;
 export function SavedFilters({ current, filtered, onApply }: { current: Filter; filtered: boolean; onApply(f: Filter): void }) {
   const { t } = useT();
   const api = useApi();
-  const [list, setList] = useState<SavedFilter[]>([]);
+  const filters = useCall('filters.list', {});
+  const list = filters.data ?? [];
   const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [stepError, setStepError] = useState<unknown>(null);
+  const error = stepError ?? filters.error;
   const [saved, setSaved] = useState('');
-  const load = useCallback(() => api.call('filters.list').then(setList, setError), [api]);
-  useEffect(() => void load(), [load]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -24,10 +25,10 @@ export function SavedFilters({ current, filtered, onApply }: { current: Filter; 
       const f = await api.call('filters.save', { name, query: current.query, tag: current.tag, consent: current.consent });
       setSaved(t('customers.filterSaved', { name: f.name }));
       setName('');
-      setError(null);
-      await load();
+      setStepError(null);
+      filters.reload();
     } catch (err) {
-      setError(err);
+      setStepError(err);
     }
   };
 
@@ -44,7 +45,7 @@ export function SavedFilters({ current, filtered, onApply }: { current: Filter; 
                 type="button"
                 className="secondary small"
                 aria-label={t('customers.deleteFilter', { name: f.name })}
-                onClick={() => void api.call('filters.delete', { id: f.id }).then(load, setError)}
+                onClick={() => void api.call('filters.delete', { id: f.id }).then(filters.reload, setStepError)}
               >
                 ×
               </button>

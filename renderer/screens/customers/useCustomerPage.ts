@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { Customer } from '../../../shared/schemas/customer';
 import type { Sale } from '../../../shared/schemas/sale';
 import type { Out } from '../../../shared/api/contract';
+import type { ApiClient } from '../../api/client';
 import { useApi } from '../../api/context';
+import { useLatest } from '../../api/useCall';
 import { href } from '../../app/router';
 
 /** How many purchases the timeline shows (newest first). */
@@ -10,61 +12,45 @@ export const TIMELINE_LIMIT = 200;
 
 export type ConsentEvents = Out<'customers.consentHistory'>;
 
+interface Page {
+  customer: Customer;
+  sales: Sale[];
+  history: ConsentEvents;
+}
+
+/** `customers.get` follows merges: a merged-away id answers with the customer it was merged into. */
+async function loadPage(api: ApiClient, id: number): Promise<Page> {
+  const customer = await api.call('customers.get', { id });
+  const [sales, history] = await Promise.all([
+    api.call('customers.sales', { customerId: customer.id, limit: TIMELINE_LIMIT }),
+    api.call('customers.consentHistory', { id: customer.id }),
+  ]);
+  return { customer, sales, history };
+}
+
 /**
- * One customer with their purchases and consent history. Opening a customer that was merged away
- * shows the one it was merged into, and the address follows (without a new history entry).
+ * One customer with their purchases and consent history (the page is made afresh for each id).
+ * Opening a customer that was merged away shows the one it was merged into, and the address follows
+ * (without a new history entry). A reload keeps the page on screen until the new answer is in.
  */
 export function useCustomerPage(id: number) {
   const api = useApi();
-  const [customer, setCustomer] = useState<Customer | null>(null);
-  const [sales, setSales] = useState<Sale[]>([]);
-  const [history, setHistory] = useState<ConsentEvents>([]);
-  const [error, setError] = useState<unknown>(null);
-  const seq = useRef(0);
-
-  const load = useCallback(
-    async (which: number) => {
-      const mine = ++seq.current;
-      try {
-        const c = await api.call('customers.get', { id: which });
-        const [s, h] = await Promise.all([
-          api.call('customers.sales', { customerId: c.id, limit: TIMELINE_LIMIT }),
-          api.call('customers.consentHistory', { id: c.id }),
-        ]);
-        if (mine !== seq.current) return;
-        setCustomer(c);
-        setSales(s);
-        setHistory(h);
-        setError(null);
-        if (c.id !== which) window.history.replaceState(null, '', href(`/customers/${c.id}`));
-      } catch (e) {
-        if (mine === seq.current) setError(e);
-      }
-    },
-    [api],
-  );
-
+  const page = useLatest(() => loadPage(api, id), `customer ${id}`);
+  const data = page.data;
+  const shownId = data?.customer.id;
   useEffect(() => {
-    setCustomer(null);
-    void load(id);
-  }, [id, load]);
-
-  const reloadHistory = useCallback(
-    async (customerId: number) => {
-      const mine = seq.current;
-      const h = await api.call('customers.consentHistory', { id: customerId });
-      if (mine === seq.current) setHistory(h);
-    },
-    [api],
-  );
+    if (shownId !== undefined && shownId !== id) window.history.replaceState(null, '', href(`/customers/${shownId}`));
+  }, [shownId, id]);
 
   return {
-    customer,
-    sales,
-    history,
-    error,
-    setCustomer,
-    reloadHistory,
-    reload: () => load(customer?.id ?? id),
+    customer: data?.customer ?? null,
+    sales: data?.sales ?? [],
+    history: data?.history ?? [],
+    error: page.error,
+    /** the customer as a step the page took answered it (the rest stays until a reload) */
+    setCustomer: (customer: Customer) => {
+      if (data) page.set({ ...data, customer });
+    },
+    reload: page.reload,
   };
 }

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
-import type { BackupList, BackupPreview } from '../../../shared/schemas/data';
+import type { BackupPreview } from '../../../shared/schemas/data';
 import type { BaseKey } from '../../../shared/i18n';
 import { useApi } from '../../api/context';
+import { useCall } from '../../api/useCall';
 import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
@@ -27,15 +28,13 @@ export function BackupsPanel() {
   const f = useFormat();
   const api = useApi();
   const { status, refresh } = useShop();
-  const [list, setList] = useState<z.infer<typeof BackupList> | null>(null);
+  const backups = useCall('backups.list', {});
+  const list = backups.data ?? null;
   const [folder, setFolder] = useState(status.settings.backupDir ?? '');
   const [chosen, setChosen] = useState<(z.infer<typeof BackupPreview> & { name: string; takenAt: number | null }) | null>(null);
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(async () => setList(await api.call('backups.list')), [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [stepError, setError] = useState<unknown>(null);
+  const error = stepError ?? backups.error;
 
   const act = async (fn: () => Promise<void>) => {
     setError(null);
@@ -60,7 +59,7 @@ export function BackupsPanel() {
             await api.call('settings.update', { backupDir: folder.trim() || null });
             await refresh();
             const l = await api.call('backups.list');
-            setList(l);
+            backups.set(l);
             setMessage(t('data.backups.folderSaved', { dir: l.dir }));
           });
         }}
@@ -82,7 +81,7 @@ export function BackupsPanel() {
             void act(async () => {
               const b = await api.call('backups.create');
               setMessage(t('data.backups.taken', { file: b.file }));
-              await load();
+              backups.reload();
             })
           }
         >
@@ -162,7 +161,7 @@ export function BackupsPanel() {
                     }
                     setChosen(null);
                     await refresh();
-                    await load();
+                    backups.reload();
                     setMessage(
                       t('data.backups.restored', {
                         date: chosen.takenAt ? f.dateTime(chosen.takenAt) : '',

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { PriceHistoryEntry, Product } from '../../../shared/schemas/products';
+import { useState, type FormEvent } from 'react';
+import type { Product } from '../../../shared/schemas/products';
 import { parseAmountToMinor } from '../../../shared/domain/money';
 import { useApi } from '../../api/context';
+import { useCall, useLatest } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { TextField } from '../../components/Field';
@@ -15,16 +16,13 @@ export function ProductsSection() {
   const api = useApi();
   const [query, setQuery] = useState('');
   const [retired, setRetired] = useState(false);
-  const [rows, setRows] = useState<Product[]>([]);
+  // the newest search wins: a slow answer for what was typed before never replaces this one's
+  const products = useCall('products.list', { query, includeRetired: retired });
+  const rows = products.data ?? [];
   const [open, setOpen] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [addError, setError] = useState<unknown>(null);
+  const error = addError ?? products.error;
   const [draft, setDraft] = useState({ name: '', category: '', price: '', barcode: '', sku: '' });
-
-  const load = useCallback(
-    () => api.call('products.list', { query, includeRetired: retired }).then(setRows, setError),
-    [api, query, retired],
-  );
-  useEffect(() => void load(), [load]);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,7 +38,7 @@ export function ProductsSection() {
       });
       setDraft({ name: '', category: '', price: '', barcode: '', sku: '' });
       setError(null);
-      await load();
+      products.reload();
     } catch (err) {
       setError(err);
     }
@@ -76,7 +74,7 @@ export function ProductsSection() {
                 p={p}
                 open={open === p.id}
                 onToggle={() => setOpen(open === p.id ? null : p.id)}
-                onChanged={load}
+                onChanged={products.reload}
               />
             ))}
           </tbody>
@@ -130,27 +128,17 @@ export function ProductsSection() {
   );
 }
 
-function ProductRow({
-  p,
-  open,
-  onToggle,
-  onChanged,
-}: {
-  p: Product;
-  open: boolean;
-  onToggle(): void;
-  onChanged(): Promise<unknown>;
-}) {
+function ProductRow({ p, open, onToggle, onChanged }: { p: Product; open: boolean; onToggle(): void; onChanged(): void }) {
   const { t } = useT();
   const f = useFormat();
   const api = useApi();
-  const [history, setHistory] = useState<PriceHistoryEntry[]>([]);
+  // asked again when the product's price changes (the reload after a re-price brings the new one)
+  const loaded = useLatest(open ? () => api.call('products.history', { id: p.id }) : null, `${p.id} ${p.priceMinor}`);
+  const history = loaded.data ?? [];
   const [price, setPrice] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    if (open) api.call('products.history', { id: p.id }).then(setHistory, setError);
-  }, [api, open, p.id, p.priceMinor]);
+  const [stepError, setError] = useState<unknown>(null);
+  const error = stepError ?? loaded.error;
 
   const reprice = async (e: FormEvent) => {
     e.preventDefault();
@@ -161,14 +149,14 @@ function ProductRow({
       setPrice('');
       setNote('');
       setError(null);
-      await onChanged();
+      onChanged();
     } catch (err) {
       setError(err);
     }
   };
   const toggleActive = async () => {
     await api.call('products.update', { id: p.id, isActive: !p.isActive });
-    await onChanged();
+    onChanged();
   };
 
   return (
