@@ -26,6 +26,24 @@ interface Answer<T> {
 }
 
 /**
+ * The last answer to each question (method and filters) this window was given, so a screen opened
+ * again shows it at once, marked as updating, while the new answer is on its way
+ * (stale-while-revalidate across screens, not only within one). A few questions only, the most
+ * recently answered kept; forgotten whenever who is at the screen changes (forgetAnswers).
+ */
+const remembered = new Map<string, unknown>();
+export const REMEMBERED_ANSWERS = 16;
+function remember(key: string, data: unknown): void {
+  remembered.delete(key);
+  remembered.set(key, data);
+  while (remembered.size > REMEMBERED_ANSWERS) remembered.delete(remembered.keys().next().value!);
+}
+/** Someone signed in, out or was sent back to pairing: nothing they were shown stays in memory. */
+export function forgetAnswers(): void {
+  remembered.clear();
+}
+
+/**
  * Loads data for a screen's filters so that the newest request always wins: each request is
  * numbered, and an answer that arrives after a newer request was made is dropped, however the
  * server orders its replies. `key` names the filters (requests are made again only when it
@@ -47,7 +65,9 @@ export function useLatest<T>(load: (() => Promise<T>) | null, key: string): Load
     const mine = ++latest.current;
     run().then(
       (data) => {
-        if (mine === latest.current) setAnswer({ key, round, data, error: undefined });
+        if (mine !== latest.current) return;
+        remember(key, data);
+        setAnswer({ key, round, data, error: undefined });
       },
       (error: unknown) => {
         if (mine === latest.current) setAnswer((a) => ({ key, round, data: a.data, error }));
@@ -59,11 +79,13 @@ export function useLatest<T>(load: (() => Promise<T>) | null, key: string): Load
   const set = useCallback((data: T) => setAnswer((a) => ({ ...a, data, error: undefined })), []);
   const current = answer.key === key && answer.round === round;
   const loading = enabled && !current;
+  // until this screen's own answer comes: the last one to the same question, else the last it had
+  const data = answer.key === key ? answer.data : ((remembered.get(key) as T | undefined) ?? answer.data);
   return {
-    data: answer.data,
+    data,
     error: current ? answer.error : undefined,
     loading,
-    stale: loading && answer.data !== undefined,
+    stale: loading && data !== undefined,
     reload,
     set,
   };

@@ -3,6 +3,7 @@ import type { DeviceMe } from '../../shared/schemas/sharing';
 import { ApiError } from '../api/client';
 import { useApi } from '../api/context';
 import { onSessionLoss } from '../api/device';
+import { forgetAnswers } from '../api/useCall';
 import { errorText } from '../components/errors';
 import { PairScreen } from '../screens/device/PairScreen';
 import { SignInScreen } from '../screens/device/SignInScreen';
@@ -32,6 +33,9 @@ export function DeviceGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     stepRef.current = state.step;
   });
+  // what one person was shown is not shown to the next (the screens' remembered answers)
+  const who = state.step === 'in' ? `in ${state.me.staff?.id ?? ''}` : state.step;
+  useEffect(() => forgetAnswers(), [who]);
 
   const check = useCallback(
     async (signedOut = false) => {

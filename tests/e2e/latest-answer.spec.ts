@@ -106,3 +106,24 @@ test('Export: the count is the newest segment chosen, whatever order the answers
   await lapsedCount.deliver();
   await expect(summary).toContainText(new RegExp(`^${key.exported} `));
 });
+
+test('a screen opened again shows its last answer at once, marked as updating, until the new one comes', async ({
+  page,
+  shop,
+}) => {
+  await shop.open(page, '/lapsed');
+  const lapsed = page.getByRole('region', { name: /^Lapsed/ });
+  const name = (await lapsed.getByRole('row').nth(1).getByRole('link').first().textContent())!;
+  expect(name).toBeTruthy();
+  await page.getByRole('link', { name: 'Counter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Counter' })).toBeVisible();
+  // the list's next answer is held back: what shows meanwhile is the one it had
+  const again = await holdFirst(page, 'lapsed.list', () => true);
+  await page.getByRole('link', { name: 'Lapsed' }).click();
+  await again.seen;
+  await expect(lapsed.getByRole('row').nth(1)).toContainText(name);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(1);
+  await again.deliver();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(lapsed.getByRole('row').nth(1)).toContainText(name);
+});
