@@ -1,3 +1,4 @@
+import type { Reply } from '../shared/api/errors';
 import type { Db } from './db/open';
 
 export interface Clock {
@@ -46,6 +47,12 @@ export interface Ctx {
   progress?: (done: number, total: number) => void;
   /** ends this open's registration in the database's `.lock` folder (main/db/in-use.ts) */
   release?: () => void;
+  /**
+   * A reader lane's way to the writer lane (main/core/write-step.ts): runs a named write step there
+   * and answers its reply. Absent on the writer itself and in-process (the command line, tests):
+   * there a step runs on this connection.
+   */
+  writer?: (step: string, input: unknown, transfer: readonly ArrayBuffer[]) => Promise<Reply>;
 }
 
 export type BackupWarning = 'folder_missing' | 'disk_full' | 'not_writable' | 'failed';

@@ -15,6 +15,17 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   }));
 }
 
+/**
+ * A failure that already happened on another thread and was logged there (a write step on the
+ * writer lane, main/core/write-step.ts): it crosses as it is, its incident id included.
+ */
+export class ForwardedFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.error.code);
+    this.name = 'ForwardedFailure';
+  }
+}
+
 export interface FailureOptions {
   log: Logger;
   /** what was running (a method, "start-up", a lane): named in the log */
@@ -39,6 +50,7 @@ export function toFailure(e: unknown, o: FailureOptions): Failure {
 }
 
 function envelope(e: unknown, o: FailureOptions): Failure {
+  if (e instanceof ForwardedFailure) return { ok: false, error: { ...e.failure.error } };
   if (e instanceof AppError) return fail(e.code, e.issues, e.detail);
   if (e instanceof z.ZodError) return fail('VALIDATION', toFieldIssues(e));
   const fault = dbFault(e);

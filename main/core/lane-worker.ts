@@ -4,7 +4,7 @@ import type { Logger } from '../ctx';
 import type { Actor } from '../db/queries/audit';
 import { toFailure } from '../errors';
 import { encodedReply } from './encoded-reply';
-import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
+import type { CoreWorkerData, FromWorker, SharedState, StepRequest, ToWorker, WireError } from './protocol';
 import type { Lane } from './routes';
 
 /** What a lane's worker needs of its pool (main/core/pool.ts). */
@@ -13,6 +13,8 @@ export interface LaneHost {
   readonly log: Logger;
   workerData(lane: Lane): CoreWorkerData;
   onShared(from: Lane, state: Partial<SharedState>): void;
+  /** a lane's worker asks for a write step on the writer lane; `answer` takes the writer's reply */
+  onStep(from: Lane, m: StepRequest, answer: (reply: Reply) => void): void;
   nextSeq(): number;
 }
 
@@ -57,6 +59,11 @@ export class LaneWorker {
           reject(e);
           this.failAll((method) => toFailure(e, { log: this.pool.log, where: `${this.lane} lane (${method})` }));
         } else if (m.type === 'shared') this.pool.onShared(this.lane, m.state);
+        else if (m.type === 'step')
+          // the answer goes to the thread that asked, not to one started since (it no longer waits)
+          this.pool.onStep(this.lane, m, (reply) => {
+            if (this.worker === w) w.postMessage({ type: 'step-reply', id: m.id, reply } satisfies ToWorker);
+          });
         else this.settle(m.seq, m.type === 'reply' ? m.reply : m.type === 'encoded' ? encodedReply(m.json) : undefined);
       });
     });
@@ -98,7 +105,7 @@ export class LaneWorker {
     }
   }
 
-  private async post(m: ToWorker, p: Pending): Promise<void> {
+  private async post(m: ToWorker, p: Pending, transfer: readonly ArrayBuffer[] = []): Promise<void> {
     // A restart in progress: wait for the new thread (messages posted before it listens are kept).
     while (!this.worker && !this.closing) await new Promise((r) => setTimeout(r, 20));
     if (!this.worker) {
@@ -107,13 +114,25 @@ export class LaneWorker {
       return;
     }
     if ('seq' in m) this.pending.set(m.seq, p);
-    this.worker.postMessage(m);
+    this.worker.postMessage(m, transfer);
   }
 
   async call(method: string, input: unknown, actor: Actor | null = null): Promise<Reply> {
     while (this.gate) await this.gate;
     return new Promise<Reply>((resolve) => {
       void this.post({ type: 'call', seq: this.pool.nextSeq(), method, input, actor }, { kind: 'call', method, resolve });
+    });
+  }
+
+  /**
+   * A write step another lane handed over (main/core/write-step.ts). Not held by the gate: the lane
+   * that asked is in the middle of a call, and a restore waits for that call to finish.
+   */
+  step(m: StepRequest): Promise<Reply> {
+    return new Promise<Reply>((resolve) => {
+      const seq = this.pool.nextSeq();
+      const msg: ToWorker = { type: 'step', seq, step: m.step, input: m.input, actor: m.actor };
+      void this.post(msg, { kind: 'call', method: `step ${m.step}`, resolve }, m.transfer);
     });
   }
 

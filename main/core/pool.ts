@@ -5,7 +5,7 @@ import { isMethod } from '../../shared/api/contract';
 import { AppError, fail, type Reply } from '../../shared/api/errors';
 import { clockFromEnv, consoleLogger, type Clock, type Logger } from '../ctx';
 import { registerOpen } from '../db/in-use';
-import type { CoreWorkerData, SharedState } from './protocol';
+import type { CoreWorkerData, SharedState, StepRequest } from './protocol';
 import { LaneWorker, type LaneHost } from './lane-worker';
 import { LANES, REPLACES_FILE, ROUTES, type Lane } from './routes';
 import { ACCESS } from './roles';
@@ -105,6 +105,12 @@ class PoolImpl implements Pool, LaneHost {
   onShared(from: Lane, state: Partial<SharedState>): void {
     this.state = { ...this.state, ...state };
     for (const lane of LANES) if (lane !== from) this.lanes[lane].tell(state);
+  }
+
+  onStep(from: Lane, m: StepRequest, answer: (reply: Reply) => void): void {
+    // the writer runs its own steps in-process; only the readers hand theirs over
+    if (from === 'writer') return answer(fail('INTERNAL', undefined, { reason: 'step_from_writer' }));
+    void this.lanes.writer.step(m).then(answer);
   }
 
   async start(): Promise<void> {

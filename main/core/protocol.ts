@@ -38,7 +38,11 @@ export type ToWorker =
   | { type: 'suspend'; seq: number }
   /** open the connection again */
   | { type: 'resume'; seq: number }
-  | { type: 'shared'; state: Partial<SharedState> };
+  | { type: 'shared'; state: Partial<SharedState> }
+  /** to the writer: run a write step another lane asked for (main/core/write-step.ts), as that call's actor */
+  | { type: 'step'; seq: number; step: string; input: unknown; actor: Actor | null }
+  /** to the lane that asked: the writer's reply to its step `id` */
+  | { type: 'step-reply'; id: number; reply: Reply };
 
 /** An error as it crosses the thread boundary: enough to rebuild an AppError or a SQLite error's code. */
 export interface WireError {
@@ -56,4 +60,18 @@ export type FromWorker =
   | { type: 'encoded'; seq: number; json: string }
   /** a `checks`, `suspend` or `resume` finished */
   | { type: 'done'; seq: number }
-  | { type: 'shared'; state: Partial<SharedState> };
+  | { type: 'shared'; state: Partial<SharedState> }
+  | StepRequest;
+
+/**
+ * A reader lane asks for a write step on the writer lane; `transfer` lists the input's buffers that
+ * are handed over (moved, not copied) on both hops, to the relaying thread and on to the writer.
+ */
+export interface StepRequest {
+  type: 'step';
+  id: number;
+  step: string;
+  input: unknown;
+  actor: Actor | null;
+  transfer: ArrayBuffer[];
+}

@@ -7,11 +7,12 @@ import { openDb } from '../db/open';
 import { startupChecks } from '../services/startup';
 import { today } from '../services/settings';
 import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
-import { AppError } from '../../shared/api/errors';
-import { setActor } from '../db/queries/audit';
+import { AppError, type Reply } from '../../shared/api/errors';
+import { setActor, type Actor } from '../db/queries/audit';
 import { consoleLogger } from '../ctx';
 import { toFailure } from '../errors';
 import { yieldCpuToCounter } from './thread-priority';
+import { runWriteStep } from './write-steps';
 
 /**
  * Entry of a core worker thread (bundled to dist/workers/core-worker.mjs): one lane of the pool
@@ -20,7 +21,8 @@ import { yieldCpuToCounter } from './thread-priority';
  */
 const data = workerData as CoreWorkerData;
 const port = parentPort!;
-const post = (m: FromWorker) => port.postMessage(m);
+// a write step's buffers are handed over, not copied (main/core/write-step.ts)
+const post = (m: FromWorker) => port.postMessage(m, m.type === 'step' ? m.transfer : []);
 // the offset as of the moment the pool took `now` (Date.now() is one wall clock for all threads)
 const offset = data.now - data.at;
 const clock = { now: () => Date.now() + offset };
@@ -40,8 +42,25 @@ function wire(e: unknown): WireError {
   return { message: e instanceof Error ? e.message : String(e), ...(code ? { code } : {}) };
 }
 
+type Queued = Exclude<ToWorker, { type: 'step-reply' }>;
 let ctx: Ctx | null = null;
-const queue: ToWorker[] = [];
+const queue: Queued[] = [];
+/** the device and staff member behind the call being handled: a write step it hands over names them too */
+let callActor: Actor | null = null;
+
+/**
+ * A reader lane's write steps go to the writer lane through the pool (main/core/write-step.ts); the
+ * reply comes back as `step-reply`, answered at once (not queued: the call that asked is waiting).
+ */
+const asked = new Map<number, (reply: Reply) => void>();
+let lastAsk = 0;
+function askWriter(step: string, input: unknown, transfer: readonly ArrayBuffer[]): Promise<Reply> {
+  return new Promise<Reply>((resolve) => {
+    const id = ++lastAsk;
+    asked.set(id, resolve);
+    post({ type: 'step', id, step, input, actor: callActor, transfer: [...transfer] });
+  });
+}
 let suspended = false;
 let lastChecksDay: string | null = null;
 
@@ -54,6 +73,7 @@ function open(): void {
     c.workerSha256 = data.workerSha256;
     c.health = data.shared.health;
     c.backupWarning = data.shared.backupWarning;
+    if (data.lane !== 'writer') c.writer = askWriter;
     writerTimeout(c.db);
     if (data.lane === 'heavy') yieldCpuToCounter();
     ctx = c;
@@ -92,7 +112,7 @@ function checks(c: Ctx): void {
   startupChecks(c);
 }
 
-async function handle(c: Ctx, m: Exclude<ToWorker, { type: 'open' }>): Promise<void> {
+async function handle(c: Ctx, m: Exclude<Queued, { type: 'open' }>): Promise<void> {
   const before = snapshot(c);
   if (m.type === 'shared') {
     if (m.state.health !== undefined) c.health = m.state.health;
@@ -115,14 +135,30 @@ async function handle(c: Ctx, m: Exclude<ToWorker, { type: 'open' }>): Promise<v
     report(c, before);
     return post({ type: 'done', seq: m.seq });
   }
+  if (m.type === 'step') {
+    // a write another lane handed over: a plain reply, which the pool passes on to that lane
+    const slowStep = data.slowMethods?.[`step ${m.step}`];
+    if (slowStep) stall(slowStep);
+    setActor(m.actor);
+    let reply;
+    try {
+      reply = await runWriteStep(m.step, m.input, c);
+    } finally {
+      setActor(null);
+    }
+    report(c, before);
+    return post({ type: 'reply', seq: m.seq, reply });
+  }
   const slow = data.slowMethods?.[m.method];
   if (slow) stall(slow);
   setActor(m.actor ?? null);
+  callActor = m.actor ?? null;
   let reply;
   try {
     reply = await dispatch(m.method, m.input, c);
   } finally {
     setActor(null);
+    callActor = null;
   }
   // a restore reopens ctx.db (openDb: its transactions start IMMEDIATE too); the writer's wait again
   writerTimeout(c.db);
@@ -146,7 +182,8 @@ async function drain(): Promise<void> {
       }
       if (!ctx) {
         // not open (the pool is closing before the writer made the file ready): answered, not lost
-        if (m.type === 'call') post({ type: 'reply', seq: m.seq, reply: { ok: false, error: { code: 'INTERNAL' } } });
+        if (m.type === 'call' || m.type === 'step')
+          post({ type: 'reply', seq: m.seq, reply: { ok: false, error: { code: 'INTERNAL' } } });
         else if (m.type !== 'shared') post({ type: 'done', seq: m.seq });
         continue;
       }
@@ -156,7 +193,7 @@ async function drain(): Promise<void> {
         // never thrown by dispatch; a failed suspend/resume/checks is logged, and the pool hears "done"
         const failure = toFailure(e, { log: consoleLogger, where: `core worker (${data.lane}), ${m.type}` });
         if ('seq' in m) {
-          if (m.type === 'call') post({ type: 'reply', seq: m.seq, reply: failure });
+          if (m.type === 'call' || m.type === 'step') post({ type: 'reply', seq: m.seq, reply: failure });
           else post({ type: 'done', seq: m.seq });
         }
       }
@@ -167,6 +204,11 @@ async function drain(): Promise<void> {
 }
 
 port.on('message', (m: ToWorker) => {
+  if (m.type === 'step-reply') {
+    asked.get(m.id)?.(m.reply);
+    asked.delete(m.id);
+    return;
+  }
   queue.push(m);
   void drain();
 });

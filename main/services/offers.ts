@@ -33,32 +33,56 @@ export interface IssueOffer {
 
 const invalid = (field: string, message: string) => new AppError('VALIDATION', undefined, [{ path: [field], message }]);
 
-/** A fresh code: OFFER_CODE_LENGTH characters drawn with crypto's uniform `randomInt`, unused in this shop. */
-function newCode(ctx: Ctx): string {
+/** A fresh code: OFFER_CODE_LENGTH characters drawn with crypto's uniform `randomInt`, unused in this shop (nor in `taken`). */
+function newCode(ctx: Ctx, taken: ReadonlySet<string> = new Set()): string {
   for (let tries = 0; tries < 20; tries++) {
     let code = '';
     for (let i = 0; i < OFFER_CODE_LENGTH; i++) code += OFFER_CODE_ALPHABET[randomInt(OFFER_CODE_ALPHABET.length)];
-    if (!q.codeTaken(ctx.db, code)) return code;
+    if (!taken.has(code) && !q.codeTaken(ctx.db, code)) return code;
   }
   // 20 collisions in a row among 1.3 billion codes means something else is wrong
   throw new Error('no free offer code after 20 tries');
 }
 
 /**
- * Issues one offer to one customer with a new code. Its own transaction, or a savepoint inside the
- * caller's (a campaign export issuing one per customer). The rules the contract's schema checks
+ * `n` distinct fresh codes, for offers a campaign export issues at once (written later, on the
+ * writer lane, which checks again that none was taken in between).
+ */
+export function freshCodes(ctx: Ctx, n: number): string[] {
+  const codes = new Set<string>();
+  while (codes.size < n) codes.add(newCode(ctx, codes));
+  return [...codes];
+}
+
+/** An offer's terms as a new offer takes them (the rules the contract's schema checks, again for callers inside main). */
+export interface OfferTerms {
+  kind: OfferKind;
+  value: number;
+  minSpendMinor: number;
+  expiresOn: string | null;
+}
+
+/** The terms of a new offer issued on `day`, checked: a refusal is VALIDATION with an issue on the field. */
+export function checkOfferTerms(o: Pick<IssueOffer, 'kind' | 'value' | 'minSpendMinor' | 'expiresOn'>, day: string): OfferTerms {
+  if (!Number.isInteger(o.value) || o.value <= 0 || (o.kind === 'percent_off' && o.value > 100))
+    throw invalid('value', o.kind === 'percent_off' ? 'percent_invalid' : 'offer_value_invalid');
+  const minSpendMinor = o.minSpendMinor ?? 0;
+  if (!Number.isInteger(minSpendMinor) || minSpendMinor < 0) throw invalid('minSpendMinor', 'amount_invalid');
+  const expiresOn = o.expiresOn ?? null;
+  if (expiresOn !== null && expiresOn < day) throw invalid('expiresOn', 'date_in_past');
+  return { kind: o.kind, value: o.value, minSpendMinor, expiresOn };
+}
+
+/**
+ * Issues one offer to one customer with a new code, in its own transaction (a campaign export
+ * issues its offers all at once instead: export/record.ts). The rules the contract's schema checks
  * (kind, value range) are checked again here for callers inside main.
  */
 export function issueOffer(ctx: Ctx, o: IssueOffer): Offer {
   return ctx.db.transaction(() => {
     const customer = liveRow(ctx.db, o.customerId);
     const day = today(ctx);
-    if (!Number.isInteger(o.value) || o.value <= 0 || (o.kind === 'percent_off' && o.value > 100))
-      throw invalid('value', o.kind === 'percent_off' ? 'percent_invalid' : 'offer_value_invalid');
-    const minSpendMinor = o.minSpendMinor ?? 0;
-    if (!Number.isInteger(minSpendMinor) || minSpendMinor < 0) throw invalid('minSpendMinor', 'amount_invalid');
-    const expiresOn = o.expiresOn ?? null;
-    if (expiresOn !== null && expiresOn < day) throw invalid('expiresOn', 'date_in_past');
+    const { minSpendMinor, expiresOn } = checkOfferTerms(o, day);
     const caseId = o.source?.caseId ?? null;
     if (caseId !== null) {
       const c = getWinback(ctx.db, caseId);

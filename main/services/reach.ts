@@ -15,6 +15,9 @@ export interface Reach {
   message: string;
 }
 
+/** What a message says of an offer: its code, its terms, and whether it is still open. */
+export type OfferInMessage = Pick<Offer, 'code' | 'kind' | 'value' | 'minSpendMinor' | 'expiresOn' | 'status'>;
+
 /**
  * A reacher for one request: reads settings and the customers' contacts once, then fills the
  * suggested text for each task in the shop's language (Chinese unless the shop chose English).
@@ -22,7 +25,7 @@ export interface Reach {
 export function reacher(
   ctx: Ctx,
   customerIds: readonly number[],
-): (customerId: number, name: string, kind: MessageKind, offer?: Offer | null) => Reach {
+): (customerId: number, name: string, kind: MessageKind, offer?: OfferInMessage | null) => Reach {
   const settings = getSettings(ctx.db);
   const locale = settings.language === 'en' ? 'en' : 'zh-CN';
   const dict = messages[locale];

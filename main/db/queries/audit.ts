@@ -41,6 +41,19 @@ export function audit(db: Db, at: number, action: string, entity: string, entity
 }
 
 /**
+ * One `offer.issue` entry per offer a campaign export issued, as `audit` writes it for one offer
+ * issued alone, in one statement.
+ */
+export function auditCampaignOffers(db: Db, at: number, campaignId: number): void {
+  stmt(
+    db,
+    `INSERT INTO audit_log (at, action, entity, entity_id, detail, device, staff)
+     SELECT ?, 'offer.issue', 'offer', id, json_object('customerId', customer_id, 'kind', kind, 'value', value), ?, ?
+     FROM offers WHERE campaign_id = ? ORDER BY id`,
+  ).run(at, actor?.device ?? null, actor?.staff ?? null, campaignId);
+}
+
+/**
  * The newest entries whose action is one of `actions`. Filtered before the limit, so a big import
  * (thousands of other entries) never pushes the owner's entries out of the page.
  */

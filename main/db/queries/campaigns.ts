@@ -89,6 +89,34 @@ export function insertCampaign(
   return id;
 }
 
+/**
+ * A campaign's members with the message written for each, in one statement (10,000 members in
+ * tens of milliseconds): `members` is JSON text, `[[customerId, message | null], …]`.
+ */
+export function addMembers(db: Db, campaignId: number, members: string): void {
+  stmt(
+    db,
+    `INSERT OR IGNORE INTO campaign_members (campaign_id, customer_id, message)
+     SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) ORDER BY key`,
+  ).run(campaignId, members);
+}
+
+/**
+ * The messages of a later export of the same list, in one statement (`members` as for addMembers;
+ * the same customers as the campaign's): the newest text is kept; a member written without one
+ * keeps theirs. An upsert, so each member is found by the primary key (an UPDATE … FROM the JSON
+ * let SQLite scan the list once per member: 75 s for 10,000).
+ */
+export function setMembersMessages(db: Db, campaignId: number, members: string): void {
+  stmt(
+    db,
+    `INSERT INTO campaign_members (campaign_id, customer_id, message)
+     SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)
+     WHERE json_extract(value, '$[1]') IS NOT NULL
+     ON CONFLICT (campaign_id, customer_id) DO UPDATE SET message = excluded.message`,
+  ).run(campaignId, members);
+}
+
 /** The messages of a later export of the same list (another format the same day): the newest text is kept. */
 export function setMemberMessages(db: Db, campaignId: number, messages: ReadonlyMap<number, string>): void {
   const set = stmt(db, 'UPDATE campaign_members SET message = ? WHERE campaign_id = ? AND customer_id = ?');

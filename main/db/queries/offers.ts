@@ -67,6 +67,33 @@ export function insertOffer(db: Db, w: OfferWrite): number {
   );
 }
 
+/** What the offers a campaign export issues have in common, and each one's customer and code. */
+export interface CampaignOffersWrite {
+  campaignId: number;
+  /** JSON text, `[[customerId, code], …]` */
+  codes: string;
+  kind: OfferKind;
+  value: number;
+  minSpendMinor: number;
+  expiresOn: string | null;
+  createdAt: number;
+}
+
+/**
+ * A campaign export's offers in one statement, in the order listed; a customer merged away or gone
+ * meanwhile gets none. Answers how many were written; a code some offer has already fails it
+ * (SQLITE_CONSTRAINT_UNIQUE).
+ */
+export function insertCampaignOffers(db: Db, w: CampaignOffersWrite): number {
+  return stmt(
+    db,
+    `INSERT INTO offers (code, customer_id, kind, value, min_spend_minor, expires_on, winback_id, campaign_id, created_at)
+     SELECT json_extract(j.value, '$[1]'), c.id, @kind, @value, @minSpendMinor, @expiresOn, NULL, @campaignId, @createdAt
+     FROM json_each(@codes) AS j JOIN customers c ON c.id = json_extract(j.value, '$[0]') AND c.merged_into_id IS NULL
+     ORDER BY j.key`,
+  ).run(w).changes;
+}
+
 export function codeTaken(db: Db, code: string): boolean {
   return stmt<[string], { n: number }>(db, 'SELECT 1 AS n FROM offers WHERE code = ?').get(code) !== undefined;
 }

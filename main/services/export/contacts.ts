@@ -2,17 +2,19 @@ import type { Channel } from '../../../shared/schemas/common';
 import type { Campaign, ContactRow, ExportInput } from '../../../shared/schemas/export';
 import { formatPhone } from '../../../shared/domain/phone';
 import { businessDate } from '../../../shared/domain/dates';
+import { AppError } from '../../../shared/api/errors';
 import * as q from '../../db/queries/campaigns';
 import { tagsOfMany } from '../../db/queries/customers';
-import { audit } from '../../db/queries/audit';
 import type { Ctx } from '../../ctx';
+import { onWriter } from '../../core/write-step';
 import { getSettings } from '../settings';
 import { segmentClause } from './segments';
 import { toCsv, toVcf, toXlsx, type Sheet } from './formats';
 import { messages } from '../../../shared/i18n';
-import { issueOffer } from '../offers';
+import { checkOfferTerms, freshCodes } from '../offers';
+import type { OfferInMessage } from '../reach';
 import { SMS_HEADERS, sendings, smsPhone, type Sending } from './messages';
-import type { Offer } from '../../../shared/schemas/offers';
+import { EXPORT_CHANGED, logExportStep, recordExportStep, withdrawExportStep, type ExportLog, type ExportWrite } from './record';
 
 /** Who can be reached on a channel at all: a phone for SMS, calls and WeChat (added by number), an address for email. */
 const reachable = (c: { phone: string | null; email: string | null }, channel: Channel) =>
@@ -117,24 +119,22 @@ const MIME = {
   vcf: 'text/vcard',
 } as const;
 
+/** An export made ready on the reader: its file and the write that records it. */
+interface PreparedExport {
+  fileName: string;
+  bytes: Buffer;
+  offers: number;
+  write: ExportWrite;
+  /** the activity log's entry for the export (in `write` too when it is written with the campaign) */
+  log: ExportLog;
+}
+
 /**
- * Exports a segment's contacts for a channel and remembers it as a campaign. Only customers who
- * agreed to be contacted on that channel, unless the owner gives a reason (logged); messages and
- * offers only ever go to those who agreed.
- *
- * Without an offer the file is written first and the campaign logged after (as before). With an
- * offer the codes must exist before the file can carry them: issuing every offer and logging the
- * campaign (with each member's message) is one transaction, then the file is written and handed
- * to `deliver` (the command line writes it to disk there); if that fails, a second transaction
- * takes the campaign and its unused offers back, so a file that never came to be issued nothing.
+ * Everything of an export that only reads, on the lane it runs on (the heavy reader in the app):
+ * the segment, each customer's message and new offer code, the file itself. No transaction: the
+ * write is handed over as plain data (record.ts).
  */
-export async function exportContacts(
-  ctx: Ctx,
-  input: ExportInput,
-  /** where the file goes, for the activity log: a path (command line), else a download in the app */
-  to = 'download',
-  deliver: (bytes: Buffer) => void = () => {},
-): Promise<{ campaign: Campaign; fileName: string; mime: string; bytes: Buffer; offers: number }> {
+async function prepareExport(ctx: Ctx, input: ExportInput, to: string, logNow: boolean): Promise<PreparedExport> {
   const sel = selectContacts(ctx, input);
   const settings = getSettings(ctx.db);
   const now = ctx.clock.now();
@@ -144,12 +144,6 @@ export async function exportContacts(
     .join('-')
     .replace(/[^\p{L}\p{N}-]+/gu, '_');
   const fileName = `regulars-${label}-${input.layout === 'sms' ? 'sms-platform' : input.channel}-${day}.${input.format}`;
-  const write = async (sent: ReadonlyMap<number, Sending>) =>
-    input.format === 'csv'
-      ? toCsv(sheetOf(sel.contacts, settings.timeZone, input, sent))
-      : input.format === 'xlsx'
-        ? await toXlsx(sheetOf(sel.contacts, settings.timeZone, input, sent), label || 'contacts')
-        : toVcf(sel.contacts, input.vcardVersion);
   const params: Record<string, string> = {};
   for (const k of ['tag', 'staff', 'name', 'tier'] as const) if (input[k]) params[k] = input[k]!;
   // a printed call list is written as CSV but is its own way of reaching the customers; an SMS
@@ -170,9 +164,26 @@ export async function exportContacts(
     leftOutNoContact: sel.leftOutNoContact,
     withoutConsentReason: input.includeWithoutConsent ? (input.reason ?? null) : null,
   };
-  const memberIds = sel.contacts.map((c) => c.id);
-  const auditEntry = (id: number, sent: ReadonlyMap<number, Sending>) =>
-    audit(ctx.db, now, 'export.contacts', 'campaign', id, {
+
+  // With an offer, each customer who may be sent a message gets their own code, drawn here and
+  // written by the writer with the campaign (which refuses codes taken meanwhile).
+  const offered = input.offer ? sel.contacts.filter((c) => c.consented) : [];
+  const terms = input.offer && offered.length > 0 ? checkOfferTerms(input.offer, day) : null;
+  const codes = terms ? freshCodes(ctx, offered.length) : [];
+  const offers = new Map<number, OfferInMessage>(
+    terms ? offered.map((c, i) => [c.id, { ...terms, code: codes[i]!, status: 'open' as const }]) : [],
+  );
+  const sent = sendings(ctx, input, sel.contacts, offers);
+  const bytes =
+    input.format === 'csv'
+      ? toCsv(sheetOf(sel.contacts, settings.timeZone, input, sent))
+      : input.format === 'xlsx'
+        ? await toXlsx(sheetOf(sel.contacts, settings.timeZone, input, sent), label || 'contacts')
+        : toVcf(sel.contacts, input.vcardVersion);
+  const offerCount = [...sent.values()].filter((x) => x.offerCode !== null).length;
+  const log: ExportLog = {
+    at: now,
+    detail: {
       segment: input.segment,
       channel: input.channel,
       format,
@@ -180,64 +191,84 @@ export async function exportContacts(
       withoutConsent: input.includeWithoutConsent ? sel.contacts.filter((c) => !c.consented).length : 0,
       reason: input.includeWithoutConsent ? input.reason : undefined,
       messages: [...sent.values()].filter((x) => x.message !== null).length || undefined,
-      offers: [...sent.values()].filter((x) => x.offerCode !== null).length || undefined,
+      offers: offerCount || undefined,
       to,
-    });
-  const messagesOf = (sent: ReadonlyMap<number, Sending>) =>
-    new Map([...sent].flatMap(([id, x]) => (x.message === null ? [] : [[id, x.message] as const])));
+    },
+  };
+  return {
+    fileName,
+    bytes,
+    offers: offerCount,
+    log,
+    write: {
+      record,
+      members: JSON.stringify(sel.contacts.map((c) => [c.id, sent.get(c.id)?.message ?? null])),
+      offer: input.offer
+        ? {
+            kind: input.offer.kind,
+            value: input.offer.value,
+            minSpendMinor: terms?.minSpendMinor ?? input.offer.minSpendMinor,
+            expiresOn: terms?.expiresOn ?? input.offer.expiresOn,
+            codes: JSON.stringify(offered.map((c, i) => [c.id, codes[i]!])),
+            count: codes.length,
+          }
+        : null,
+      log: logNow ? log : null,
+    },
+  };
+}
 
-  const offer = input.offer;
-  if (!offer) {
-    const sent = sendings(ctx, input, sel.contacts, new Map());
-    const bytes = await write(sent);
-    // One campaign per list and channel: the same list written again today in another format joins it.
-    const campaign = ctx.db.transaction(() => {
-      const same = q.sameListCampaign(ctx.db, record, memberIds);
-      const c = same
-        ? q.addCampaignFormat(ctx.db, same.id, format)
-        : { id: q.insertCampaign(ctx.db, record, memberIds), ...record };
-      q.setMemberMessages(ctx.db, c.id, messagesOf(sent));
-      auditEntry(c.id, sent);
-      return c;
-    })();
-    deliver(bytes);
-    return { campaign, fileName, mime: MIME[input.format], bytes, offers: 0 };
-  }
+/** Tries of an export whose shop changed between its preparing and its writing (a code taken meanwhile, a customer merged). */
+const EXPORT_TRIES = 3;
 
-  // With an offer: a campaign of its own (never joined to another export of the list), each
-  // customer who may be sent a message their own offer, in one transaction.
-  const { campaign, sent } = ctx.db.transaction(() => {
-    const id = q.insertCampaign(ctx.db, record, memberIds);
-    const codes = new Map<number, Offer>();
-    for (const c of sel.contacts) {
-      if (!c.consented) continue;
-      const o = issueOffer(ctx, {
-        customerId: c.id,
-        kind: offer.kind,
-        value: offer.value,
-        minSpendMinor: offer.minSpendMinor,
-        expiresOn: offer.expiresOn,
-        source: { campaignId: id },
-      });
-      codes.set(c.id, o);
+/**
+ * Exports a segment's contacts for a channel and remembers it as a campaign. Only customers who
+ * agreed to be contacted on that channel, unless the owner gives a reason (logged); messages and
+ * offers only ever go to those who agreed.
+ *
+ * The file is made first, with each offer's code drawn beforehand, on the lane the call runs on
+ * (the heavy reader in the app), outside any transaction; then one short transaction on the
+ * writer lane records the campaign, its members and messages, every offer and the activity log's
+ * entries, in set-based statements (record.ts, docs/architecture.md "Write steps"). A sale at the
+ * counter waits for that write only, never for the reading and the file.
+ *
+ * The command line hands the file to `deliver` (it writes it to disk) after the campaign is
+ * recorded; the export is logged once the file is there, and if it cannot be written, a second
+ * transaction takes the campaign and its unused offers back, so a file that never came to be
+ * issued nothing.
+ */
+export async function exportContacts(
+  ctx: Ctx,
+  input: ExportInput,
+  /** where the file goes, for the activity log: a path (command line), else a download in the app */
+  to = 'download',
+  deliver?: (bytes: Buffer) => void,
+): Promise<{ campaign: Campaign; fileName: string; mime: string; bytes: Buffer; offers: number }> {
+  for (let attempt = 1; ; attempt++) {
+    // Without a file to deliver (the app: the file is the reply) the export is logged with its campaign.
+    const p = await prepareExport(ctx, input, to, !deliver || !input.offer);
+    let campaign: Campaign;
+    try {
+      ({ campaign } = await onWriter(ctx, recordExportStep, p.write));
+    } catch (e) {
+      if (attempt < EXPORT_TRIES && e instanceof AppError && e.detail?.reason === EXPORT_CHANGED) continue;
+      throw e;
     }
-    const s = sendings(ctx, input, sel.contacts, codes);
-    q.setMemberMessages(ctx.db, id, messagesOf(s));
-    return { campaign: { id, ...record }, sent: s };
-  })();
-  try {
-    const bytes = await write(sent);
-    deliver(bytes);
+    const done = { campaign, fileName: p.fileName, mime: MIME[input.format], bytes: p.bytes, offers: p.offers };
+    if (!deliver) return done;
+    if (!input.offer) {
+      deliver(p.bytes);
+      return done;
+    }
+    try {
+      deliver(p.bytes);
+    } catch (e) {
+      await onWriter(ctx, withdrawExportStep, { campaignId: campaign.id, at: ctx.clock.now(), to });
+      throw e;
+    }
     // the owner's activity log names the export once its file exists (a withdrawn one is not listed)
-    auditEntry(campaign.id, sent);
-    const offers = [...sent.values()].filter((x) => x.offerCode !== null).length;
-    return { campaign, fileName, mime: MIME[input.format], bytes, offers };
-  } catch (e) {
-    ctx.db.transaction(() => {
-      q.withdrawCampaign(ctx.db, campaign.id);
-      audit(ctx.db, ctx.clock.now(), 'export.withdrawn', 'campaign', campaign.id, { reason: 'file_not_written', to });
-    })();
-    throw e;
+    await onWriter(ctx, logExportStep, { campaignId: campaign.id, log: p.log });
+    return done;
   }
 }
 

@@ -5,11 +5,10 @@
  * too (shared/domain/offers.ts), filled with the code the export issued each customer.
  */
 import type { ContactRow, ExportInput } from '../../../shared/schemas/export';
-import type { Offer } from '../../../shared/schemas/offers';
 import { messageKindFor, type MessageKind } from '../../../shared/domain/messages';
 import type { Ctx } from '../../ctx';
 import { lapsedList } from '../lapsed';
-import { reacher } from '../reach';
+import { reacher, type OfferInMessage } from '../reach';
 
 /** What an export writes for one customer: the message (null: none for them) and the offer code. */
 export interface Sending {
@@ -45,7 +44,7 @@ export function sendings(
   ctx: Ctx,
   input: ExportInput,
   contacts: readonly ContactRow[],
-  offers: ReadonlyMap<number, Offer>,
+  offers: ReadonlyMap<number, OfferInMessage>,
 ): Map<number, Sending> {
   const withMessage = input.message || input.layout === 'sms';
   const kindOf = withMessage ? messageKinds(ctx, input) : null;
