@@ -49,10 +49,12 @@ export const ROUTES: Record<Method, Lane> = {
   'sales.today': 'counter',
   'db.integrityCheck': 'heavy',
   'import.preview': 'heavy',
-  'import.start': 'writer',
+  // the upload (up to 150 MB) is checked and decoded here; the job starts on the writer, which
+  // keeps the jobs, as a write step handed the bytes (main/services/data-api.ts)
+  'import.start': 'heavy',
   'import.status': 'writer',
   'import.cancel': 'writer',
-  // the jobs map lives in the writer's thread (import.start/status/cancel), and with it this run's imports
+  // the jobs map lives in the writer's thread (import.start's job, status, cancel), and with it this run's imports
   'import.list': 'writer',
   'exports.preview': 'heavy',
   'exports.contacts': 'heavy',

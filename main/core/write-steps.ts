@@ -2,6 +2,7 @@ import { fail, type Reply } from '../../shared/api/errors';
 import type { Ctx } from '../ctx';
 import { toFailure } from '../errors';
 import { logExportStep, recordExportStep, withdrawExportStep } from '../services/export/record';
+import { startImportStep } from '../services/data-api';
 import type { WriteStep } from './write-step';
 
 /**
@@ -9,7 +10,12 @@ import type { WriteStep } from './write-step';
  * thread runs these and nothing else by name: a step is never reachable from a transport (only a
  * core worker posts one, and only the pool relays it).
  */
-export const WRITE_STEPS: readonly WriteStep<never, unknown>[] = [recordExportStep, logExportStep, withdrawExportStep];
+export const WRITE_STEPS: readonly WriteStep<never, unknown>[] = [
+  recordExportStep,
+  logExportStep,
+  withdrawExportStep,
+  startImportStep,
+];
 
 const byName = new Map(WRITE_STEPS.map((s) => [s.name, s]));
 

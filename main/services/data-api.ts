@@ -3,14 +3,22 @@ import { AppError } from '../../shared/api/errors';
 import { ImportOptions, type ImportRequest } from '../../shared/schemas/import';
 import type { z } from 'zod';
 import type { Ctx } from '../ctx';
+import { onWriter, writeStep } from '../core/write-step';
 import { previewImport } from './import/run';
 import { startImportJob } from './import/jobs';
 import { backupDir, listBackups, ownerOf } from './backup';
 import { previewBackup, restoreBackup } from './restore';
 
-/** Handlers' glue for the data screens: decoding uploads and naming backups by file name only. */
+/**
+ * Handlers' glue for the data screens: decoding uploads and naming backups by file name only. The
+ * bytes own their whole buffer (decoded into one of their own, not copied again), so a big upload
+ * can be handed to another thread without a copy; a small one comes out of Node's shared pool
+ * and is copied out of it.
+ */
 export function decodeUpload(data: string): Uint8Array {
-  return new Uint8Array(Buffer.from(data, 'base64'));
+  const b = Buffer.from(data, 'base64');
+  const own = b.byteOffset === 0 && b.buffer.byteLength === b.length && b.buffer instanceof ArrayBuffer;
+  return own ? new Uint8Array(b.buffer, 0, b.length) : new Uint8Array(b);
 }
 
 function optionsOf(r: z.output<typeof ImportRequest>): ImportOptions {
@@ -22,8 +30,21 @@ export function importPreview(ctx: Ctx, r: z.output<typeof ImportRequest>) {
   return previewImport(ctx, decodeUpload(r.data), r.fileName, optionsOf(r));
 }
 
+/**
+ * The import job, started on the writer lane, which keeps the jobs (import.status and import.cancel
+ * ask there); its bytes are handed over, not copied. Runs as a write step because the writer lane
+ * runs nothing that takes time: an upload of up to 150 MB is checked (the contract's schema) and
+ * decoded where `import.start` runs, the heavy reader (routes.ts).
+ */
+export const startImportStep = writeStep(
+  'import.start',
+  (ctx, a: { bytes: Uint8Array; fileName: string; options: ImportOptions }) =>
+    startImportJob(ctx, a.bytes, a.fileName, a.options),
+);
+
 export function importStart(ctx: Ctx, r: z.output<typeof ImportRequest>) {
-  return startImportJob(ctx, decodeUpload(r.data), r.fileName, optionsOf(r));
+  const bytes = decodeUpload(r.data);
+  return onWriter(ctx, startImportStep, { bytes, fileName: r.fileName, options: optionsOf(r) }, [bytes.buffer as ArrayBuffer]);
 }
 
 /**

@@ -158,3 +158,34 @@ describe('an export of many customers with offers', () => {
     expect(r.campaign.id).toBeGreaterThan(0);
   });
 });
+
+describe('an upload', () => {
+  it('is checked and decoded off the writer lane: a sale sent with it does not wait for it', async () => {
+    // the test-only stall stands in for checking and decoding a big upload where import.start runs
+    const { pool } = await shop(0, { slowMethods: { 'import.start': 1500 } });
+    const csv = ['phone,date,amount', '13900000001,2026-01-15,35'].join('\n') + '\n';
+    const order: string[] = [];
+    const start = pool
+      .dispatch('import.start', { fileName: 'sales.csv', data: Buffer.from(csv).toString('base64'), kind: 'sales', dryRun: true })
+      .then((r) => (order.push('import.start'), r));
+    const sale = pool.dispatch('sales.record', { amountMinor: 500 }).then((r) => (order.push('sale'), r));
+    const [s, j] = await Promise.all([sale, start]);
+    expect(s.ok).toBe(true);
+    expect(j).toMatchObject({ ok: true, data: { state: 'running' } });
+    expect(order).toEqual(['sale', 'import.start']);
+    // the job lives on the writer lane, where import.status asks
+    let state = 'running';
+    for (let i = 0; i < 300 && state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await ok<{ state: string }>(pool, 'import.status', { id: (j as { data: { id: string } }).data.id })).state;
+    }
+    expect(state).toBe('done');
+  });
+
+  it('that is not base64 gets the same validation error as before, and starts nothing', async () => {
+    const { pool } = await shop();
+    const bad = await pool.dispatch('import.start', { fileName: 'bad.csv', data: 'not*base64!', kind: 'sales' });
+    expect(bad).toEqual({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['data'], message: 'invalid' }] } });
+    expect(await ok<{ imports: unknown[] }>(pool, 'import.list')).toEqual({ imports: [] });
+  });
+});
