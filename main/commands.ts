@@ -49,8 +49,8 @@ export const commandHandlers = {
     });
     return { campaign: r.campaign };
   },
-  'customers.exportTo': (a, ctx) => {
-    const data = customerDataExport(ctx, a.id, path.resolve(a.out));
+  'customers.exportTo': async (a, ctx) => {
+    const data = await customerDataExport(ctx, a.id, path.resolve(a.out));
     fs.mkdirSync(a.out, OWN_DIR);
     fs.writeFileSync(path.join(a.out, 'customer.json'), JSON.stringify(data.json, null, 2) + '\n', OWN_FILE);
     for (const [name, text] of Object.entries(data.csv))

@@ -3,6 +3,8 @@ import type { Ctx } from '../ctx';
 import { toFailure } from '../errors';
 import { logExportStep, recordExportStep, withdrawExportStep } from '../services/export/record';
 import { startImportStep } from '../services/data-api';
+import { auditEntryStep } from '../services/audit-entry';
+import { storeFitStep } from '../services/model';
 import type { WriteStep } from './write-step';
 
 /**
@@ -15,6 +17,8 @@ export const WRITE_STEPS: readonly WriteStep<never, unknown>[] = [
   logExportStep,
   withdrawExportStep,
   startImportStep,
+  auditEntryStep,
+  storeFitStep,
 ];
 
 const byName = new Map(WRITE_STEPS.map((s) => [s.name, s]));

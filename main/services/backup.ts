@@ -6,7 +6,9 @@ import { audit } from '../db/queries/audit';
 import { readShopId } from '../db/queries/shop-identity';
 import { assertNotInUse } from '../db/in-use';
 import { vacuumInto } from '../db/vacuum-into';
-import type { Ctx } from '../ctx';
+import { consoleLogger, type Ctx } from '../ctx';
+import { handOver } from '../core/write-step';
+import { auditEntryStep } from './audit-entry';
 import { getSettings } from './settings';
 import { businessDate } from '../../shared/domain/dates';
 
@@ -162,16 +164,30 @@ export function backupName(owner: BackupOwner, ms: number, reason: string): stri
   return owner.shopId ? `${owner.base}-${owner.shopId}-${stamp(ms)}-${reason}.db` : `${owner.base}-${stamp(ms)}-${reason}.db`;
 }
 
+/** What taking a copy needs: the connection, and on a reader lane the way to the writer lane for its log line. */
+type CopyCtx = Pick<Ctx, 'db' | 'clock'> & Partial<Pick<Ctx, 'writer' | 'log'>>;
+
+/**
+ * A full copy of the shop left the database: the activity log says when, why and where to. On a
+ * reader lane (the owner's "Back up now", the daily backup: the heavy reader) the line is handed to
+ * the writer lane and not waited for (main/core/write-step.ts): the copy is on disk whatever the
+ * log says, and a write of the reader's own would take the write lock a sale may be waiting for.
+ */
+function logCopy(ctx: CopyCtx, reason: string, to: string): void {
+  const entry = { at: ctx.clock.now(), action: 'backup', entity: 'database', entityId: null, detail: { reason, to } };
+  if (ctx.writer) return handOver(ctx.writer, ctx.log ?? consoleLogger, auditEntryStep, entry);
+  audit(ctx.db, entry.at, entry.action, entry.entity, entry.entityId, entry.detail);
+}
+
 /** An automatic backup into the backup folder, logged in the activity log, then rotation. */
-export function takeBackup(ctx: Pick<Ctx, 'db' | 'dbPath' | 'clock'>, reason: string): BackupInfo {
+export function takeBackup(ctx: CopyCtx & Pick<Ctx, 'dbPath'>, reason: string): BackupInfo {
   let now = ctx.clock.now();
   const owner = ownerOf(ctx);
   const dir = folderToWrite(ctx);
   while (fs.existsSync(path.join(dir, backupName(owner, now, reason)))) now++;
   const file = path.join(dir, backupName(owner, now, reason));
   writeCopy(ctx.db, file);
-  // A full copy of the shop left the database: the activity log says when, why and where to.
-  audit(ctx.db, ctx.clock.now(), 'backup', 'database', null, { reason, to: file });
+  logCopy(ctx, reason, file);
   rotate(dir, owner, file, shopZone(ctx));
   return { file, takenAt: now, reason, bytes: fs.statSync(file).size };
 }
@@ -187,9 +203,9 @@ export function backupBeforeChange(ctx: Ctx, reason: 'import' | 'restore' | 'mig
 }
 
 /** A copy the owner asked for at a path of their choosing (`regulars backup --out`), logged like every full copy. */
-export function copyTo(ctx: Pick<Ctx, 'db' | 'clock'>, dest: string): void {
+export function copyTo(ctx: CopyCtx, dest: string): void {
   writeCopy(ctx.db, dest);
-  audit(ctx.db, ctx.clock.now(), 'backup', 'database', null, { reason: 'manual', to: dest });
+  logCopy(ctx, 'manual', dest);
 }
 
 /**

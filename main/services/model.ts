@@ -7,6 +7,7 @@ import { storedFit, storeFit } from '../db/queries/model-fits';
 import type { Ctx } from '../ctx';
 import { MODEL_FIT_VERSION, StoredModelFit } from '../../shared/schemas/model-fit';
 import { cached } from './cache';
+import { writeLater, writeStep } from '../core/write-step';
 
 /**
  * Below this many customers with a repeat visit the shop's own history is too thin to fit; the
@@ -44,14 +45,25 @@ function storedOrFitted(ctx: Ctx, calibrationEnd: string): ShopModel {
   }
   const model = fitShopModel(ctx, calibrationEnd);
   const fit: StoredModelFit = { version: MODEL_FIT_VERSION, ...model };
-  try {
-    storeFit(ctx.db, calibrationEnd, stamp, JSON.stringify(fit), ctx.clock.now());
-  } catch (e) {
-    // The list is still answered (a read-only file, a full disk); the fit is fitted again next time.
-    ctx.log.error(`incident ${randomUUID().slice(0, 8)}: the model fit for ${calibrationEnd} could not be stored`, e);
-  }
+  // fitted on a reader lane, kept by the writer lane, not waited for (main/core/write-step.ts)
+  writeLater(ctx, storeFitStep, { calibrationEnd, stamp, params: JSON.stringify(fit), fittedAt: ctx.clock.now() });
   return model;
 }
+
+/**
+ * Keeps a fit in `model_fits`. One that cannot be stored (a read-only file, a full disk) is logged
+ * under an incident id and fitted again next time; the list was answered anyway.
+ */
+export const storeFitStep = writeStep(
+  'model.storeFit',
+  (ctx, f: { calibrationEnd: string; stamp: string; params: string; fittedAt: number }): void => {
+    try {
+      storeFit(ctx.db, f.calibrationEnd, f.stamp, f.params, f.fittedAt);
+    } catch (e) {
+      ctx.log.error(`incident ${randomUUID().slice(0, 8)}: the model fit for ${f.calibrationEnd} could not be stored`, e);
+    }
+  },
+);
 
 /** A stored fit, or null when it is of another version or does not parse (it is then fitted again). */
 export function readFit(json: string, calibrationEnd: string): ShopModel | null {

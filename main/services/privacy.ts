@@ -8,6 +8,8 @@ import { audit } from '../db/queries/audit';
 import { deleteCareRecords, unknownCustomerReferences } from '../db/queries/customer-refs';
 import { backupBeforeChange } from './backup';
 import type { Ctx } from '../ctx';
+import { onWriter } from '../core/write-step';
+import { auditEntryStep } from './audit-entry';
 import { getCustomer, liveRow } from './customers';
 import { consentHistory } from './customers';
 import { saleEffects } from './sale-effects';
@@ -31,14 +33,24 @@ export function resolveCustomer(ctx: Ctx, key: string): number {
   throw new AppError('NOT_FOUND', { entity: 'customer', key: k });
 }
 
-/** Everything held about one customer (PIPL/GDPR access request): record, consent history, sales, notes. */
-export function customerDataExport(ctx: Ctx, id: number, to = 'download') {
+/**
+ * Everything held about one customer (PIPL/GDPR access request): record, consent history, sales,
+ * notes. Runs on the heavy reader in the app; the activity log's line is written by the writer lane
+ * (main/core/write-step.ts) and waited for: a copy that cannot be logged is not handed out.
+ */
+export async function customerDataExport(ctx: Ctx, id: number, to = 'download') {
   const customer = getCustomer(ctx, id);
   const sales = customerSales(ctx, id, 1_000_000);
   const consent = consentHistory(ctx, id);
   const campaigns = q.campaignsOf(ctx.db, id);
   // where the copy went (a folder on the command line, else a download in the app)
-  audit(ctx.db, ctx.clock.now(), 'customer.export', 'customer', id, { to });
+  await onWriter(ctx, auditEntryStep, {
+    at: ctx.clock.now(),
+    action: 'customer.export',
+    entity: 'customer',
+    entityId: id,
+    detail: { to },
+  });
   const json = { exportedAt: new Date(ctx.clock.now()).toISOString(), customer, consentHistory: consent, sales, campaigns };
   const salesCsv = csvText(
     [

@@ -189,3 +189,21 @@ describe('an upload', () => {
     expect(await ok<{ imports: unknown[] }>(pool, 'import.list')).toEqual({ imports: [] });
   });
 });
+
+describe("a reader lane's own writes go to the writer lane", () => {
+  it("a customer's data export is logged (as the caller) before it is answered; a backup's and a model fit's lines follow", async () => {
+    const { pool, file } = await shop(2);
+    const actor = { device: 'Till 2', staff: 'Ana' };
+    await ok(pool, 'customers.exportData', { id: 1 }, { actor });
+    expect(read(file, "SELECT entity_id, device, staff, detail FROM audit_log WHERE action = 'customer.export'")).toEqual([
+      { entity_id: 1, device: 'Till 2', staff: 'Ana', detail: '{"to":"download"}' },
+    ]);
+    const backup = await ok<{ file: string }>(pool, 'backups.create');
+    await ok(pool, 'lapsed.list');
+    // handed over without waiting: the writer lane writes them next, before a later call of its own
+    await ok(pool, 'settings.update', { shopName: 'Noodles' });
+    const backups = read<{ detail: string }>(file, "SELECT detail FROM audit_log WHERE action = 'backup'");
+    expect(backups.map((b) => JSON.parse(b.detail) as unknown)).toContainEqual({ reason: 'manual', to: backup.file });
+    expect(read<{ n: number }>(file, 'SELECT COUNT(*) AS n FROM model_fits')[0]!.n).toBeGreaterThan(0);
+  });
+});
