@@ -46,8 +46,9 @@ export function forgetAnswers(): void {
 /**
  * Loads data for a screen's filters so that the newest request always wins: each request is
  * numbered, and an answer that arrives after a newer request was made is dropped, however the
- * server orders its replies. `key` names the filters (requests are made again only when it
- * changes); `load` may change identity on every render. A null `load` asks nothing.
+ * server orders its replies. `key` names the question and its filters (requests are made again
+ * only when it changes; answers are remembered by it across screens, so it starts with the method
+ * or what is loaded); `load` may change identity on every render. A null `load` asks nothing.
  */
 export function useLatest<T>(load: (() => Promise<T>) | null, key: string): Loaded<T> {
   const [answer, setAnswer] = useState<Answer<T>>({ key: '', round: -1, data: undefined, error: undefined });

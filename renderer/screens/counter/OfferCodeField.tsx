@@ -37,7 +37,7 @@ export function OfferCodeField({ code, onCode, customerId, amountMinor, saleErro
   // Each Enter asks again; nothing shows while the answer for the code, customer and amount now is on its way.
   const check = useLatest(
     asking ? () => api.call('offers.check', { offerCode: normalized, customerId, amountMinor }) : null,
-    JSON.stringify([normalized, customerId, amountMinor, asked]),
+    `offers.check ${JSON.stringify([normalized, customerId, amountMinor, asked])}`,
   );
   const result: { ok: Checked } | { error: unknown } | null =
     !asking || check.loading ? null : check.error ? { error: check.error } : check.data ? { ok: check.data } : null;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Customer } from '../../../shared/schemas/customer';
 import type { CustomerDataExport } from '../../../shared/schemas/data';
 import { useApi } from '../../api/context';
+import { forgetAnswers } from '../../api/useCall';
 import { useT } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { navigate } from '../../app/router';
@@ -46,6 +47,8 @@ export function PrivacySection({ customer }: { customer: Customer }) {
     setError(null);
     try {
       const r = await api.call('customers.erase', { id: customer.id, confirm: true });
+      // answers remembered for screens opened again may hold them (their page, a list): none shows again
+      forgetAnswers();
       await refresh();
       sessionStorage.setItem('regulars.flash', t('privacy.erased', { count: r.anonymisedSales, sales: r.anonymisedSales }));
       navigate('/customers');

@@ -35,7 +35,7 @@ async function loadPage(api: ApiClient, id: number): Promise<Page> {
  */
 export function useCustomerPage(id: number) {
   const api = useApi();
-  const page = useLatest(() => loadPage(api, id), `customer ${id}`);
+  const page = useLatest(() => loadPage(api, id), `customers.page ${id}`);
   const data = page.data;
   const shownId = data?.customer.id;
   useEffect(() => {

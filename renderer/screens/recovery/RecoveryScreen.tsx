@@ -28,7 +28,7 @@ export function RecoveryScreen() {
   const f = useFormat();
   const api = useApi();
   const { refresh } = useShop();
-  const found = useLatest(() => newestUsable(api), 'backups');
+  const found = useLatest(() => newestUsable(api), 'recovery newestUsable');
   const dir = found.data?.dir ?? '';
   // undefined: still looking
   const best = found.data?.best;

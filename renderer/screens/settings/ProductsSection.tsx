@@ -133,7 +133,10 @@ function ProductRow({ p, open, onToggle, onChanged }: { p: Product; open: boolea
   const f = useFormat();
   const api = useApi();
   // asked again when the product's price changes (the reload after a re-price brings the new one)
-  const loaded = useLatest(open ? () => api.call('products.history', { id: p.id }) : null, `${p.id} ${p.priceMinor}`);
+  const loaded = useLatest(
+    open ? () => api.call('products.history', { id: p.id }) : null,
+    `products.history ${p.id} ${p.priceMinor}`,
+  );
   const history = loaded.data ?? [];
   const [price, setPrice] = useState('');
   const [note, setNote] = useState('');
