@@ -7,13 +7,15 @@ import { SHARING_ROUTES } from './routes-sharing';
  * own SQLite connection (WAL), so the counter never queues behind a list, a model fit or a backup:
  *
  * - `writer`: every method that writes what the owner typed, in short `BEGIN IMMEDIATE`
- *   transactions. The import jobs live here too (import.start/status/cancel share one jobs map),
+ *   transactions, and the write steps the readers hand over (main/core/write-step.ts). The import
+ *   jobs live here too (import.start's job, import.status and import.cancel share one jobs map),
  *   and the restore, which swaps the file (the pool closes the readers around it).
  * - `counter`: the counter's fast indexed reads (search, the picked customer, today's sales, the
  *   shop's status and settings).
  * - `heavy`: lists, Lapsed and Insights (model fits), exports, import previews and xlsx parsing,
- *   backups and the integrity check. A few of these write a little on the side (a model fit kept,
- *   an export's campaign, a backup's audit entry): single short transactions, like the writer's.
+ *   uploads' checking and decoding, backups and the integrity check. What these write (a model fit
+ *   kept, an export's campaign and offers, a backup's log line, an import job) is a write step,
+ *   run by the writer: nothing here takes the write lock.
  *
  * `Record<Method, Lane>` fails to compile when a contract method is missing, and a test checks the
  * table against the contract at run time too.
