@@ -1,9 +1,9 @@
-import { priceChangeAnalyses } from '../main/services/price-changes';
-import { insightsFailure } from '../main/services/failure';
+import { priceChangeAnalyses } from '../main/services/analytics/price-changes';
+import { insightsFailure } from '../main/services/analytics/failure';
 import { closeApp } from '../main/app';
-import { lapsedReport } from '../main/services/lapsed';
-import { insightsChecks, insightsOverview } from '../main/services/insights';
-import { rfmAsOf } from '../main/services/model';
+import { lapsedReport } from '../main/services/analytics/lapsed';
+import { insightsChecks, insightsOverview } from '../main/services/analytics/insights';
+import { rfmAsOf } from '../main/services/analytics/model';
 import { fitBgNbd } from '../shared/domain/bgnbd';
 import { openShop, type Row } from './lib';
 

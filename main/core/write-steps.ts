@@ -4,7 +4,7 @@ import { toFailure } from '../errors';
 import { logExportStep, recordExportStep, withdrawExportStep } from '../services/export/record';
 import { startImportStep } from '../services/data-api';
 import { auditEntryStep } from '../services/audit-entry';
-import { storeFitStep } from '../services/model';
+import { storeFitStep } from '../services/analytics/model';
 import type { WriteStep } from './write-step';
 
 /**

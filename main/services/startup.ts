@@ -3,8 +3,8 @@ import { AppError } from '../../shared/api/errors';
 import { dbFault } from '../db/faults';
 import { dailyBackupIfDue } from './backup';
 import { integrityCheck } from './shop';
-import { lapsedReport } from './lapsed';
-import { insightsChecks } from './insights';
+import { lapsedReport } from './analytics/lapsed';
+import { insightsChecks } from './analytics/insights';
 
 /**
  * Start-up checks, run after the app is already reachable: the integrity check, then (only for a

@@ -11,7 +11,7 @@ import { customerNames } from '../db/queries/analysis';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
 import { complaintStep, listComplaints } from './complaints';
-import { lapsedList } from './lapsed';
+import { lapsedList } from './analytics/lapsed';
 import { getSettings, today } from './settings';
 import { reacher } from './reach';
 import { attemptsByCase, NO_ATTEMPTS } from './attempt-summary';

@@ -17,7 +17,7 @@ import { firstSaleSince } from '../db/queries/sales';
 import { audit } from '../db/queries/audit';
 import { getCustomerRow } from '../db/queries/customers';
 import type { Ctx } from '../ctx';
-import { customerInsight } from './lapsed';
+import { customerInsight } from './analytics/lapsed';
 import { today } from './settings';
 import { reacher } from './reach';
 import { caseAttempts } from './attempt-summary';

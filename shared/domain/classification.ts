@@ -1,6 +1,6 @@
 /**
  * How well a yes/no flag predicts an outcome, as `regulars backtest` scores the lapsed list and its
- * flags (main/services/backtest.ts; AUC of a ranking is in roc.ts):
+ * flags (main/services/analytics/backtest.ts; AUC of a ranking is in roc.ts):
  * - precision = true positives / flagged: of those flagged, the share that turned out so;
  * - recall = true positives / actual positives: of those that turned out so, the share flagged;
  * - F1 = 2 · precision · recall / (precision + recall), their harmonic mean.

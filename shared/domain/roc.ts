@@ -1,7 +1,7 @@
 /**
  * ROC AUC of `score` for predicting `positive`: the chance that a randomly chosen positive scores
  * above a randomly chosen negative (Mann–Whitney U / (n₊·n₋), ties counted half); 0.5 when either
- * class is empty. Used by `regulars backtest` (main/services/backtest.ts).
+ * class is empty. Used by `regulars backtest` (main/services/analytics/backtest.ts).
  */
 export function rocAuc(scores: number[], positive: boolean[]): number {
   const idx = scores.map((s, i) => i).sort((a, b) => scores[a]! - scores[b]!);

@@ -127,3 +127,22 @@ test('a screen opened again shows its last answer at once, marked as updating, u
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await expect(lapsed.getByRole('row').nth(1)).toContainText(name);
 });
+
+test('Settings > Products: the list is the newest search, whatever order the answers come in', async ({ page, shop }) => {
+  await shop.open(page, '/settings');
+  const section = page.getByRole('region', { name: 'Products' });
+  const table = section.getByRole('table', { name: 'Products' });
+  await expect(table.getByRole('rowheader').first()).toBeVisible();
+  const longjing = await holdFirst(page, 'products.list', (i) => i.query === '龙井');
+  await section.getByLabel('Find a product').fill('龙井');
+  await longjing.seen;
+  await section.getByLabel('Find a product').fill('紫砂');
+  const zisha = (await shop.api<{ name: string }[]>('products.list', { query: '紫砂', includeRetired: false })).map(
+    (p) => p.name,
+  );
+  expect(zisha.length).toBeGreaterThan(0);
+  await expect(table.getByRole('rowheader')).toHaveText(zisha);
+  await longjing.deliver();
+  await expect(table.getByRole('rowheader')).toHaveText(zisha);
+  await expect(section.getByLabel('Find a product')).toHaveValue('紫砂');
+});

@@ -1,4 +1,4 @@
-import { lapsedList } from '../../main/services/lapsed';
+import { lapsedList } from '../../main/services/analytics/lapsed';
 import type { ChurnSettings } from '../../shared/domain/churn';
 import type { Ctx } from '../../main/ctx';
 import type { SimTruth } from './simulate-shop';

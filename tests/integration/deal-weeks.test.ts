@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { cleanupAll, FIXED_NOW, makeCtx, ok } from '../helpers/db';
 import { customerWindows, customerWindowsNow, type DealWeek } from '../../main/db/queries/customer-windows';
-import { shopWeeks } from '../../main/services/price-evidence';
+import { shopWeeks } from '../../main/services/analytics/price-evidence';
 import { julianDay } from '../../shared/domain/dates';
 import type { Ctx } from '../../main/ctx';
 

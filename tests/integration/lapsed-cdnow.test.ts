@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../../main/services/import/run';
-import { lapsedList } from '../../main/services/lapsed';
-import { backtest } from '../../main/services/backtest';
+import { lapsedList } from '../../main/services/analytics/lapsed';
+import { backtest } from '../../main/services/analytics/backtest';
 import { ImportOptions } from '../../shared/schemas/import';
 import { ok, tempShops } from '../helpers/shop';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanupAll, makeCtx, ok } from '../helpers/db';
 import type { Ctx } from '../../main/ctx';
-import { lapsedList } from '../../main/services/lapsed';
+import { lapsedList } from '../../main/services/analytics/lapsed';
 import { addDays } from '../../shared/domain/dates';
 
 afterEach(cleanupAll);

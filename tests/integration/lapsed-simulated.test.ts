@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tempShops } from '../helpers/shop';
 import { simulateShop } from '../helpers/simulate-shop';
 import { measureFlags } from '../helpers/measure-flags';
-import { lapsedList } from '../../main/services/lapsed';
-import { backtest } from '../../main/services/backtest';
+import { lapsedList } from '../../main/services/analytics/lapsed';
+import { backtest } from '../../main/services/analytics/backtest';
 import { DEFAULT_CHURN } from '../../shared/domain/churn';
 
 const { fresh } = tempShops();

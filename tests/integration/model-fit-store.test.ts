@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, closeApp } from '../../main/app';
 import type { Ctx } from '../../main/ctx';
-import { shopModel } from '../../main/services/model';
+import { shopModel } from '../../main/services/analytics/model';
 import { MODEL_FIT_VERSION } from '../../shared/schemas/model-fit';
 import { cleanupAll, makeCtx, ok, type TestShop } from '../helpers/db';
 

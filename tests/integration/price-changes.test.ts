@@ -5,8 +5,8 @@ import { cleanupAll, makeCtx, ok, FIXED_NOW } from '../helpers/db';
 import type { Ctx } from '../../main/ctx';
 import type { Product } from '../../shared/schemas/products';
 import type { PriceChangeAnalysis } from '../../shared/schemas/prices';
-import { lapsedList } from '../../main/services/lapsed';
-import { priceChangeAnalyses } from '../../main/services/price-changes';
+import { lapsedList } from '../../main/services/analytics/lapsed';
+import { priceChangeAnalyses } from '../../main/services/analytics/price-changes';
 import { addDays } from '../../shared/domain/dates';
 
 afterEach(cleanupAll);

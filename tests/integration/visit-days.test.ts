@@ -10,7 +10,7 @@ import type { Ctx } from '../../main/ctx';
 import { runImport } from '../../main/services/import/run';
 import { ImportOptions } from '../../shared/schemas/import';
 import { customerWindows, customerWindowsNow } from '../../main/db/queries/customer-windows';
-import { shopWeeks } from '../../main/services/price-evidence';
+import { shopWeeks } from '../../main/services/analytics/price-evidence';
 import { DERIVED_TRIGGERS } from '../../main/db/queries/derived';
 import { julianDay } from '../../shared/domain/dates';
 import { cleanupAll, FIXED_NOW, makeCtx, ok } from '../helpers/db';

@@ -86,7 +86,7 @@ const DEAL_COLUMNS = `COUNT(*) FILTER (WHERE v.day > @before AND ${DEAL}) AS dea
        COALESCE(SUM(w.promo) FILTER (WHERE v.day > @before), 0) AS promo_week_visits`;
 const DEAL_WEEKS_JOIN = 'LEFT JOIN temp.deal_weeks w ON w.week = v.day / 7 AND v.day > @before';
 
-/** The shop's weeks and deal share the windows' deal columns weigh visits against (services/price-evidence.ts shopWeeks). */
+/** The shop's weeks and deal share the windows' deal columns weigh visits against (services/analytics/price-evidence.ts shopWeeks). */
 export interface DealWeeks {
   weeks: readonly DealWeek[];
   share: number;

@@ -4,7 +4,7 @@ import { insertIntroduceTasks } from '../../db/queries/tasks';
 import { listStaff } from '../../db/queries/staff';
 import type { Ctx } from '../../ctx';
 import { complaintStep, openComplaint } from '../complaints';
-import { lapsedList } from '../lapsed';
+import { lapsedList } from '../analytics/lapsed';
 import { record } from '../sales';
 import { today } from '../settings';
 import { startWinback, winbackStep } from '../winback';

@@ -7,7 +7,7 @@
 import type { ContactRow, ExportInput } from '../../../shared/schemas/export';
 import { messageKindFor, type MessageKind } from '../../../shared/domain/messages';
 import type { Ctx } from '../../ctx';
-import { lapsedList } from '../lapsed';
+import { lapsedList } from '../analytics/lapsed';
 import { reacher, type OfferInMessage } from '../reach';
 
 /** What an export writes for one customer: the message (null: none for them) and the offer code. */

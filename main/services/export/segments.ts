@@ -12,7 +12,7 @@ import {
   type CustomerClause,
 } from '../../db/queries/customer-search';
 import type { Ctx } from '../../ctx';
-import { lapsedList } from '../lapsed';
+import { lapsedList } from '../analytics/lapsed';
 import { savedFilterByName } from '../saved-filters';
 
 /** A staff member by id (the app) or by name (the CLI's --staff). */

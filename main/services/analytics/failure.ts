@@ -1,14 +1,14 @@
-import { julianDay } from '../../shared/domain/dates';
-import { activityIn, churnRate } from '../../shared/domain/activity';
-import { isPartialMonth, monthIndex, monthLabel, monthStart } from '../../shared/domain/months';
-import { churnSettings, tiersByValue, type Tier } from '../../shared/domain/churn';
-import { TIERS } from '../../shared/schemas/lapsed';
-import type { FailureGroup, InsightsFailure } from '../../shared/schemas/insights';
-import { customerMonthAmounts, customerStaff, mainCategories } from '../db/queries/failure';
-import { listStaff } from '../db/queries/staff';
-import type { Ctx } from '../ctx';
-import { ANALYTICS_READS, cached } from './cache';
-import { getSettings, today } from './settings';
+import { julianDay } from '../../../shared/domain/dates';
+import { activityIn, churnRate } from '../../../shared/domain/activity';
+import { isPartialMonth, monthIndex, monthLabel, monthStart } from '../../../shared/domain/months';
+import { churnSettings, tiersByValue, type Tier } from '../../../shared/domain/churn';
+import { TIERS } from '../../../shared/schemas/lapsed';
+import type { FailureGroup, InsightsFailure } from '../../../shared/schemas/insights';
+import { customerMonthAmounts, customerStaff, mainCategories } from '../../db/queries/failure';
+import { listStaff } from '../../db/queries/staff';
+import type { Ctx } from '../../ctx';
+import { ANALYTICS_READS, cached } from '../cache';
+import { getSettings, today } from '../settings';
 
 const SHOWN = 12;
 /** Trailing months that make up the value a lost customer takes with them. */

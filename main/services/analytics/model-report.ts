@@ -1,12 +1,12 @@
-import { daysBetween, fromJulianDay, julianDay } from '../../shared/domain/dates';
-import { expectedPurchases } from '../../shared/domain/bgnbd';
-import type { ModelReport } from '../../shared/schemas/model';
-import { lastSaleDate, visitsBetween } from '../db/queries/analysis';
-import { fittedAt } from '../db/queries/model-fits';
-import type { Ctx } from '../ctx';
-import { calibrationEndFor } from '../../shared/domain/calibration';
+import { daysBetween, fromJulianDay, julianDay } from '../../../shared/domain/dates';
+import { expectedPurchases } from '../../../shared/domain/bgnbd';
+import type { ModelReport } from '../../../shared/schemas/model';
+import { lastSaleDate, visitsBetween } from '../../db/queries/analysis';
+import { fittedAt } from '../../db/queries/model-fits';
+import type { Ctx } from '../../ctx';
+import { calibrationEndFor } from '../../../shared/domain/calibration';
 import { rfmAsOf, shopModel } from './model';
-import { today } from './settings';
+import { today } from '../settings';
 
 /**
  * `regulars model` (`model.show`): the model the lists and Insights use today — the stored fit for

@@ -1,13 +1,13 @@
-import type { PriceChangeAnalysis } from '../../shared/schemas/prices';
-import type { PriceRiseEffect } from '../../shared/schemas/lapsed';
-import { addDays, daysBetween } from '../../shared/domain/dates';
-import { QTY_SCALE } from '../../shared/domain/lines';
-import { boughtLessAfterPriceRise } from '../../shared/domain/churn';
-import { changesUpTo, lineSides, shopSides, type ChangeRow, type SideRow } from '../db/queries/price-changes';
-import { customerNames } from '../db/queries/analysis';
-import type { Ctx } from '../ctx';
-import { ANALYTICS_READS, cached } from './cache';
-import { today } from './settings';
+import type { PriceChangeAnalysis } from '../../../shared/schemas/prices';
+import type { PriceRiseEffect } from '../../../shared/schemas/lapsed';
+import { addDays, daysBetween } from '../../../shared/domain/dates';
+import { QTY_SCALE } from '../../../shared/domain/lines';
+import { boughtLessAfterPriceRise } from '../../../shared/domain/churn';
+import { changesUpTo, lineSides, shopSides, type ChangeRow, type SideRow } from '../../db/queries/price-changes';
+import { customerNames } from '../../db/queries/analysis';
+import type { Ctx } from '../../ctx';
+import { ANALYTICS_READS, cached } from '../cache';
+import { today } from '../settings';
 
 /** Equal windows before and after a change: 8 weeks, or as long as there has been since. */
 export const WINDOW_DAYS = 56;

@@ -1,9 +1,9 @@
-import { julianDay } from '../../shared/domain/dates';
-import type { CustomerInsight } from '../../shared/schemas/lapsed';
-import type { Ctx } from '../ctx';
-import { newcomerReturns } from '../db/queries/newcomers';
+import { julianDay } from '../../../shared/domain/dates';
+import type { CustomerInsight } from '../../../shared/schemas/lapsed';
+import type { Ctx } from '../../ctx';
+import { newcomerReturns } from '../../db/queries/newcomers';
 import { customerInsight } from './lapsed';
-import { today } from './settings';
+import { today } from '../settings';
 
 /**
  * `customers.insight`: the customer's row of the lapsed analysis and, for a customer with one

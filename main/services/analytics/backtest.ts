@@ -1,12 +1,12 @@
-import { addDays, julianDay } from '../../shared/domain/dates';
-import { churnSettings, type ChurnSettings } from '../../shared/domain/churn';
-import { flagScores } from '../../shared/domain/classification';
-import { rocAuc } from '../../shared/domain/roc';
-import { dealsBetween, lastSaleDate, visitsBetween } from '../db/queries/analysis';
-import type { Db } from '../db/open';
-import type { Ctx } from '../ctx';
+import { addDays, julianDay } from '../../../shared/domain/dates';
+import { churnSettings, type ChurnSettings } from '../../../shared/domain/churn';
+import { flagScores } from '../../../shared/domain/classification';
+import { rocAuc } from '../../../shared/domain/roc';
+import { dealsBetween, lastSaleDate, visitsBetween } from '../../db/queries/analysis';
+import type { Db } from '../../db/open';
+import type { Ctx } from '../../ctx';
 import { lapsedList, type LapsedEntry } from './lapsed';
-import { getSettings } from './settings';
+import { getSettings } from '../settings';
 
 /**
  * `regulars backtest`: the lapsed list rebuilt as of a past date and scored against what happened

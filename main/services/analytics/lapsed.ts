@@ -1,7 +1,7 @@
-import { addDays, fromJulianDay, julianDay } from '../../shared/domain/dates';
-import { expectedPurchases, pAlive, pNoPurchase, type BgNbdParams } from '../../shared/domain/bgnbd';
-import { expectedSpend } from '../../shared/domain/gammagamma';
-import { shopGapDays } from '../../shared/domain/cadence';
+import { addDays, fromJulianDay, julianDay } from '../../../shared/domain/dates';
+import { expectedPurchases, pAlive, pNoPurchase, type BgNbdParams } from '../../../shared/domain/bgnbd';
+import { expectedSpend } from '../../../shared/domain/gammagamma';
+import { shopGapDays } from '../../../shared/domain/cadence';
 import {
   churnSettings,
   judge,
@@ -13,20 +13,20 @@ import {
   type FlagReason,
   type Status,
   type Tier,
-} from '../../shared/domain/churn';
-import { customerNames, lastShopDay, visitsBetween } from '../db/queries/analysis';
-import { customerWindows, customerWindowsNow } from '../db/queries/customer-windows';
-import type { Ctx } from '../ctx';
-import type { PriceRiseEffect } from '../../shared/schemas/lapsed';
-import { calibrationEndFor } from '../../shared/domain/calibration';
+} from '../../../shared/domain/churn';
+import { customerNames, lastShopDay, visitsBetween } from '../../db/queries/analysis';
+import { customerWindows, customerWindowsNow } from '../../db/queries/customer-windows';
+import type { Ctx } from '../../ctx';
+import type { PriceRiseEffect } from '../../../shared/schemas/lapsed';
+import { calibrationEndFor } from '../../../shared/domain/calibration';
 import { shopModel, type ShopModel } from './model';
-import { customersWithOpenComplaints, priceComplainers } from '../db/queries/complaints';
-import { letGoCustomers } from '../db/queries/winback-cases';
-import { getSettings, today } from './settings';
+import { customersWithOpenComplaints, priceComplainers } from '../../db/queries/complaints';
+import { letGoCustomers } from '../../db/queries/winback-cases';
+import { getSettings, today } from '../settings';
 import { boughtLessAfterRises } from './price-changes';
-import { priceProfile } from '../../shared/domain/price';
+import { priceProfile } from '../../../shared/domain/price';
 import { priceEvidence, shopWeeks } from './price-evidence';
-import { ANALYTICS_READS, cached } from './cache';
+import { ANALYTICS_READS, cached } from '../cache';
 
 /** One row of `regulars lapsed --json` (names are a contract with scripts). */
 export interface LapsedEntry {

@@ -1,12 +1,12 @@
-import { medianOf } from '../../shared/domain/cadence';
-import { LEAVE_REASONS } from '../../shared/domain/care';
-import { TIERS } from '../../shared/schemas/lapsed';
-import type { Reports } from '../../shared/schemas/reports';
-import { complaintTimes, leaveReasonsByMonth } from '../db/queries/complaints';
-import { closedCases } from '../db/queries/winback-cases';
-import type { Ctx } from '../ctx';
+import { medianOf } from '../../../shared/domain/cadence';
+import { LEAVE_REASONS } from '../../../shared/domain/care';
+import { TIERS } from '../../../shared/schemas/lapsed';
+import type { Reports } from '../../../shared/schemas/reports';
+import { complaintTimes, leaveReasonsByMonth } from '../../db/queries/complaints';
+import { closedCases } from '../../db/queries/winback-cases';
+import type { Ctx } from '../../ctx';
 import { overview } from './insights';
-import { today } from './settings';
+import { today } from '../settings';
 
 /** The median, or null without values. */
 const median = (xs: number[]): number | null => (xs.length ? medianOf(xs, 0) : null);

@@ -1,8 +1,8 @@
-import { promotionWeeks } from '../../shared/domain/price';
-import { priorStrength } from '../../shared/domain/stats';
-import type { PriceNumbers } from '../../shared/domain/price';
-import { shopDayVisits, type CustomerWindowRow, type DealWeek, type DealWeeks } from '../db/queries/customer-windows';
-import type { Db } from '../db/open';
+import { promotionWeeks } from '../../../shared/domain/price';
+import { priorStrength } from '../../../shared/domain/stats';
+import type { PriceNumbers } from '../../../shared/domain/price';
+import { shopDayVisits, type CustomerWindowRow, type DealWeek, type DealWeeks } from '../../db/queries/customer-windows';
+import type { Db } from '../../db/open';
 
 /**
  * The shop's weeks (julian day / 7) since `before` as [week, visits, deal visits, promotion week

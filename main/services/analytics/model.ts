@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { daysBetween, julianDay } from '../../shared/domain/dates';
-import { fitBgNbd, type BgNbdParams, type Rfm } from '../../shared/domain/bgnbd';
-import { fitGammaGamma, type GammaGammaParams } from '../../shared/domain/gammagamma';
-import { calibrationRows, calibrationStamp, visitSummaries } from '../db/queries/analysis';
-import { storedFit, storeFit } from '../db/queries/model-fits';
-import type { Ctx } from '../ctx';
-import { MODEL_FIT_VERSION, StoredModelFit } from '../../shared/schemas/model-fit';
-import { cached } from './cache';
-import { writeLater, writeStep } from '../core/write-step';
+import { daysBetween, julianDay } from '../../../shared/domain/dates';
+import { fitBgNbd, type BgNbdParams, type Rfm } from '../../../shared/domain/bgnbd';
+import { fitGammaGamma, type GammaGammaParams } from '../../../shared/domain/gammagamma';
+import { calibrationRows, calibrationStamp, visitSummaries } from '../../db/queries/analysis';
+import { storedFit, storeFit } from '../../db/queries/model-fits';
+import type { Ctx } from '../../ctx';
+import { MODEL_FIT_VERSION, StoredModelFit } from '../../../shared/schemas/model-fit';
+import { cached } from '../cache';
+import { writeLater, writeStep } from '../../core/write-step';
 
 /**
  * Below this many customers with a repeat visit the shop's own history is too thin to fit; the

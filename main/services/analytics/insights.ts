@@ -1,18 +1,18 @@
-import { fromJulianDay, julianDay } from '../../shared/domain/dates';
-import { ACTIVE_MONTHS, activityIn, churnRate } from '../../shared/domain/activity';
-import { HOLDOUT_MONTHS, holdoutFor } from '../../shared/domain/calibration';
-import { isPartialMonth, monthEnd, monthIndex, monthLabel } from '../../shared/domain/months';
-import { expectedPurchases } from '../../shared/domain/bgnbd';
-import { churnSettings, paretoShareOf, rankByValue, tiersByValue, top20ShareOf } from '../../shared/domain/churn';
-import { TIERS } from '../../shared/schemas/lapsed';
-import type { InsightsChecks, InsightsMonth, InsightsOverview } from '../../shared/schemas/insights';
-import { calibrationRows, customerMonths, holdoutVisitsByMonth, shopDaysUpTo } from '../db/queries/analysis';
-import type { Ctx } from '../ctx';
-import { changesUpTo } from '../db/queries/price-changes';
+import { fromJulianDay, julianDay } from '../../../shared/domain/dates';
+import { ACTIVE_MONTHS, activityIn, churnRate } from '../../../shared/domain/activity';
+import { HOLDOUT_MONTHS, holdoutFor } from '../../../shared/domain/calibration';
+import { isPartialMonth, monthEnd, monthIndex, monthLabel } from '../../../shared/domain/months';
+import { expectedPurchases } from '../../../shared/domain/bgnbd';
+import { churnSettings, paretoShareOf, rankByValue, tiersByValue, top20ShareOf } from '../../../shared/domain/churn';
+import { TIERS } from '../../../shared/schemas/lapsed';
+import type { InsightsChecks, InsightsMonth, InsightsOverview } from '../../../shared/schemas/insights';
+import { calibrationRows, customerMonths, holdoutVisitsByMonth, shopDaysUpTo } from '../../db/queries/analysis';
+import type { Ctx } from '../../ctx';
+import { changesUpTo } from '../../db/queries/price-changes';
 import { recentCheck } from './lapsed';
 import { shopModel } from './model';
-import { ANALYTICS_READS, cached } from './cache';
-import { getSettings, today } from './settings';
+import { ANALYTICS_READS, cached } from '../cache';
+import { getSettings, today } from '../settings';
 
 /** Months of history the masks hold (bit 0 also stands for "earlier"); < 53 so they stay exact in a double. */
 const MASK_MONTHS = 48;
