@@ -7,7 +7,7 @@ import { clockFromEnv, consoleLogger, type Clock, type Logger } from '../ctx';
 import { registerOpen } from '../db/in-use';
 import type { CoreWorkerData, SharedState, StepRequest } from './protocol';
 import { LaneWorker, type LaneHost } from './lane-worker';
-import { LANES, REPLACES_FILE, ROUTES, type Lane } from './routes';
+import { LANES, REPLACES_FILE, laneFor, type Lane } from './routes';
 import { ACCESS } from './roles';
 import type { Actor } from '../db/queries/audit';
 
@@ -138,11 +138,12 @@ class PoolImpl implements Pool, LaneHost {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD');
     // the sharing host's own calls (token hashes, PIN hashes): never from a window or the network
     if (ACCESS[method] === 'internal' && !meta.trusted) return fail('FORBIDDEN');
-    const lane = this.lanes[ROUTES[method]];
+    const laneName = laneFor(method, input);
+    const lane = this.lanes[laneName];
     const actor = meta.actor ?? null;
     if (!REPLACES_FILE.has(method)) return lane.call(method, input, actor);
     // The file is about to be replaced: no other connection of this process may hold it open.
-    const readers = LANES.filter((l) => l !== ROUTES[method]).map((l) => this.lanes[l]);
+    const readers = LANES.filter((l) => l !== laneName).map((l) => this.lanes[l]);
     readers.forEach((r) => r.hold());
     try {
       await Promise.all(readers.map((r) => r.control('suspend')));
@@ -175,7 +176,9 @@ class PoolImpl implements Pool, LaneHost {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await Promise.all(LANES.map((l) => this.lanes[l].close()));
+    // the readers first: what they hand the writer as they finish (a backup's log line) still finds it open
+    await Promise.all(LANES.filter((l) => l !== 'writer').map((l) => this.lanes[l].close()));
+    await this.lanes.writer.close();
     this.release();
   }
 }

@@ -174,7 +174,7 @@ type CopyCtx = Pick<Ctx, 'db' | 'clock'> & Partial<Pick<Ctx, 'writer' | 'log'>>;
  * log says, and a write of the reader's own would take the write lock a sale may be waiting for.
  */
 function logCopy(ctx: CopyCtx, reason: string, to: string): void {
-  const entry = { at: ctx.clock.now(), action: 'backup', entity: 'database', entityId: null, detail: { reason, to } };
+  const entry = { at: ctx.clock.now(), action: 'backup' as const, entity: 'database', entityId: null, detail: { reason, to } };
   if (ctx.writer) return handOver(ctx.writer, ctx.log ?? consoleLogger, auditEntryStep, entry);
   audit(ctx.db, entry.at, entry.action, entry.entity, entry.entityId, entry.detail);
 }

@@ -108,6 +108,64 @@ describe("a campaign export's write", () => {
     expect(rows(ctx, "SELECT 1 FROM audit_log WHERE action IN ('export.contacts', 'offer.issue')")).toEqual([]);
   });
 
+  it.each([
+    ['erased', true, (ctx: Ctx, id: number) => ok(ctx, 'customers.erase', { id, confirm: true })],
+    ['erased', false, (ctx: Ctx, id: number) => ok(ctx, 'customers.erase', { id, confirm: true })],
+    [
+      'withdrew their SMS consent',
+      true,
+      (ctx: Ctx, id: number) => ok(ctx, 'customers.setConsent', { customerId: id, channel: 'sms', granted: false }),
+    ],
+  ] as const)(
+    'is refused as a whole when a customer %s meanwhile (with an offer: %s): nothing of it is written',
+    async (_what, withOffer, change) => {
+      const ctx = fresh();
+      const [a, b, c] = await shop(ctx);
+      await change(ctx, b!);
+      const now = clock.now;
+      const write: ExportWrite = {
+        record: {
+          createdAt: now,
+          businessDate: '2026-03-10',
+          segment: 'all',
+          segmentParams: {},
+          channel: 'sms',
+          format: 'csv',
+          formats: ['csv'],
+          fileName: 'x.csv',
+          matched: 3,
+          exported: 3,
+          leftOutNoConsent: 0,
+          leftOutNoContact: 0,
+          withoutConsentReason: null,
+        },
+        members: JSON.stringify([a, b, c].map((id) => [id, 'hi'])),
+        offer: withOffer
+          ? {
+              ...OFFER,
+              codes: JSON.stringify([a, b, c].map((id, i) => [id, `CODE00${i}`])),
+              count: 3,
+            }
+          : null,
+        log: { at: now, detail: { to: 'download' } },
+      };
+      expect(() => recordExportStep.run(ctx, write)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT', detail: { reason: 'export_changed' } }),
+      );
+      for (const table of ['campaigns', 'campaign_members', 'offers']) expect(count(ctx, table)).toBe(0);
+      expect(rows(ctx, "SELECT 1 FROM audit_log WHERE action IN ('export.contacts', 'offer.issue')")).toEqual([]);
+      // prepared again from the shop as it is now, the export leaves the customer out
+      const again = await ok<{ campaign: { id: number } }>(ctx, 'exports.contacts', {
+        segment: 'all',
+        channel: 'sms',
+        format: 'csv',
+        ...(withOffer ? { offer: OFFER } : {}),
+      });
+      const members = rows(ctx, 'SELECT customer_id FROM campaign_members WHERE campaign_id = ?', again.campaign.id);
+      expect(members).toEqual([{ customer_id: a }, { customer_id: c }]);
+    },
+  );
+
   it('the same list exported again today joins its campaign: newer messages replace the old, an export without keeps them', async () => {
     const ctx = fresh();
     const ids = await shop(ctx);

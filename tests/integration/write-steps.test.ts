@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { Reply } from '../../shared/api/errors';
 import { createPool, type Pool, type PoolOptions } from '../../main/core/pool';
 import { WRITE_STEPS } from '../../main/core/write-steps';
+import { SMALL_UPLOAD_BASE64 } from '../../main/core/routes';
 import { openApp, closeApp } from '../../main/app';
 import { dispatch } from '../../main/api';
 import { buildCoreWorker, removeCoreWorker } from '../helpers/core-worker';
@@ -160,13 +161,16 @@ describe('an export of many customers with offers', () => {
 });
 
 describe('an upload', () => {
-  it('is checked and decoded off the writer lane: a sale sent with it does not wait for it', async () => {
+  it('is checked and decoded off the writer lane when it is big: a sale sent with it does not wait for it', async () => {
     // the test-only stall stands in for checking and decoding a big upload where import.start runs
-    const { pool } = await shop(0, { slowMethods: { 'import.start': 1500 } });
-    const csv = ['phone,date,amount', '13900000001,2026-01-15,35'].join('\n') + '\n';
+    const { pool } = await shop(0, { slowMethods: { 'import.start': 4000 } });
+    const rows = ['phone,date,amount'];
+    for (let i = 0; i < 32_000; i++) rows.push(`139${String(i).padStart(8, '0')},2026-01-15,35`);
+    const data = Buffer.from(rows.join('\n') + '\n').toString('base64');
+    expect(data.length).toBeGreaterThan(SMALL_UPLOAD_BASE64);
     const order: string[] = [];
     const start = pool
-      .dispatch('import.start', { fileName: 'sales.csv', data: Buffer.from(csv).toString('base64'), kind: 'sales', dryRun: true })
+      .dispatch('import.start', { fileName: 'sales.csv', data, kind: 'sales', dryRun: true })
       .then((r) => (order.push('import.start'), r));
     const sale = pool.dispatch('sales.record', { amountMinor: 500 }).then((r) => (order.push('sale'), r));
     const [s, j] = await Promise.all([sale, start]);

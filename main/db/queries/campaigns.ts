@@ -91,14 +91,18 @@ export function insertCampaign(
 
 /**
  * A campaign's members with the message written for each, in one statement (10,000 members in
- * tens of milliseconds): `members` is JSON text, `[[customerId, message | null], …]`.
+ * tens of milliseconds): `members` is JSON text, `[[customerId, message | null], …]`. A customer
+ * erased since the list was read is not written (no broken reference, and no error): answers how
+ * many were, for the caller to tell. CROSS JOIN keeps the list the outer loop (each customer found
+ * by its key): the planner may otherwise walk every customer and scan the list for each.
  */
-export function addMembers(db: Db, campaignId: number, members: string): void {
-  stmt(
+export function addMembers(db: Db, campaignId: number, members: string): number {
+  return stmt(
     db,
     `INSERT OR IGNORE INTO campaign_members (campaign_id, customer_id, message)
-     SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) ORDER BY key`,
-  ).run(campaignId, members);
+     SELECT ?, c.id, json_extract(j.value, '$[1]')
+     FROM json_each(?) AS j CROSS JOIN customers c ON c.id = json_extract(j.value, '$[0]') ORDER BY j.key`,
+  ).run(campaignId, members).changes;
 }
 
 /**

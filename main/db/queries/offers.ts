@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { offerStatus, type OfferKind } from '../../../shared/domain/offers';
 import type { Offer } from '../../../shared/schemas/offers';
+import type { Channel } from '../../../shared/schemas/common';
 
 export interface OfferRow {
   id: number;
@@ -77,19 +78,23 @@ export interface CampaignOffersWrite {
   minSpendMinor: number;
   expiresOn: string | null;
   createdAt: number;
+  /** the campaign's channel: an offer goes only to a customer who still agrees to it */
+  channel: Channel;
 }
 
 /**
- * A campaign export's offers in one statement, in the order listed; a customer merged away or gone
- * meanwhile gets none. Answers how many were written; a code some offer has already fails it
- * (SQLITE_CONSTRAINT_UNIQUE).
+ * A campaign export's offers in one statement, in the order listed; a customer merged away, gone,
+ * or who withdrew their consent to the channel meanwhile gets none. Answers how many were written;
+ * a code some offer has already fails it (SQLITE_CONSTRAINT_UNIQUE). CROSS JOIN keeps the list the
+ * outer loop, each customer and consent found by its key.
  */
 export function insertCampaignOffers(db: Db, w: CampaignOffersWrite): number {
   return stmt(
     db,
     `INSERT INTO offers (code, customer_id, kind, value, min_spend_minor, expires_on, winback_id, campaign_id, created_at)
      SELECT json_extract(j.value, '$[1]'), c.id, @kind, @value, @minSpendMinor, @expiresOn, NULL, @campaignId, @createdAt
-     FROM json_each(@codes) AS j JOIN customers c ON c.id = json_extract(j.value, '$[0]') AND c.merged_into_id IS NULL
+     FROM json_each(@codes) AS j CROSS JOIN customers c ON c.id = json_extract(j.value, '$[0]') AND c.merged_into_id IS NULL
+     CROSS JOIN consents k ON k.customer_id = c.id AND k.channel = @channel AND k.is_granted = 1
      ORDER BY j.key`,
   ).run(w).changes;
 }

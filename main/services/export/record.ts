@@ -39,9 +39,13 @@ export const recordExportStep = writeStep('exports.record', (ctx, w: ExportWrite
   ctx.db.transaction(() => {
     const { db } = ctx;
     const { record } = w;
+    const ids = (JSON.parse(w.members) as [number, string | null][]).map(([id]) => id);
+    // a customer erased meanwhile: the file would carry someone the shop no longer keeps
+    const addAll = (campaignId: number) => {
+      if (q.addMembers(db, campaignId, w.members) !== ids.length) throw new AppError('CONFLICT', { reason: EXPORT_CHANGED });
+    };
     if (!w.offer) {
       // One campaign per list and channel: the same list written again today in another format joins it.
-      const ids = (JSON.parse(w.members) as [number, string | null][]).map(([id]) => id);
       const same = q.sameListCampaign(db, record, ids);
       let campaign: Campaign;
       if (same) {
@@ -49,7 +53,7 @@ export const recordExportStep = writeStep('exports.record', (ctx, w: ExportWrite
         q.setMembersMessages(db, same.id, w.members);
       } else {
         campaign = { id: q.insertCampaign(db, record, []), ...record };
-        q.addMembers(db, campaign.id, w.members);
+        addAll(campaign.id);
       }
       if (w.log) logExport(db, campaign.id, w.log);
       return { campaign };
@@ -57,7 +61,7 @@ export const recordExportStep = writeStep('exports.record', (ctx, w: ExportWrite
     // With an offer: a campaign of its own (never joined to another export of the list), each
     // customer who may be sent a message their own offer.
     const id = q.insertCampaign(db, record, []);
-    q.addMembers(db, id, w.members);
+    addAll(id);
     const o = w.offer;
     if (o.count > 0) {
       let written: number;
@@ -70,6 +74,7 @@ export const recordExportStep = writeStep('exports.record', (ctx, w: ExportWrite
           minSpendMinor: o.minSpendMinor,
           expiresOn: o.expiresOn,
           createdAt: record.createdAt,
+          channel: record.channel,
         });
       } catch (e) {
         // a code issued meanwhile (codes are unique): the export draws its codes again
@@ -77,7 +82,7 @@ export const recordExportStep = writeStep('exports.record', (ctx, w: ExportWrite
           throw new AppError('CONFLICT', { reason: EXPORT_CHANGED });
         throw e;
       }
-      // a customer merged away meanwhile: the file would carry a code issued to nobody
+      // a customer merged away or who withdrew consent meanwhile: the file would carry a code issued to nobody
       if (written !== o.count) throw new AppError('CONFLICT', { reason: EXPORT_CHANGED });
       auditCampaignOffers(db, record.createdAt, id);
     }
