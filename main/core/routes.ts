@@ -13,7 +13,7 @@ import { SHARING_ROUTES } from './routes-sharing';
  * - `counter`: the counter's fast indexed reads (search, the picked customer, today's sales, the
  *   shop's status and settings).
  * - `heavy`: lists, Lapsed and Insights (model fits), exports, import previews and xlsx parsing,
- *   uploads' checking and decoding, backups and the integrity check. What these write (a model fit
+ *   big uploads' checking and decoding (laneFor), backups and the integrity check. What these write (a model fit
  *   kept, an export's campaign and offers, a backup's log line, an import job) is a write step,
  *   run by the writer: nothing here takes the write lock.
  *
@@ -51,9 +51,8 @@ export const ROUTES: Record<Method, Lane> = {
   'sales.today': 'counter',
   'db.integrityCheck': 'heavy',
   'import.preview': 'heavy',
-  // the upload (up to 150 MB) is checked and decoded here; the job starts on the writer, which
-  // keeps the jobs, as a write step handed the bytes (main/services/data-api.ts)
-  'import.start': 'heavy',
+  // a big upload is checked and decoded on the heavy reader first (INPUT_ROUTES below)
+  'import.start': 'writer',
   'import.status': 'writer',
   'import.cancel': 'writer',
   // the jobs map lives in the writer's thread (import.start's job, status, cancel), and with it this run's imports
@@ -112,6 +111,32 @@ export const ROUTES: Record<Method, Lane> = {
   'customers.resolve': 'counter',
   ...SHARING_ROUTES,
 };
+
+/**
+ * An upload up to this size (base64 characters, about 750 KB of file) is checked and decoded where
+ * import.start's job lives, on the writer lane, in a few milliseconds. A bigger one (up to 150 MB)
+ * would hold the writer lane, and every sale queued behind it, for as long as checking, decoding and
+ * copying it takes (30 MB: 0.5–1.9 s on a busy machine): it goes to the heavy reader, and the job is
+ * started on the writer as a write step with the decoded bytes handed over (main/services/data-api.ts).
+ * A small one keeps out of the heavy reader's queue, where a start would wait for a cold list or
+ * the start-up checks.
+ */
+export const SMALL_UPLOAD_BASE64 = 1_000_000;
+
+const uploadSize = (input: unknown): number => {
+  const data = typeof input === 'object' && input !== null ? (input as { data?: unknown }).data : undefined;
+  return typeof data === 'string' ? data.length : 0;
+};
+
+/** Methods whose lane depends on their input (looked at without reading it through: a length). */
+const INPUT_ROUTES: Partial<Record<Method, (input: unknown) => Lane>> = {
+  'import.start': (input) => (uploadSize(input) > SMALL_UPLOAD_BASE64 ? 'heavy' : 'writer'),
+};
+
+/** The lane that answers this call. */
+export function laneFor(method: Method, input: unknown): Lane {
+  return INPUT_ROUTES[method]?.(input) ?? ROUTES[method];
+}
 
 /**
  * The command line's own methods (shared/api/commands.ts): the CLI runs them in-process today, and

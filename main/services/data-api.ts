@@ -32,9 +32,9 @@ export function importPreview(ctx: Ctx, r: z.output<typeof ImportRequest>) {
 
 /**
  * The import job, started on the writer lane, which keeps the jobs (import.status and import.cancel
- * ask there); its bytes are handed over, not copied. Runs as a write step because the writer lane
- * runs nothing that takes time: an upload of up to 150 MB is checked (the contract's schema) and
- * decoded where `import.start` runs, the heavy reader (routes.ts).
+ * ask there); its bytes are handed over, not copied. A write step because a big upload (up to
+ * 150 MB) is checked (the contract's schema) and decoded on the heavy reader, not where the sales
+ * queue (routes.ts, laneFor); a small one runs all of this on the writer, the step at once.
  */
 export const startImportStep = writeStep(
   'import.start',

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { contract } from '../../shared/api/contract';
 import type { Reply } from '../../shared/api/errors';
 import { createPool, type Pool, type PoolOptions } from '../../main/core/pool';
-import { LANES, ROUTES } from '../../main/core/routes';
+import { LANES, ROUTES, SMALL_UPLOAD_BASE64, laneFor } from '../../main/core/routes';
 import { buildCoreWorker, removeCoreWorker } from '../helpers/core-worker';
 import { encodedText } from '../../main/core/encoded-reply';
 import { startServer } from '../../main/server/server';
@@ -56,10 +56,21 @@ describe('routing', () => {
   it('keeps the counter on its own lane: its searches and sales are never behind a list or a fit', () => {
     for (const m of ['customers.search', 'customers.get', 'products.list', 'shop.status', 'sales.today'] as const)
       expect(ROUTES[m]).toBe('counter');
-    for (const m of ['sales.record', 'customers.create', 'import.status', 'import.cancel'] as const) expect(ROUTES[m]).toBe('writer');
-    // import.start checks and decodes its upload on the heavy reader; its job starts on the writer (a write step)
-    for (const m of ['lapsed.list', 'insights.overview', 'backups.create', 'db.integrityCheck', 'import.preview', 'import.start'] as const)
+    for (const m of ['sales.record', 'customers.create', 'import.start', 'import.status', 'import.cancel'] as const)
+      expect(ROUTES[m]).toBe('writer');
+    for (const m of ['lapsed.list', 'insights.overview', 'backups.create', 'db.integrityCheck', 'import.preview'] as const)
       expect(ROUTES[m]).toBe('heavy');
+  });
+
+  it('checks and decodes a big upload on the heavy reader, a small one where its job lives', () => {
+    const upload = (chars: number) => ({ fileName: 'a.csv', kind: 'sales', data: 'A'.repeat(chars) });
+    expect(laneFor('import.start', upload(10))).toBe('writer');
+    expect(laneFor('import.start', upload(SMALL_UPLOAD_BASE64))).toBe('writer');
+    expect(laneFor('import.start', upload(SMALL_UPLOAD_BASE64 + 4))).toBe('heavy');
+    // what the schema refuses anyway goes where it always went
+    expect(laneFor('import.start', { data: 42 })).toBe('writer');
+    expect(laneFor('import.start', null)).toBe('writer');
+    expect(laneFor('sales.record', upload(SMALL_UPLOAD_BASE64 + 4))).toBe('writer');
   });
 
   it('refuses an unknown method without a trip to a worker', async () => {
@@ -225,7 +236,7 @@ describe('workers that stop', () => {
 });
 
 describe('imports through the pool', () => {
-  it('import.start starts its job on the writer lane (a write step), where import.status asks about it', async () => {
+  it('import.start, import.status and import.cancel share the writer lane, so the job started is the job asked about', async () => {
     const { pool } = await shop({ workerDir: path.dirname(script) });
     const csv = ['phone,date,amount', '13900000001,2026-01-15,35', '13900000002,2026-02-03,120'].join('\n') + '\n';
     const job = await ok<{ id: string }>(pool, 'import.start', {
