@@ -37,6 +37,31 @@ async function shop(ctx: Ctx, names = ['张三', '李四', '王五']): Promise<n
 
 const rows = (ctx: Ctx, sql: string, ...params: unknown[]) => ctx.db.prepare(sql).all(...params);
 
+/** The write an export of these customers (by SMS, as csv) prepared, with an offer each or none. */
+function prepared(ids: number[], withOffer: boolean): ExportWrite {
+  const now = clock.now;
+  return {
+    record: {
+      createdAt: now,
+      businessDate: '2026-03-10',
+      segment: 'all',
+      segmentParams: {},
+      channel: 'sms',
+      format: 'csv',
+      formats: ['csv'],
+      fileName: 'x.csv',
+      matched: ids.length,
+      exported: ids.length,
+      leftOutNoConsent: 0,
+      leftOutNoContact: 0,
+      withoutConsentReason: null,
+    },
+    members: JSON.stringify(ids.map((id) => [id, 'hi'])),
+    offer: withOffer ? { ...OFFER, codes: JSON.stringify(ids.map((id, i) => [id, `CODE00${i}`])), count: ids.length } : null,
+    log: { at: now, detail: { to: 'download' } },
+  };
+}
+
 describe("a campaign export's write", () => {
   it('draws its codes again when one was issued between preparing and writing, and writes the campaign once', async () => {
     const ctx = fresh();
@@ -63,39 +88,7 @@ describe("a campaign export's write", () => {
     const ctx = fresh();
     const [a, b, c] = await shop(ctx);
     await ok(ctx, 'customers.merge', { keepId: a, mergeId: b });
-    const now = clock.now;
-    const write: ExportWrite = {
-      record: {
-        createdAt: now,
-        businessDate: '2026-03-10',
-        segment: 'all',
-        segmentParams: {},
-        channel: 'sms',
-        format: 'csv',
-        formats: ['csv'],
-        fileName: 'x.csv',
-        matched: 3,
-        exported: 3,
-        leftOutNoConsent: 0,
-        leftOutNoContact: 0,
-        withoutConsentReason: null,
-      },
-      members: JSON.stringify([
-        [a, 'hi'],
-        [b, 'hi'],
-        [c, 'hi'],
-      ]),
-      offer: {
-        ...OFFER,
-        codes: JSON.stringify([
-          [a, 'AAAAAAA'],
-          [b, 'BBBBBBB'],
-          [c, 'CCCCCCC'],
-        ]),
-        count: 3,
-      },
-      log: { at: now, detail: { to: 'download' } },
-    };
+    const write = prepared([a!, b!, c!], true);
     let refused: unknown;
     try {
       recordExportStep.run(ctx, write);
@@ -122,33 +115,7 @@ describe("a campaign export's write", () => {
       const ctx = fresh();
       const [a, b, c] = await shop(ctx);
       await change(ctx, b!);
-      const now = clock.now;
-      const write: ExportWrite = {
-        record: {
-          createdAt: now,
-          businessDate: '2026-03-10',
-          segment: 'all',
-          segmentParams: {},
-          channel: 'sms',
-          format: 'csv',
-          formats: ['csv'],
-          fileName: 'x.csv',
-          matched: 3,
-          exported: 3,
-          leftOutNoConsent: 0,
-          leftOutNoContact: 0,
-          withoutConsentReason: null,
-        },
-        members: JSON.stringify([a, b, c].map((id) => [id, 'hi'])),
-        offer: withOffer
-          ? {
-              ...OFFER,
-              codes: JSON.stringify([a, b, c].map((id, i) => [id, `CODE00${i}`])),
-              count: 3,
-            }
-          : null,
-        log: { at: now, detail: { to: 'download' } },
-      };
+      const write = prepared([a!, b!, c!], withOffer);
       expect(() => recordExportStep.run(ctx, write)).toThrow(
         expect.objectContaining({ code: 'CONFLICT', detail: { reason: 'export_changed' } }),
       );

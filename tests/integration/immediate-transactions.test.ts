@@ -21,6 +21,14 @@ function track<T extends Database.Database>(db: T): T {
   opened.push(db);
   return db;
 }
+/** A shop opened with openDb, and a plain second connection that waits for no lock. */
+function twoConnections(): { db: Db; other: Database.Database } {
+  const file = shopFile();
+  const db = track(openDb(file));
+  const other = track(new Database(file));
+  other.pragma('busy_timeout = 0');
+  return { db, other };
+}
 const busy = (db: Database.Database) => {
   try {
     db.prepare("INSERT INTO staff (name, created_at) VALUES ('other', 0)").run();
@@ -32,10 +40,7 @@ const busy = (db: Database.Database) => {
 
 describe('every connection openDb makes starts its transactions IMMEDIATE', () => {
   it('a transaction holds the write lock from its first read: another connection cannot write in between', () => {
-    const file = shopFile();
-    const db: Db = track(openDb(file));
-    const other = track(new Database(file));
-    other.pragma('busy_timeout = 0');
+    const { db, other } = twoConnections();
     let during: string | null = 'not run';
     db.transaction(() => {
       db.prepare('SELECT COUNT(*) FROM staff').get();
@@ -50,10 +55,7 @@ describe('every connection openDb makes starts its transactions IMMEDIATE', () =
   });
 
   it('.deferred is still there for a read that only wants one snapshot', () => {
-    const file = shopFile();
-    const db = track(openDb(file));
-    const other = track(new Database(file));
-    other.pragma('busy_timeout = 0');
+    const { db, other } = twoConnections();
     let during: string | null = 'not run';
     db.transaction(() => {
       db.prepare('SELECT COUNT(*) FROM staff').get();
