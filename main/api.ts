@@ -43,6 +43,7 @@ import { listStaff } from './db/queries/staff';
 import { listPaymentMethods } from './db/queries/payment-methods';
 import { sharingHandlers } from './services/sharing-handlers';
 import { recordOnce } from './services/sale-keys';
+import { isJsonBytes, parseJsonBytes } from './core/json-input';
 
 type Handler<M extends Method> = (a: Args<M>, ctx: Ctx) => Out<M> | Promise<Out<M>>;
 
@@ -153,6 +154,12 @@ export async function dispatch(method: string, raw: unknown, ctx: Ctx, opts: { l
   const local = opts.local === true && isCommand(method);
   if (!local && !isMethod(method)) return fail('UNKNOWN_METHOD');
   const spec = local ? commands[method] : contract[method as Method];
+  // an upload's body as the HTTP thread received it, unread (main/core/json-input.ts)
+  if (isJsonBytes(raw)) {
+    const body = parseJsonBytes(raw);
+    if (!body) return fail('VALIDATION', [{ path: [], message: 'invalid_json' }]);
+    raw = body.value;
+  }
   const parsed = spec.input.safeParse(raw ?? {});
   if (!parsed.success) return fail('VALIDATION', toFieldIssues(parsed.error));
   try {

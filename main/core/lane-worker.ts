@@ -4,6 +4,7 @@ import type { Logger } from '../ctx';
 import type { Actor } from '../db/queries/audit';
 import { toFailure } from '../errors';
 import { encodedReply } from './encoded-reply';
+import { transferOf } from './json-input';
 import type { CoreWorkerData, FromWorker, SharedState, StepRequest, ToWorker, WireError } from './protocol';
 import type { Lane } from './routes';
 
@@ -120,7 +121,9 @@ export class LaneWorker {
   async call(method: string, input: unknown, actor: Actor | null = null): Promise<Reply> {
     while (this.gate) await this.gate;
     return new Promise<Reply>((resolve) => {
-      void this.post({ type: 'call', seq: this.pool.nextSeq(), method, input, actor }, { kind: 'call', method, resolve });
+      // an upload's unread body is handed over, not copied (main/core/json-input.ts)
+      const m: ToWorker = { type: 'call', seq: this.pool.nextSeq(), method, input, actor };
+      void this.post(m, { kind: 'call', method, resolve }, transferOf(input));
     });
   }
 

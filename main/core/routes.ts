@@ -1,6 +1,7 @@
 import type { Command } from '../../shared/api/commands';
 import type { Method } from '../../shared/api/contract';
 import { SHARING_ROUTES } from './routes-sharing';
+import { isJsonBytes } from './json-input';
 
 /**
  * Which worker answers which method (docs/architecture.md). Three lanes, each one thread with its
@@ -124,6 +125,8 @@ export const ROUTES: Record<Method, Lane> = {
 export const SMALL_UPLOAD_BASE64 = 1_000_000;
 
 const uploadSize = (input: unknown): number => {
+  // browser mode's upload still as its JSON text (main/core/json-input.ts): the text's length
+  if (isJsonBytes(input)) return input.byteLength;
   const data = typeof input === 'object' && input !== null ? (input as { data?: unknown }).data : undefined;
   return typeof data === 'string' ? data.length : 0;
 };

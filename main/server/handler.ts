@@ -11,6 +11,33 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BODY_BYTES = 160 * 1024 * 1024;
 const UPLOAD_METHODS = new Set(['import.preview', 'import.start']);
 
+/**
+ * A request body as it arrives, up to `limit` bytes (`add` answers false past it). A body whose
+ * length is announced (an upload's Content-Length) is copied into one buffer of its own chunk by
+ * chunk: no copy of the whole at the end, which for 40 MB held the relaying thread 165 ms, and a
+ * buffer the lane can be handed without another copy.
+ */
+function gather(announced: number, limit: number): { add(c: Buffer): boolean; bytes(): Buffer } {
+  let whole = Number.isSafeInteger(announced) && announced > 0 && announced <= limit ? Buffer.allocUnsafeSlow(announced) : null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    add(c) {
+      if (size + c.length > limit) return false;
+      if (whole && size + c.length <= whole.length) c.copy(whole, size);
+      else {
+        // more than announced: gathered as any other body
+        if (whole) chunks.push(whole.subarray(0, size));
+        whole = null;
+        chunks.push(c);
+      }
+      size += c.length;
+      return true;
+    },
+    bytes: () => (whole ? (size === whole.length ? whole : whole.subarray(0, size)) : Buffer.concat(chunks)),
+  };
+}
+
 /** What an API call is answered with: the HTTP status, the usual reply, and any extra headers (a cookie). */
 export interface ApiAnswer {
   status: number;
@@ -77,29 +104,30 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return reply(415, fail('VALIDATION'));
       if (method === null) return reply(400, fail('VALIDATION', [{ path: [], message: 'invalid_method' }]));
       const called = method;
-      const chunks: Buffer[] = [];
-      const limit = UPLOAD_METHODS.has(called) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
-      let size = 0;
+      const upload = UPLOAD_METHODS.has(called);
+      const limit = upload ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+      const body = gather(upload ? Number(req.headers['content-length']) : NaN, limit);
       let aborted = false;
       req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > limit && !aborted) {
+        if (aborted) return;
+        if (!body.add(c)) {
           aborted = true;
           reply(413, fail('VALIDATION'));
           req.destroy();
-          return;
         }
-        chunks.push(c);
       });
       req.on('end', () => {
         if (aborted) return;
         let input: unknown;
-        try {
-          const text = Buffer.concat(chunks).toString('utf8');
-          input = text ? JSON.parse(text) : {};
-        } catch {
-          return reply(200, fail('VALIDATION', [{ path: [], message: 'invalid_json' }]));
-        }
+        // An upload's body goes on unread: the lane that runs the call parses it (main/core/json-input.ts).
+        if (upload) input = body.bytes();
+        else
+          try {
+            const text = body.bytes().toString('utf8');
+            input = text ? JSON.parse(text) : {};
+          } catch {
+            return reply(200, fail('VALIDATION', [{ path: [], message: 'invalid_json' }]));
+          }
         void opts.api(called, input, req).then(answer, () => reply(200, fail('INTERNAL')));
       });
       return;

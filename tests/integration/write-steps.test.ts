@@ -9,6 +9,7 @@ import { WRITE_STEPS } from '../../main/core/write-steps';
 import { SMALL_UPLOAD_BASE64 } from '../../main/core/routes';
 import { openApp, closeApp } from '../../main/app';
 import { dispatch } from '../../main/api';
+import { startServer } from '../../main/server/server';
 import { buildCoreWorker, removeCoreWorker } from '../helpers/core-worker';
 
 /**
@@ -191,6 +192,67 @@ describe('an upload', () => {
     const bad = await pool.dispatch('import.start', { fileName: 'bad.csv', data: 'not*base64!', kind: 'sales' });
     expect(bad).toEqual({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['data'], message: 'invalid' }] } });
     expect(await ok<{ imports: unknown[] }>(pool, 'import.list')).toEqual({ imports: [] });
+  });
+});
+
+describe('an upload over HTTP (browser mode)', () => {
+  const post = (server: { port: number; token: string }, method: string, body: string) =>
+    fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body,
+    }).then((r) => r.json() as Promise<Reply>);
+
+  it('reaches the lane unread: the HTTP thread hands its body over as bytes, other calls as they parse', async () => {
+    const seen: [string, unknown][] = [];
+    const server = await startServer({
+      call: (m, i) => (seen.push([m, i]), Promise.resolve({ ok: true, data: null })),
+      staticDir: os.tmpdir(),
+      port: 0,
+    });
+    try {
+      const upload = JSON.stringify({ fileName: 'a.csv', data: Buffer.from('phone\n1\n').toString('base64'), kind: 'sales' });
+      await post(server, 'import.start', upload);
+      await post(server, 'customers.search', '{"query":"王"}');
+    } finally {
+      await server.close();
+    }
+    expect(seen[0]![1]).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(seen[0]![1] as Uint8Array).toString('utf8')).toContain('"fileName":"a.csv"');
+    expect(seen[1]).toEqual(['customers.search', { query: '王' }]);
+  });
+
+  it('is parsed and checked where it runs, with the errors it always had', async () => {
+    const { pool } = await shop();
+    const server = await startServer({ call: (m, i) => pool.dispatch(m, i), staticDir: os.tmpdir(), port: 0 });
+    try {
+      expect(await post(server, 'import.start', '{"fileName": "a.csv", "data": ')).toEqual({
+        ok: false,
+        error: { code: 'VALIDATION', issues: [{ path: [], message: 'invalid_json' }] },
+      });
+      expect(
+        await post(server, 'import.start', JSON.stringify({ fileName: 'a.csv', data: 'not*base64', kind: 'sales' })),
+      ).toEqual({
+        ok: false,
+        error: { code: 'VALIDATION', issues: [{ path: ['data'], message: 'invalid' }] },
+      });
+      const csv = Buffer.from('name,phone\n张三,13912345678\n').toString('base64');
+      const preview = await post(server, 'import.preview', JSON.stringify({ fileName: 'a.csv', data: csv, kind: 'customers' }));
+      expect(preview).toMatchObject({ ok: true, data: { rows: 1 } });
+      // a big one too, through the heavy reader
+      const rows = ['name,phone'];
+      for (let i = 0; i < 40_000; i++) rows.push(`客户${i},139${String(i).padStart(8, '0')}`);
+      const big = Buffer.from(rows.join('\n') + '\n').toString('base64');
+      expect(big.length).toBeGreaterThan(SMALL_UPLOAD_BASE64);
+      const job = await post(
+        server,
+        'import.start',
+        JSON.stringify({ fileName: 'b.csv', data: big, kind: 'customers', dryRun: true }),
+      );
+      expect(job).toMatchObject({ ok: true, data: { state: 'running' } });
+    } finally {
+      await server.close();
+    }
   });
 });
 
