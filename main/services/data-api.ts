@@ -6,7 +6,8 @@ import type { Ctx } from '../ctx';
 import { onWriter, writeStep } from '../core/write-step';
 import { previewImport } from './import/run';
 import { startImportJob } from './import/jobs';
-import { backupDir, listBackups, ownerOf } from './backup';
+import { backupDir, ownerOf } from './backup';
+import { listBackups } from './backup-rotation';
 import { previewBackup, restoreBackup } from './restore';
 
 /**

@@ -11,17 +11,8 @@ import { hasShopTables } from '../db/queries/schema';
 import { writeShopId } from '../db/queries/shop-identity';
 import { assertNotInUse } from '../db/in-use';
 import type { Ctx } from '../ctx';
-import {
-  backupBeforeChange,
-  backupName,
-  checkFile,
-  discardBackup,
-  folderToWrite,
-  listBackups,
-  ownerOf,
-  syncPath,
-  type BackupInfo,
-} from './backup';
+import { backupBeforeChange, backupName, checkFile, folderToWrite, ownerOf, syncPath } from './backup';
+import { discardBackup, listBackups, type BackupInfo } from './backup-rotation';
 
 /**
  * The current database, kept before a restore replaces it. A damaged database may fail to copy

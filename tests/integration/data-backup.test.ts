@@ -6,7 +6,8 @@ import { closeApp } from '../../main/app';
 import { ok, tempShops } from '../helpers/shop';
 import type { Ctx } from '../../main/ctx';
 import { dispatch } from '../../main/api';
-import { chooseKept, dailyBackupIfDue, listBackups, takeBackup, type BackupInfo } from '../../main/services/backup';
+import { dailyBackupIfDue, takeBackup } from '../../main/services/backup';
+import { chooseKept, listBackups, type BackupInfo } from '../../main/services/backup-rotation';
 import { previewBackup, restoreBackup } from '../../main/services/restore';
 import { eraseCustomer } from '../../main/services/privacy';
 

@@ -7,7 +7,7 @@ import * as q from '../../db/queries/imports';
 import { audit } from '../../db/queries/audit';
 import type { Ctx } from '../../ctx';
 import { getSettings } from '../settings';
-import { discardBackup } from '../backup';
+import { discardBackup } from '../backup-rotation';
 import { readTable, type Table } from './table';
 import { applyMapOverrides, guessMapping, sourceKey } from './mapping';
 import { customerFromRow, fieldRows, saleFromRow } from './rows';
