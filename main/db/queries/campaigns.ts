@@ -121,12 +121,6 @@ export function setMembersMessages(db: Db, campaignId: number, members: string):
   ).run(campaignId, members);
 }
 
-/** The messages of a later export of the same list (another format the same day): the newest text is kept. */
-export function setMemberMessages(db: Db, campaignId: number, messages: ReadonlyMap<number, string>): void {
-  const set = stmt(db, 'UPDATE campaign_members SET message = ? WHERE campaign_id = ? AND customer_id = ?');
-  for (const [customerId, message] of messages) set.run(message, campaignId, customerId);
-}
-
 /**
  * Takes back a campaign whose file could not be written: the offers it issued (none can have been
  * used: nobody has their codes), its members and the campaign itself.
