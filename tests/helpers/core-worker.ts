@@ -1,6 +1,8 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { build, type BuildOptions } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Pool } from '../../main/core/pool';
 
 /**
  * The core worker (and the import worker beside it) built for a test run, as scripts/build.mjs builds it, into a folder of its own
@@ -35,4 +37,21 @@ export async function buildCoreWorker(): Promise<string> {
 
 export function removeCoreWorker(file: string): void {
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}
+
+/**
+ * A test file's pools on one built core worker: `script` is built before the file's tests, each
+ * pool pushed on `pools` is closed and each folder pushed on `dirs` removed after its test.
+ */
+export function poolHarness(): { script: string; dirs: string[]; pools: Pool[] } {
+  const h = { script: '', dirs: [] as string[], pools: [] as Pool[] };
+  beforeAll(async () => {
+    h.script = await buildCoreWorker();
+  });
+  afterAll(() => removeCoreWorker(h.script));
+  afterEach(async () => {
+    await Promise.all(h.pools.splice(0).map((p) => p.close()));
+    h.dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+  });
+  return h;
 }

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { contract } from '../../shared/api/contract';
 import type { Reply } from '../../shared/api/errors';
 import { createPool, type Pool, type PoolOptions } from '../../main/core/pool';
 import { LANES, ROUTES, SMALL_UPLOAD_BASE64, laneFor } from '../../main/core/routes';
-import { buildCoreWorker, removeCoreWorker } from '../helpers/core-worker';
+import { poolHarness } from '../helpers/core-worker';
 import { encodedText } from '../../main/core/encoded-reply';
 import { startServer } from '../../main/server/server';
 
@@ -16,26 +16,23 @@ import { startServer } from '../../main/server/server';
  * worker thread with its own connection to a real SQLite file. The counter is answered while the
  * heavy reader is busy; a worker that dies is started again; every contract method has a lane.
  */
-let script: string;
-const dirs: string[] = [];
-const pools: Pool[] = [];
+const harness = poolHarness();
+const { dirs, pools } = harness;
 const quiet = { error: () => {}, info: () => {} };
 const NOW = Date.parse('2026-03-10T10:00:00+08:00');
-
-beforeAll(async () => {
-  script = await buildCoreWorker();
-});
-afterAll(() => removeCoreWorker(script));
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((p) => p.close()));
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-});
 
 async function shop(extra: Partial<PoolOptions> = {}): Promise<{ pool: Pool; file: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-pool-'));
   dirs.push(dir);
   const file = path.join(dir, 'shop.db');
-  const pool = await createPool({ dbPath: file, script, clock: { now: () => NOW }, log: quiet, role: 'test', ...extra });
+  const pool = await createPool({
+    dbPath: file,
+    script: harness.script,
+    clock: { now: () => NOW },
+    log: quiet,
+    role: 'test',
+    ...extra,
+  });
   pools.push(pool);
   return { pool, file };
 }
@@ -230,14 +227,16 @@ describe('workers that stop', () => {
     dirs.push(dir);
     const file = path.join(dir, 'shop.db');
     fs.writeFileSync(file, 'this is not a database, just text that is long enough to be read as a header by sqlite');
-    await expect(createPool({ dbPath: file, script, log: quiet })).rejects.toMatchObject({ code: 'SQLITE_NOTADB' });
+    await expect(createPool({ dbPath: file, script: harness.script, log: quiet })).rejects.toMatchObject({
+      code: 'SQLITE_NOTADB',
+    });
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 });
 
 describe('imports through the pool', () => {
   it('import.start, import.status and import.cancel share the writer lane, so the job started is the job asked about', async () => {
-    const { pool } = await shop({ workerDir: path.dirname(script) });
+    const { pool } = await shop({ workerDir: path.dirname(harness.script) });
     const csv = ['phone,date,amount', '13900000001,2026-01-15,35', '13900000002,2026-02-03,120'].join('\n') + '\n';
     const job = await ok<{ id: string }>(pool, 'import.start', {
       fileName: 'sales.csv',

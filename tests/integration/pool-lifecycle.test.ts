@@ -1,27 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createPool, type Pool, type PoolOptions } from '../../main/core/pool';
-import { buildCoreWorker, removeCoreWorker } from '../helpers/core-worker';
+import { poolHarness } from '../helpers/core-worker';
 
 /**
  * Issue 13 §1, the pool over a long day: a shop left open past midnight gets its next daily backup
  * and integrity check from the background timer; closing the app with a call in flight is not an
  * incident, while a worker that really stops still is.
  */
-let script: string;
-const dirs: string[] = [];
-const pools: Pool[] = [];
-
-beforeAll(async () => {
-  script = await buildCoreWorker();
-});
-afterAll(() => removeCoreWorker(script));
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((p) => p.close()));
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-});
+const harness = poolHarness();
+const { dirs, pools } = harness;
 
 function logger() {
   const errors: string[] = [];
@@ -32,7 +22,14 @@ async function shop(now: number, extra: Partial<PoolOptions> = {}): Promise<{ po
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-pool-day-'));
   dirs.push(dir);
   const file = path.join(dir, 'shop.db');
-  const pool = await createPool({ dbPath: file, script, clock: { now: () => now }, role: 'test', log: logger().log, ...extra });
+  const pool = await createPool({
+    dbPath: file,
+    script: harness.script,
+    clock: { now: () => now },
+    role: 'test',
+    log: logger().log,
+    ...extra,
+  });
   pools.push(pool);
   return { pool, file };
 }

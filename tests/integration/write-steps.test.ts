@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { SMALL_UPLOAD_BASE64 } from '../../main/core/routes';
 import { openApp, closeApp } from '../../main/app';
 import { dispatch } from '../../main/api';
 import { startServer } from '../../main/server/server';
-import { buildCoreWorker, removeCoreWorker } from '../helpers/core-worker';
+import { poolHarness } from '../helpers/core-worker';
 
 /**
  * Issue 13, "one writer owns every write": a call on a reader lane hands its write to the writer
@@ -19,19 +19,9 @@ import { buildCoreWorker, removeCoreWorker } from '../helpers/core-worker';
  * writer, so the counter's sales are not held up by it; an upload is checked and decoded on the
  * heavy reader, not on the writer lane where the counter's sales queue.
  */
-let script: string;
-const dirs: string[] = [];
-const pools: Pool[] = [];
+const harness = poolHarness();
+const { dirs, pools } = harness;
 const quiet = { error: () => {}, info: () => {} };
-
-beforeAll(async () => {
-  script = await buildCoreWorker();
-});
-afterAll(() => removeCoreWorker(script));
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((p) => p.close()));
-  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-});
 
 /** A shop with `customers` customers who agreed to SMS (imported in-process), opened in a pool. */
 async function shop(customers = 0, extra: Partial<PoolOptions> = {}): Promise<{ pool: Pool; file: string }> {
@@ -49,7 +39,14 @@ async function shop(customers = 0, extra: Partial<PoolOptions> = {}): Promise<{ 
     closeApp(ctx);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
-  const pool = await createPool({ dbPath: file, script, workerDir: path.dirname(script), log: quiet, role: 'test', ...extra });
+  const pool = await createPool({
+    dbPath: file,
+    script: harness.script,
+    workerDir: path.dirname(harness.script),
+    log: quiet,
+    role: 'test',
+    ...extra,
+  });
   pools.push(pool);
   return { pool, file };
 }
