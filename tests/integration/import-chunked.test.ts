@@ -6,7 +6,8 @@ import { closeApp, openApp } from '../../main/app';
 import type { Ctx } from '../../main/ctx';
 import { dispatch } from '../../main/api';
 import { runImport } from '../../main/services/import/run';
-import { ImportCancelled } from '../../main/services/import/chunks';
+import { clearStage, ImportCancelled, inChunks } from '../../main/services/import/chunks';
+import * as st from '../../main/db/queries/import-staging';
 import { ImportOptions } from '../../shared/schemas/import';
 import { ok, tempShops } from '../helpers/shop';
 
@@ -145,6 +146,56 @@ describe('an import in chunks, made visible by one flip', () => {
       closeApp(counter);
     }
   }, 120_000);
+
+  it("while a chunk is being staged the shop's write lock is free: a sale at that moment is not made to wait", () => {
+    const ctx = fresh();
+    const other = new Database(ctx.dbPath);
+    try {
+      // no waiting at all: a chunk that held the lock would make this fail at once with SQLITE_BUSY
+      other.pragma('busy_timeout = 0');
+      ctx.db.transaction(() => st.createStage(ctx.db, 99)).immediate();
+      let inside = 0;
+      const row = (i: number) => [
+        i + 1,
+        null,
+        null,
+        1_700_000_000_000 + i,
+        '2026-03-01',
+        100,
+        1,
+        0,
+        0,
+        null,
+        null,
+        '',
+        0,
+        2461101,
+      ];
+      inChunks(
+        ctx.db,
+        99,
+        'sales',
+        3_000,
+        (a, b) => Array.from({ length: b - a }, (_, k) => row(a + k)),
+        {},
+        () => {
+          inside++;
+          expect(ctx.db.inTransaction).toBe(true);
+          other.prepare('BEGIN IMMEDIATE').run();
+          other
+            .prepare("INSERT INTO sales (occurred_at, business_date, amount_minor, created_at) VALUES (1, '2026-03-01', 5, 1)")
+            .run();
+          other.prepare('COMMIT').run();
+        },
+      );
+      expect(inside).toBeGreaterThan(1);
+      expect((ctx.db.prepare(`SELECT COUNT(*) AS n FROM temp.import_stage_99_sales`).get() as { n: number }).n).toBe(3_000);
+      expect((ctx.db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n).toBe(inside);
+    } finally {
+      other.close();
+      clearStage(ctx.db, 99);
+    }
+  });
 
   it('a cancel between chunks leaves the shop as it was: customers the file would update keep their tags', async () => {
     const { ctx, counter } = await shopWithHistory();

@@ -50,11 +50,12 @@ export function inChunks(
     const to = Math.min(count, from + size);
     const t = performance.now();
     const chunk = rows(from, to);
-    // deferred: it writes temporary tables only, so it takes no lock on the shop's file
+    // Deferred, not the connection's usual BEGIN IMMEDIATE (db/open.ts): it writes temporary tables
+    // only, so it must not take the shop's write lock, which a sale at the counter would wait for.
     db.transaction(() => {
       st.stageRows(db, importId, part, chunk);
       inside?.();
-    })();
+    }).deferred();
     const ms = performance.now() - t;
     size = Math.max(100, Math.min(MAX_CHUNK, Math.round(((to - from) * CHUNK_TARGET_MS) / Math.max(ms, 1))));
     hooks.onProgress?.(to - from, count);
