@@ -178,6 +178,40 @@ describe('visit_days and shop_days follow every write to sales', () => {
     expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
   });
 
+  it('a larger import in a zone with daylight saving (late sales on the short and long days) sums as a recompute does', async () => {
+    const { ctx } = makeCtx();
+    await ok(ctx, 'settings.update', { timeZone: 'America/New_York' });
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
+    const phones = Array.from({ length: 12 }, (_, i) => `1391234${String(5000 + i)}`);
+    // half of them the shop knows, with sales on days the file has too
+    for (const phone of phones.slice(0, 6)) {
+      const c = await ok<{ id: number }>(ctx, 'customers.create', { name: `顾客${phone.slice(-2)}`, phone });
+      await ok(ctx, 'sales.record', { customerId: c.id, amountMinor: 900, occurredAt: Date.parse('2026-03-08T10:00:00-04:00') });
+    }
+    // around the spring change (2026-03-08, 23 hours) and the autumn one (2025-11-02, 25 hours)
+    const days = ['2025-11-01', '2025-11-02', '2025-11-03', '2026-03-07', '2026-03-08', '2026-03-09'];
+    const times = ['', ' 00:10', ' 09:30', ' 23:30', ' 23:59'];
+    const lines = ['phone,name,date,amount,discount,promotion'];
+    for (let i = 0; i < 400; i++) {
+      const who = rand(14);
+      const phone = who < 12 ? phones[who]! : '';
+      lines.push(
+        `${phone},${phone ? `顾客${phone.slice(-2)}` : ''},${days[rand(days.length)]}${times[rand(times.length)]},${1 + rand(90)}.${rand(10)}0,${rand(4) === 0 ? 1 : 0},${rand(5) === 0 ? 'yes' : 'no'}`,
+      );
+    }
+    const r = await runImport(
+      ctx,
+      new Uint8Array(Buffer.from(lines.join('\n') + '\n', 'utf8')),
+      'sales.csv',
+      ImportOptions.parse({ kind: 'sales', createCustomers: true }),
+    );
+    expect(r).toMatchObject({ committed: true, imported: 400, customersCreated: 6 });
+    expect(kept(ctx.db)).toEqual(recomputed(ctx.db));
+    expectTotalsAsRecomputed(ctx.db);
+    expectDerivedTriggers(ctx.db);
+  });
+
   it('the demo shop sums its derived data once at the end, equal to a recompute, and the triggers are back on', async () => {
     const { ctx } = makeCtx();
     generateDemo(ctx.db, { customers: 400, years: 1, seed: 3, now: FIXED_NOW });

@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
-import { dayOf, monthOf } from './derived';
+import { monthOf } from './derived';
+import type { FileDay, NewCustomerTotals } from '../../../shared/domain/visit-sums';
 import { table } from './import-tables';
 
 /**
@@ -28,42 +29,47 @@ export interface GroupedSales {
 }
 
 /**
- * The staged sales summed by customer and day and by day, into temporary tables of the import's
- * own connection: before the flip, so its transaction (which holds the write lock the counter's
- * sales wait for) only joins these sums to the shop's visit days instead of grouping a million
- * rows. Reads the staging tables only: no lock. Dropped by dropGroupedSales.
+ * The import's sums, in temporary tables of its own connection, before the flip, so its transaction
+ * (which holds the write lock the counter's sales wait for) only joins them to the shop's visit
+ * days instead of grouping a million rows: the customers' days grouped from the staged sales along
+ * the staging table's key (customer, day: no sort), and the file's days and new customers' totals
+ * as the import summed them before staging (shared/domain/visit-sums.ts). Reads the staging tables
+ * only: no lock. Dropped by dropGroupedSales.
  */
-export function groupStagedSales(db: Db, id: number): GroupedSales {
+export function groupStagedSales(
+  db: Db,
+  id: number,
+  sums: { days: readonly FileDay[]; newCustomers: readonly NewCustomerTotals[] },
+): GroupedSales {
   const s = table(id, 'sales');
   const t = groupedTables(id);
   dropGroupedSales(db, id);
   db.exec(`
     CREATE TABLE ${t.days} AS
-      SELECT customer_id, customer_seq, day, MIN(month) AS month, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
-             SUM(discount_minor) AS discount_minor, SUM(items) AS items, SUM(promo) AS promo_sales,
-             MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at,
-             MIN(business_date) AS first_date, MAX(business_date) AS last_date
-      FROM (SELECT customer_id, customer_seq, ${dayOf('business_date')} AS day, ${monthOf('business_date')} AS month,
-                   amount_minor, discount_minor, items, is_promotion = 1 OR discount_minor > 0 AS promo,
-                   occurred_at, business_date
-            FROM ${s} WHERE customer_id IS NOT NULL OR customer_seq IS NOT NULL)
-      GROUP BY customer_id, customer_seq, day;
-    CREATE TABLE ${t.shop} AS
-      SELECT d.day, d.sales, d.amount_minor, d.items, d.walk_in_sales,
-             COALESCE(v.visits, 0) AS visits, COALESCE(v.deal_visits, 0) AS deal_visits
-      FROM (SELECT ${dayOf('business_date')} AS day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor, SUM(items) AS items,
-                   SUM(customer_id IS NULL AND customer_seq IS NULL) AS walk_in_sales
-            FROM ${s} GROUP BY day) d
-      LEFT JOIN (SELECT day, COUNT(*) AS visits, SUM(promo_sales > 0) AS deal_visits FROM ${t.days} GROUP BY day) v
-        ON v.day = d.day;
+      SELECT customer_id, customer_seq, day, ${monthOf('first_date')} AS month, sales, amount_minor, discount_minor, items,
+             promo_sales, first_at, last_at, first_date, last_date
+      FROM (SELECT customer_id, customer_seq, day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
+                   SUM(discount_minor) AS discount_minor, SUM(items) AS items,
+                   SUM(is_promotion = 1 OR discount_minor > 0) AS promo_sales,
+                   MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at,
+                   MIN(business_date) AS first_date, MAX(business_date) AS last_date
+            FROM ${s} WHERE cust > 0 GROUP BY cust, day);
+    CREATE TABLE ${t.shop} (
+      day INTEGER PRIMARY KEY, sales INTEGER NOT NULL, amount_minor INTEGER NOT NULL, items INTEGER NOT NULL,
+      walk_in_sales INTEGER NOT NULL, visits INTEGER NOT NULL, deal_visits INTEGER NOT NULL);
     -- the file's new customers' totals (every day of theirs is a new visit), written with them (flipCustomers)
     CREATE TABLE ${t.totals} (
       customer_seq INTEGER PRIMARY KEY, visits INTEGER NOT NULL, sales INTEGER NOT NULL, amount_minor INTEGER NOT NULL,
       first_at INTEGER, last_at INTEGER, first_date TEXT, last_date TEXT);
-    INSERT INTO ${t.totals} (customer_seq, visits, sales, amount_minor, first_at, last_at, first_date, last_date)
-      SELECT customer_seq, COUNT(*), SUM(sales), SUM(amount_minor), MIN(first_at), MAX(last_at), MIN(first_date), MAX(last_date)
-      FROM ${t.days} WHERE customer_id IS NULL GROUP BY customer_seq;
   `);
+  const day = stmt(db, `INSERT INTO ${t.shop} VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const customer = stmt(db, `INSERT INTO ${t.totals} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  // deferred: temporary tables only, no lock on the shop's file (see inChunks)
+  db.transaction(() => {
+    for (const d of sums.days) day.run(d.day, d.sales, d.amountMinor, d.items, d.walkInSales, d.visits, d.dealVisits);
+    for (const c of sums.newCustomers)
+      customer.run(c.seq, c.visits, c.sales, c.amountMinor, c.firstAt, c.lastAt, c.firstDate, c.lastDate);
+  }).deferred();
   return { tables: t } as GroupedSales;
 }
 

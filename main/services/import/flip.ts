@@ -66,7 +66,7 @@ export function flipImport(
       q.setImportState(db, importId, 'done');
       q.rememberMapping(db, imp.sourceKey, imp.kind, imp.mapping, now);
       audit(db, now, 'import', 'import', importId, { kind: imp.kind, fileName: imp.fileName, rows, skipped: imp.badRows });
-      return staged;
+      return { created: staged.created, updated: staged.updated };
     })
     .immediate();
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/api/errors';
-import { startOfBusinessDate } from '../../../shared/domain/dates';
+import { julianDay, startOfBusinessDate } from '../../../shared/domain/dates';
 import type { Ctx } from '../../ctx';
 import * as q from '../../db/queries/imports';
 import * as st from '../../db/queries/import-staging';
@@ -13,6 +13,7 @@ import type { CustomerDraft } from '../../../shared/schemas/customer';
 import type { SaleRowValue } from './rows';
 import type { CustomerRef, StagedImport } from './staged';
 import { flipImport } from './flip';
+import { sumImportedSales, type SaleToSum } from '../../../shared/domain/visit-sums';
 import { clearStage, ImportCancelled, importRunning, inChunks, type ChunkHooks } from './chunks';
 
 export { ImportCancelled };
@@ -62,7 +63,7 @@ export function writeStaged(
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.onPhase?.('grouping');
     // The derived data's sums over the file, made before the flip takes the write lock.
-    const grouped = imp.kind === 'sales' ? groupStagedSales(db, importId) : null;
+    const grouped = imp.kind === 'sales' ? groupStagedSales(db, importId, staged.sums) : null;
     hooks.onPhase?.('flip');
     const r = flipImport(ctx, imp, importId, now, staged, grouped);
     hooks.onPhase?.('flipped');
@@ -85,6 +86,8 @@ export function writeStaged(
 interface Staged {
   created: number;
   updated: number;
+  /** the file's days and new customers' totals (none for a file of customers) */
+  sums: ReturnType<typeof sumImportedSales>;
 }
 
 /** Resolves every planned row to staged rows (customers, updates, sales) and writes them in chunks. */
@@ -125,12 +128,12 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
   };
   // Keys of customers this file creates are stored negated (-seq): existing ids are positive.
   const ref = (n: number) => (n > 0 ? [n, null] : [null, -n]);
-  const sales: { c: number; at: number; v: SaleRowValue }[] = [];
+  const sales: (SaleToSum & { v: SaleRowValue })[] = [];
   const createdFor = new Map<CustomerRef, number>();
-  const dayStart = new Map<string, number>();
-  const startOf = (d: string) => {
-    let v = dayStart.get(d);
-    if (v === undefined) dayStart.set(d, (v = startOfBusinessDate(d, imp.timeZone)));
+  const dates = new Map<string, { start: number; day: number }>();
+  const dateOf = (d: string) => {
+    let v = dates.get(d);
+    if (v === undefined) dates.set(d, (v = { start: startOfBusinessDate(d, imp.timeZone), day: julianDay(d) }));
     return v;
   };
   for (const p of imp.planned) {
@@ -169,17 +172,30 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
       }
       c = -seq;
     }
-    sales.push({ c, at: startOf(p.value.date.date) + (p.value.date.seconds ?? 12 * 3600) * 1000, v: p.value });
+    const v = p.value;
+    const date = dateOf(v.date.date);
+    sales.push({
+      c,
+      day: date.day,
+      date: v.date.date,
+      at: date.start + (v.date.seconds ?? 12 * 3600) * 1000,
+      amountMinor: v.amountMinor,
+      items: v.items,
+      discountMinor: v.discountMinor,
+      isPromotion: v.isPromotion,
+      v,
+    });
   }
   // Customer by customer, in time order (new customers after the shop's own, as their ids will be):
   // each customer's sales end up side by side in the file.
   const order = (c: number) => (c === 0 ? 0 : c > 0 ? c : 2 ** 40 - c);
   sales.sort((a, b) => order(a.c) - order(b.c) || a.at - b.at);
+  const sums = sumImportedSales(sales);
   const names = nameResolver(ctx, importId);
   const saleRows = (from: number, to: number) => {
     const out: unknown[][] = [];
     for (let i = from; i < to; i++) {
-      const { c, at, v } = sales[i]!;
+      const { c, at, day, v } = sales[i]!;
       out.push([
         i + 1,
         ...(c === 0 ? [null, null] : ref(c)),
@@ -192,6 +208,8 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
         names('payment', v.payment),
         names('staff', v.staff),
         v.note,
+        order(c),
+        day,
       ]);
     }
     return out;
@@ -204,7 +222,7 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
   inChunks(db, importId, 'updates', updates.length, (a, b) => updates.slice(a, b), h);
   inChunks(db, importId, 'sales', sales.length, saleRows, h, () => names.flush());
   void now;
-  return { created, updated };
+  return { created, updated, sums };
 }
 
 /**
