@@ -10,6 +10,7 @@ import { countSales } from '../db/queries/sales';
 import { hasShopTables } from '../db/queries/schema';
 import { writeShopId } from '../db/queries/shop-identity';
 import { assertNotInUse } from '../db/in-use';
+import { importRunningFor } from './import/jobs';
 import type { Ctx } from '../ctx';
 import { backupBeforeChange, backupName, checkFile, folderToWrite, ownerOf, syncPath } from './backup';
 import { discardBackup, listBackups, type BackupInfo } from './backup-rotation';
@@ -120,13 +121,17 @@ function stageRestore(ctx: Ctx, from: string, staged: string, shopId: string | n
 
 /**
  * Replaces the shop database with a backup, so that a backup that cannot become a working shop
- * never replaces one that works: refused while another process has the shop open; the backup is
+ * never replaces one that works: refused while another process has the shop open, and while an
+ * import of this process has it open (its worker's own connection would go on writing into the
+ * file replaced, and the import would say done with nothing of it in the shop); the backup is
  * copied, opened and migrated beside the live file first (the live shop untouched and working if
  * that fails); then the current database is backed up, and only then is the copy renamed over the
  * file (folder synced) and reopened. `ctx.db` is replaced. Nothing named `.restoring` is left.
  */
 export function restoreBackup(ctx: Ctx, from: string): { preview: BackupPreview; safetyCopy: BackupInfo } {
   assertNotInUse(ctx.dbPath);
+  const importing = importRunningFor(ctx.dbPath);
+  if (importing !== undefined) throw new AppError('CONFLICT', { reason: 'import_running', jobId: importing });
   const preview = previewBackup(from);
   if (!preview.ok)
     throw new AppError(preview.version > LATEST_VERSION ? 'DB_FROM_FUTURE' : 'VALIDATION', { reason: 'backup_unusable' });

@@ -11,6 +11,9 @@ export function errorText(t: T, e: unknown): string {
     if (reason === 'role') return t('error.role');
     if (reason === 'sign_in') return t('error.sign_in');
   }
+  // a restore refused while an import runs (an import refused for another one says so on the Data screen)
+  if (e instanceof ApiError && e.code === 'CONFLICT' && e.detail.reason === 'import_running')
+    return t('error.CONFLICT.import_running');
   if (e instanceof ApiError) return t(`error.${e.code}` as BaseKey, { incidentId: e.incidentId ?? '' });
   return t('error.INTERNAL', { incidentId: '' });
 }

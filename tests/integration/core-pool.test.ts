@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -256,6 +256,43 @@ describe('imports through the pool', () => {
 });
 
 describe('a restore through the pool', () => {
+  it('is refused while an import runs: the import is not lost into the file the restore would replace', async () => {
+    const { pool } = await shop({ workerDir: path.dirname(harness.script) });
+    await ok(pool, 'sales.record', { amountMinor: 100 });
+    const backup = await ok<{ file: string }>(pool, 'backups.create');
+    const rows = ['phone,date,amount'];
+    for (let i = 0; i < 60_000; i++)
+      rows.push(`139${String(10_000_000 + (i % 3000))},2026-01-${String((i % 28) + 1).padStart(2, '0')},${(i % 90) + 10}`);
+    const job = await ok<{ id: string }>(pool, 'import.start', {
+      fileName: 'sales.csv',
+      data: Buffer.from(rows.join('\n') + '\n').toString('base64'),
+      kind: 'sales',
+      createCustomers: true,
+    });
+    const refused = await pool.dispatch('backups.restore', { name: path.basename(backup.file) });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', detail: { reason: 'import_running', jobId: job.id } },
+    });
+    let state = 'running';
+    for (let i = 0; i < 1200 && state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await ok<{ state: string }>(pool, 'import.status', { id: job.id })).state;
+    }
+    expect(state).toBe('done');
+    expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 60_001 });
+    // once the import's worker has ended, the restore goes ahead
+    await vi.waitFor(
+      async () =>
+        expect(await pool.dispatch('backups.restore', { name: path.basename(backup.file) })).toMatchObject({ ok: true }),
+      {
+        timeout: 10_000,
+        interval: 100,
+      },
+    );
+    expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 1 });
+  }, 180_000);
+
   it('closes the readers around the swap, so every lane sees the restored shop', async () => {
     const { pool } = await shop();
     await ok(pool, 'sales.record', { amountMinor: 100 });

@@ -89,4 +89,16 @@ describe('toFailure', () => {
     });
     expect(field.error.message).toBe(`${messages.en['error.VALIDATION']} phone: ${messages.en['error.field.phone_invalid']}`);
   });
+
+  it('says why for a reason that has its own words: a restore refused while an import runs', () => {
+    const { log } = logger();
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const f = toFailure(new AppError('CONFLICT', { reason: 'import_running', jobId: 'j' }), { log, where: 'x', locale });
+      expect(f.error.message).toBe(messages[locale]['error.CONFLICT.import_running']);
+    }
+    // a reason without words of its own keeps the code's
+    expect(toFailure(new AppError('CONFLICT', { reason: 'other' }), { log, where: 'x', locale: 'en' }).error.message).toBe(
+      messages.en['error.CONFLICT'],
+    );
+  });
 });

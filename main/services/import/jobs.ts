@@ -53,6 +53,8 @@ export interface HeldRecord extends ImportRecord {
 }
 /** shop database (resolved path) -> its running job */
 const running = new Map<string, string>();
+/** shop database (resolved path) -> the jobs whose worker has not ended (its connection may still be open) */
+const workers = new Map<string, Set<string>>();
 
 export interface WorkerRequest {
   dbPath: string;
@@ -134,6 +136,7 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
   const worker = new Worker(script, { workerData: request, transferList: own ? [bytes.buffer as ArrayBuffer] : [] });
   jobs.set(job.id, job);
   running.set(shop, job.id);
+  workers.set(shop, (workers.get(shop) ?? new Set()).add(job.id));
   const record = options.dryRun ? null : remember(shop, job.id, fileName, options, ctx.clock.now());
   const startedReal = Date.now();
   const finish = (patch: Partial<ImportJob>) => {
@@ -157,6 +160,8 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
   });
   worker.on('error', (e) => finish({ state: 'failed', error: jobError(workerFailure(e, ctx.log, 'the import worker')) }));
   worker.on('exit', () => {
+    workers.get(shop)?.delete(job.id);
+    if (workers.get(shop)?.size === 0) workers.delete(shop);
     const died = job.state === 'running' || job.error?.code === 'INTERNAL';
     if (job.state === 'running')
       finish({
@@ -209,6 +214,15 @@ function recordOutcome(record: HeldRecord, job: ImportJob, finishedAt: number): 
     error: job.error,
     importId: r?.importId ?? record.importId,
   });
+}
+
+/**
+ * The id of an import whose worker has the shop open, if any: it is running, or it has just answered
+ * and is closing its connection. A restore must not rename another file under it (restore.ts).
+ */
+export function importRunningFor(dbPath: string): string | undefined {
+  const ids = workers.get(path.resolve(dbPath));
+  return ids ? [...ids][0] : undefined;
 }
 
 /** This run's imports into a shop, newest first (copies). */

@@ -41,6 +41,8 @@ export const common = {
   'error.VALIDATION': 'Some fields need attention.',
   'error.NOT_FOUND': 'That record no longer exists.',
   'error.CONFLICT': 'That conflicts with existing data.',
+  'error.CONFLICT.import_running':
+    'An import is running for this shop. Nothing was changed. Wait for it to finish (or cancel it), then try again.',
   'error.PHONE_TAKEN': 'A customer with this phone number already exists.',
   'error.MEMBER_CODE_TAKEN': 'Another customer already has this member code.',
   'error.ALREADY_VOIDED': 'This sale was already voided.',

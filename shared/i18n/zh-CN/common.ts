@@ -42,6 +42,7 @@ export const common: Record<keyof typeof en, string> = {
   'error.VALIDATION': '有些内容需要修改。',
   'error.NOT_FOUND': '该记录已不存在。',
   'error.CONFLICT': '与现有数据冲突。',
+  'error.CONFLICT.import_running': '本店有一个导入正在进行，没有做任何更改。请等它完成（或取消它）后重试。',
   'error.PHONE_TAKEN': '已有顾客使用这个手机号。',
   'error.MEMBER_CODE_TAKEN': '该会员号已被其他顾客使用。',
   'error.ALREADY_VOIDED': '这笔销售已作废。',
