@@ -35,6 +35,8 @@ export class LaneWorker {
   private pending = new Map<number, Pending>();
   private gate: Promise<void> | null = null;
   private openGate: (() => void) | null = null;
+  /** holds not yet released: the gate opens at the last release */
+  private holds = 0;
   private closing = false;
   private failures = 0;
   ready!: Promise<void>;
@@ -154,11 +156,15 @@ export class LaneWorker {
     this.worker?.postMessage({ type: 'shared', state } satisfies ToWorker);
   }
 
-  /** Calls wait in the main thread until `release` (the lane's connection is closed meanwhile). */
+  /**
+   * Calls wait in the main thread until `release` (the lane's connection is closed meanwhile). Holds
+   * nest: the gate opens at the last release (the pool runs restores one at a time anyway).
+   */
   hold(): void {
-    this.gate = new Promise<void>((r) => (this.openGate = r));
+    if (this.holds++ === 0) this.gate = new Promise<void>((r) => (this.openGate = r));
   }
   release(): void {
+    if (this.holds === 0 || --this.holds > 0) return;
     const open = this.openGate;
     this.gate = null;
     this.openGate = null;

@@ -68,6 +68,8 @@ class PoolImpl implements Pool, LaneHost {
   private seq = 0;
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
+  /** the calls that replace the file, one after another (each closes and reopens the readers) */
+  private replacing: Promise<unknown> = Promise.resolve();
   release: () => void = () => {};
 
   constructor(private readonly opts: PoolOptions) {
@@ -142,6 +144,14 @@ class PoolImpl implements Pool, LaneHost {
     const lane = this.lanes[laneName];
     const actor = meta.actor ?? null;
     if (!REPLACES_FILE.has(method)) return lane.call(method, input, actor);
+    // One at a time: a second restore's readers must be closed again after the first one reopened them.
+    const run = this.replacing.then(() => this.replaceFile(laneName, method, input, actor));
+    this.replacing = run.catch(() => {});
+    return run;
+  }
+
+  private async replaceFile(laneName: Lane, method: string, input: unknown, actor: Actor | null): Promise<Reply> {
+    const lane = this.lanes[laneName];
     // The file is about to be replaced: no other connection of this process may hold it open.
     const readers = LANES.filter((l) => l !== laneName).map((l) => this.lanes[l]);
     readers.forEach((r) => r.hold());

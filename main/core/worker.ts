@@ -61,7 +61,6 @@ function askWriter(step: string, input: unknown, transfer: readonly ArrayBuffer[
     post({ type: 'step', id, step, input, actor: callActor, transfer: [...transfer] });
   });
 }
-let suspended = false;
 let lastChecksDay: string | null = null;
 
 /** Opens this lane's connection; on failure says why and lets the thread end. */
@@ -121,12 +120,12 @@ async function handle(c: Ctx, m: Exclude<Queued, { type: 'open' }>): Promise<voi
   }
   if (m.type === 'suspend') {
     if (c.db.open) c.db.close();
-    suspended = true;
     return post({ type: 'done', seq: m.seq });
   }
   if (m.type === 'resume') {
-    if (suspended) c.db = openDb(data.dbPath);
-    suspended = false;
+    // closed and opened again whatever came before: the file may have been replaced since it was opened
+    if (c.db.open) c.db.close();
+    c.db = openDb(data.dbPath);
     writerTimeout(c.db);
     return post({ type: 'done', seq: m.seq });
   }

@@ -256,6 +256,28 @@ describe('imports through the pool', () => {
 });
 
 describe('a restore through the pool', () => {
+  it('two at once run one after the other: a call held meanwhile is answered, and every lane reads the second one’s shop', async () => {
+    const { pool } = await shop();
+    const backups: string[] = [];
+    for (const name of ['一', '二']) {
+      await ok(pool, 'customers.create', { name });
+      backups.push(path.basename((await ok<{ file: string }>(pool, 'backups.create')).file));
+    }
+    await ok(pool, 'customers.create', { name: '三' });
+    const first = pool.dispatch('backups.restore', { name: backups[0] });
+    // held behind the first restore's gate
+    await new Promise((r) => setImmediate(r));
+    const held = pool.dispatch('shop.status', {});
+    const second = pool.dispatch('backups.restore', { name: backups[1] });
+    const late = new Promise<string>((r) => setTimeout(() => r('still waiting'), 20_000).unref());
+    expect(await Promise.race([held, late])).toMatchObject({ ok: true });
+    expect(await first).toMatchObject({ ok: true });
+    expect(await second).toMatchObject({ ok: true });
+    // the counter and the heavy reader both read the file the second restore put in place
+    expect(await ok(pool, 'shop.status')).toMatchObject({ customers: 2 });
+    expect(await ok(pool, 'customers.list', {})).toMatchObject({ total: 2 });
+  }, 60_000);
+
   it('is refused while an import runs: the import is not lost into the file the restore would replace', async () => {
     const { pool } = await shop({ workerDir: path.dirname(harness.script) });
     await ok(pool, 'sales.record', { amountMinor: 100 });
