@@ -125,7 +125,14 @@ async function handle(c: Ctx, m: Exclude<Queued, { type: 'open' }>): Promise<voi
   if (m.type === 'resume') {
     // closed and opened again whatever came before: the file may have been replaced since it was opened
     if (c.db.open) c.db.close();
-    c.db = openDb(data.dbPath);
+    try {
+      c.db = openDb(data.dbPath);
+    } catch (e) {
+      // A thread left on a closed connection would fail every call: it ends, and the pool starts it
+      // again (opening with openApp, with back-off while the file cannot be opened).
+      toFailure(e, { log: consoleLogger, where: `core worker (${data.lane}), reopening after a restore` });
+      process.exit(1);
+    }
     writerTimeout(c.db);
     return post({ type: 'done', seq: m.seq });
   }

@@ -8,6 +8,7 @@ import type { Reply } from '../../shared/api/errors';
 import { createPool, type Pool, type PoolOptions } from '../../main/core/pool';
 import { LANES, ROUTES, SMALL_UPLOAD_BASE64, laneFor } from '../../main/core/routes';
 import { poolHarness } from '../helpers/core-worker';
+import { LaneWorker, type LaneHost } from '../../main/core/lane-worker';
 import { encodedText } from '../../main/core/encoded-reply';
 import { startServer } from '../../main/server/server';
 
@@ -221,6 +222,45 @@ describe('workers that stop', () => {
     expect(db.prepare('SELECT note FROM sales ORDER BY id').pluck().all()).toEqual(['before', 'after']);
     db.close();
   });
+
+  it('a reader that cannot reopen after a restore ends, and is started again once the file opens', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-pool-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'shop.db');
+    let seq = 0;
+    const host: LaneHost = {
+      script: harness.script,
+      log: quiet,
+      workerData: (lane) => ({
+        lane,
+        dbPath: file,
+        now: NOW,
+        at: Date.now(),
+        shared: { health: 'unchecked', backupWarning: null },
+      }),
+      onShared: () => {},
+      onStep: (_from, _m, answer) => answer({ ok: false, error: { code: 'INTERNAL' } }),
+      nextSeq: () => ++seq,
+    };
+    const counter = new LaneWorker('counter', host);
+    counter.start();
+    try {
+      await counter.ready;
+      await counter.control('suspend');
+      // the file is not there to open when the lane resumes (a folder in its place)
+      fs.renameSync(file, `${file}.aside`);
+      fs.mkdirSync(file);
+      await counter.control('resume');
+      fs.rmdirSync(file);
+      fs.renameSync(`${file}.aside`, file);
+      await vi.waitFor(async () => expect(await counter.call('shop.status', {})).toMatchObject({ ok: true }), {
+        timeout: 15_000,
+        interval: 200,
+      });
+    } finally {
+      await counter.close();
+    }
+  }, 30_000);
 
   it('a shop that cannot be opened fails the start with the open error, and nothing stays running', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-pool-'));
