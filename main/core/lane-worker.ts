@@ -141,6 +141,12 @@ export class LaneWorker {
     });
   }
 
+  /** The background checks wait, like a call, while a restore holds the lane (its connection is closed). */
+  async checks(): Promise<void> {
+    while (this.gate) await this.gate;
+    return this.control('checks');
+  }
+
   control(type: 'checks' | 'suspend' | 'resume'): Promise<void> {
     return new Promise<void>((resolve) => {
       void this.post({ type, seq: this.pool.nextSeq() }, { kind: 'control', resolve });

@@ -165,7 +165,7 @@ class PoolImpl implements Pool, LaneHost {
   }
 
   runChecks(): Promise<void> {
-    this.checking ??= this.lanes.heavy.control('checks').finally(() => (this.checking = null));
+    this.checking ??= this.lanes.heavy.checks().finally(() => (this.checking = null));
     return this.checking;
   }
 

@@ -318,6 +318,19 @@ describe('a restore through the pool', () => {
     expect(await ok(pool, 'customers.list', {})).toMatchObject({ total: 2 });
   }, 60_000);
 
+  it('background checks asked for during a restore wait for it, and check the restored file (no false backup warning)', async () => {
+    const { pool, file } = await shop({ slowMethods: { 'backups.restore': 3000 } });
+    await ok(pool, 'sales.record', { amountMinor: 100 });
+    const backup = await ok<{ file: string }>(pool, 'backups.create');
+    const restore = pool.dispatch('backups.restore', { name: path.basename(backup.file) });
+    // the readers are closed by now; the restore is still on the writer
+    await new Promise((r) => setTimeout(r, 1000));
+    await pool.runChecks();
+    expect(await restore).toMatchObject({ ok: true });
+    expect(pool.shared()).toEqual({ health: 'ok', backupWarning: null });
+    expect(fs.readdirSync(path.join(path.dirname(file), 'backups')).filter((f) => f.endsWith('-daily.db'))).toHaveLength(1);
+  }, 30_000);
+
   it('is refused while an import runs: the import is not lost into the file the restore would replace', async () => {
     const { pool } = await shop({ workerDir: path.dirname(harness.script) });
     await ok(pool, 'sales.record', { amountMinor: 100 });
