@@ -12,6 +12,8 @@ import { ACCESS } from './roles';
 import type { Actor } from '../db/queries/audit';
 
 export const CORE_WORKER_FILE = 'core-worker.mjs';
+/** the order in which a restore holds and closes the other lanes: the one with long jobs first */
+const SUSPEND_ORDER: readonly Lane[] = ['heavy', 'counter', 'writer'];
 
 /**
  * The core in workers (docs/architecture.md), as in Signal Desktop's ts/sql/main.ts: the main
@@ -152,15 +154,21 @@ class PoolImpl implements Pool, LaneHost {
 
   private async replaceFile(laneName: Lane, method: string, input: unknown, actor: Actor | null): Promise<Reply> {
     const lane = this.lanes[laneName];
-    // The file is about to be replaced: no other connection of this process may hold it open.
-    const readers = LANES.filter((l) => l !== laneName).map((l) => this.lanes[l]);
-    readers.forEach((r) => r.hold());
+    // The file is about to be replaced: no other connection of this process may hold it open. The
+    // heavy reader is held and closed first: the counter goes on answering while the heavy reader
+    // finishes a long job, and is held only for the restore itself.
+    const readers = SUSPEND_ORDER.filter((l) => l !== laneName).map((l) => this.lanes[l]);
+    const held: LaneWorker[] = [];
     try {
-      await Promise.all(readers.map((r) => r.control('suspend')));
+      for (const r of readers) {
+        r.hold();
+        held.push(r);
+        await r.control('suspend');
+      }
       return await lane.call(method, input, actor);
     } finally {
-      await Promise.all(readers.map((r) => r.control('resume')));
-      readers.forEach((r) => r.release());
+      await Promise.all(held.map((r) => r.control('resume')));
+      held.forEach((r) => r.release());
     }
   }
 

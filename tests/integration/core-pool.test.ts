@@ -318,6 +318,21 @@ describe('a restore through the pool', () => {
     expect(await ok(pool, 'customers.list', {})).toMatchObject({ total: 2 });
   }, 60_000);
 
+  it('holds the counter only once the heavy reader has finished its long job: the counter answers meanwhile', async () => {
+    const { pool } = await shop({ slowMethods: { 'lapsed.list': 3000 } });
+    await ok(pool, 'sales.record', { amountMinor: 100 });
+    const backup = await ok<{ file: string }>(pool, 'backups.create');
+    const order: string[] = [];
+    const heavy = pool.dispatch('lapsed.list', {}).then((r) => (order.push('lapsed.list'), r));
+    await new Promise((r) => setTimeout(r, 300));
+    const restore = pool.dispatch('backups.restore', { name: path.basename(backup.file) });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await pool.dispatch('shop.status', {}).then((r) => (order.push('shop.status'), r))).toMatchObject({ ok: true });
+    expect(order).toEqual(['shop.status']);
+    expect(await heavy).toMatchObject({ ok: true });
+    expect(await restore).toMatchObject({ ok: true });
+  }, 30_000);
+
   it('background checks asked for during a restore wait for it, and check the restored file (no false backup warning)', async () => {
     const { pool, file } = await shop({ slowMethods: { 'backups.restore': 3000 } });
     await ok(pool, 'sales.record', { amountMinor: 100 });
