@@ -116,8 +116,16 @@ export class LaneWorker {
       else p.resolve();
       return;
     }
+    try {
+      this.worker.postMessage(m, transfer);
+    } catch (e) {
+      // an input that cannot cross to the thread (DataCloneError): answered at once, never left waiting
+      if (p.kind === 'call') p.resolve(toFailure(e, { log: this.pool.log, where: `${this.lane} lane (${p.method})` }));
+      else p.resolve();
+      return;
+    }
+    // a reply comes in a later turn of the event loop, never before this
     if ('seq' in m) this.pending.set(m.seq, p);
-    this.worker.postMessage(m, transfer);
   }
 
   async call(method: string, input: unknown, actor: Actor | null = null): Promise<Reply> {

@@ -262,6 +262,18 @@ describe('workers that stop', () => {
     }
   }, 30_000);
 
+  it('a call whose input cannot cross to its thread gets INTERNAL with an incident id at once; the lane goes on', async () => {
+    const errors: string[] = [];
+    const { pool } = await shop({ log: { error: (m: string) => void errors.push(m), info: () => {} } });
+    const late = new Promise<string>((r) => setTimeout(() => r('still waiting'), 10_000).unref());
+    const r = await Promise.race([pool.dispatch('customers.create', { name: '王芳', note: () => 'not data' }), late]);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const incident = typeof r === 'string' || r.ok ? '' : r.error.incidentId!;
+    expect(incident).toMatch(/^[0-9a-f]{8}$/);
+    expect(errors.some((e) => e.includes(incident) && e.includes('writer lane (customers.create)'))).toBe(true);
+    expect(await ok(pool, 'customers.create', { name: '王芳' })).toMatchObject({ name: '王芳' });
+  }, 30_000);
+
   it('a shop that cannot be opened fails the start with the open error, and nothing stays running', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-pool-'));
     dirs.push(dir);
