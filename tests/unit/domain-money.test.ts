@@ -82,6 +82,16 @@ describe('parseAmount', () => {
     expect(parseAmount(text)).toEqual({ ok: false, problem: 'invalid' });
   });
 
+  it('plain digits (read at once) are read as the full rule reads them, up to the largest safe amount and no further', () => {
+    expect(parseAmount('0.05')).toEqual({ ok: true, minor: 5 });
+    expect(parseAmount('007.5')).toEqual({ ok: true, minor: 750 });
+    expect(parseAmount('12.')).toEqual({ ok: false, problem: 'invalid' });
+    expect(parseAmount('9999999999999.99')).toEqual({ ok: true, minor: 999999999999999 });
+    // 14 and more digits take the full rule, whose check for a safe integer still applies
+    expect(parseAmount('90071992547409.92')).toEqual({ ok: false, problem: 'too_large' });
+    expect(parseAmount('12345678901234')).toEqual({ ok: true, minor: 1234567890123400 });
+  });
+
   it('still refuses a third decimal that is not a zero, even with extraZeros', () => {
     expect(parseAmount('12.345', { extraZeros: true })).toEqual({ ok: false, problem: 'invalid' });
     expect(parseAmount('12,5', { extraZeros: true })).toEqual({ ok: false, problem: 'invalid' });

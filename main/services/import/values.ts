@@ -35,6 +35,19 @@ function timeOf(rest: string | undefined): number | null | undefined {
  * time, or an Excel serial number (days since 1899-12-30).
  */
 export function parseDate(raw: string, format: DateFormat = 'auto'): ParsedDate | null {
+  // A file repeats its dates (a million sales over a few thousand days): each text is read once.
+  const key = `${format}\u0000${raw}`;
+  const known = dates.get(key);
+  if (known !== undefined) return known;
+  if (dates.size >= DATES_KEPT) dates.clear();
+  const parsed = readDate(raw, format);
+  dates.set(key, parsed && Object.freeze(parsed));
+  return parsed;
+}
+const DATES_KEPT = 20_000;
+const dates = new Map<string, Readonly<ParsedDate> | null>();
+
+function readDate(raw: string, format: DateFormat): ParsedDate | null {
   const s = raw.trim();
   if (!s) return null;
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(.*)$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日?(.*)$/.exec(s);
