@@ -11,12 +11,8 @@ export interface SaleToSum {
   c: number;
   /** the business date's julian day (julianDay), as `visit_days.day` */
   day: number;
-  date: string;
   at: number;
-  amountMinor: number;
-  items: number;
-  discountMinor: number;
-  isPromotion: boolean;
+  v: { date: { date: string }; amountMinor: number; items: number; discountMinor: number; isPromotion: boolean };
 }
 
 /** A day of the file, as migration 5 and 19 count a `shop_days` row: its sales, and its customers' visits (a customer's day is one visit). */
@@ -73,10 +69,11 @@ export function sumImportedSales(sales: readonly SaleToSum[]): { days: FileDay[]
     totals = null;
   };
   for (const s of sales) {
+    const { amountMinor, date } = s.v;
     const d = dayOf(s.day);
     d.sales++;
-    d.amountMinor += s.amountMinor;
-    d.items += s.items;
+    d.amountMinor += amountMinor;
+    d.items += s.v.items;
     if (s.c === 0) {
       d.walkInSales++;
       continue;
@@ -92,19 +89,19 @@ export function sumImportedSales(sales: readonly SaleToSum[]): { days: FileDay[]
           amountMinor: 0,
           firstAt: s.at,
           lastAt: s.at,
-          firstDate: s.date,
-          lastDate: s.date,
+          firstDate: date.date,
+          lastDate: date.date,
         };
     }
-    const deal = s.isPromotion || s.discountMinor > 0;
+    const deal = s.v.isPromotion || s.v.discountMinor > 0;
     visitDays.set(s.day, (visitDays.get(s.day) ?? false) || deal);
     if (totals) {
       totals.sales++;
-      totals.amountMinor += s.amountMinor;
+      totals.amountMinor += amountMinor;
       if (s.at < totals.firstAt) totals.firstAt = s.at;
       if (s.at > totals.lastAt) totals.lastAt = s.at;
-      if (s.date < totals.firstDate) totals.firstDate = s.date;
-      if (s.date > totals.lastDate) totals.lastDate = s.date;
+      if (date.date < totals.firstDate) totals.firstDate = date.date;
+      if (date.date > totals.lastDate) totals.lastDate = date.date;
     }
   }
   endCustomer();

@@ -176,7 +176,7 @@ describe('an import in chunks, made visible by one flip', () => {
         99,
         'sales',
         3_000,
-        (a, b) => Array.from({ length: b - a }, (_, k) => row(a + k)),
+        (a, b) => Array.from({ length: b - a }, (_, k) => row(a + k)).flat(),
         {},
         () => {
           inside++;

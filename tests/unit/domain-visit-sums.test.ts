@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { sumImportedSales, type SaleToSum } from '../../shared/domain/visit-sums';
 
-const sale = (c: number, day: number, at: number, amountMinor: number, deal: Partial<SaleToSum> = {}): SaleToSum => ({
+const sale = (c: number, day: number, at: number, amountMinor: number, deal: Partial<SaleToSum['v']> = {}): SaleToSum => ({
   c,
   day,
-  date: `2026-03-${String(day - 100).padStart(2, '0')}`,
   at,
-  amountMinor,
-  items: 1,
-  discountMinor: 0,
-  isPromotion: false,
-  ...deal,
+  v: {
+    date: { date: `2026-03-${String(day - 100).padStart(2, '0')}` },
+    amountMinor,
+    items: 1,
+    discountMinor: 0,
+    isPromotion: false,
+    ...deal,
+  },
 });
 
 describe('sumImportedSales: what an import adds to the shop days and to its new customers', () => {

@@ -128,23 +128,22 @@ export type StagePart = keyof typeof STAGE_COLUMNS;
 const ROWS_PER_INSERT = 32;
 
 /**
- * Writes one chunk: `rows` are arrays `[seq, ...columns]` in STAGE_COLUMNS order, bound
- * ROWS_PER_INSERT at a time.
+ * Writes one chunk: `cells` holds its rows one after another, each `[seq, ...columns]` in
+ * STAGE_COLUMNS order (flat: a million rows are not a million small arrays), bound
+ * ROWS_PER_INSERT rows at a time.
  */
-export function stageRows(db: Db, id: number, part: StagePart, rows: readonly (readonly unknown[])[]): void {
+export function stageRows(db: Db, id: number, part: StagePart, cells: readonly unknown[]): void {
   const cols = STAGE_COLUMNS[part];
-  const one = `(${new Array(cols.length + 1).fill('?').join(', ')})`;
+  const width = cols.length + 1;
+  if (cells.length % width !== 0) throw new Error(`stageRows: ${cells.length} cells are not rows of ${width}`);
+  const one = `(${new Array(width).fill('?').join(', ')})`;
   const sql = (n: number) =>
     `INSERT INTO ${table(id, part)} (seq, ${cols.join(', ')}) VALUES ${new Array(n).fill(one).join(', ')}`;
   const full = stmt(db, sql(ROWS_PER_INSERT));
-  const params: unknown[] = [];
+  const step = ROWS_PER_INSERT * width;
   let i = 0;
-  for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
-    params.length = 0;
-    for (let k = i; k < i + ROWS_PER_INSERT; k++) for (const v of rows[k]!) params.push(v);
-    full.run(params);
-  }
-  if (i < rows.length) db.prepare(sql(rows.length - i)).run(rows.slice(i).flat());
+  for (; i + step <= cells.length; i += step) full.run(cells.slice(i, i + step));
+  if (i < cells.length) db.prepare(sql((cells.length - i) / width)).run(cells.slice(i));
 }
 
 export function stageName(db: Db, id: number, kind: 'payment' | 'staff', key: number, name: string): void {

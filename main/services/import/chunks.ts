@@ -40,7 +40,8 @@ export function inChunks(
   importId: number,
   part: st.StagePart,
   count: number,
-  rows: (from: number, to: number) => unknown[][],
+  /** rows `from` up to `to`, their cells one after another (stageRows) */
+  rows: (from: number, to: number) => unknown[],
   hooks: ChunkHooks,
   inside?: () => void,
 ): void {

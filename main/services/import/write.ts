@@ -174,17 +174,7 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
     }
     const v = p.value;
     const date = dateOf(v.date.date);
-    sales.push({
-      c,
-      day: date.day,
-      date: v.date.date,
-      at: date.start + (v.date.seconds ?? 12 * 3600) * 1000,
-      amountMinor: v.amountMinor,
-      items: v.items,
-      discountMinor: v.discountMinor,
-      isPromotion: v.isPromotion,
-      v,
-    });
+    sales.push({ c, day: date.day, at: date.start + (v.date.seconds ?? 12 * 3600) * 1000, v });
   }
   // Customer by customer, in time order (new customers after the shop's own, as their ids will be):
   // each customer's sales end up side by side in the file.
@@ -192,25 +182,26 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
   sales.sort((a, b) => order(a.c) - order(b.c) || a.at - b.at);
   const sums = sumImportedSales(sales);
   const names = nameResolver(ctx, importId);
+  const width = st.STAGE_COLUMNS.sales.length + 1;
   const saleRows = (from: number, to: number) => {
-    const out: unknown[][] = [];
+    const out: unknown[] = new Array((to - from) * width);
+    let k = 0;
     for (let i = from; i < to; i++) {
       const { c, at, day, v } = sales[i]!;
-      out.push([
-        i + 1,
-        ...(c === 0 ? [null, null] : ref(c)),
-        at,
-        v.date.date,
-        v.amountMinor,
-        v.items,
-        v.discountMinor,
-        v.isPromotion ? 1 : 0,
-        names('payment', v.payment),
-        names('staff', v.staff),
-        v.note,
-        order(c),
-        day,
-      ]);
+      out[k++] = i + 1;
+      out[k++] = c > 0 ? c : null;
+      out[k++] = c < 0 ? -c : null;
+      out[k++] = at;
+      out[k++] = v.date.date;
+      out[k++] = v.amountMinor;
+      out[k++] = v.items;
+      out[k++] = v.discountMinor;
+      out[k++] = v.isPromotion ? 1 : 0;
+      out[k++] = names('payment', v.payment);
+      out[k++] = names('staff', v.staff);
+      out[k++] = v.note;
+      out[k++] = order(c);
+      out[k++] = day;
     }
     return out;
   };
@@ -218,8 +209,8 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
   let done = 0;
   const progress = hooks.onProgress ? (n: number) => hooks.onProgress!((done += n), total) : undefined;
   const h = { ...hooks, onProgress: progress };
-  inChunks(db, importId, 'customers', customers.length, (a, b) => customers.slice(a, b), h);
-  inChunks(db, importId, 'updates', updates.length, (a, b) => updates.slice(a, b), h);
+  inChunks(db, importId, 'customers', customers.length, (a, b) => customers.slice(a, b).flat(), h);
+  inChunks(db, importId, 'updates', updates.length, (a, b) => updates.slice(a, b).flat(), h);
   inChunks(db, importId, 'sales', sales.length, saleRows, h, () => names.flush());
   void now;
   return { created, updated, sums };
