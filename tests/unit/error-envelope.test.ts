@@ -90,11 +90,14 @@ describe('toFailure', () => {
     expect(field.error.message).toBe(`${messages.en['error.VALIDATION']} phone: ${messages.en['error.field.phone_invalid']}`);
   });
 
-  it('says why for a reason that has its own words: a restore refused while an import runs', () => {
+  it('says why for a reason that has its own words: a restore refused while an import runs, an export whose list kept changing', () => {
     const { log } = logger();
     for (const locale of ['en', 'zh-CN'] as const) {
       const f = toFailure(new AppError('CONFLICT', { reason: 'import_running', jobId: 'j' }), { log, where: 'x', locale });
       expect(f.error.message).toBe(messages[locale]['error.CONFLICT.import_running']);
+      const changed = toFailure(new AppError('CONFLICT', { reason: 'export_changed' }), { log, where: 'x', locale });
+      expect(changed.error.message).toBe(messages[locale]['error.CONFLICT.export_changed']);
+      expect(changed.error.message).not.toBe(messages[locale]['error.CONFLICT']);
     }
     // a reason without words of its own keeps the code's
     expect(toFailure(new AppError('CONFLICT', { reason: 'other' }), { log, where: 'x', locale: 'en' }).error.message).toBe(
