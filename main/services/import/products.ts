@@ -16,7 +16,11 @@ export interface PlannedProduct {
  * Matches each row to the catalogue: by barcode, then SKU, then exactly the same name. A code used
  * twice in the file, or a barcode and SKU that belong to two different products, is an error.
  */
-export function planProducts(ctx: Ctx, rows: FieldRow[], skip: Set<number>): { planned: PlannedProduct[]; errors: RowError[] } {
+export function planProducts(
+  ctx: Ctx,
+  rows: Iterable<FieldRow>,
+  skip: Set<number>,
+): { planned: PlannedProduct[]; errors: RowError[] } {
   const planned: PlannedProduct[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();

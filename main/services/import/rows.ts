@@ -20,13 +20,15 @@ interface Columns {
   columnOf: Map<string, string>;
 }
 
-/** One row's cells read by field (methods on the prototype: a million rows, no closures each). */
+/**
+ * The file's rows read by field, one at a time through one reused cursor (a million rows, not a
+ * million objects kept alive for the checking): a row is valid until the next one is read, so
+ * nothing may keep it (the checks keep only what they read from it).
+ */
 class CellsRow implements FieldRow {
-  constructor(
-    readonly line: number,
-    private readonly cells: string[],
-    private readonly columns: Columns,
-  ) {}
+  line = 0;
+  cells: string[] = [];
+  constructor(private readonly columns: Columns) {}
   // cleaned as the API's text fields are (no NUL or control characters); notes keep their line breaks
   get(f: string): string {
     const i = this.columns.index.get(f);
@@ -40,7 +42,15 @@ class CellsRow implements FieldRow {
   }
 }
 
-export function fieldRows(headers: string[], rows: string[][], mapping: Mapping): { rows: FieldRow[]; ragged: RowError[] } {
+/**
+ * The file's rows by field (each yielded row valid until the next: see CellsRow), without the
+ * ragged ones, which are reported instead.
+ */
+export function fieldRows(
+  headers: string[],
+  rows: string[][],
+  mapping: Mapping,
+): { rows: Iterable<FieldRow>; ragged: RowError[] } {
   const columns: Columns = { index: new Map(), columnOf: new Map() };
   headers.forEach((h, i) => {
     const f = mapping[h];
@@ -49,17 +59,27 @@ export function fieldRows(headers: string[], rows: string[][], mapping: Mapping)
       columns.columnOf.set(f, h);
     }
   });
-  const out: FieldRow[] = [];
   const ragged: RowError[] = [];
   rows.forEach((cells, i) => {
-    const line = i + 2;
-    if (cells.length !== headers.length) {
-      ragged.push({ row: line, column: '', reason: 'ragged_row', value: `${cells.length}/${headers.length}` });
-      return;
-    }
-    out.push(new CellsRow(line, cells, columns));
+    if (cells.length !== headers.length)
+      ragged.push({ row: i + 2, column: '', reason: 'ragged_row', value: `${cells.length}/${headers.length}` });
   });
-  return { rows: out, ragged };
+  // let go of the cells once read through, so a million arrays need not outlive the checking
+  let source: string[][] | null = rows;
+  const each = function* (): Generator<FieldRow> {
+    const row = new CellsRow(columns);
+    const all = source ?? [];
+    for (let i = 0; i < all.length; i++) {
+      const cells = all[i]!;
+      if (cells.length !== headers.length) continue;
+      row.line = i + 2;
+      row.cells = cells;
+      yield row;
+    }
+    row.cells = [];
+    source = null;
+  };
+  return { rows: { [Symbol.iterator]: each }, ragged };
 }
 
 const truncate = (s: string) => (s.length > 80 ? s.slice(0, 77) + '…' : s);

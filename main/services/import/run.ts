@@ -178,6 +178,8 @@ export async function runImport(
     planned.push({ kind: 'sale', line: r.line, value: s.value, customer });
   }
 
+  // every row is read: their cells need not stay in memory through the writing
+  table.rows = [];
   errors.sort((a, b) => a.row - b.row);
   const badRows = new Set(errors.map((e) => e.row)).size;
   const result: ImportResult = {
