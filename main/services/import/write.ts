@@ -128,7 +128,7 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
   };
   // Keys of customers this file creates are stored negated (-seq): existing ids are positive.
   const ref = (n: number) => (n > 0 ? [n, null] : [null, -n]);
-  const sales: (SaleToSum & { v: SaleRowValue })[] = [];
+  const unsorted: (SaleToSum & { v: SaleRowValue })[] = [];
   const createdFor = new Map<CustomerRef, number>();
   const dates = new Map<string, { start: number; day: number }>();
   const dateOf = (d: string) => {
@@ -174,12 +174,12 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
     }
     const v = p.value;
     const date = dateOf(v.date.date);
-    sales.push({ c, day: date.day, at: date.start + (v.date.seconds ?? 12 * 3600) * 1000, v });
+    unsorted.push({ c, day: date.day, at: date.start + (v.date.seconds ?? 12 * 3600) * 1000, v });
   }
   // Customer by customer, in time order (new customers after the shop's own, as their ids will be):
   // each customer's sales end up side by side in the file.
   const order = (c: number) => (c === 0 ? 0 : c > 0 ? c : 2 ** 40 - c);
-  sales.sort((a, b) => order(a.c) - order(b.c) || a.at - b.at);
+  const sales = byCustomerInTime(unsorted, order);
   const sums = sumImportedSales(sales);
   const names = nameResolver(ctx, importId);
   const width = st.STAGE_COLUMNS.sales.length + 1;
@@ -214,6 +214,27 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
   inChunks(db, importId, 'sales', sales.length, saleRows, h, () => names.flush());
   void now;
   return { created, updated, sums };
+}
+
+/**
+ * The sales customer by customer (in `order` of their keys), each customer's in time order: put in
+ * a bucket per customer, then the buckets in order — a million rows sorted with one comparison
+ * each took over a second; this sorts the customers and each one's few sales.
+ */
+function byCustomerInTime<S extends { c: number; at: number }>(sales: readonly S[], order: (c: number) => number): S[] {
+  const buckets = new Map<number, S[]>();
+  for (const s of sales) {
+    const b = buckets.get(s.c);
+    if (b) b.push(s);
+    else buckets.set(s.c, [s]);
+  }
+  const out: S[] = [];
+  for (const c of [...buckets.keys()].sort((a, b) => order(a) - order(b))) {
+    const b = buckets.get(c)!;
+    if (b.length > 1) b.sort((x, y) => x.at - y.at);
+    for (const s of b) out.push(s);
+  }
+  return out;
 }
 
 /**
