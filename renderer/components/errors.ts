@@ -12,11 +12,13 @@ export function errorText(t: T, e: unknown): string {
     if (reason === 'sign_in') return t('error.sign_in');
   }
   // Conflicts with a message of their own: a restore refused while an import runs (an import refused
-  // for another one says so on the Data screen); an export whose list kept changing while it was made.
+  // for another one says so on the Data screen); an export whose list kept changing while it was
+  // made; an import whose customers were erased while it was written.
   if (e instanceof ApiError && e.code === 'CONFLICT') {
     const reason = e.detail.reason;
     if (reason === 'import_running') return t('error.CONFLICT.import_running');
     if (reason === 'export_changed') return t('error.CONFLICT.export_changed');
+    if (reason === 'import_customers_changed') return t('error.CONFLICT.import_customers_changed');
   }
   if (e instanceof ApiError) return t(`error.${e.code}` as BaseKey, { incidentId: e.incidentId ?? '' });
   return t('error.INTERNAL', { incidentId: '' });

@@ -197,6 +197,42 @@ describe('an import in chunks, made visible by one flip', () => {
     }
   });
 
+  it('a customer the file names, erased while it is staged, fails the flip as a whole; foreign keys hold again after every flip', async () => {
+    const { ctx, counter } = await shopWithHistory();
+    try {
+      const gone = (counter.db.prepare("SELECT id FROM customers WHERE external_id = '0002'").get() as { id: number }).id;
+      let erased = false;
+      const failed = await runImport(ctx, secondFile(), 'more.csv', SALES, {
+        onChunk: (part) => {
+          if (part !== 'sales' || erased) return;
+          erased = true;
+          // between two chunks, on the counter's connection (the erase's writing runs before dispatch first waits)
+          void dispatch('customers.erase', { id: gone, confirm: true }, counter);
+        },
+      }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(erased).toBe(true);
+      expect(failed).toMatchObject({ code: 'CONFLICT', detail: { reason: 'import_customers_changed' } });
+      const before = state(counter);
+      expect(counter.db.prepare('SELECT COUNT(*) AS n FROM customers WHERE id = ?').get(gone)).toEqual({ n: 0 });
+      expect(ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      // nothing of the file: no sale names the erased customer, the import left no row behind
+      expect(counter.db.prepare('SELECT COUNT(*) AS n FROM sales WHERE customer_id = ?').get(gone)).toEqual({ n: 0 });
+      expect(counter.db.prepare("SELECT COUNT(*) AS n FROM customers WHERE external_id LIKE 'N%'").get()).toEqual({ n: 0 });
+
+      // the same file again: its rows for the erased customer now create a new one, and it goes in
+      const r = await runImport(ctx, secondFile(), 'more.csv', SALES);
+      expect(r).toMatchObject({ committed: true, imported: 24_000, customersCreated: 601 });
+      expect(state(counter).sales).toBe(before.sales + 24_000);
+      expect(ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(counter.db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      closeApp(counter);
+    }
+  }, 120_000);
+
   it('a cancel between chunks leaves the shop as it was: customers the file would update keep their tags', async () => {
     const { ctx, counter } = await shopWithHistory();
     try {

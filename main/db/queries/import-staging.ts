@@ -223,6 +223,20 @@ export function flipCustomers(
   return n;
 }
 
+/**
+ * How many of the shop's customers the staged sales name are no longer in the shop (erased while
+ * the file was staged): the flip's set-based stand-in for the per-row foreign key checks. Walks
+ * the staging table's key over the shop's customers only (`cust` below 2^40; the file's new
+ * customers come after), one lookup per customer.
+ */
+export function missingCustomers(db: Db, id: number): number {
+  return stmt<[], { n: number }>(
+    db,
+    `SELECT COUNT(*) AS n FROM (SELECT DISTINCT cust AS id FROM ${table(id, 'sales')} WHERE cust > 0 AND cust < ${2 ** 40}) s
+     WHERE NOT EXISTS (SELECT 1 FROM main.customers c WHERE c.id = s.id)`,
+  ).get()!.n;
+}
+
 /** The flip's part for sales: every staged sale in one statement, customer by customer and day by day (the staging table's key: no sort). */
 export function flipSales(db: Db, id: number, importId: number, base: number, now: number): number {
   const s = table(id, 'sales');

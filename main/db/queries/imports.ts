@@ -151,6 +151,10 @@ export function setImportState(db: Db, id: number, state: 'done' | 'failed'): vo
 }
 
 /** Removes a pending import's row (a cancelled or failed one); a done import is never removed here. */
+export function importExists(db: Db, id: number): boolean {
+  return stmt<[number], { n: number }>(db, 'SELECT COUNT(*) AS n FROM imports WHERE id = ?').get(id)!.n === 1;
+}
+
 export function deleteImport(db: Db, id: number): void {
   stmt(db, "DELETE FROM imports WHERE id = ? AND state = 'pending'").run(id);
 }

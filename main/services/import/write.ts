@@ -176,7 +176,8 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
     const date = dateOf(v.date.date);
     unsorted.push({ c, day: date.day, at: date.start + (v.date.seconds ?? 12 * 3600) * 1000, v });
   }
-  // Customer by customer, in time order (new customers after the shop's own, as their ids will be):
+  // Customer by customer, in time order (new customers after the shop's own, as their ids will be;
+  // the staging table's `cust`, whose range import-staging.ts's missingCustomers relies on):
   // each customer's sales end up side by side in the file.
   const order = (c: number) => (c === 0 ? 0 : c > 0 ? c : 2 ** 40 - c);
   const sales = byCustomerInTime(unsorted, order);
