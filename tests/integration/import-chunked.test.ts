@@ -233,6 +233,41 @@ describe('an import in chunks, made visible by one flip', () => {
     }
   }, 120_000);
 
+  it('the flip counts a customer the file names as no longer there when erased or merged away since', async () => {
+    const ctx = fresh();
+    const make = (name: string, phone: string) => ok<{ id: number }>(ctx, 'customers.create', { name, phone });
+    const a = await make('甲', '13900000001');
+    const b = await make('乙', '13900000002');
+    const c = await make('丙', '13900000003');
+    ctx.db.transaction(() => st.createStage(ctx.db, 98)).immediate();
+    try {
+      const row = (seq: number, id: number) => [
+        seq,
+        id,
+        null,
+        1_700_000_000_000,
+        '2026-03-01',
+        100,
+        1,
+        0,
+        0,
+        null,
+        null,
+        '',
+        id,
+        2461101,
+      ];
+      st.stageRows(ctx.db, 98, 'sales', [row(1, a.id), row(2, b.id), row(3, c.id)].flat());
+      expect(st.missingCustomers(ctx.db, 98)).toBe(0);
+      await ok(ctx, 'customers.merge', { keepId: a.id, mergeId: b.id });
+      expect(st.missingCustomers(ctx.db, 98)).toBe(1);
+      await ok(ctx, 'customers.erase', { id: c.id, confirm: true });
+      expect(st.missingCustomers(ctx.db, 98)).toBe(2);
+    } finally {
+      clearStage(ctx.db, 98);
+    }
+  });
+
   it('a cancel between chunks leaves the shop as it was: customers the file would update keep their tags', async () => {
     const { ctx, counter } = await shopWithHistory();
     try {

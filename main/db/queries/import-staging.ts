@@ -223,17 +223,20 @@ export function flipCustomers(
   return n;
 }
 
+/** Where the file's new customers start in the staging table's `cust` key (the shop's own are below). */
+export const NEW_CUSTOMER_KEY = 2 ** 40;
+
 /**
- * How many of the shop's customers the staged sales name are no longer in the shop (erased while
- * the file was staged): the flip's set-based stand-in for the per-row foreign key checks. Walks
- * the staging table's key over the shop's customers only (`cust` below 2^40; the file's new
- * customers come after), one lookup per customer.
+ * How many of the shop's customers the staged sales name are no longer there as the file was
+ * matched to them: erased, or merged into another, while the file was staged. The flip's
+ * set-based stand-in for the per-row foreign key checks (and stricter: a merged-away row still
+ * exists). Walks the staging table's key over the shop's customers only, one lookup per customer.
  */
 export function missingCustomers(db: Db, id: number): number {
   return stmt<[], { n: number }>(
     db,
-    `SELECT COUNT(*) AS n FROM (SELECT DISTINCT cust AS id FROM ${table(id, 'sales')} WHERE cust > 0 AND cust < ${2 ** 40}) s
-     WHERE NOT EXISTS (SELECT 1 FROM main.customers c WHERE c.id = s.id)`,
+    `SELECT COUNT(*) AS n FROM (SELECT DISTINCT cust AS id FROM ${table(id, 'sales')} WHERE cust > 0 AND cust < ${NEW_CUSTOMER_KEY}) s
+     WHERE NOT EXISTS (SELECT 1 FROM main.customers c WHERE c.id = s.id AND c.merged_into_id IS NULL)`,
   ).get()!.n;
 }
 

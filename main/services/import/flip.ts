@@ -38,15 +38,22 @@ export function flipImport(
   // (1.6 s of the 4 s it took to insert a million such sales into the 2-million-sale shop, in a
   // measurement of that statement alone), while the counter waits. What the file names is the
   // shop's customers (checked below: an erase meanwhile is the one way one goes away; staff and
-  // payment methods are never deleted) or rows this transaction inserts (new customers, their days,
-  // tags and consents; the import's own row). The pragma is the import connection's own and does
-  // nothing inside a transaction, so it is set around it.
+  // payment methods are never deleted), the import's own row (checked too), or rows this transaction
+  // inserts (new customers, their days, tags and consents). The pragma is the import connection's
+  // own and does nothing inside a transaction, so it is set around it.
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
   db.pragma('foreign_keys = OFF');
   try {
     return flipTransaction(ctx, imp, importId, now, staged, grouped);
   } finally {
+    // a commit that failed and could not be rolled back would leave the transaction open, and the
+    // pragma would do nothing: the connection is not used again with its checks off
+    if (db.inTransaction) db.exec('ROLLBACK');
     if (enforced) db.pragma('foreign_keys = ON');
+    // not thrown from here (it would hide the flip's own error): the import worker closes this
+    // connection after the import, and the command line ends with it
+    if (enforced && db.pragma('foreign_keys', { simple: true }) !== 1)
+      ctx.log.error('import: foreign keys could not be turned on again after the flip');
   }
 }
 
@@ -61,7 +68,9 @@ function flipTransaction(
   const db = ctx.db;
   return db
     .transaction(() => {
-      if (!q.importExists(db, importId) || (imp.kind === 'sales' && st.missingCustomers(db, importId) > 0))
+      // the import's own row is there (only this import removes it)
+      if (!q.importExists(db, importId)) throw new Error(`flipImport: import ${importId} has no row`);
+      if (imp.kind === 'sales' && st.missingCustomers(db, importId) > 0)
         throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
       for (const n of st.stagedNames(db, importId)) {
         const id =

@@ -67,8 +67,9 @@ export function fieldRows(
   // let go of the cells once read through, so a million arrays need not outlive the checking
   let source: string[][] | null = rows;
   const each = function* (): Generator<FieldRow> {
+    if (!source) throw new Error('fieldRows: the rows are read once');
     const row = new CellsRow(columns);
-    const all = source ?? [];
+    const all = source;
     for (let i = 0; i < all.length; i++) {
       const cells = all[i]!;
       if (cells.length !== headers.length) continue;

@@ -36,6 +36,8 @@ function timeOf(rest: string | undefined): number | null | undefined {
  */
 export function parseDate(raw: string, format: DateFormat = 'auto'): ParsedDate | null {
   // A file repeats its dates (a million sales over a few thousand days): each text is read once.
+  // (short texts only: a long cell is no date, and is not kept)
+  if (raw.length > 40) return readDate(raw, format);
   const key = `${format}\u0000${raw}`;
   const known = dates.get(key);
   if (known !== undefined) return known;

@@ -179,7 +179,10 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
   // Customer by customer, in time order (new customers after the shop's own, as their ids will be;
   // the staging table's `cust`, whose range import-staging.ts's missingCustomers relies on):
   // each customer's sales end up side by side in the file.
-  const order = (c: number) => (c === 0 ? 0 : c > 0 ? c : 2 ** 40 - c);
+  const order = (c: number) => {
+    if (c >= st.NEW_CUSTOMER_KEY) throw new Error(`import: customer id ${c} is past the staging key's range`);
+    return c === 0 ? 0 : c > 0 ? c : st.NEW_CUSTOMER_KEY - c;
+  };
   const sales = byCustomerInTime(unsorted, order);
   const sums = sumImportedSales(sales);
   const names = nameResolver(ctx, importId);
