@@ -41,10 +41,59 @@ export function flipImport(
   // payment methods are never deleted), the import's own row (checked too), or rows this transaction
   // inserts (new customers, their days, tags and consents). The pragma is the import connection's
   // own and does nothing inside a transaction, so it is set around it.
+  return withForeignKeysOff(ctx, () =>
+    db
+      .transaction(() => {
+        // the import's own row is there (only this import removes it)
+        if (!q.importExists(db, importId)) throw new Error(`flipImport: import ${importId} has no row`);
+        if (imp.kind === 'sales' && st.missingCustomers(db, importId) > 0)
+          throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
+        for (const n of st.stagedNames(db, importId)) {
+          const id =
+            n.kind === 'payment' ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name) : insertStaff(db, n.name, now);
+          st.resolveName(db, importId, n.kind, n.key, id);
+        }
+        const base = st.customerBase(db);
+        st.flipCustomers(db, importId, importId, base, now, grouped);
+        for (const u of st.stagedUpdates(db, importId)) {
+          const id = u.customer_id ?? base + u.customer_seq!;
+          if (!getCustomerRow(db, id)) continue;
+          if (u.tags) setTags(db, id, [...new Set([...tagsOf(db, id), ...(JSON.parse(u.tags) as string[])])]);
+          for (const [ch, granted] of Object.entries(u.consent ? (JSON.parse(u.consent) as Record<string, boolean>) : {}))
+            writeConsent(db, id, ch as 'sms', granted, now, 'import', '');
+        }
+        let sales = 0;
+        if (imp.kind === 'sales') {
+          if (!grouped) throw new Error('flipImport: a sales import flips with its sums (groupStagedSales)');
+          const planned = imp.planned.length;
+          const restore = planned >= BULK_ROWS && planned >= q.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
+          // The per-row derived-data triggers step aside; the same sums are added for all rows at once.
+          const resume = suspendDerivedTriggers(db);
+          sales = st.flipSales(db, importId, importId, base, now);
+          addStagedSalesDerived(db, grouped, base);
+          resume();
+          restore?.();
+          // Imported sales win back contacted customers too, as sales at the counter do (one place).
+          saleEffects(ctx, { kind: 'imported' });
+        }
+        const rows = imp.kind === 'sales' ? sales : imp.planned.length;
+        q.finishImport(db, importId, rows, imp.badRows, staged.created, staged.updated);
+        q.setImportState(db, importId, 'done');
+        q.rememberMapping(db, imp.sourceKey, imp.kind, imp.mapping, now);
+        audit(db, now, 'import', 'import', importId, { kind: imp.kind, fileName: imp.fileName, rows, skipped: imp.badRows });
+        return { created: staged.created, updated: staged.updated };
+      })
+      .immediate(),
+  );
+}
+
+/** Runs `run` with the connection's foreign key checks off, and turns them on again after (see flipImport). */
+function withForeignKeysOff<T>(ctx: Ctx, run: () => T): T {
+  const db = ctx.db;
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
   db.pragma('foreign_keys = OFF');
   try {
-    return flipTransaction(ctx, imp, importId, now, staged, grouped);
+    return run();
   } finally {
     // a commit that failed and could not be rolled back would leave the transaction open, and the
     // pragma would do nothing: the connection is not used again with its checks off
@@ -55,57 +104,4 @@ export function flipImport(
     if (enforced && db.pragma('foreign_keys', { simple: true }) !== 1)
       ctx.log.error('import: foreign keys could not be turned on again after the flip');
   }
-}
-
-function flipTransaction(
-  ctx: Ctx,
-  imp: StagedImport,
-  importId: number,
-  now: number,
-  staged: { created: number; updated: number },
-  grouped: GroupedSales | null,
-): { created: number; updated: number } {
-  const db = ctx.db;
-  return db
-    .transaction(() => {
-      // the import's own row is there (only this import removes it)
-      if (!q.importExists(db, importId)) throw new Error(`flipImport: import ${importId} has no row`);
-      if (imp.kind === 'sales' && st.missingCustomers(db, importId) > 0)
-        throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
-      for (const n of st.stagedNames(db, importId)) {
-        const id =
-          n.kind === 'payment' ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name) : insertStaff(db, n.name, now);
-        st.resolveName(db, importId, n.kind, n.key, id);
-      }
-      const base = st.customerBase(db);
-      st.flipCustomers(db, importId, importId, base, now, grouped);
-      for (const u of st.stagedUpdates(db, importId)) {
-        const id = u.customer_id ?? base + u.customer_seq!;
-        if (!getCustomerRow(db, id)) continue;
-        if (u.tags) setTags(db, id, [...new Set([...tagsOf(db, id), ...(JSON.parse(u.tags) as string[])])]);
-        for (const [ch, granted] of Object.entries(u.consent ? (JSON.parse(u.consent) as Record<string, boolean>) : {}))
-          writeConsent(db, id, ch as 'sms', granted, now, 'import', '');
-      }
-      let sales = 0;
-      if (imp.kind === 'sales') {
-        if (!grouped) throw new Error('flipImport: a sales import flips with its sums (groupStagedSales)');
-        const planned = imp.planned.length;
-        const restore = planned >= BULK_ROWS && planned >= q.salesEstimate(db) ? q.suspendSalesIndexes(db) : null;
-        // The per-row derived-data triggers step aside; the same sums are added for all rows at once.
-        const resume = suspendDerivedTriggers(db);
-        sales = st.flipSales(db, importId, importId, base, now);
-        addStagedSalesDerived(db, grouped, base);
-        resume();
-        restore?.();
-        // Imported sales win back contacted customers too, as sales at the counter do (one place).
-        saleEffects(ctx, { kind: 'imported' });
-      }
-      const rows = imp.kind === 'sales' ? sales : imp.planned.length;
-      q.finishImport(db, importId, rows, imp.badRows, staged.created, staged.updated);
-      q.setImportState(db, importId, 'done');
-      q.rememberMapping(db, imp.sourceKey, imp.kind, imp.mapping, now);
-      audit(db, now, 'import', 'import', importId, { kind: imp.kind, fileName: imp.fileName, rows, skipped: imp.badRows });
-      return { created: staged.created, updated: staged.updated };
-    })
-    .immediate();
 }
