@@ -1,5 +1,6 @@
 import { ApiError } from '../api/client';
-import type { BaseKey } from '../../shared/i18n';
+import { messages, type BaseKey } from '../../shared/i18n';
+import { reasonKey } from '../../shared/api/error-text';
 import type { T } from '../app/i18n';
 
 /** The translated message for a failed call (never a stack or SQL). */
@@ -11,15 +12,10 @@ export function errorText(t: T, e: unknown): string {
     if (reason === 'role') return t('error.role');
     if (reason === 'sign_in') return t('error.sign_in');
   }
-  // Conflicts with a message of their own: a restore refused while an import runs (an import refused
-  // for another one says so on the Data screen); an export whose list kept changing while it was
-  // made; an import whose customers were erased while it was written.
-  if (e instanceof ApiError && e.code === 'CONFLICT') {
-    const reason = e.detail.reason;
-    if (reason === 'import_running') return t('error.CONFLICT.import_running');
-    if (reason === 'export_changed') return t('error.CONFLICT.export_changed');
-    if (reason === 'import_customers_changed') return t('error.CONFLICT.import_customers_changed');
-  }
+  // A reason with a message of its own (a restore refused while an import runs, …): the core's rule
+  // (an import refused for another one says so on the Data screen).
+  const own = e instanceof ApiError ? reasonKey(e.code, e.detail, messages.en) : undefined;
+  if (own) return t(own as BaseKey);
   if (e instanceof ApiError) return t(`error.${e.code}` as BaseKey, { incidentId: e.incidentId ?? '' });
   return t('error.INTERNAL', { incidentId: '' });
 }
