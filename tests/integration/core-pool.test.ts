@@ -44,6 +44,16 @@ async function ok<T = Record<string, unknown>>(pool: Pool, method: string, input
   return r.data as T;
 }
 
+/** The state an import job ends in, asked every 100 ms, at most `polls` times ('running' if it has not ended by then). */
+async function importEnds(pool: Pool, id: string, polls: number): Promise<string> {
+  let state = 'running';
+  for (let i = 0; i < polls && state === 'running'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    state = (await ok<{ state: string }>(pool, 'import.status', { id })).state;
+  }
+  return state;
+}
+
 describe('routing', () => {
   it('sends every contract method to a lane, and names no method the contract lacks', () => {
     const methods = Object.keys(contract).sort();
@@ -296,12 +306,7 @@ describe('imports through the pool', () => {
       kind: 'sales',
       createCustomers: true,
     });
-    let state = 'running';
-    for (let i = 0; i < 600 && state === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = (await ok<{ state: string }>(pool, 'import.status', { id: job.id })).state;
-    }
-    expect(state).toBe('done');
+    expect(await importEnds(pool, job.id, 600)).toBe('done');
     // the counter lane reads what the import worker wrote
     expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 2 });
   });
@@ -376,12 +381,7 @@ describe('a restore through the pool', () => {
       ok: false,
       error: { code: 'CONFLICT', detail: { reason: 'import_running', jobId: job.id } },
     });
-    let state = 'running';
-    for (let i = 0; i < 1200 && state === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = (await ok<{ state: string }>(pool, 'import.status', { id: job.id })).state;
-    }
-    expect(state).toBe('done');
+    expect(await importEnds(pool, job.id, 1200)).toBe('done');
     expect(await ok(pool, 'shop.status')).toMatchObject({ sales: 60_001 });
     // once the import's worker has ended, the restore goes ahead
     await vi.waitFor(
