@@ -8,6 +8,7 @@ import { dispatch } from '../../main/api';
 import { runImport } from '../../main/services/import/run';
 import { clearStage, ImportCancelled, inChunks } from '../../main/services/import/chunks';
 import * as st from '../../main/db/queries/import-staging';
+import { customerKeys } from '../../main/db/queries/imports';
 import { ImportOptions } from '../../shared/schemas/import';
 import { ok, tempShops } from '../helpers/shop';
 
@@ -18,7 +19,8 @@ import { ok, tempShops } from '../helpers/shop';
  * the flip all of it is, with every total right.
  */
 const CDNOW = path.resolve(__dirname, '../fixtures/cdnow/cdnow_sample_sales.csv');
-const { fresh, dirOf } = tempShops(Date.parse('2026-03-10T02:00:00Z'));
+const NOW = Date.parse('2026-03-10T02:00:00Z');
+const { fresh, dirOf } = tempShops(NOW);
 const SALES = ImportOptions.parse({ kind: 'sales', createCustomers: true });
 
 /** 24,000 sales: half for the CDNOW customers the shop has, half for 600 new ones, some paid by a new method. */
@@ -233,12 +235,15 @@ describe('an import in chunks, made visible by one flip', () => {
     }
   }, 120_000);
 
-  it('the flip counts a customer the file names as no longer there when erased or merged away since', async () => {
+  it('the flip counts a customer the file names as changed when erased, merged away, or erased and their id given to a new customer since', async () => {
     const ctx = fresh();
     const make = (name: string, phone: string) => ok<{ id: number }>(ctx, 'customers.create', { name, phone });
     const a = await make('甲', '13900000001');
     const b = await make('乙', '13900000002');
     const c = await make('丙', '13900000003');
+    const d = await make('丁', '13900000004');
+    // as the file was matched (run.ts reads the keys before it stages)
+    const { createdAt } = customerKeys(ctx.db);
     ctx.db.transaction(() => st.createStage(ctx.db, 98)).immediate();
     try {
       const row = (seq: number, id: number) => [
@@ -257,14 +262,48 @@ describe('an import in chunks, made visible by one flip', () => {
         id,
         2461101,
       ];
-      st.stageRows(ctx.db, 98, 'sales', [row(1, a.id), row(2, b.id), row(3, c.id)].flat());
-      expect(st.missingCustomers(ctx.db, 98)).toBe(0);
+      st.stageRows(ctx.db, 98, 'sales', [row(1, a.id), row(2, b.id), row(3, c.id), row(4, d.id)].flat());
+      expect(st.changedCustomers(ctx.db, 98, createdAt)).toBe(0);
       await ok(ctx, 'customers.merge', { keepId: a.id, mergeId: b.id });
-      expect(st.missingCustomers(ctx.db, 98)).toBe(1);
+      expect(st.changedCustomers(ctx.db, 98, createdAt)).toBe(1);
       await ok(ctx, 'customers.erase', { id: c.id, confirm: true });
-      expect(st.missingCustomers(ctx.db, 98)).toBe(2);
+      expect(st.changedCustomers(ctx.db, 98, createdAt)).toBe(2);
+      await ok(ctx, 'customers.erase', { id: d.id, confirm: true });
+      expect(st.changedCustomers(ctx.db, 98, createdAt)).toBe(3);
+      // with the highest ids erased, the next customer gets one of them again: the same id, not the
+      // same person (a minute later), and still counted
+      ctx.clock = { now: () => NOW + 60_000 };
+      const e = await make('戊', '13900000005');
+      expect(e.id).toBe(c.id);
+      expect(st.changedCustomers(ctx.db, 98, createdAt)).toBe(3);
     } finally {
       clearStage(ctx.db, 98);
+    }
+  });
+
+  it('a customers file gives nothing of an erased customer to the new customer who got their id while it was staged', async () => {
+    const ctx = fresh();
+    const kept = await ok<{ id: number }>(ctx, 'customers.create', { name: '甲', phone: '13900000001' });
+    const gone = await ok<{ id: number }>(ctx, 'customers.create', { name: '乙', phone: '13900000002' });
+    const counter = openApp({ dbPath: ctx.dbPath, clock: { now: () => NOW + 60_000 } });
+    try {
+      let newcomer: Promise<Awaited<ReturnType<typeof dispatch>>> | null = null;
+      const file = ['phone,name,tags', '13900000001,甲,vip', '13900000002,乙,vip'].join('\n') + '\n';
+      const r = await runImport(ctx, Buffer.from(file), 'tags.csv', ImportOptions.parse({ kind: 'customers' }), {
+        onChunk: (part) => {
+          if (part !== 'updates' || newcomer !== null) return;
+          // after the file was matched and staged: the highest id erased, its id given to a newcomer
+          void dispatch('customers.erase', { id: gone.id, confirm: true }, counter);
+          newcomer = dispatch('customers.create', { name: '丙', phone: '13900000003' }, counter);
+        },
+      });
+      expect(r).toMatchObject({ committed: true, customersUpdated: 2 });
+      expect(await newcomer).toMatchObject({ ok: true, data: { id: gone.id } });
+      const tags = (id: number) => counter.db.prepare('SELECT COUNT(*) FROM customer_tags WHERE customer_id = ?').pluck().get(id);
+      expect(tags(kept.id)).toBe(1);
+      expect(tags(gone.id)).toBe(0);
+    } finally {
+      closeApp(counter);
     }
   });
 

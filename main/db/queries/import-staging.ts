@@ -227,17 +227,26 @@ export function flipCustomers(
 export const NEW_CUSTOMER_KEY = 2 ** 40;
 
 /**
- * How many of the shop's customers the staged sales name are no longer there as the file was
- * matched to them: erased, or merged into another, while the file was staged. The flip's
- * set-based stand-in for the per-row foreign key checks (and stricter: a merged-away row still
- * exists). Walks the staging table's key over the shop's customers only, one lookup per customer.
+ * How many of the shop's customers the staged sales name are no longer the ones the file was
+ * matched to: erased, merged into another, or erased and their id given to a customer created
+ * since (`createdAt`: each one's created_at when the file was matched; SQLite gives the highest id
+ * again once it is deleted). The flip's set-based stand-in for the per-row foreign key checks, and
+ * stricter: a merged-away row, or a new customer under an old id, still exists. Walks the staging
+ * table's key over the shop's customers only, one lookup per customer.
  */
-export function missingCustomers(db: Db, id: number): number {
-  return stmt<[], { n: number }>(
+export function changedCustomers(db: Db, id: number, createdAt: ReadonlyMap<number, number>): number {
+  const named = stmt<[], [id: number, created: number | null, merged: number | null]>(
     db,
-    `SELECT COUNT(*) AS n FROM (SELECT DISTINCT cust AS id FROM ${table(id, 'sales')} WHERE cust > 0 AND cust < ${NEW_CUSTOMER_KEY}) s
-     WHERE NOT EXISTS (SELECT 1 FROM main.customers c WHERE c.id = s.id AND c.merged_into_id IS NULL)`,
-  ).get()!.n;
+    `SELECT s.id, c.created_at, c.merged_into_id
+     FROM (SELECT DISTINCT cust AS id FROM ${table(id, 'sales')} WHERE cust > 0 AND cust < ${NEW_CUSTOMER_KEY}) s
+     LEFT JOIN main.customers c ON c.id = s.id`,
+  )
+    .raw(true)
+    .all();
+  let changed = 0;
+  for (const [customer, created, merged] of named)
+    if (merged !== null || created === null || created !== createdAt.get(customer)) changed++;
+  return changed;
 }
 
 /** The flip's part for sales: every staged sale in one statement, customer by customer and day by day (the staging table's key: no sort). */

@@ -73,21 +73,27 @@ export function rememberMapping(db: Db, key: string, kind: ImportKind, mapping: 
   ).run(key, kind, JSON.stringify(mapping), now);
 }
 
-/** Lookup maps for matching import rows to live customers. */
+/**
+ * Lookup maps for matching import rows to live customers, and when each was created: the flip
+ * tells a customer the file was matched to from a later one given the same id (an id is used
+ * again when the highest one is erased) by that time (import-staging.ts changedCustomers).
+ */
 export function customerKeys(db: Db) {
-  const rows = stmt<[], { id: number; phone: string | null; member_code_key: string | null; external_id: string | null }>(
-    db,
-    'SELECT id, phone, member_code_key, external_id FROM customers WHERE merged_into_id IS NULL',
-  ).all();
+  const rows = stmt<
+    [],
+    { id: number; phone: string | null; member_code_key: string | null; external_id: string | null; created_at: number }
+  >(db, 'SELECT id, phone, member_code_key, external_id, created_at FROM customers WHERE merged_into_id IS NULL').all();
   const byPhone = new Map<string, number>();
   const byCode = new Map<string, number>();
   const byExternal = new Map<string, number>();
+  const createdAt = new Map<number, number>();
   for (const r of rows) {
     if (r.phone) byPhone.set(r.phone, r.id);
     if (r.member_code_key) byCode.set(r.member_code_key, r.id);
     if (r.external_id) byExternal.set(r.external_id, r.id);
+    createdAt.set(r.id, r.created_at);
   }
-  return { byPhone, byCode, byExternal };
+  return { byPhone, byCode, byExternal, createdAt };
 }
 
 export function setCustomerImport(db: Db, customerId: number, importId: number): void {

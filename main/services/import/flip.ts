@@ -46,7 +46,7 @@ export function flipImport(
       .transaction(() => {
         // the import's own row is there (only this import removes it)
         if (!q.importExists(db, importId)) throw new Error(`flipImport: import ${importId} has no row`);
-        if (imp.kind === 'sales' && st.missingCustomers(db, importId) > 0)
+        if (imp.kind === 'sales' && st.changedCustomers(db, importId, imp.keys.createdAt) > 0)
           throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
         for (const n of st.stagedNames(db, importId)) {
           const id =
@@ -57,7 +57,10 @@ export function flipImport(
         st.flipCustomers(db, importId, importId, base, now, grouped);
         for (const u of st.stagedUpdates(db, importId)) {
           const id = u.customer_id ?? base + u.customer_seq!;
-          if (!getCustomerRow(db, id)) continue;
+          const row = getCustomerRow(db, id);
+          // a customer of the shop erased or merged away since the file was matched keeps nothing of it
+          if (!row || (u.customer_id !== null && (row.merged_into_id !== null || row.created_at !== imp.keys.createdAt.get(id))))
+            continue;
           if (u.tags) setTags(db, id, [...new Set([...tagsOf(db, id), ...(JSON.parse(u.tags) as string[])])]);
           for (const [ch, granted] of Object.entries(u.consent ? (JSON.parse(u.consent) as Record<string, boolean>) : {}))
             writeConsent(db, id, ch as 'sms', granted, now, 'import', '');

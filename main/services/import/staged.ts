@@ -23,6 +23,12 @@ export interface StagedImport {
   sourceKey: string;
   badRows: number;
   planned: Planned[];
-  keys: { byPhone: Map<string, number>; byCode: Map<string, number>; byExternal: Map<string, number> };
+  keys: {
+    byPhone: Map<string, number>;
+    byCode: Map<string, number>;
+    byExternal: Map<string, number>;
+    /** each matched customer's created_at when the file was matched (customerKeys) */
+    createdAt: ReadonlyMap<number, number>;
+  };
   timeZone: string;
 }

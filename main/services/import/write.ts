@@ -177,7 +177,7 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
     unsorted.push({ c, day: date.day, at: date.start + (v.date.seconds ?? 12 * 3600) * 1000, v });
   }
   // Customer by customer, in time order (new customers after the shop's own, as their ids will be;
-  // the staging table's `cust`, whose range import-staging.ts's missingCustomers relies on):
+  // the staging table's `cust`, whose range import-staging.ts's changedCustomers relies on):
   // each customer's sales end up side by side in the file.
   const order = (c: number) => {
     if (c >= st.NEW_CUSTOMER_KEY) throw new Error(`import: customer id ${c} is past the staging key's range`);

@@ -46,7 +46,7 @@ export const common = {
   'error.CONFLICT.export_changed':
     'Customers in this list changed while the export was being made (erased, or no longer agreeing to be contacted). Nothing was exported; please try again.',
   'error.CONFLICT.import_customers_changed':
-    'A customer this file names was erased while it was being imported. Nothing of the file was imported; import it again.',
+    'A customer this file names was erased, or merged with another, while it was being imported. Nothing of the file was imported; import it again.',
   'error.PHONE_TAKEN': 'A customer with this phone number already exists.',
   'error.MEMBER_CODE_TAKEN': 'Another customer already has this member code.',
   'error.ALREADY_VOIDED': 'This sale was already voided.',

@@ -44,7 +44,8 @@ export const common: Record<keyof typeof en, string> = {
   'error.CONFLICT': '与现有数据冲突。',
   'error.CONFLICT.import_running': '本店有一个导入正在进行，没有做任何更改。请等它完成（或取消它）后重试。',
   'error.CONFLICT.export_changed': '导出期间名单里的顾客有变动（被删除，或不再同意联系），没有导出任何内容。请重试。',
-  'error.CONFLICT.import_customers_changed': '导入期间，文件里的某位顾客被删除了。本文件的内容都没有导入，请重新导入。',
+  'error.CONFLICT.import_customers_changed':
+    '导入期间，文件里的某位顾客被删除或与他人合并了。本文件的内容都没有导入，请重新导入。',
   'error.PHONE_TAKEN': '已有顾客使用这个手机号。',
   'error.MEMBER_CODE_TAKEN': '该会员号已被其他顾客使用。',
   'error.ALREADY_VOIDED': '这笔销售已作废。',
