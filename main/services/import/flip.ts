@@ -55,12 +55,19 @@ export function flipImport(
         }
         const base = st.customerBase(db);
         st.flipCustomers(db, importId, importId, base, now, grouped);
+        // customers of the shop the file would have updated but which are no longer the ones it was matched to
+        let leftOut = 0;
         for (const u of st.stagedUpdates(db, importId)) {
           const id = u.customer_id ?? base + u.customer_seq!;
           const row = getCustomerRow(db, id);
           // a customer of the shop erased or merged away since the file was matched keeps nothing of it
-          if (!row || (u.customer_id !== null && (row.merged_into_id !== null || row.created_at !== imp.keys.createdAt.get(id))))
+          if (
+            !row ||
+            (u.customer_id !== null && (row.merged_into_id !== null || row.created_at !== imp.keys.createdAt.get(id)))
+          ) {
+            leftOut++;
             continue;
+          }
           if (u.tags) setTags(db, id, [...new Set([...tagsOf(db, id), ...(JSON.parse(u.tags) as string[])])]);
           for (const [ch, granted] of Object.entries(u.consent ? (JSON.parse(u.consent) as Record<string, boolean>) : {}))
             writeConsent(db, id, ch as 'sms', granted, now, 'import', '');
@@ -80,11 +87,12 @@ export function flipImport(
           saleEffects(ctx, { kind: 'imported' });
         }
         const rows = imp.kind === 'sales' ? sales : imp.planned.length;
-        q.finishImport(db, importId, rows, imp.badRows, staged.created, staged.updated);
+        const updated = staged.updated - leftOut;
+        q.finishImport(db, importId, rows, imp.badRows, staged.created, updated);
         q.setImportState(db, importId, 'done');
         q.rememberMapping(db, imp.sourceKey, imp.kind, imp.mapping, now);
         audit(db, now, 'import', 'import', importId, { kind: imp.kind, fileName: imp.fileName, rows, skipped: imp.badRows });
-        return { created: staged.created, updated: staged.updated };
+        return { created: staged.created, updated };
       })
       .immediate(),
   );
