@@ -281,27 +281,42 @@ describe('an import in chunks, made visible by one flip', () => {
     }
   });
 
-  it('a customers file gives nothing of an erased customer to the new customer who got their id while it was staged', async () => {
+  it('a customers file gives nothing to a customer merged away meanwhile, nor of an erased one to the newcomer who got their id', async () => {
     const ctx = fresh();
     const kept = await ok<{ id: number }>(ctx, 'customers.create', { name: '甲', phone: '13900000001' });
+    const merged = await ok<{ id: number }>(ctx, 'customers.create', { name: '丁', phone: '13900000004' });
     const gone = await ok<{ id: number }>(ctx, 'customers.create', { name: '乙', phone: '13900000002' });
     const counter = openApp({ dbPath: ctx.dbPath, clock: { now: () => NOW + 60_000 } });
+    const tags = (id: number) => counter.db.prepare('SELECT COUNT(*) FROM customer_tags WHERE customer_id = ?').pluck().get(id);
     try {
       let newcomer: Promise<Awaited<ReturnType<typeof dispatch>>> | null = null;
-      const file = ['phone,name,tags', '13900000001,甲,vip', '13900000002,乙,vip'].join('\n') + '\n';
+      let beforeFlip: unknown = null;
+      const file = ['phone,name,tags', '13900000001,甲,vip', '13900000004,丁,regular', '13900000002,乙,vip'].join('\n') + '\n';
       const r = await runImport(ctx, Buffer.from(file), 'tags.csv', ImportOptions.parse({ kind: 'customers' }), {
         onChunk: (part) => {
           if (part !== 'updates' || newcomer !== null) return;
-          // after the file was matched and staged: the highest id erased, its id given to a newcomer
+          // after the file was matched and staged: one merged away, the highest id erased and given to a newcomer
+          void dispatch('customers.merge', { keepId: kept.id, mergeId: merged.id }, counter);
           void dispatch('customers.erase', { id: gone.id, confirm: true }, counter);
           newcomer = dispatch('customers.create', { name: '丙', phone: '13900000003' }, counter);
         },
+        onPhase: (phase) => {
+          // all three happened before the flip (their writing runs before dispatch first waits)
+          if (phase === 'flip')
+            beforeFlip = counter.db
+              .prepare('SELECT name, merged_into_id AS m FROM customers WHERE id IN (?, ?) ORDER BY id')
+              .all(merged.id, gone.id);
+        },
       });
-      // the one left out is not counted as updated
+      expect(beforeFlip).toEqual([
+        { name: '丁', m: kept.id },
+        { name: '丙', m: null },
+      ]);
+      // only the one updated counts as updated
       expect(r).toMatchObject({ committed: true, customersUpdated: 1 });
       expect(await newcomer).toMatchObject({ ok: true, data: { id: gone.id } });
-      const tags = (id: number) => counter.db.prepare('SELECT COUNT(*) FROM customer_tags WHERE customer_id = ?').pluck().get(id);
       expect(tags(kept.id)).toBe(1);
+      expect(tags(merged.id)).toBe(0);
       expect(tags(gone.id)).toBe(0);
     } finally {
       closeApp(counter);
