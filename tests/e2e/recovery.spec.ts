@@ -14,9 +14,9 @@ test('a damaged database leads the owner to restore the latest good backup', asy
     new Database(demoTemplate, { readonly: true }).prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }
   ).n;
 
-  // Damage pages of the sales table's index (the file still opens, but integrity_check fails).
+  // Damage a page of an index the counter does not read (the file still opens, but integrity_check fails).
   const db = new Database(dbPath);
-  const root = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sales_occurred'").get() as { rootpage: number })
+  const root = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'customers_external'").get() as { rootpage: number })
     .rootpage;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   db.close();

@@ -19,6 +19,7 @@ import * as m0017 from './0017-share-lockouts';
 import * as m0018 from './0018-derived-pause';
 import * as m0019 from './0019-shop-day-visits';
 import * as m0020 from './0020-derived-unpause';
+import * as m0021 from './0021-drop-sales-occurred';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   m0018,
   m0019,
   m0020,
+  m0021,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
