@@ -198,6 +198,23 @@ test('contacts without consent need a logged reason; a printable call list comes
   );
 });
 
+test('the activity log names and words every kind of entry: a staff PIN set is one', async ({ page, shop }) => {
+  const staff = await shop.api<{ id: number }>('staff.create', { name: '小王' });
+  await shop.api('staff.setAccess', { id: staff.id, role: 'cashier', pin: '4826' });
+  const data = new DataPage(page);
+  await shop.open(page, '/data');
+  await data.tab('Activity log').click();
+  const show = page.getByRole('combobox', { name: 'Show' });
+  // every choice is a name in words (an action without one would show its key)
+  await expect(show.getByRole('option')).toHaveCount(11);
+  const choices = await show.getByRole('option').allTextContents();
+  expect(choices.filter((c) => c.startsWith('data.'))).toEqual([]);
+  await show.selectOption({ label: 'Staff sign-in changes' });
+  await expect(page.getByRole('row').filter({ hasText: 'Staff sign-in changed' })).toContainText(
+    'Role: Cashier; PIN set; signed out on 0 devices.',
+  );
+});
+
 test('takes a backup and restores it from the Backups tab', async ({ page, shop }) => {
   await shop.open(page, '/data/backups');
   await page.getByRole('button', { name: 'Back up now' }).click();

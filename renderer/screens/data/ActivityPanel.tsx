@@ -14,6 +14,37 @@ import { channelName, formatName, segmentName } from './labels';
 type Action = (typeof AUDIT_ACTIONS)[number];
 type Entry = z.infer<typeof AuditEntry>;
 
+/** Each action's name in the list and in the filter: an action without both fails to compile. */
+const ACTION_LABEL = {
+  'export.contacts': 'data.log.action.export.contacts',
+  'customer.erase': 'data.log.action.customer.erase',
+  'customer.export': 'data.log.action.customer.export',
+  'consent.change': 'data.log.action.consent.change',
+  restore: 'data.log.action.restore',
+  import: 'data.log.action.import',
+  backup: 'data.log.action.backup',
+  'device.pair': 'data.log.action.device.pair',
+  'device.revoke': 'data.log.action.device.revoke',
+  'staff.access': 'data.log.action.staff.access',
+} as const satisfies Record<Action, BaseKey>;
+const FILTER_LABEL = {
+  'export.contacts': 'data.log.filter.export.contacts',
+  'customer.erase': 'data.log.filter.customer.erase',
+  'customer.export': 'data.log.filter.customer.export',
+  'consent.change': 'data.log.filter.consent.change',
+  restore: 'data.log.filter.restore',
+  import: 'data.log.filter.import',
+  backup: 'data.log.filter.backup',
+  'device.pair': 'data.log.filter.device.pair',
+  'device.revoke': 'data.log.filter.device.revoke',
+  'staff.access': 'data.log.filter.staff.access',
+} as const satisfies Record<Action, BaseKey>;
+const PIN_WORD = {
+  kept: 'data.log.words.staffPin.kept',
+  set: 'data.log.words.staffPin.set',
+  removed: 'data.log.words.staffPin.removed',
+} as const satisfies Record<string, BaseKey>;
+
 /** The activity log the owner can read: exports, erasures, consent changes, imports, restores. */
 export function ActivityPanel() {
   const { t } = useT();
@@ -31,7 +62,7 @@ export function ActivityPanel() {
           <option value="">{t('data.log.all')}</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
-              {t(`data.log.filter.${a}` as BaseKey)}
+              {t(FILTER_LABEL[a])}
             </option>
           ))}
         </SelectField>
@@ -73,7 +104,7 @@ function LogRow({ entry: r }: { entry: Entry }) {
     <tr>
       <td className="nowrap">{f.dateTime(r.at)}</td>
       <td>
-        {t(`data.log.action.${r.action}` as BaseKey)}
+        {r.action in ACTION_LABEL ? t(ACTION_LABEL[r.action as Action]) : r.action}
         {subject ? <div>{subject}</div> : null}
       </td>
       <td>{inWords(t, f.number, r)}</td>
@@ -126,6 +157,19 @@ function inWords(t: T, n: (x: number) => string, r: Entry): string {
         count: num(d.rows),
         rows: n(num(d.rows)),
         skipped: n(num(d.skipped)),
+      });
+    case 'device.pair':
+      return t('data.log.words.devicePair', { name: str(d.name) });
+    case 'device.revoke':
+      return t('data.log.words.deviceRevoke', { name: str(d.name) });
+    case 'staff.access':
+      if (typeof d.mainTillPin === 'boolean')
+        return t(d.mainTillPin ? 'data.log.words.mainTillPinOn' : 'data.log.words.mainTillPinOff');
+      return t('data.log.words.staffAccess', {
+        role: t(d.role === 'owner' ? 'access.role.owner' : 'access.role.cashier'),
+        pin: t(PIN_WORD[str(d.pin) as keyof typeof PIN_WORD] ?? PIN_WORD.kept),
+        count: num(d.signedOut),
+        signedOut: n(num(d.signedOut)),
       });
     default:
       return '';
