@@ -92,6 +92,27 @@ test('a walk-in sale saves without a customer, and a bad amount saves nothing', 
   expect(await shop.api<unknown[]>('sales.today', { limit: 200 })).toHaveLength(before.length + 1);
 });
 
+test('a void while the customer is still picked shows their visits and spend without it', async ({ page, shop }) => {
+  const c = await shop.api<{ id: number }>('customers.create', { name: '作废甲', phone: '13977775555' });
+  await shop.api('sales.record', { customerId: c.id, amountMinor: 12850 });
+  await shop.api('sales.record', { customerId: c.id, amountMinor: 123450, occurredAt: Date.parse('2026-03-09T03:00:00Z') });
+  await shop.open(page);
+  const counter = new CounterPage(page);
+  await counter.pickFirst('13977775555');
+  const card = page.getByRole('region', { name: 'Selected customer' });
+  await expect(card.getByRole('definition').first()).toHaveText('2');
+  await expect(card).toContainText('¥1,363.00');
+  const row = counter.todaysSales().getByRole('row').filter({ hasText: '¥128.50' }).first();
+  await row.getByRole('button', { name: /Void sale/ }).click();
+  await row.getByRole('textbox', { name: 'Reason for voiding' }).fill('Wrong customer');
+  await row.getByRole('button', { name: 'Void sale' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sale voided' })).toBeVisible();
+  // still picked, now without the voided sale
+  await expect(card.getByRole('definition').first()).toHaveText('1');
+  await expect(card).toContainText('¥1,234.50');
+  await expect(card).not.toContainText('¥1,363.00');
+});
+
 test('voids a sale with a reason', async ({ page, shop }) => {
   await shop.open(page);
   const counter = new CounterPage(page);

@@ -56,6 +56,21 @@ export function CounterScreen() {
     setCustomer(full);
   };
   const pick = (c: CustomerSummary) => void pickById(c.id, c.name);
+  // After a void the picked customer's visits, spend and status are read again (the card is made
+  // anew, so what it asks for itself is too); nothing else at the counter moves.
+  const [cardRound, setCardRound] = useState(0);
+  const refreshPicked = async () => {
+    if (!picked) return;
+    const mine = pickSeq.current;
+    try {
+      const full = await api.call('customers.get', { id: picked.id });
+      if (mine !== pickSeq.current) return;
+      setCustomer(full);
+      setCardRound((n) => n + 1);
+    } catch {
+      // the card keeps what it showed; the next pick reads it again
+    }
+  };
 
   const onSaved = (sale: Sale) => {
     setMessage(t('counter.saleSaved', { amount: f.money(sale.amountMinor), who: sale.customerName ?? t('common.walkIn') }));
@@ -108,7 +123,9 @@ export function CounterScreen() {
             }}
           />
         ) : null}
-        {customer && picked?.id === customer.id ? <CustomerCard customer={customer} onClear={clear} /> : null}
+        {customer && picked?.id === customer.id ? (
+          <CustomerCard key={`${customer.id}:${cardRound}`} customer={customer} onClear={clear} />
+        ) : null}
         <SaleForm ref={amountRef} customer={picked} onSaved={onSaved} />
         <div role="status" aria-live="polite" className="status-line">
           {message}
@@ -119,6 +136,7 @@ export function CounterScreen() {
         onChanged={(m) => {
           setMessage(m);
           today.reload();
+          void refreshPicked();
         }}
       />
     </div>
