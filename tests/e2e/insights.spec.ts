@@ -7,12 +7,12 @@ test('Insights opens on an overview whose charts show at once, each with its wor
   await expect(page.getByRole('link', { name: 'Insights' })).toHaveAttribute('aria-current', 'page');
   // Every chart is an image named by its summary sentence.
   const active = page.getByRole('img', {
-    name: /customers were active at the start and \d+ were lost: churn [\d.]+%, retention [\d.]+%/,
+    name: /customers active at the start \d+, lost \d+; churn [\d.]+%, retention [\d.]+%/,
   });
   await expect(active).toBeVisible();
   await expect(page.getByText(/^Active: bought in the 3 months before the month began\./)).toBeVisible();
   await expect(
-    page.getByRole('img', { name: /new and \d+ returning customers bought \(repeat-purchase rate [\d.]+%\)/ }),
+    page.getByRole('img', { name: /new customers who bought \d+, returning \d+ \(repeat-purchase rate [\d.]+%\)/ }),
   ).toBeVisible();
   await expect(
     page.getByRole('img', { name: /The top 20% of customers bring [\d.]+% of the last 12 months’ revenue/ }),

@@ -64,6 +64,7 @@ function Failure({ data }: { data: InsightsFailure }) {
         title={t('insights.failure.chartTitle')}
         summary={t('insights.failure.summary', {
           month: label(latest),
+          count: latest.lost,
           lost: c.num(latest.lost),
           churn: c.pct(latest.churn_rate),
           value: f.money(latest.value_lost_minor),

@@ -219,7 +219,11 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
 
       <ChartFigure
         title={t('insights.pareto.title')}
-        summary={t('insights.pareto.summary', { share: c.pct(data.pareto.top20_share), n: c.num(data.pareto.customers) })}
+        summary={t('insights.pareto.summary', {
+          share: c.pct(data.pareto.top20_share),
+          count: data.pareto.customers,
+          n: c.num(data.pareto.customers),
+        })}
         config={paretoConfig}
         table={{
           head: [t('insights.pareto.customers'), t('insights.pareto.revenue')],

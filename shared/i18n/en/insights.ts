@@ -13,7 +13,7 @@ export const insights = {
   'insights.active.definition':
     'Active: bought in the {{n}} months before the month began. Lost: active at the start, and nothing bought in the month or the {{m}} months before it. Churn rate = lost ÷ active at the start; retention = 1 − churn.',
   'insights.active.summary':
-    'In {{month}}, {{active}} customers were active at the start and {{lost}} were lost: churn {{churn}}, retention {{retention}}.',
+    '{{month}}: customers active at the start {{active}}, lost {{lost}}; churn {{churn}}, retention {{retention}}.',
   'insights.active.activeStart': 'Active at the start',
   'insights.active.lost': 'Lost',
   'insights.active.churn': 'Churn rate',
@@ -21,7 +21,7 @@ export const insights = {
 
   'insights.buyers.title': 'New and returning customers',
   'insights.buyers.summary':
-    'In {{month}}, {{new}} new and {{returning}} returning customers bought (repeat-purchase rate {{rate}}).',
+    '{{month}}: new customers who bought {{new}}, returning {{returning}} (repeat-purchase rate {{rate}}).',
   'insights.buyers.repeatRate': 'Repeat-purchase rate',
   'insights.buyers.new': 'New',
   'insights.buyers.returning': 'Returning',
@@ -41,7 +41,9 @@ export const insights = {
   'insights.failure.hint':
     'Churn and what it costs: the value lost is what the customers lost in a month had spent in the 12 months before. Below, the same over the last complete months by tier (their value when the month began), by the staff member who looks after them, and by the category they buy most.',
   'insights.failure.chartTitle': 'Churn rate and value lost',
-  'insights.failure.summary':
+  'insights.failure.summary_one':
+    '{{month}}: {{lost}} customer lost (churn {{churn}}), who had spent {{value}} in the 12 months before.',
+  'insights.failure.summary_other':
     '{{month}}: {{lost}} customers lost (churn {{churn}}), who had spent {{value}} in the 12 months before.',
   'insights.failure.valueLost': 'Value lost',
   'insights.failure.lost': 'Lost',
@@ -74,7 +76,9 @@ export const insights = {
   'insights.pc.more_other': 'and {{count}} more (all of them: regulars price-changes --json).',
 
   'insights.pareto.title': 'Who brings the revenue (Pareto)',
-  'insights.pareto.summary':
+  'insights.pareto.summary_one':
+    'The top 20% of customers bring {{share}} of the last 12 months’ revenue ({{n}} customer bought in that time).',
+  'insights.pareto.summary_other':
     'The top 20% of customers bring {{share}} of the last 12 months’ revenue ({{n}} customers bought in that time).',
   'insights.pareto.customers': 'Share of customers (best first)',
   'insights.pareto.revenue': 'Share of revenue',

@@ -39,7 +39,8 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.failure.hint':
     '流失率和它的代价：流失价值是当月流失的顾客在此前 12 个月的消费。下面按最近几个完整月份，分别按等级（月初时的价值）、负责的店员、最常买的品类统计。',
   'insights.failure.chartTitle': '流失率与流失价值',
-  'insights.failure.summary': '{{month}}：流失 {{lost}} 位顾客（流失率 {{churn}}），他们此前 12 个月共消费 {{value}}。',
+  'insights.failure.summary_one': '{{month}}：流失 {{lost}} 位顾客（流失率 {{churn}}），他们此前 12 个月共消费 {{value}}。',
+  'insights.failure.summary_other': '{{month}}：流失 {{lost}} 位顾客（流失率 {{churn}}），他们此前 12 个月共消费 {{value}}。',
   'insights.failure.valueLost': '流失价值',
   'insights.failure.lost': '流失',
   'insights.failure.period': '{{from}} – {{to}}',
@@ -70,7 +71,8 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.pc.more_other': '另有 {{count}} 位（完整名单：regulars price-changes --json）。',
 
   'insights.pareto.title': '营业额来自谁（帕累托）',
-  'insights.pareto.summary': '前 20% 的顾客贡献了近 12 个月营业额的 {{share}}（这段时间共有 {{n}} 位顾客购买）。',
+  'insights.pareto.summary_one': '前 20% 的顾客贡献了近 12 个月营业额的 {{share}}（这段时间共有 {{n}} 位顾客购买）。',
+  'insights.pareto.summary_other': '前 20% 的顾客贡献了近 12 个月营业额的 {{share}}（这段时间共有 {{n}} 位顾客购买）。',
   'insights.pareto.customers': '顾客占比（贡献从高到低）',
   'insights.pareto.revenue': '营业额占比',
 
