@@ -126,7 +126,8 @@ test('a file with a bad row lists the problem, downloads it as CSV and imports n
   const bytes = await data.download(() => data.page.getByRole('button', { name: 'Download problems as CSV' }).click());
   expect([...bytes.subarray(0, 3)]).toEqual(BOM);
   const rows = Papa.parse<string[]>(bytes.subarray(3).toString('utf8'), { skipEmptyLines: true }).data;
-  expect(rows[0]).toEqual(['row', 'column', 'reason', 'value']);
+  // the screen's column names, in its language
+  expect(rows[0]).toEqual(['Row', 'Column in the file', 'Problem', 'Value']);
   expect(rows[1]).toEqual(['3', 'date', expect.stringContaining('not a date') as unknown as string, 'not a date']);
 
   await data.importNow.click();

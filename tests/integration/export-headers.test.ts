@@ -33,6 +33,8 @@ describe('export column headings follow the export’s language (issue 15)', () 
     expect(rows[0]).toEqual(expected);
     expect(rows).toHaveLength(2);
     expect(rows[1]![0]).toBe('张三');
+    // agreed to contact in the headings' language; the keys for scripts keep yes/no
+    expect(rows[1]!.at(-1)).toBe(headers === 'zh-CN' ? '是' : 'yes');
   });
 
   it('.xlsx in Chinese has one Chinese header row', async () => {
@@ -47,6 +49,7 @@ describe('export column headings follow the export’s language (issue 15)', () 
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe('姓名');
     expect(sheet.getRow(2).getCell(1).value).toBe('李四');
+    expect(sheet.getRow(2).getCell(10).value).toBe('是');
     expect(sheet.rowCount).toBe(2);
   });
 });

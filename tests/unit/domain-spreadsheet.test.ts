@@ -36,9 +36,13 @@ describe('csvText, the one CSV writer', () => {
   });
 
   it('the import problems download (renderer) goes through it', () => {
-    const text = problemsCsv([{ row: 2, column: 'name', reason: 'required', value: '=cmd|" /c calc"!A1' }], (r) => `reason ${r}`);
+    const text = problemsCsv(
+      [{ row: 2, column: 'name', reason: 'required', value: '=cmd|" /c calc"!A1' }],
+      (r) => `reason ${r}`,
+      ['行', '列', '原因', '内容'],
+    );
     expect(Papa.parse<string[]>(text, { skipEmptyLines: true }).data).toEqual([
-      ['row', 'column', 'reason', 'value'],
+      ['行', '列', '原因', '内容'],
       ['2', 'name', 'reason required', '\'=cmd|" /c calc"!A1'],
     ]);
   });

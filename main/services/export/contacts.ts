@@ -82,6 +82,12 @@ function headersFor(lang: ExportInput['headers'], extra: readonly ('message' | '
   return lang === 'keys' ? keys : keys.map((k) => messages[lang][`data.export.col.${k}`]);
 }
 
+/** Agreed to contact, in the headings' language: `yes`/`no` beside the keys for scripts. */
+function consentWord(lang: ExportInput['headers'], consented: boolean): string {
+  if (lang === 'keys') return consented ? 'yes' : 'no';
+  return messages[lang][consented ? 'data.export.consent.yes' : 'data.export.consent.no'];
+}
+
 function sheetOf(contacts: ContactRow[], timeZone: string, input: ExportInput, sent: ReadonlyMap<number, Sending>): Sheet {
   // the SMS platform's sheet: one row per message to send, its number as the platform takes it
   if (input.layout === 'sms')
@@ -106,7 +112,7 @@ function sheetOf(contacts: ContactRow[], timeZone: string, input: ExportInput, s
       { minor: c.totalMinor },
       c.tags.join(', '),
       c.staffName ?? '',
-      c.consented ? 'yes' : 'no',
+      consentWord(input.headers, c.consented),
       ...(input.message ? [sent.get(c.id)?.message ?? ''] : []),
       ...(input.offer ? [sent.get(c.id)?.offerCode ?? ''] : []),
     ]),

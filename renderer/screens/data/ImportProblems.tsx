@@ -19,7 +19,12 @@ export function ImportProblems({ result, fileName }: { result: ImportResult; fil
   const problems = result.errors;
 
   const download = () => {
-    const csv = problemsCsv(problems, reason);
+    const csv = problemsCsv(problems, reason, [
+      t('data.import.row'),
+      t('data.import.column'),
+      t('data.import.reason'),
+      t('data.import.value'),
+    ]);
     downloadText(csv + '\r\n', `${fileName.replace(/\.[^.]+$/, '')}-problems.csv`, 'text/csv', true);
   };
 

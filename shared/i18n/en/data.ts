@@ -203,6 +203,8 @@ export const data = {
   'data.export.col.tags': 'Tags',
   'data.export.col.staff': 'Staff',
   'data.export.col.consent': 'Agreed to contact',
+  'data.export.consent.yes': 'yes',
+  'data.export.consent.no': 'no',
   'data.export.col.message': 'Message',
   'data.export.col.offer_code': 'Offer code',
   'data.export.format.csv': 'CSV for Excel',

@@ -198,6 +198,8 @@ export const data: Record<keyof typeof en, string> = {
   'data.export.col.tags': '标签',
   'data.export.col.staff': '负责店员',
   'data.export.col.consent': '同意联系',
+  'data.export.consent.yes': '是',
+  'data.export.consent.no': '否',
   'data.export.col.message': '短信内容',
   'data.export.col.offer_code': '优惠码',
   'data.export.format.csv': 'CSV（Excel 可直接打开）',
