@@ -26,16 +26,25 @@ export interface FileDay {
   dealVisits: number;
 }
 
-/** A customer the file creates, with the totals migration 13 keeps on a customer's row. */
+/**
+ * A customer the file creates, with the totals migration 13 keeps on a customer's row and those
+ * migration 5 keeps in `visit_totals` (every day of theirs is a new visit).
+ */
 export interface NewCustomerTotals {
   seq: number;
   visits: number;
   sales: number;
   amountMinor: number;
+  discountMinor: number;
+  /** days with a promotion ticked or a discount typed on one of the day's sales */
+  promoVisits: number;
   firstAt: number;
   lastAt: number;
   firstDate: string;
   lastDate: string;
+  /** julian days, as `visit_totals.first_day` and `last_day` */
+  firstDay: number;
+  lastDay: number;
 }
 
 /**
@@ -63,6 +72,11 @@ export function sumImportedSales(sales: readonly SaleToSum[]): { days: FileDay[]
     }
     if (totals) {
       totals.visits = visitDays.size;
+      for (const [day, deal] of visitDays) {
+        if (deal) totals.promoVisits++;
+        if (day < totals.firstDay) totals.firstDay = day;
+        if (day > totals.lastDay) totals.lastDay = day;
+      }
       newCustomers.push(totals);
     }
     visitDays.clear();
@@ -87,10 +101,14 @@ export function sumImportedSales(sales: readonly SaleToSum[]): { days: FileDay[]
           visits: 0,
           sales: 0,
           amountMinor: 0,
+          discountMinor: 0,
+          promoVisits: 0,
           firstAt: s.at,
           lastAt: s.at,
           firstDate: date.date,
           lastDate: date.date,
+          firstDay: s.day,
+          lastDay: s.day,
         };
     }
     const deal = s.v.isPromotion || s.v.discountMinor > 0;
@@ -98,6 +116,7 @@ export function sumImportedSales(sales: readonly SaleToSum[]): { days: FileDay[]
     if (totals) {
       totals.sales++;
       totals.amountMinor += amountMinor;
+      totals.discountMinor += s.v.discountMinor;
       if (s.at < totals.firstAt) totals.firstAt = s.at;
       if (s.at > totals.lastAt) totals.lastAt = s.at;
       if (date.date < totals.firstDate) totals.firstDate = date.date;

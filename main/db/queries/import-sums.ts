@@ -60,15 +60,29 @@ export function groupStagedSales(
     -- the file's new customers' totals (every day of theirs is a new visit), written with them (flipCustomers)
     CREATE TABLE ${t.totals} (
       customer_seq INTEGER PRIMARY KEY, visits INTEGER NOT NULL, sales INTEGER NOT NULL, amount_minor INTEGER NOT NULL,
-      first_at INTEGER, last_at INTEGER, first_date TEXT, last_date TEXT);
+      first_at INTEGER, last_at INTEGER, first_date TEXT, last_date TEXT,
+      discount_minor INTEGER NOT NULL, promo_visits INTEGER NOT NULL, first_day INTEGER NOT NULL, last_day INTEGER NOT NULL);
   `);
   const day = stmt(db, `INSERT INTO ${t.shop} VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const customer = stmt(db, `INSERT INTO ${t.totals} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const customer = stmt(db, `INSERT INTO ${t.totals} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // deferred: temporary tables only, no lock on the shop's file (see inChunks)
   db.transaction(() => {
     for (const d of sums.days) day.run(d.day, d.sales, d.amountMinor, d.items, d.walkInSales, d.visits, d.dealVisits);
     for (const c of sums.newCustomers)
-      customer.run(c.seq, c.visits, c.sales, c.amountMinor, c.firstAt, c.lastAt, c.firstDate, c.lastDate);
+      customer.run(
+        c.seq,
+        c.visits,
+        c.sales,
+        c.amountMinor,
+        c.firstAt,
+        c.lastAt,
+        c.firstDate,
+        c.lastDate,
+        c.discountMinor,
+        c.promoVisits,
+        c.firstDay,
+        c.lastDay,
+      );
   }).deferred();
   return { tables: t } as GroupedSales;
 }
@@ -97,11 +111,15 @@ export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: numbe
      SELECT g.customer_id, g.day, g.month, g.sales, g.amount_minor, g.discount_minor, g.items, g.promo_sales,
             g.first_at, g.last_at, g.first_date, g.last_date,
             v.customer_id IS NOT NULL AS existed, COALESCE(v.promo_sales, 0) AS old_promo
-     FROM (SELECT COALESCE(customer_id, @base + customer_seq) AS customer_id, day, month, sales, amount_minor,
-                  discount_minor, items, promo_sales, first_at, last_at, first_date, last_date
-           FROM ${t.days}) g
+     FROM (SELECT customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales, first_at, last_at,
+                  first_date, last_date
+           FROM ${t.days} WHERE customer_id IS NOT NULL) g
      LEFT JOIN visit_days v ON v.customer_id = g.customer_id AND v.day = g.day`,
-  ).run({ base });
+  ).run();
+  // The file's new customers (ids past the base) can have no day and no totals yet: their days go in
+  // as they were grouped (in id and day order, at the end of visit_days' key), their totals as the
+  // import summed them (visit-sums.ts), with no join and no grouping while the lock is held.
+  const fresh = Math.trunc(base);
   db.exec(`
     INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
       SELECT customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales FROM ${t.flip} WHERE true
@@ -109,6 +127,9 @@ export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: numbe
         sales = sales + excluded.sales, amount_minor = amount_minor + excluded.amount_minor,
         discount_minor = discount_minor + excluded.discount_minor, items = items + excluded.items,
         promo_sales = promo_sales + excluded.promo_sales;
+    INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
+      SELECT ${fresh} + customer_seq, day, month, sales, amount_minor, discount_minor, items, promo_sales
+      FROM ${t.days} WHERE customer_id IS NULL;
 
     INSERT INTO visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
       SELECT customer_id, MIN(day), MAX(day), SUM(NOT existed), SUM(amount_minor), SUM(discount_minor),
@@ -118,6 +139,8 @@ export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: numbe
         first_day = MIN(first_day, excluded.first_day), last_day = MAX(last_day, excluded.last_day),
         visits = visits + excluded.visits, spend_minor = spend_minor + excluded.spend_minor,
         discount_minor = discount_minor + excluded.discount_minor, promo_visits = promo_visits + excluded.promo_visits;
+    INSERT INTO visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
+      SELECT ${fresh} + customer_seq, first_day, last_day, visits, amount_minor, discount_minor, promo_visits FROM ${t.totals};
 
     -- the customers the shop already had (ids up to the base); the file's new ones got theirs with their rows
     UPDATE customers SET
