@@ -67,8 +67,8 @@ test('Insights: the dashboard is the newest month chosen, whatever order the ans
   await first.seen;
   await page.getByLabel('Figures as of').fill('2025-06');
   // The overview's first chart says which month it ends with.
-  const june = page.getByText(/^In Jun 2025, \d+ customers were active/);
-  const december = page.getByText(/^In Dec 2025, \d+ customers were active/);
+  const june = page.getByText(/^Jun 2025: customers active at the start \d+/);
+  const december = page.getByText(/^Dec 2025: customers active at the start \d+/);
   await expect(june).toBeVisible();
   await first.deliver();
   await expect(june).toBeVisible();
