@@ -245,8 +245,22 @@ export function changedCustomers(db: Db, id: number, createdAt: ReadonlyMap<numb
     .all();
   let changed = 0;
   for (const [customer, created, merged] of named)
-    if (merged !== null || created === null || created !== createdAt.get(customer)) changed++;
+    if (!stillMatched(customer, created === null ? undefined : { created_at: created, merged_into_id: merged }, createdAt))
+      changed++;
   return changed;
+}
+
+/**
+ * Whether shop customer `id`, as its row reads now (undefined: erased), is still the customer the
+ * file was matched to: there, not merged away, and created when it was then (not a newcomer given
+ * the id again).
+ */
+export function stillMatched(
+  id: number,
+  row: { created_at: number; merged_into_id: number | null } | undefined,
+  createdAt: ReadonlyMap<number, number>,
+): boolean {
+  return row !== undefined && row.merged_into_id === null && row.created_at === createdAt.get(id);
 }
 
 /** The flip's part for sales: every staged sale in one statement, customer by customer and day by day (the staging table's key: no sort). */

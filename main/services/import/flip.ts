@@ -61,10 +61,7 @@ export function flipImport(
           const id = u.customer_id ?? base + u.customer_seq!;
           const row = getCustomerRow(db, id);
           // a customer of the shop erased or merged away since the file was matched keeps nothing of it
-          if (
-            !row ||
-            (u.customer_id !== null && (row.merged_into_id !== null || row.created_at !== imp.keys.createdAt.get(id)))
-          ) {
+          if (!row || (u.customer_id !== null && !st.stillMatched(id, row, imp.keys.createdAt))) {
             leftOut++;
             continue;
           }
