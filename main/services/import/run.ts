@@ -70,6 +70,7 @@ export async function previewImport(ctx: Ctx, bytes: Uint8Array, fileName: strin
  */
 function undecodable(table: Table): RowError[] {
   const out: RowError[] = [];
+  if (!table.replacements) return out;
   table.rows.forEach((cells, i) => {
     const c = cells.findIndex((v) => v.includes('\uFFFD'));
     if (c >= 0)
