@@ -52,3 +52,17 @@ test('first launch offers an empty shop or a demo shop', async ({ page, emptySho
   await page.getByRole('button', { name: 'Start with an empty shop' }).click();
   await expect(page.getByRole('combobox', { name: 'Find customer' })).toBeVisible();
 });
+
+test('an empty shop starts with the name and time zone chosen on the first screen', async ({ page, emptyShop }) => {
+  await emptyShop.open(page, '/', 'zh-CN');
+  // the computer's zone is offered first, whatever it is; the owner picks the shop's
+  const zone = page.getByRole('combobox', { name: '时区' });
+  await expect(zone.getByRole('option', { name: /（Asia\/Tokyo）$/ })).toHaveCount(1);
+  await zone.selectOption('Asia/Tokyo');
+  await page.getByRole('textbox', { name: '店铺名称' }).fill('街角面包店');
+  await page.getByRole('button', { name: '从空白店铺开始' }).click();
+  await expect(page.getByRole('combobox', { name: '查找顾客' })).toBeVisible();
+  await page.getByRole('link', { name: '设置' }).click();
+  await expect(page.getByRole('combobox', { name: '时区' })).toHaveValue('Asia/Tokyo');
+  await expect(page.getByRole('textbox', { name: '店铺名称' })).toHaveValue('街角面包店');
+});

@@ -7,7 +7,8 @@ import { useT, setLanguage } from '../../app/i18n';
 import { useShop } from '../../app/shop';
 import { SelectField, TextField } from '../../components/Field';
 import { errorText, fieldError } from '../../components/errors';
-import { currencyName, zoneName } from '../../components/zones';
+import { currencyName } from '../../components/zones';
+import { TimeZoneField } from '../../components/TimeZoneField';
 import { StaffSection, PaymentSection } from './ListSections';
 import { DatabaseSection } from './DatabaseSection';
 import { RulesSection } from './RulesSection';
@@ -15,19 +16,6 @@ import { MessagesSection } from './MessagesSection';
 import { PricesSection } from './PricesSection';
 import { ProductsSection } from './ProductsSection';
 import { SharingSection } from './SharingSection';
-
-const TIME_ZONES = [
-  'Asia/Shanghai',
-  'Asia/Hong_Kong',
-  'Asia/Taipei',
-  'Asia/Singapore',
-  'Asia/Tokyo',
-  'Europe/London',
-  'Europe/Berlin',
-  'America/New_York',
-  'America/Los_Angeles',
-  'UTC',
-];
 
 export function SettingsScreen() {
   const { t } = useT();
@@ -54,7 +42,6 @@ function ShopSection() {
   const [draft, setDraft] = useState<Settings>(status.settings);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
-  const zones = TIME_ZONES.includes(draft.timeZone) ? TIME_ZONES : [draft.timeZone, ...TIME_ZONES];
 
   const save = async (patch: Partial<Settings>) => {
     setMessage('');
@@ -109,18 +96,11 @@ function ShopSection() {
               </option>
             ))}
           </SelectField>
-          <SelectField
-            label={t('settings.timeZone')}
+          <TimeZoneField
             value={draft.timeZone}
             onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })}
             error={fieldError(t, error, 'timeZone')}
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {t('settings.namedCode', { name: zoneName(locale, z), code: z })}
-              </option>
-            ))}
-          </SelectField>
+          />
         </div>
         <div className="actions">
           <button type="submit">{t('common.save')}</button>
