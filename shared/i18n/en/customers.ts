@@ -40,7 +40,7 @@ export const customers = {
   'customers.memberCode': 'Member code',
   'customers.birthday': 'Birthday',
   'customers.staff': 'Looked after by',
-  'customers.created': 'Customer since',
+  'customers.created': 'Added to Regulars',
   'customers.totals': 'Visits and spending',
   'customers.visits': 'Visits',
   'customers.totalSpent': 'Total spent',
