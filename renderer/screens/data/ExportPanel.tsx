@@ -34,7 +34,7 @@ export function ExportPanel({ query = '' }: { query?: string }) {
   const [format, setFormat] = useState<Format>('csv');
   // a Chinese shop gets Chinese column headings, otherwise the stable keys scripts read (English
   // headings on request)
-  const [headers, setHeaders] = useState<ExportInput['headers']>(locale === 'zh-CN' ? 'zh-CN' : 'keys');
+  const [headers, setHeaders] = useState<ExportInput['headers']>(locale === 'zh-CN' ? 'zh-CN' : 'en');
   const [vcardVersion, setVcardVersion] = useState<VCardVersion>('3.0');
   const [includeWithout, setIncludeWithout] = useState(false);
   const [reason, setReason] = useState('');
