@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newcomerReturnShare, predictionNote } from '../../shared/domain/evidence';
+import { aliveNote, newcomerReturnShare, predictionNote } from '../../shared/domain/evidence';
 
 describe('what a customer prediction rests on (issue 15, item 10)', () => {
   it.each([
@@ -24,5 +24,18 @@ describe('what a customer prediction rests on (issue 15, item 10)', () => {
     [{ customers: 0, returned_90d: 0 }, null],
   ])('newcomers %j → %s', (n, share) => {
     expect(newcomerReturnShare(n)).toBe(share);
+  });
+
+  it.each([
+    // the new-user pass: lapsed beside 94% (2 visits) and 77% (6 visits) — the figures differ, say why
+    [{ status: 'lapsed', reasons: ['overdue'], visits: 2 }, 'few_visits'],
+    [{ status: 'lapsed', reasons: [], visits: 4 }, 'few_visits'],
+    [{ status: 'lapsed', reasons: ['overdue'], visits: 6 }, 'slow_pace'],
+    // P(alive) low as well: the two agree, nothing to explain
+    [{ status: 'lapsed', reasons: ['overdue', 'low_p_alive'], visits: 2 }, null],
+    [{ status: 'fading', reasons: ['visits_down'], visits: 12 }, null],
+    [{ status: 'active', reasons: [], visits: 2 }, null],
+  ])('lapsed beside P(alive): %j → %s', (row, note) => {
+    expect(aliveNote(row)).toBe(note);
   });
 });

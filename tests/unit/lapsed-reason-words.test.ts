@@ -53,3 +53,49 @@ describe('the price and fading reasons in numbers the owner reads at a glance', 
     expect(reasonWords(tFor('en'), fmt, 'en', r as LapsedRow)[0]).toContain(`customers: ${words} in the same weeks`);
   });
 });
+
+describe('lapsed beside a high P(still a customer): the reasons say why the two figures differ', () => {
+  const lapsed = {
+    reasons: ['overdue'],
+    status: 'lapsed',
+    visits: 2,
+    usual_gap_days: 66,
+    days_since_last: 556,
+    p_alive: 0.969,
+    p_no_return_90d: 0.853,
+  } as unknown as LapsedRow;
+
+  it.each([
+    [
+      'en',
+      [
+        'usually every 66 days; 556 days since the last visit',
+        'the model still expects them back some day (97% still a customer): with only 2 visits it reads the silence as a slow pace rather than leaving — but not soon: the chance of no visit in the next 90 days is 85%',
+      ],
+    ],
+    [
+      'zh-CN',
+      [
+        '通常每 66 天来一次；已有 556 天没来',
+        '模型仍认为会回来（仍是顾客的概率 97%）：只来过 2 次，模型把这段时间没来看作来得慢，而不是不再来——但不会很快：未来 90 天不来的概率为 85%',
+      ],
+    ],
+  ] as const)('%s', (locale, words) => {
+    expect(reasonWords(tFor(locale), fmt, locale, lapsed)).toEqual(words);
+  });
+
+  it('a longer history: the silence read as a slower pace; the model line is not repeated', () => {
+    const r = { ...lapsed, reasons: [], visits: 6, p_alive: 0.794, p_no_return_90d: 0.633 } as LapsedRow;
+    expect(reasonWords(tFor('en'), fmt, 'en', r)).toEqual([
+      'the model still expects them back some day (79% still a customer): it reads the silence as a slower pace rather than leaving — but not soon: the chance of no visit in the next 90 days is 63%',
+    ]);
+  });
+
+  it('P(alive) low as well: no note, the reasons stand as they were', () => {
+    const r = { ...lapsed, reasons: ['overdue', 'low_p_alive'], p_alive: 0.25 } as LapsedRow;
+    expect(reasonWords(tFor('en'), fmt, 'en', r)).toEqual([
+      'usually every 66 days; 556 days since the last visit',
+      'only a 25% chance they are still a customer',
+    ]);
+  });
+});

@@ -98,6 +98,7 @@ export function LapsedScreen() {
           <p className="totals" role="status">
             {t('lapsed.totals', { count: f.number(report.rows.length), value: f.money(atRisk) })}
           </p>
+          <p className="muted lapsed-legend no-print">{t('lapsed.legend')}</p>
           <Section title={t('lapsed.section.lapsed')} rows={lapsed} />
           <Section title={t('lapsed.section.fading')} rows={fading} />
           <CallSheet title={t('lapsed.section.lapsed')} rows={lapsed} offers={offerCodes} />

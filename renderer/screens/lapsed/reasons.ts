@@ -1,5 +1,6 @@
 import type { LapsedRow } from '../../../shared/schemas/lapsed';
 import type { BaseKey } from '../../../shared/i18n';
+import { aliveNote } from '../../../shared/domain/evidence';
 
 /** The app's typed translation (renderer/app/i18n.ts), spelled out so tests can import these words without the DOM. */
 type T = (key: BaseKey, vars?: Record<string, string | number | undefined>) => string;
@@ -70,7 +71,18 @@ export function reasonWords(t: T, f: Fmt, locale: string, r: LapsedRow): string[
             }),
       );
   }
-  if (r.status === 'lapsed' && !r.reasons.includes('overdue'))
+  // Lapsed while P(still a customer) is high: say why the two figures differ (with the 90-day chance
+  // the flag rests on), rather than leave a 94% beside "lapsed" unexplained.
+  const note = aliveNote(r);
+  if (note)
+    out.push(
+      t(`lapsed.reason.alive_${note}`, {
+        alive: pct(r.p_alive, locale),
+        visits: f.number(r.visits),
+        noReturn: pct(r.p_no_return_90d, locale),
+      }),
+    );
+  else if (r.status === 'lapsed' && !r.reasons.includes('overdue'))
     out.push(t('lapsed.reason.model', { pct: pct(r.p_no_return_90d, locale) }));
   return out;
 }

@@ -75,6 +75,12 @@ export const lapsed = {
   'lapsed.reason.open_complaint': 'a complaint not yet handled to their satisfaction',
   'lapsed.reason.price_complaint': 'complained about the price or a competitor',
   'lapsed.reason.model': '{{pct}} chance they will not come in the next 90 days',
+  'lapsed.reason.alive_few_visits':
+    'the model still expects them back some day ({{alive}} still a customer): with only {{visits}} visits it reads the silence as a slow pace rather than leaving — but not soon: the chance of no visit in the next 90 days is {{noReturn}}',
+  'lapsed.reason.alive_slow_pace':
+    'the model still expects them back some day ({{alive}} still a customer): it reads the silence as a slower pace rather than leaving — but not soon: the chance of no visit in the next 90 days is {{noReturn}}',
+  'lapsed.legend':
+    'Lapsed: by the shop’s model, they are unlikely to come in the next 90 days. P(still a customer): the model’s chance that they have not left for good. The two can differ: a customer the model takes for a slow one — most often one with few visits — can be still a customer and yet not expected within 90 days; “Why” then says so.',
   'lapsed.next.key': 'Contact today, whatever it takes.',
   'lapsed.next.main': 'Try hard: call, ask what changed, and fix it.',
   'lapsed.next.ordinary': 'Only if cheap: a message or a small offer.',

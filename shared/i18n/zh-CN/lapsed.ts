@@ -69,6 +69,12 @@ export const lapsed: Record<keyof typeof en, string> = {
   'lapsed.reason.open_complaint': '有投诉尚未处理到满意',
   'lapsed.reason.price_complaint': '抱怨过价格或提到竞争对手',
   'lapsed.reason.model': '未来 90 天不来的概率为 {{pct}}',
+  'lapsed.reason.alive_few_visits':
+    '模型仍认为会回来（仍是顾客的概率 {{alive}}）：只来过 {{visits}} 次，模型把这段时间没来看作来得慢，而不是不再来——但不会很快：未来 90 天不来的概率为 {{noReturn}}',
+  'lapsed.reason.alive_slow_pace':
+    '模型仍认为会回来（仍是顾客的概率 {{alive}}）：模型把这段时间没来看作来得慢了，而不是不再来——但不会很快：未来 90 天不来的概率为 {{noReturn}}',
+  'lapsed.legend':
+    '已流失：按本店的模型，未来 90 天内不太可能来。仍是顾客的概率：模型估计其尚未永久离开的概率。两者可能不一致：模型当作“来得慢”的顾客（多半是来过次数少的）可能仍是顾客，却不会在 90 天内来；这时“原因”一栏会说明。',
   'lapsed.next.key': '今天就联系，不惜代价挽回。',
   'lapsed.next.main': '尽力挽回：打电话问问发生了什么，并解决问题。',
   'lapsed.next.ordinary': '成本低时再做：发条消息或给个小优惠。',
