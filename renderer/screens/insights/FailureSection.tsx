@@ -7,6 +7,7 @@ import { useFormat } from '../../app/format';
 import { barAndLineConfig, ChartFigure, PALETTE } from '../../components/Chart';
 import { errorText } from '../../components/errors';
 import { useChartFormat } from './chartFormat';
+import { ACTIVE_MONTHS } from '../../../shared/domain/activity';
 
 /**
  * Failure analysis: churn with the value it takes each month, and where customers are lost — by
@@ -60,6 +61,7 @@ function Failure({ data }: { data: InsightsFailure }) {
     <section className="chart-wide failure" aria-labelledby="insights-failure">
       <h2 id="insights-failure">{t('insights.failure.title')}</h2>
       <p className="muted">{t('insights.failure.hint')}</p>
+      <p className="muted">{t('insights.lostNotStatus', { n: ACTIVE_MONTHS })}</p>
       <ChartFigure
         title={t('insights.failure.chartTitle')}
         summary={t('insights.failure.summary', {
@@ -71,7 +73,12 @@ function Failure({ data }: { data: InsightsFailure }) {
         })}
         config={config}
         table={{
-          head: [t('insights.month'), t('insights.active.churn'), t('insights.failure.lost'), t('insights.failure.valueLost')],
+          head: [
+            t('insights.month'),
+            t('insights.active.churn'),
+            t('insights.failure.lost', { n: ACTIVE_MONTHS }),
+            t('insights.failure.valueLost'),
+          ],
           rows: data.months.map((m) => [label(m), c.pct(m.churn_rate), c.num(m.lost), f.money(m.value_lost_minor)]),
         }}
       />
@@ -127,7 +134,7 @@ function GroupTable({
           <tr>
             <th scope="col">{t('insights.failure.group')}</th>
             <th scope="col">{t('insights.active.churn')}</th>
-            <th scope="col">{t('insights.failure.lost')}</th>
+            <th scope="col">{t('insights.failure.lost', { n: ACTIVE_MONTHS })}</th>
             <th scope="col">{t('insights.failure.valueLost')}</th>
           </tr>
         </thead>

@@ -186,7 +186,7 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
           head: [
             t('insights.month'),
             t('insights.active.activeStart'),
-            t('insights.active.lost'),
+            t('insights.active.lost', { n: data.activeMonths }),
             t('insights.active.churn'),
             t('insights.active.retention'),
           ],
@@ -194,6 +194,7 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
         }}
       >
         <p className="muted definition">{t('insights.active.definition', { n: data.activeMonths, m: data.activeMonths - 1 })}</p>
+        <p className="muted definition">{t('insights.lostNotStatus', { n: data.activeMonths })}</p>
       </ChartFigure>
 
       <ChartFigure

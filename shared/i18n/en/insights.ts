@@ -15,7 +15,9 @@ export const insights = {
   'insights.active.summary':
     '{{month}}: customers active at the start {{active}}, lost {{lost}}; churn {{churn}}, retention {{retention}}.',
   'insights.active.activeStart': 'Active at the start',
-  'insights.active.lost': 'Lost',
+  'insights.active.lost': 'Lost ({{n}} months without buying)',
+  'insights.lostNotStatus':
+    '“Lost” here is a count for the churn rate: {{n}} months without a purchase, the same window for every customer. It is not a customer’s status: whether someone has lapsed is judged against their own pace, on the Lapsed list and their page — where a customer with one visit is a new customer, never lapsed. So a customer counted lost here can show as active there.',
   'insights.active.churn': 'Churn rate',
   'insights.active.retention': 'Retention',
 
@@ -39,14 +41,14 @@ export const insights = {
     'No price changes yet. Change a product’s price in Settings → Products, or note a shop-wide change there, and the charts mark it.',
   'insights.failure.title': 'Where customers are lost',
   'insights.failure.hint':
-    'Churn and what it costs: the value lost is what the customers lost in a month had spent in the 12 months before. Below, the same over the last complete months by tier (their value when the month began), by the staff member who looks after them, and by the category they buy most.',
+    'Churn and what it costs: the value lost is what the customers lost in a month had spent in the 12 months before. Below, the same over the last complete months by tier (their tier when the month began, by their value then, which can differ from their tier today), by the staff member who looks after them, and by the category they buy most.',
   'insights.failure.chartTitle': 'Churn rate and value lost',
   'insights.failure.summary_one':
     '{{month}}: {{lost}} customer lost (churn {{churn}}), who had spent {{value}} in the 12 months before.',
   'insights.failure.summary_other':
     '{{month}}: {{lost}} customers lost (churn {{churn}}), who had spent {{value}} in the 12 months before.',
   'insights.failure.valueLost': 'Value lost',
-  'insights.failure.lost': 'Lost',
+  'insights.failure.lost': 'Lost ({{n}} months without buying)',
   'insights.failure.period': '{{from}} – {{to}}',
   'insights.failure.byTier': 'By tier',
   'insights.failure.byStaff': 'By staff member',

@@ -16,7 +16,9 @@ export const insights: Record<keyof typeof en, string> = {
     '活跃：当月开始前的 {{n}} 个月内有购买。流失：月初活跃，但当月及之前 {{m}} 个月都没有购买。流失率 = 流失人数 ÷ 月初活跃人数；留存率 = 1 − 流失率。',
   'insights.active.summary': '{{month}}：月初活跃顾客 {{active}} 人，流失 {{lost}} 人，流失率 {{churn}}，留存率 {{retention}}。',
   'insights.active.activeStart': '月初活跃',
-  'insights.active.lost': '流失',
+  'insights.active.lost': '流失（{{n}} 个月未购买）',
+  'insights.lostNotStatus':
+    '这里的“流失”是计算流失率用的人数：连续 {{n}} 个月没有购买，对每位顾客都用同一个时间窗。它不是顾客的状态：某位顾客是否已流失，要按其自己的到店节奏来判断，见“流失顾客”名单和顾客页——在那里只来过一次的顾客算新顾客，不会被列为已流失。所以这里算作流失的顾客，在那里可能显示为活跃。',
   'insights.active.churn': '流失率',
   'insights.active.retention': '留存率',
 
@@ -37,12 +39,12 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.sales.noPriceChanges': '还没有调价。在“设置 → 商品”中改价，或在那里记下全店调价，图表就会标出来。',
   'insights.failure.title': '顾客在哪里流失',
   'insights.failure.hint':
-    '流失率和它的代价：流失价值是当月流失的顾客在此前 12 个月的消费。下面按最近几个完整月份，分别按等级（月初时的价值）、负责的店员、最常买的品类统计。',
+    '流失率和它的代价：流失价值是当月流失的顾客在此前 12 个月的消费。下面按最近几个完整月份，分别按等级（月初时按当时价值所定的等级，可能与今天的等级不同）、负责的店员、最常买的品类统计。',
   'insights.failure.chartTitle': '流失率与流失价值',
   'insights.failure.summary_one': '{{month}}：流失 {{lost}} 位顾客（流失率 {{churn}}），他们此前 12 个月共消费 {{value}}。',
   'insights.failure.summary_other': '{{month}}：流失 {{lost}} 位顾客（流失率 {{churn}}），他们此前 12 个月共消费 {{value}}。',
   'insights.failure.valueLost': '流失价值',
-  'insights.failure.lost': '流失',
+  'insights.failure.lost': '流失（{{n}} 个月未购买）',
   'insights.failure.period': '{{from}} – {{to}}',
   'insights.failure.byTier': '按等级',
   'insights.failure.byStaff': '按店员',
