@@ -83,6 +83,8 @@ export const Sale = z.object({
   customerId: z.number().nullable(),
   customerName: z.string().nullable(),
   occurredAt: z.number(),
+  /** false for a sale imported with a date and no time: `occurredAt` is then noon of its day, not a time to show */
+  timeKnown: z.boolean(),
   businessDate: z.string(),
   amountMinor: z.number(),
   items: z.number(),

@@ -172,6 +172,7 @@ describe('an import in chunks, made visible by one flip', () => {
         '',
         0,
         2461101,
+        1,
       ];
       inChunks(
         ctx.db,
@@ -261,6 +262,7 @@ describe('an import in chunks, made visible by one flip', () => {
         '',
         id,
         2461101,
+        1,
       ];
       st.stageRows(ctx.db, 98, 'sales', [row(1, a.id), row(2, b.id), row(3, c.id), row(4, d.id)].flat());
       expect(st.changedCustomers(ctx.db, 98, createdAt)).toBe(0);

@@ -20,6 +20,7 @@ import * as m0018 from './0018-derived-pause';
 import * as m0019 from './0019-shop-day-visits';
 import * as m0020 from './0020-derived-unpause';
 import * as m0021 from './0021-drop-sales-occurred';
+import * as m0022 from './0022-sale-time-known';
 
 export interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   m0019,
   m0020,
   m0021,
+  m0022,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

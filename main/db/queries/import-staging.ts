@@ -37,7 +37,7 @@ export function createStage(db: Db, id: number): void {
       seq INTEGER NOT NULL, customer_id INTEGER, customer_seq INTEGER, occurred_at INTEGER NOT NULL,
       business_date TEXT NOT NULL, amount_minor INTEGER NOT NULL, items INTEGER NOT NULL, discount_minor INTEGER NOT NULL,
       is_promotion INTEGER NOT NULL, payment_method_id INTEGER, staff_id INTEGER, note TEXT NOT NULL,
-      cust INTEGER NOT NULL, day INTEGER NOT NULL, PRIMARY KEY (cust, day, seq)
+      cust INTEGER NOT NULL, day INTEGER NOT NULL, time_known INTEGER NOT NULL, PRIMARY KEY (cust, day, seq)
     ) STRICT, WITHOUT ROWID;
     CREATE TEMP TABLE ${table(id, 'names')} (kind TEXT NOT NULL, key INTEGER NOT NULL, name TEXT NOT NULL, id INTEGER, PRIMARY KEY (kind, key)) STRICT;
   `);
@@ -120,6 +120,7 @@ export const STAGE_COLUMNS = {
     'note',
     'cust',
     'day',
+    'time_known',
   ],
 } as const;
 export type StagePart = keyof typeof STAGE_COLUMNS;
@@ -272,9 +273,10 @@ export function flipSales(db: Db, id: number, importId: number, base: number, no
   return db
     .prepare(
       `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
-         payment_method_id, staff_id, note, created_at, import_id)
+         payment_method_id, staff_id, note, created_at, import_id, time_known)
        SELECT COALESCE(s.customer_id, @base + s.customer_seq), s.occurred_at, s.business_date, s.amount_minor, s.items,
-         s.discount_minor, s.is_promotion, ${named('payment_method_id', 'payment')}, ${named('staff_id', 'staff')}, s.note, @now, @importId
+         s.discount_minor, s.is_promotion, ${named('payment_method_id', 'payment')}, ${named('staff_id', 'staff')}, s.note, @now, @importId,
+         s.time_known
        FROM ${s} s ORDER BY s.cust, s.day, s.seq`,
     )
     .run({ base, now, importId }).changes;

@@ -34,6 +34,7 @@ interface SaleRow {
   voided_at: number | null;
   void_reason: string | null;
   voided_by_staff_id: number | null;
+  time_known: number;
 }
 
 const toSale = (r: SaleRow): Sale => ({
@@ -41,6 +42,7 @@ const toSale = (r: SaleRow): Sale => ({
   customerId: r.customer_id,
   customerName: r.customer_name,
   occurredAt: r.occurred_at,
+  timeKnown: bool(r.time_known),
   businessDate: r.business_date,
   amountMinor: r.amount_minor,
   items: r.items,
@@ -58,7 +60,7 @@ const toSale = (r: SaleRow): Sale => ({
 
 const SELECT = `SELECT s.id, s.customer_id, c.name AS customer_name, s.occurred_at, s.business_date, s.amount_minor, s.items,
   s.discount_minor, s.is_promotion, s.payment_method_id, p.name AS payment_method_name, s.staff_id, st.name AS staff_name,
-  s.note, s.voided_at, s.void_reason, s.voided_by_staff_id
+  s.note, s.voided_at, s.void_reason, s.voided_by_staff_id, s.time_known
   FROM sales s
   LEFT JOIN customers c ON c.id = s.customer_id
   LEFT JOIN payment_methods p ON p.id = s.payment_method_id

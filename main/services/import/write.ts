@@ -206,6 +206,8 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
       out[k++] = v.note;
       out[k++] = order(c);
       out[k++] = day;
+      // a date without a time is placed at noon (above) and shown by its day alone
+      out[k++] = v.date.seconds === null ? 0 : 1;
     }
     return out;
   };

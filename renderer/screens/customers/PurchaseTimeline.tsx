@@ -38,7 +38,12 @@ export function PurchaseTimeline({ sales }: { sales: Sale[] }) {
                 return (
                   <tr key={s.id} className={voided ? 'is-voided' : undefined}>
                     <td className={struck}>
-                      <time dateTime={new Date(s.occurredAt).toISOString()}>{f.dateTime(s.occurredAt)}</time>
+                      {s.timeKnown ? (
+                        <time dateTime={new Date(s.occurredAt).toISOString()}>{f.dateTime(s.occurredAt)}</time>
+                      ) : (
+                        // imported with a date only: the day, not the noon it is stored at
+                        <time dateTime={s.businessDate}>{f.day(s.businessDate)}</time>
+                      )}
                     </td>
                     <td className={voided ? 'num struck' : 'num'}>
                       {voided ? <del>{f.money(s.amountMinor)}</del> : f.money(s.amountMinor)}
