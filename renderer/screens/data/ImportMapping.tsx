@@ -2,12 +2,15 @@ import { CUSTOMER_FIELDS, PRODUCT_FIELDS, SALE_FIELDS, type ImportPreview, type 
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { SelectField } from '../../components/Field';
-import { fieldDescription } from './labels';
+import { fieldLabel } from './labels';
+
+/** Sample cells up to this many characters stay on one line (a date is not split at its hyphens). */
+const LONG_CELL = 40;
 
 /**
  * What the core read from the file (encoding, separator, rows), one field choice per column, and
- * the first rows with the chosen field over each column. Field names stay exactly as `--map` and
- * the README spell them; the description beside them is translated.
+ * the first rows with the chosen field over each column. Fields are shown in the UI language only;
+ * their keys (`member_code`) are the option values, `--map`'s and the README's names.
  */
 export function ImportMapping({
   preview,
@@ -21,6 +24,7 @@ export function ImportMapping({
   const { t } = useT();
   const f = useFormat();
   const fields = preview.kind === 'customers' ? CUSTOMER_FIELDS : preview.kind === 'sales' ? SALE_FIELDS : PRODUCT_FIELDS;
+  const label = (field: string) => fieldLabel(t, preview.kind, field);
   const separator =
     preview.delimiter === '\t'
       ? t('data.import.separator.tab')
@@ -60,7 +64,7 @@ export function ImportMapping({
             <option value="">{t('data.import.ignore')}</option>
             {fields.map((fl) => (
               <option key={fl} value={fl}>
-                {t('data.import.fieldOption', { field: fl, description: fieldDescription(t, preview.kind, fl) })}
+                {label(fl)}
               </option>
             ))}
           </SelectField>
@@ -68,13 +72,13 @@ export function ImportMapping({
       </div>
       <h3 id="import-sample-h">{t('data.import.sample')}</h3>
       <div className="table-scroll">
-        <table aria-labelledby="import-sample-h">
+        <table className="import-sample" aria-labelledby="import-sample-h">
           <thead>
             <tr>
               {preview.headers.map((h) => (
                 <th key={h} scope="col">
                   {h}
-                  {mapping[h] ? <span className="muted"> → {mapping[h]}</span> : null}
+                  {mapping[h] ? <span className="mapped-to"> → {label(mapping[h])}</span> : null}
                 </th>
               ))}
             </tr>
@@ -83,7 +87,9 @@ export function ImportMapping({
             {preview.sample.map((r, i) => (
               <tr key={i}>
                 {r.map((c, j) => (
-                  <td key={j}>{c}</td>
+                  <td key={j} className={c.length > LONG_CELL ? 'long' : undefined}>
+                    {c}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -191,7 +191,9 @@ export function ImportPanel() {
           {failureText(t, failure ?? jobError(job?.error))}
         </p>
       ) : null}
-      {result && result.errorCount > 0 ? <ImportProblems result={result} fileName={file?.name ?? 'import'} /> : null}
+      {result && result.errorCount > 0 ? (
+        <ImportProblems result={result} fileName={file?.name ?? 'import'} headers={preview?.headers ?? []} />
+      ) : null}
       <ImportHistory changed={job ? `${job.id} ${job.state}` : ''} />
     </section>
   );

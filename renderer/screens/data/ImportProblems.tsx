@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/format';
 import { downloadText } from '../../components/download';
 import { problemsCsv } from './problems-csv';
+import { fieldLabel } from './labels';
 
 /** Rows shown on screen; the downloaded CSV holds every row the core listed. */
 const SHOWN = 200;
@@ -11,12 +12,28 @@ const SHOWN = 200;
 /**
  * Every bad row with its row number, column, reason in words and value, and the same list as a
  * CSV (UTF-8 with BOM, so Excel shows Chinese correctly) for fixing the file in a spreadsheet.
+ * The core names the file's column, or the field itself when no column was mapped to it (a
+ * customer with no name when only phones are mapped): that field is shown in words.
  */
-export function ImportProblems({ result, fileName }: { result: ImportResult; fileName: string }) {
+export function ImportProblems({
+  result,
+  fileName,
+  headers,
+}: {
+  result: ImportResult;
+  fileName: string;
+  /** the file's column names, as the preview read them */
+  headers: readonly string[];
+}) {
   const { t } = useT();
   const f = useFormat();
-  const reason = (r: string) => t(`data.reason.${r}` as BaseKey);
-  const problems = result.errors;
+  // a product's name is not a person's (缺少姓名 would be wrong on a price list)
+  const reason = (r: string) =>
+    result.kind === 'products' && r === 'name_required'
+      ? t('data.reason.product.name_required')
+      : t(`data.reason.${r}` as BaseKey);
+  const column = (c: string) => (c === '' || headers.includes(c) ? c : fieldLabel(t, result.kind, c));
+  const problems = result.errors.map((p) => ({ ...p, column: column(p.column) }));
 
   const download = () => {
     const csv = problemsCsv(problems, reason, [

@@ -1,8 +1,14 @@
 import { AVAILABLE_SEGMENTS, type Segment } from '../../../shared/schemas/export';
 import { CHANNELS, type Channel } from '../../../shared/schemas/common';
 import { TIERS } from '../../../shared/schemas/lapsed';
-import type { ImportField, ImportKind } from '../../../shared/schemas/import';
-import type { BaseKey } from '../../../shared/i18n';
+import {
+  CUSTOMER_FIELDS,
+  PRODUCT_FIELDS,
+  SALE_FIELDS,
+  type CustomerField,
+  type ImportKind,
+  type SaleField,
+} from '../../../shared/schemas/import';
 import type { T } from '../../app/i18n';
 
 type ReadySegment = Segment;
@@ -57,9 +63,17 @@ export function channelName(t: T, channel: string): string {
   return (CHANNELS as readonly string[]).includes(channel) ? t(`channel.${channel as Channel}`) : channel;
 }
 
-/** What an import field means, shown next to its exact name (the names --map uses). */
-export function fieldDescription(t: T, kind: ImportKind, field: ImportField): string {
-  return t(`${kind === 'products' ? 'data.productField' : 'data.field'}.${field}` as BaseKey);
+const isOneOf = <F extends string>(list: readonly F[], s: string): s is F => (list as readonly string[]).includes(s);
+
+/**
+ * An import field in the UI language ("Member or card number", 会员号或卡号), as the mapping, the
+ * sample's headers and the problems list show it; the keys (`member_code`) are `--map`'s and the
+ * README's. Anything that is not a field of this kind is returned as it is.
+ */
+export function fieldLabel(t: T, kind: ImportKind, field: string): string {
+  if (kind === 'products') return isOneOf(PRODUCT_FIELDS, field) ? t(`data.productField.${field}`) : field;
+  const fields = kind === 'customers' ? CUSTOMER_FIELDS : SALE_FIELDS;
+  return isOneOf<CustomerField | SaleField>(fields, field) ? t(`data.field.${field}`) : field;
 }
 
 /** Days between two business dates (YYYY-MM-DD), never negative. */
