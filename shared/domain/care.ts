@@ -115,3 +115,10 @@ export type WinbackStatus = (typeof WINBACK_STATUSES)[number];
 export const WINBACK_OUTCOMES = ['won_back', 'let_go', 'not_won_back'] as const;
 export type WinbackOutcome = (typeof WINBACK_OUTCOMES)[number];
 export const WINBACK_FOLLOW_UP_DAYS = 7;
+
+/**
+ * Whether reaching the customer of a Today task asks why they stopped coming: only on the win-back
+ * tasks, where finding out why is the point of the call. A complaint was logged with its reason;
+ * its follow-up call asks instead whether the customer is satisfied (the step's outcome).
+ */
+export const asksLeaveReason = (kind: string): boolean => kind === 'winback_contact' || kind === 'winback_follow_up';

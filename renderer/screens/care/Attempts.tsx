@@ -8,37 +8,44 @@ import { SelectField } from '../../components/Field';
 type Outcome = (typeof ATTEMPT_OUTCOMES)[number];
 type Reason = (typeof LEAVE_REASONS)[number];
 
-/** One click per attempt: reached (with the reason, if they said), no answer, wrong number. */
+/**
+ * One click per attempt: reached, no answer, wrong number. Only a task that asks why the customer
+ * stopped coming (`askReason`: win-back) offers the reason to record with "reached".
+ */
 export function AttemptBar({
   name,
+  askReason,
   onRecord,
 }: {
   name: string;
+  askReason: boolean;
   onRecord(input: { outcome: Outcome; reason?: Reason }): Promise<void>;
 }) {
   const { t } = useT();
   const [reason, setReason] = useState<Reason | ''>('');
   return (
     <div className="row attempt-bar">
-      <SelectField
-        label={t('reach.reasonIfSaid', { name })}
-        value={reason}
-        onChange={(e) => setReason(e.target.value as Reason | '')}
-      >
-        <option value="">{t('reach.reasonNotSaid')}</option>
-        {LEAVE_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {t(`reason.${r}`)}
-          </option>
-        ))}
-      </SelectField>
+      {askReason ? (
+        <SelectField
+          label={t('reach.reasonIfSaid', { name })}
+          value={reason}
+          onChange={(e) => setReason(e.target.value as Reason | '')}
+        >
+          <option value="">{t('reach.reasonNotSaid')}</option>
+          {LEAVE_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`reason.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       {ATTEMPT_OUTCOMES.map((o) => (
         <button
           key={o}
           type="button"
           className="secondary small"
           aria-label={t('reach.recordFor', { outcome: t(`reach.attempt.${o}`), name })}
-          onClick={() => void onRecord(o === 'reached' && reason ? { outcome: o, reason } : { outcome: o })}
+          onClick={() => void onRecord(askReason && o === 'reached' && reason ? { outcome: o, reason } : { outcome: o })}
         >
           {t(`reach.attempt.${o}`)}
         </button>

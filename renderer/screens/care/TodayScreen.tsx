@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TodayItem } from '../../../shared/schemas/care';
-import { COMPLAINT_OUTCOMES } from '../../../shared/domain/care';
+import { asksLeaveReason, COMPLAINT_OUTCOMES } from '../../../shared/domain/care';
 import { useApi } from '../../api/context';
 import { useCall } from '../../api/useCall';
 import { useT } from '../../app/i18n';
@@ -105,7 +105,9 @@ function Item({
         </span>
       </div>
       <ContactCard name={item.customer_name} phone={item.phone} consents={item.consents} message={item.message} />
-      {item.kind === 'introduce_contact' ? null : <AttemptBar name={item.customer_name} onRecord={onAttempt} />}
+      {item.kind === 'introduce_contact' ? null : (
+        <AttemptBar name={item.customer_name} askReason={asksLeaveReason(item.kind)} onRecord={onAttempt} />
+      )}
       <AttemptHistory reach={item.reach} />
       <div className="row">
         <label className="visually-hidden" htmlFor={noteId}>
@@ -119,16 +121,20 @@ function Item({
           onChange={(e) => setNote(e.target.value)}
         />
         {item.kind === 'complaint_follow_up' ? (
-          COMPLAINT_OUTCOMES.map((o) => (
-            <button
-              key={o}
-              type="button"
-              className={o === 'satisfied' ? undefined : 'secondary'}
-              onClick={() => void onDone({ note, outcome: o })}
-            >
-              {t(`outcome.${o}`)}
-            </button>
-          ))
+          // The follow-up's own question: is the customer satisfied with how it was handled?
+          <div role="group" className="row follow-up-outcome" aria-labelledby={`${noteId}-q`}>
+            <span id={`${noteId}-q`}>{t('today.satisfiedQuestion', { name: item.customer_name })}</span>
+            {COMPLAINT_OUTCOMES.map((o) => (
+              <button
+                key={o}
+                type="button"
+                className={o === 'satisfied' ? undefined : 'secondary'}
+                onClick={() => void onDone({ note, outcome: o })}
+              >
+                {t(`outcome.${o}`)}
+              </button>
+            ))}
+          </div>
         ) : (
           <button type="button" aria-label={t('today.markDone', { title })} onClick={() => void onDone({ note })}>
             {t('today.done')}

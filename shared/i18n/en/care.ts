@@ -154,5 +154,6 @@ export const care = {
   'today.item.winback_follow_up': 'Follow up the win-back of {{name}}',
   'today.item.winback_contact': 'Contact {{name}} ({{tier}} customer, lapsed): find out why',
   'today.item.introduce_contact': 'Introduce {{name}} to their new contact person',
+  'today.satisfiedQuestion': 'Is {{name}} satisfied?',
   'today.done.toast': 'Done: {{title}}',
 } as const;

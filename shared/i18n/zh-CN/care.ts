@@ -154,5 +154,6 @@ export const care: Record<keyof typeof en, string> = {
   'today.item.winback_follow_up': '跟进挽回 {{name}}',
   'today.item.winback_contact': '联系 {{name}}（{{tier}}顾客，已流失）：问清原因',
   'today.item.introduce_contact': '给 {{name}} 介绍新的对接店员',
+  'today.satisfiedQuestion': '{{name}}满意吗？',
   'today.done.toast': '已完成：{{title}}',
 };
