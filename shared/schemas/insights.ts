@@ -48,9 +48,13 @@ export const InsightsOverview = z.object({
     z.object({
       /** YYYY-MM of the first purchase */
       month: z.string(),
+      /** the month is not over yet (as-of date inside it): the cohort is still growing */
+      partial: z.boolean(),
       size: z.number(),
       /** share of the cohort buying in each month after the first (index 0 = one month later) */
       retention: z.array(z.number().nullable()),
+      /** the index in `retention` of the month that is not over yet (counted to the as-of date), or null */
+      partial_index: z.number().nullable(),
     }),
   ),
 });

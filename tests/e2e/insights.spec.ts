@@ -128,3 +128,34 @@ test('where customers are lost: churn with the value lost each month, and per ti
   await shop.open(page, '/insights', 'zh-CN');
   await expect(page.getByRole('region', { name: '顾客在哪里流失' }).getByRole('table', { name: /^按店员/ })).toBeVisible();
 });
+
+test('the cohort table marks the month not over yet, its row and figures, with a note, in both languages', async ({
+  page,
+  shop,
+}) => {
+  // The servers' today is 10 March 2026: March is counted only to that day.
+  await shop.open(page, '/insights');
+  const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'First purchase' }) });
+  const row = (month: string) =>
+    table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: month, exact: true }) });
+  await expect(row('Mar 2026 (so far)')).toBeVisible();
+  await expect(row('Mar 2026')).toHaveCount(0);
+  await expect(row('Feb 2026')).toBeVisible();
+  // Each cohort's March figure is marked; the whole months before it are not.
+  await expect(row('Feb 2026').getByRole('cell').nth(1)).toHaveText(/^[\d.]+%\*$/);
+  await expect(row('Jan 2026').getByRole('cell').nth(1)).toHaveText(/^[\d.]+%$/);
+  await expect(row('Jan 2026').getByRole('cell').nth(2)).toHaveText(/^[\d.]+%\*$/);
+  const note =
+    '* Mar 2026 is not over yet: its row and the figures marked * count only up to Mar 10, 2026. They will still grow, so they are not a drop.';
+  await expect(page.getByText(note, { exact: true })).toBeVisible();
+  await expect(table).toHaveAccessibleDescription(note);
+
+  await shop.open(page, '/insights', 'zh-CN');
+  const zh = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: '首次购买' }) });
+  await expect(zh.getByRole('rowheader', { name: '2026年3月（本月至今）', exact: true })).toBeVisible();
+  await expect(
+    page.getByText('* 2026年3月尚未结束：这一行和标有 * 的数字只统计到2026年3月10日，月底前还会增加，并不是下降。', {
+      exact: true,
+    }),
+  ).toBeVisible();
+});

@@ -82,6 +82,26 @@ describe('insights.overview', () => {
     });
   });
 
+  it('marks the month not over yet in the cohorts: its own row and the newest figure of each older cohort', async () => {
+    const { ctx } = await shop();
+    // As of 10 March, March is counted to date: the March cohort and each cohort's March figure.
+    const o = await ok<InsightsOverview>(ctx, 'insights.overview', {});
+    expect(o.asOf).toBe('2026-03-10');
+    expect(o.cohorts.filter((x) => x.partial).map((x) => x.month)).toEqual(['2026-03']);
+    const oct = o.cohorts.find((x) => x.month === '2025-10')!;
+    expect(oct).toMatchObject({ partial: false, partial_index: 4 }); // Nov, Dec, Jan, Feb, then March so far
+    expect(oct.retention[4]).toBe(0);
+    expect(o.cohorts.find((x) => x.month === '2026-02')).toMatchObject({ partial: false, partial_index: 0 });
+    expect(o.cohorts.find((x) => x.month === '2026-03')).toMatchObject({ partial: true, partial_index: null });
+    // As of a month's last day the month is complete: nothing is marked.
+    const whole = await ok<InsightsOverview>(ctx, 'insights.overview', { asOf: '2026-02-28' });
+    expect(whole.cohorts.some((x) => x.partial || x.partial_index !== null)).toBe(false);
+    // As of a day inside a past month, that month is the partial one.
+    const past = await ok<InsightsOverview>(ctx, 'insights.overview', { asOf: '2026-01-15' });
+    expect(past.cohorts.at(-1)).toMatchObject({ month: '2026-01', partial: true });
+    expect(past.cohorts.find((x) => x.month === '2025-10')).toMatchObject({ partial_index: 2 });
+  });
+
   it('as of a past date uses only the sales up to it, and changes after a new sale', async () => {
     const { ctx, b } = await shop();
     const past = await ok<InsightsOverview>(ctx, 'insights.overview', { asOf: '2025-12-31' });

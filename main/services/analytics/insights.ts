@@ -113,14 +113,21 @@ export function overview(ctx: Ctx, asOfArg?: string): Omit<InsightsOverview, 'co
   const shareAt = (q: number) => paretoShareOf(values, q, order);
   const points = Array.from({ length: 21 }, (_, i) => ({ customers_share: i / 20, revenue_share: shareAt(i / 20) }));
 
+  // The as-of month, when not over, is counted only to the as-of date: it is the newest cohort (still
+  // growing) and the newest figure of every older one, so both are marked rather than read as a drop.
+  const lastPartial = isPartialMonth(last, asOf);
   const cohorts = [];
   for (let m = Math.max(firstMonth, last - COHORTS + 1); m <= last; m++) {
     const b = m - m0;
     const size = cohortSize[b]!;
+    const retention = cohortBack[b]!.map((n, k) => (m + k + 1 > last || !size ? null : n / size));
+    const k = last - m - 1;
     cohorts.push({
       month: monthLabel(m),
+      partial: m === last && lastPartial,
       size,
-      retention: cohortBack[b]!.map((n, k) => (m + k + 1 > last || !size ? null : n / size)),
+      retention,
+      partial_index: lastPartial && k >= 0 && k < COHORTS && retention[k] !== null ? k : null,
     });
   }
 

@@ -245,7 +245,7 @@ function Dashboard({ data, checks, f }: { data: InsightsOverview; checks: Insigh
         }}
       />
 
-      <CohortsSection cohorts={data.cohorts} />
+      <CohortsSection cohorts={data.cohorts} asOf={data.asOf} />
 
       {checks ? <ModelCheck checks={checks} /> : <p aria-live="polite">{t('insights.loading')}</p>}
       <ReportsSection defaultChange={data.priceChanges.at(-1)?.date ?? `${complete.at(-4)?.month ?? latest.month}-01`} />

@@ -96,6 +96,9 @@ export const insights = {
   'insights.cohorts.cohort': 'First purchase',
   'insights.cohorts.size': 'Customers',
   'insights.cohorts.after': '+{{n}} mo',
+  'insights.cohorts.partialCell': '{{value}}*',
+  'insights.cohorts.partialNote':
+    '* {{month}} is not over yet: its row and the figures marked * count only up to {{date}}. They will still grow, so they are not a drop.',
 
   'insights.model.title': 'Does the model fit this shop?',
   'insights.model.summary':

@@ -89,6 +89,8 @@ export const insights: Record<keyof typeof en, string> = {
   'insights.cohorts.cohort': '首次购买',
   'insights.cohorts.size': '顾客数',
   'insights.cohorts.after': '+{{n}} 月',
+  'insights.cohorts.partialCell': '{{value}}*',
+  'insights.cohorts.partialNote': '* {{month}}尚未结束：这一行和标有 * 的数字只统计到{{date}}，月底前还会增加，并不是下降。',
 
   'insights.model.title': '模型适合本店吗？',
   'insights.model.summary':
