@@ -113,9 +113,9 @@ test('in English the mapping shows labels, not snake_case keys', async ({ page, 
 test('in Chinese a problem with a field no column was mapped to names the field in Chinese', async ({ page, shop }, testInfo) => {
   const screen = new ImportScreen(page, zh);
   await shop.open(page, '/data/import', 'zh-CN');
-  // only phones are mapped: a customer needs a name, and the file has no column for it
-  const customers = testInfo.outputPath('只有手机号.csv');
-  fs.writeFileSync(customers, '手机号\n13911117777\n');
+  // no name column: the old system's id stands for a name, and this row has none either
+  const customers = testInfo.outputPath('没有姓名.csv');
+  fs.writeFileSync(customers, 'customer_id,手机号\n,13911117777\n');
   await screen.preview(customers, 'customers');
   await page.getByRole('button', { name: zh.check }).click();
   await expect(screen.problems.getByRole('row').nth(1).getByRole('cell')).toHaveText(['2', '顾客姓名', '缺少姓名', '']);

@@ -67,3 +67,22 @@ describe('member codes keep the case the owner typed', () => {
     expect(count(ctx, 'sales')).toBe(1);
   });
 });
+
+describe('the columns a customers file needs', () => {
+  it('a file of phones without names is refused before any row is checked; with the old system’s id for a name it imports', async () => {
+    const ctx = fresh();
+    const phonesOnly = await runImport(
+      ctx,
+      utf8('phone,tags\n13912345678,VIP\n13912345679,\n'),
+      'p.csv',
+      opts({ kind: 'customers' }),
+    ).catch((e: unknown) => e);
+    expect(phonesOnly).toMatchObject({ code: 'VALIDATION', detail: { missingFields: ['name|external_id'] } });
+    expect(count(ctx, 'customers')).toBe(0);
+    expect(count(ctx, 'imports')).toBe(0);
+
+    const withIds = await runImport(ctx, utf8('customer_id,phone\nA-17,13912345678\n'), 'i.csv', opts({ kind: 'customers' }));
+    expect(withIds).toMatchObject({ committed: true, customersCreated: 1, errorCount: 0 });
+    expect(ctx.db.prepare('SELECT name, phone FROM customers').all()).toEqual([{ name: 'A-17', phone: '+8613912345678' }]);
+  });
+});

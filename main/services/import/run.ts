@@ -37,8 +37,10 @@ function resolveMapping(ctx: Ctx, table: Table, opts: ImportOptions): { mapping:
 function requiredFieldsMissing(opts: ImportOptions, mapping: Mapping): string[] {
   const mapped = new Set(Object.values(mapping));
   const need =
+    // every customer row needs a name, or the old system's id to stand for one (customerFromRow):
+    // a file of phones alone would only come back as every row bad
     opts.kind === 'customers'
-      ? [['name', 'phone', 'member_code']]
+      ? [['name', 'external_id']]
       : opts.kind === 'sales'
         ? [['date'], ['amount']]
         : [['name'], ['price']];

@@ -106,7 +106,7 @@ export const data = {
   'data.imports.refused_other': 'Nothing was imported: {{bad}} rows have problems.',
   'data.import.duplicateError': 'This file was imported before. Tick “Import this file again” to import it anyway.',
   'data.import.mappingError':
-    'Map the required columns first (customers: a name, phone or member code; sales: a date and an amount; products: a name and a price).',
+    'Map the required columns first (customers: a name, or their ID in your old system; sales: a date and an amount; products: a name and a price).',
   'data.import.mappingInvalid': 'The column choices do not fit this file. Press Preview again and choose the fields anew.',
   'data.import.tooLarge': 'This file is too large to import here (about 110 MB at most). Use the command line: regulars import.',
   // each import field in words, as the mapping and the problems list show it (`--map` keeps the

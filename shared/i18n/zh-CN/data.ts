@@ -103,7 +103,7 @@ export const data: Record<keyof typeof en, string> = {
   'data.imports.refused_one': '没有导入任何内容：{{bad}} 行有问题。',
   'data.imports.refused_other': '没有导入任何内容：{{bad}} 行有问题。',
   'data.import.duplicateError': '这个文件以前导入过。如确需再次导入，请勾选“再次导入这个文件”。',
-  'data.import.mappingError': '请先对应必需的列（顾客：姓名、手机号或会员号；销售：日期和金额；商品：名称和单价）。',
+  'data.import.mappingError': '请先对应必需的列（顾客：姓名，或原系统中的顾客编号；销售：日期和金额；商品：名称和单价）。',
   'data.import.mappingInvalid': '列的对应与这个文件不符。请重新点“预览”，再选择字段。',
   'data.import.tooLarge': '文件太大，无法在这里导入（最多约 110 MB）。请使用命令行：regulars import。',
   'data.field.external_id': '原系统中的顾客编号',
