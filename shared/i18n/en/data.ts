@@ -10,7 +10,7 @@ export const data = {
   // import
   'data.import.title': 'Import customers or sales',
   'data.import.file': 'File',
-  'data.import.fileHint': 'CSV (UTF-8 or GBK) or Excel .xlsx; the first row names the columns.',
+  'data.import.fileHint': 'CSV (UTF-8 or GBK) or Excel\u00A0.xlsx; the first row names the columns.',
   'data.import.kind': 'Import',
   'data.import.kind.customers': 'Customers',
   'data.import.kind.sales': 'Sales',
