@@ -107,7 +107,7 @@ function writeShop(db: Db, opts: DemoOptions, onProgress?: (done: number, total:
   const olderPayment = mix({ wechat_pay: 40, alipay: 15, cash: 40, card: 5 });
 
   const staff = writeStaff(db, days, rnd);
-  writeSetting(db, 'shopName', 'Demo shop 示例小店');
+  writeSetting(db, 'shopName', '示例小店');
   writeSetting(db, 'timeZone', tz);
   writeSetting(db, 'currency', 'CNY');
   writeSetting(db, 'onboarded', true);
