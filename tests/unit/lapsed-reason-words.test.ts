@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../shared/i18n';
-import { reasonWords } from '../../renderer/screens/lapsed/reasons';
+import { pct, reasonWords } from '../../renderer/screens/lapsed/reasons';
 import type { LapsedRow } from '../../shared/schemas/lapsed';
 
 type T = Parameters<typeof reasonWords>[0];
@@ -97,5 +97,20 @@ describe('lapsed beside a high P(still a customer): the reasons say why the two 
       'usually every 66 days; 556 days since the last visit',
       'only a 25% chance they are still a customer',
     ]);
+  });
+});
+
+describe('chances in whole percent', () => {
+  it('a chance above zero that would round to 0% reads <1%; zero, small and large ones as they are', () => {
+    expect([0, 0.003, 0.0049, 0.005, 0.16, 0.999, 1].map((x) => pct(x, 'en'))).toEqual([
+      '0%',
+      '<1%',
+      '<1%',
+      '1%',
+      '16%',
+      '100%',
+      '100%',
+    ]);
+    expect(pct(0.003, 'zh-CN')).toBe('<1%');
   });
 });

@@ -9,7 +9,7 @@ import { useShop } from '../../app/shop';
 import { useFormat } from '../../app/format';
 import { href, navigate } from '../../app/router';
 import { SelectField } from '../../components/Field';
-import { joinReasons, nextStep, reasonWords } from './reasons';
+import { joinReasons, nextStep, pct, reasonWords } from './reasons';
 import { LapsedContact, useLapsedContacts } from './LapsedContact';
 import { CallSheet } from './CallSheet';
 
@@ -153,7 +153,7 @@ function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
                 </td>
                 <td className="nowrap">{f.day(r.last_visit)}</td>
                 <td>{r.usual_gap_days !== null ? t('common.everyNDays', { count: r.usual_gap_days }) : ''}</td>
-                <td className="num">{new Intl.NumberFormat(locale, { style: 'percent' }).format(r.p_alive)}</td>
+                <td className="num">{pct(r.p_alive, locale)}</td>
                 <td className="num">{f.money(r.value_at_risk_minor)}</td>
                 <td>{joinReasons(t, reasonWords(t, f, locale, r))}</td>
                 <td>

@@ -7,8 +7,14 @@ type T = (key: BaseKey, vars?: Record<string, string | number | undefined>) => s
 
 type Fmt = { money(minor: number): string; number(n: number): string; day(iso: string): string };
 
-const pct = (x: number, locale: string) =>
-  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
+/**
+ * A chance in whole percent; one above zero that would round to 0% reads "<1%" (a 0.3% chance of
+ * still being a customer is not "only a 0% chance").
+ */
+export function pct(x: number, locale: string): string {
+  const nf = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  return x > 0 && x < 0.005 ? `<${nf.format(0.01)}` : nf.format(x);
+}
 const perMonth = (x: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
 
 /** A share as the owner reads it at a glance: "1 in 10" below 15%, "3 in 10" above. */
