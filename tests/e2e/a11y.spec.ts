@@ -12,7 +12,7 @@ const SCREENS = [
   { route: '/complaints/1', ready: 'Checklist — Open', role: 'heading' as const },
   { route: '/winback', ready: 'Win-back', role: 'heading' as const },
   { route: '/winback/2', ready: '1. Find out why: contact, apologise, listen', role: 'heading' as const },
-  { route: '/data/import', ready: 'Import customers or sales', role: 'heading' as const },
+  { route: '/data/import', ready: 'Import customers, sales or products', role: 'heading' as const },
   { route: '/data/export', ready: 'Export a contact list', role: 'heading' as const },
   { route: '/data/backups', ready: 'Backups', role: 'heading' as const },
   { route: '/data/log', ready: 'Activity log', role: 'heading' as const },

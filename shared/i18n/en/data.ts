@@ -8,7 +8,7 @@ export const data = {
   'data.tab.backups': 'Backups',
   'data.tab.log': 'Activity log',
   // import
-  'data.import.title': 'Import customers or sales',
+  'data.import.title': 'Import customers, sales or products',
   'data.import.file': 'File',
   'data.import.fileHint': 'CSV (UTF-8 or GBK) or Excel\u00A0.xlsx; the first row names the columns.',
   'data.import.kind': 'Import',

@@ -9,7 +9,7 @@ export const data: Record<keyof typeof en, string> = {
   'data.tab.campaigns': '营销活动',
   'data.tab.backups': '备份',
   'data.tab.log': '操作记录',
-  'data.import.title': '导入顾客或销售记录',
+  'data.import.title': '导入顾客、销售记录或商品',
   'data.import.file': '文件',
   'data.import.fileHint': 'CSV（UTF-8 或 GBK）或 Excel\u00A0.xlsx；第一行为列名。',
   'data.import.kind': '导入内容',
