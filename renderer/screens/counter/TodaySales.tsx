@@ -13,6 +13,8 @@ import { usePaymentName } from '../../components/names';
 export function TodaySales({ sales, onChanged }: { sales: Sale[]; onChanged(message: string): void }) {
   const { t } = useT();
   const f = useFormat();
+  // a sale imported with a date only has no time to show (it is stored at noon of its day)
+  const saleTime = (s: Sale) => (s.timeKnown ? f.time(s.occurredAt) : t('counter.timeUnknown'));
   const paymentName = usePaymentName();
   const [voiding, setVoiding] = useState<number | null>(null);
   // Voiding is the owner's: a cashier on another device sees the sales without the button (issue 18).
@@ -40,7 +42,7 @@ export function TodaySales({ sales, onChanged }: { sales: Sale[]; onChanged(mess
           <tbody>
             {sales.map((s) => (
               <tr key={s.id} className={s.voidedAt ? 'voided' : undefined}>
-                <td>{f.time(s.occurredAt)}</td>
+                <td>{saleTime(s)}</td>
                 <td>
                   {s.customerId ? (
                     <a className="sale-customer" href={href(`/customers/${s.customerId}`)} title={s.customerName ?? ''}>
@@ -63,7 +65,11 @@ export function TodaySales({ sales, onChanged }: { sales: Sale[]; onChanged(mess
                     <button
                       type="button"
                       className="secondary small"
-                      aria-label={t('counter.voidSale', { amount: f.money(s.amountMinor), time: f.time(s.occurredAt) })}
+                      aria-label={
+                        s.timeKnown
+                          ? t('counter.voidSale', { amount: f.money(s.amountMinor), time: f.time(s.occurredAt) })
+                          : t('counter.voidSaleNoTime', { amount: f.money(s.amountMinor) })
+                      }
                       onClick={() => setVoiding(s.id)}
                     >
                       {t('counter.void')}

@@ -42,6 +42,8 @@ export const counter = {
   'counter.time': 'Time',
   'counter.customer': 'Customer',
   'counter.void': 'Void',
+  'counter.timeUnknown': 'no time',
+  'counter.voidSaleNoTime': 'Void sale {{amount}} (no time recorded)',
   'counter.voidSale': 'Void sale {{amount}} at {{time}}',
   'counter.voidReason': 'Reason for voiding',
   'counter.confirmVoid': 'Void sale',

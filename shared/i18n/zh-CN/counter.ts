@@ -44,6 +44,8 @@ export const counter: Record<keyof typeof en, string> = {
   'counter.time': '时间',
   'counter.customer': '顾客',
   'counter.void': '作废',
+  'counter.timeUnknown': '未记时间',
+  'counter.voidSaleNoTime': '作废未记时间的销售 {{amount}}',
   'counter.voidSale': '作废 {{time}} 的销售 {{amount}}',
   'counter.voidReason': '作废原因',
   'counter.confirmVoid': '确认作废',
