@@ -3,7 +3,7 @@ import { newcomerReturnShare, predictionNote } from '../../shared/domain/evidenc
 import { useCall } from '../api/useCall';
 import { useT } from '../app/i18n';
 import { useFormat } from '../app/format';
-import { joinReasons, nextStep, reasonWords } from '../screens/lapsed/reasons';
+import { joinReasons, nextStep, pct, reasonWords } from '../screens/lapsed/reasons';
 
 /** Status, tier, P(alive) and price sensitivity with their reasons, for the counter and the customer page. */
 export function CustomerStatus({ customerId }: { customerId: number }) {
@@ -33,7 +33,7 @@ export function CustomerStatus({ customerId }: { customerId: number }) {
       ) : (
         <>
           <span className="muted">
-            {t('lapsed.col.alive')}: {new Intl.NumberFormat(locale, { style: 'percent' }).format(row.p_alive)}
+            {t('lapsed.col.alive')}: {pct(row.p_alive, locale)}
           </span>
           <span className="muted">
             {' · '}

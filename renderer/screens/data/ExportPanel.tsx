@@ -32,8 +32,8 @@ export function ExportPanel({ query = '' }: { query?: string }) {
   const saved = useCall('filters.list', {});
   const [channel, setChannel] = useState<Channel>('sms');
   const [format, setFormat] = useState<Format>('csv');
-  // a Chinese shop gets Chinese column headings, otherwise the stable keys scripts read (English
-  // headings on request)
+  // column headings in the screen's language (the stable keys scripts read are one choice away, and
+  // the command line's and the API's default)
   const [headers, setHeaders] = useState<ExportInput['headers']>(locale === 'zh-CN' ? 'zh-CN' : 'en');
   const [vcardVersion, setVcardVersion] = useState<VCardVersion>('3.0');
   const [includeWithout, setIncludeWithout] = useState(false);
