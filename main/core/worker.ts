@@ -32,8 +32,28 @@ const WRITER_BUSY_MS = 30_000;
  * The writer lane waits for the write lock rather than refusing a sale: an import's flip (one
  * transaction, seconds for a million rows on a big shop) holds it longer than the usual 5 s.
  */
-function writerTimeout(db: Db): void {
-  if (data.lane === 'writer') db.pragma(`busy_timeout = ${WRITER_BUSY_MS}`);
+/**
+ * The writer's connection waits longer for the lock, and never copies the log back into the file
+ * itself: SQLite would do it in the commit of whichever write crosses 1,000 pages of log, often a
+ * sale that waited for an import's chunk and then found that chunk's pages to copy (seconds). The
+ * heavy lane does it instead, when idle (checkpointWhenIdle); an import after each of its chunks.
+ */
+function laneConnection(db: Db): void {
+  if (data.lane !== 'writer') return;
+  db.pragma(`busy_timeout = ${WRITER_BUSY_MS}`);
+  db.pragma('wal_autocheckpoint = 0');
+}
+
+/** How often the heavy lane, when it has nothing else to do, copies the log back into the file. */
+const CHECKPOINT_EVERY_MS = 1_000;
+function checkpointWhenIdle(): void {
+  if (running || !ctx?.db.open) return;
+  try {
+    // PASSIVE: copies what no reader still needs, waits for nothing, and a write goes on meanwhile
+    ctx.db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // busy or read-only: the next round, or the writer's own at close
+  }
 }
 
 function wire(e: unknown): WireError {
@@ -73,7 +93,7 @@ function open(): void {
     c.health = data.shared.health;
     c.backupWarning = data.shared.backupWarning;
     if (data.lane !== 'writer') c.writer = askWriter;
-    writerTimeout(c.db);
+    laneConnection(c.db);
     if (data.lane === 'heavy') yieldCpuToCounter();
     ctx = c;
     post({ type: 'ready' });
@@ -133,7 +153,7 @@ async function handle(c: Ctx, m: Exclude<Queued, { type: 'open' }>): Promise<voi
       toFailure(e, { log: consoleLogger, where: `core worker (${data.lane}), reopening after a restore` });
       process.exit(1);
     }
-    writerTimeout(c.db);
+    laneConnection(c.db);
     return post({ type: 'done', seq: m.seq });
   }
   if (m.type === 'checks') {
@@ -167,7 +187,7 @@ async function handle(c: Ctx, m: Exclude<Queued, { type: 'open' }>): Promise<voi
     callActor = null;
   }
   // a restore reopens ctx.db (openDb: its transactions start IMMEDIATE too); the writer's wait again
-  writerTimeout(c.db);
+  laneConnection(c.db);
   report(c, before);
   // Successes cross to the relaying thread as JSON text, written here (main/core/encoded-reply.ts).
   if (reply.ok) post({ type: 'encoded', seq: m.seq, json: JSON.stringify(reply) });
@@ -223,3 +243,4 @@ port.on('close', () => {
 });
 // A reader started beside the writer opens only when told: after the writer has created and migrated the file.
 if (!data.openWhenTold) open();
+if (data.lane === 'heavy') setInterval(checkpointWhenIdle, CHECKPOINT_EVERY_MS).unref();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { LATEST_VERSION, migrations, type Migration } from './migrations';
+import { hidePendingImports } from './pending';
 
 export type Db = Database.Database;
 
@@ -49,6 +50,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
       immediateTransactions(db);
       migrate(db, file, migrations, opts.beforeMigrate);
     }
+    hidePendingImports(db);
     return db;
   } catch (e) {
     db.close();

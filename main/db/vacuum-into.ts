@@ -1,3 +1,4 @@
+import { withoutPendingViews } from './pending';
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -59,7 +60,7 @@ export function vacuumInto(db: Database.Database, file: string, flushOverBytes =
   // macOS: Node's fdatasync is F_FULLFSYNC there, a flush of the whole drive's cache; fifty a
   // second were never measured against the counter's own commits, so the copy is left to the kernel.
   if (pageSize * pages < flushOverBytes || process.platform === 'darwin') {
-    db.prepare('VACUUM INTO ?').run(file);
+    withoutPendingViews(db, () => db.prepare('VACUUM INTO ?').run(file));
     return { flushes: 0 };
   }
   if (!fs.existsSync(file)) fs.writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
@@ -73,7 +74,7 @@ export function vacuumInto(db: Database.Database, file: string, flushOverBytes =
     flusher = undefined;
   }
   try {
-    db.prepare('VACUUM INTO ?').run(file);
+    withoutPendingViews(db, () => db.prepare('VACUUM INTO ?').run(file));
   } finally {
     if (flusher) {
       Atomics.store(flags, STOP, 1);

@@ -164,6 +164,9 @@ function checkUnique(db: Db, phone: string | null, memberCode: string | null, se
     if (other !== undefined && other !== selfId)
       throw new AppError('MEMBER_CODE_TAKEN', { existingId: other }, [{ path: ['memberCode'], message: 'member_code_taken' }]);
   }
+  // a customer the running import brings has it: there once the import is done
+  if ((phone || memberCode) && q.heldByPendingImport(db, phone, memberCode?.toLowerCase() ?? null))
+    throw new AppError('CONFLICT', { reason: 'import_running' });
 }
 
 function checkStaff(db: Db, staffId: number | null | undefined): void {

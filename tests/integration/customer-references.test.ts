@@ -19,7 +19,7 @@ function referencesFromSchema(ctx: Ctx): { table: string; column: string }[] {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
   return tables.flatMap(({ name }) =>
-    (ctx.db.pragma(`foreign_key_list("${name}")`) as { table: string; from: string }[])
+    (ctx.db.pragma(`main.foreign_key_list("${name}")`) as { table: string; from: string }[])
       .filter((fk) => fk.table === 'customers')
       .map((fk) => ({ table: name, column: fk.from })),
   );

@@ -86,7 +86,7 @@ describe('backups are complete, synced and checked', () => {
     const good = takeBackup(ctx, 'manual');
     // damage integrity_check sees while writes go on: a CHECK constraint broken behind its back
     ctx.db.pragma('ignore_check_constraints = ON');
-    ctx.db.prepare('UPDATE sales SET amount_minor = -1 WHERE id = 1').run();
+    ctx.db.prepare('UPDATE main.sales SET amount_minor = -1 WHERE id = 1').run();
     ctx.db.pragma('ignore_check_constraints = OFF');
     await ok(ctx, 'sales.record', { customerId: null, amountMinor: 4242 });
     expect(fs.statSync(`${ctx.dbPath}-wal`).size).toBeGreaterThan(0);

@@ -152,7 +152,7 @@ describe('files that cannot be used', () => {
     migrate(old, file, migrations.slice(0, 7));
     old
       .prepare(
-        "INSERT INTO customers (name, name_key, name_pinyin, name_initials, created_at, updated_at) VALUES ('李雷', '李雷', 'lilei', 'll', 0, 0)",
+        "INSERT INTO main.customers (name, name_key, name_pinyin, name_initials, created_at, updated_at) VALUES ('李雷', '李雷', 'lilei', 'll', 0, 0)",
       )
       .run();
     const schemaBefore = old.prepare('SELECT sql FROM sqlite_master ORDER BY name').pluck().all();

@@ -31,7 +31,7 @@ function twoConnections(): { db: Db; other: Database.Database } {
 }
 const busy = (db: Database.Database) => {
   try {
-    db.prepare("INSERT INTO staff (name, created_at) VALUES ('other', 0)").run();
+    db.prepare("INSERT INTO main.staff (name, created_at) VALUES ('other', 0)").run();
     return null;
   } catch (e) {
     return (e as { code?: string }).code ?? 'error';
@@ -47,7 +47,7 @@ describe('every connection openDb makes starts its transactions IMMEDIATE', () =
       // a deferred transaction would hold no lock here, the other write would go in, and this
       // transaction's own write below would fail at once with SQLITE_BUSY_SNAPSHOT
       during = busy(other);
-      db.prepare("INSERT INTO staff (name, created_at) VALUES ('mine', 0)").run();
+      db.prepare("INSERT INTO main.staff (name, created_at) VALUES ('mine', 0)").run();
     })();
     expect(during).toBe('SQLITE_BUSY');
     expect(busy(other)).toBeNull();

@@ -18,14 +18,14 @@ it('0002 upgrades a version-1 shop: given names backfilled, imports and campaign
   const v1 = new Database(file);
   migrate(v1, file, migrations.slice(0, 1));
   const add = v1.prepare(
-    `INSERT INTO customers (name, phone, phone_rev, name_key, name_pinyin, name_initials, created_at, updated_at)
+    `INSERT INTO main.customers (name, phone, phone_rev, name_key, name_pinyin, name_initials, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 0, 0)`,
   );
   add.run('李小红', '+8613912345678', '8765432193168', '李小红', 'lixiaohong', 'lxh');
   add.run('欧阳锋', null, null, '欧阳锋', 'ouyangfeng', 'oyf');
   add.run('Bob Smith', null, null, 'bob smith', 'bobsmith', 'bs');
   v1.prepare(
-    "INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (1, 0, '2026-01-01', 500, 0)",
+    "INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (1, 0, '2026-01-01', 500, 0)",
   ).run();
   expect(v1.pragma('user_version', { simple: true })).toBe(1);
   v1.close();

@@ -21,11 +21,11 @@ it('0008 rebuilds imports for product files on a version-7 shop, keeping every i
      VALUES ('sales', 'till.csv', 'abc', 'utf8', 1, 1, 0, '{}', '{}', 5)`,
   ).run();
   v7.prepare(
-    `INSERT INTO customers (name, phone, phone_rev, name_key, name_pinyin, name_initials, created_at, updated_at, import_id)
+    `INSERT INTO main.customers (name, phone, phone_rev, name_key, name_pinyin, name_initials, created_at, updated_at, import_id)
      VALUES ('李小红', NULL, NULL, '李小红', 'lixiaohong', 'lxh', 0, 0, 1)`,
   ).run();
   v7.prepare(
-    "INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at, import_id) VALUES (1, 0, '2026-01-01', 500, 0, 1)",
+    "INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, created_at, import_id) VALUES (1, 0, '2026-01-01', 500, 0, 1)",
   ).run();
   expect(() =>
     v7
@@ -70,9 +70,9 @@ it('a migration that breaks a reference is rolled back and leaves the database a
   const db = new Database(file);
   migrate(db, file, migrations.slice(0, 7));
   db.prepare(
-    "INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (NULL, 0, '2026-01-01', 500, 0)",
+    "INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (NULL, 0, '2026-01-01', 500, 0)",
   ).run();
-  const bad = { version: 8, up: (d: Database.Database) => d.exec('UPDATE sales SET staff_id = 999') };
+  const bad = { version: 8, up: (d: Database.Database) => d.exec('UPDATE main.sales SET staff_id = 999') };
   expect(() => migrate(db, file, [...migrations.slice(0, 7), bad])).toThrow(/broken references/);
   expect(db.pragma('user_version', { simple: true })).toBe(7);
   expect(db.prepare('SELECT staff_id FROM sales').get()).toEqual({ staff_id: null });

@@ -20,7 +20,7 @@ function v8Shop(): { dir: string; file: string } {
   const v8 = new Database(file);
   migrate(v8, file, migrations.slice(0, 8));
   v8.prepare(
-    "INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (NULL, 0, '2026-01-01', 500, 0)",
+    "INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (NULL, 0, '2026-01-01', 500, 0)",
   ).run();
   v8.close();
   return { dir, file };

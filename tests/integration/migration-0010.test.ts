@@ -19,7 +19,7 @@ it('0010 gives a version-9 shop’s campaigns their one format as a list', async
   const v9 = new Database(file);
   migrate(v9, file, migrations.slice(0, 9));
   expect(v9.pragma('user_version', { simple: true })).toBe(9);
-  v9.prepare("INSERT INTO customers (name, phone, created_at, updated_at) VALUES ('张三', '+8613912345678', 0, 0)").run();
+  v9.prepare("INSERT INTO main.customers (name, phone, created_at, updated_at) VALUES ('张三', '+8613912345678', 0, 0)").run();
   const add = v9.prepare(
     `INSERT INTO campaigns (created_at, business_date, segment, segment_params, channel, format, file_name, matched, exported,
        left_out_no_consent, left_out_no_contact) VALUES (?, '2026-03-10', 'all', '{}', 'phone', ?, ?, 1, 1, 0, 0)`,

@@ -19,7 +19,7 @@ it('0011 gives a version-10 shop an empty attempts table; its open cases take at
   const v10 = new Database(file);
   migrate(v10, file, migrations.slice(0, 10));
   expect(v10.pragma('user_version', { simple: true })).toBe(10);
-  v10.prepare("INSERT INTO customers (name, phone, created_at, updated_at) VALUES ('张三', '+8613912345678', 0, 0)").run();
+  v10.prepare("INSERT INTO main.customers (name, phone, created_at, updated_at) VALUES ('张三', '+8613912345678', 0, 0)").run();
   v10
     .prepare(
       `INSERT INTO winback_cases (customer_id, tier, value_12m_minor, opened_at, opened_on, follow_up_on, decision, updated_at)

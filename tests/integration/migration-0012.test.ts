@@ -19,10 +19,10 @@ it('0012 gives a version-11 shop an empty offers table; its customers and sales 
   const v11 = new Database(file);
   migrate(v11, file, migrations.slice(0, 11));
   expect(v11.pragma('user_version', { simple: true })).toBe(11);
-  v11.prepare("INSERT INTO customers (name, phone, created_at, updated_at) VALUES ('张三', '+8613912345678', 0, 0)").run();
+  v11.prepare("INSERT INTO main.customers (name, phone, created_at, updated_at) VALUES ('张三', '+8613912345678', 0, 0)").run();
   v11
     .prepare(
-      `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion, note, created_at)
+      `INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion, note, created_at)
        VALUES (1, 0, '2025-01-01', 5000, 1, 0, 0, '', 0)`,
     )
     .run();

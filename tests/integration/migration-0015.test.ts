@@ -20,7 +20,7 @@ it('0015 keeps an older campaign and its members (no message on record); a merge
   const before = migrations.filter((m) => m.version < 15);
   migrate(old, file, before);
   expect(old.pragma('user_version', { simple: true })).toBe(before[before.length - 1]!.version);
-  const add = old.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, 0, 0)');
+  const add = old.prepare('INSERT INTO main.customers (name, phone, created_at, updated_at) VALUES (?, ?, 0, 0)');
   add.run('张三', '+8613912345678');
   add.run('张三（旧卡）', '+8613912345679');
   old

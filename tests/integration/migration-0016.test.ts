@@ -20,7 +20,7 @@ it('0016 gives an older shop no devices, its staff the cashier role without a PI
   const old = new Database(file);
   migrate(old, file, before);
   expect(old.pragma('user_version', { simple: true })).toBe(before[before.length - 1]!.version);
-  old.prepare("INSERT INTO staff (name, created_at) VALUES ('Ana', 0)").run();
+  old.prepare("INSERT INTO main.staff (name, created_at) VALUES ('Ana', 0)").run();
   old.prepare("INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES (1, 'backup', 'shop', NULL, '{}')").run();
   old.close();
 

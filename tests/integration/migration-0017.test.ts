@@ -19,7 +19,7 @@ it('0017 gives an older shop no lockouts and a main till without a PIN, keeping 
   const before = migrations.filter((m) => m.version < 17);
   const old = new Database(file);
   migrate(old, file, before);
-  old.prepare("INSERT INTO staff (name, created_at, role) VALUES ('Ana', 0, 'owner')").run();
+  old.prepare("INSERT INTO main.staff (name, created_at, role) VALUES ('Ana', 0, 'owner')").run();
   old.prepare("INSERT INTO devices (name, token_hash, paired_at, last_seen_at) VALUES ('Till 2', ?, 1, 1)").run('a'.repeat(64));
   old.close();
 

@@ -22,7 +22,7 @@ it('0018 makes the derived-data triggers of an older shop pausable; unpaused, a 
   const { file, db: old } = olderShop(18);
   old
     .prepare(
-      "INSERT INTO customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (1, '张三', '张三', 'zhangsan', 'zs', '三', '', 0, 0)",
+      "INSERT INTO main.customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (1, '张三', '张三', 'zhangsan', 'zs', '三', '', 0, 0)",
     )
     .run();
   // up to 18 only: migration 20 takes the pause away again

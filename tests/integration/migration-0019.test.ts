@@ -25,12 +25,12 @@ const kept = (db: Ctx['db']) => db.prepare('SELECT day, visits, deal_visits FROM
 it("0019 counts an older shop's visits and deal visits per day from its visit days; sales, voids and merges keep them", async () => {
   const { file, db: old } = olderShop(19);
   const customer = old.prepare(
-    "INSERT INTO customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (?, ?, ?, '', '', '', '', 0, 0)",
+    "INSERT INTO main.customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (?, ?, ?, '', '', '', '', 0, 0)",
   );
   customer.run(1, '张三', '张三');
   customer.run(2, '李四', '李四');
   const sale = old.prepare(
-    `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion, created_at)
+    `INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion, created_at)
      VALUES (?, ?, ?, ?, 1, ?, ?, 0)`,
   );
   // 3 March: 张三 twice (one a promotion), 李四 once, a walk-in; 4 March: 李四 with a discount

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../main/db/migrations';
+import { CONDITIONS, withCondition } from '../../main/db/migrations/0023-pending-imports';
 import { DERIVED_TRIGGERS, unpaused } from '../../main/db/migrations/0020-derived-unpause';
 import { pausable } from '../../main/db/migrations/0018-derived-pause';
 import { openApp, closeApp } from '../../main/app';
@@ -41,7 +42,7 @@ it("0020 gives an older shop's derived-data triggers back their text without the
   expect(Object.values(triggerSql(old)).filter((s) => s.includes('derived_pause'))).toHaveLength(DERIVED_TRIGGERS.length);
   old
     .prepare(
-      "INSERT INTO customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (1, '张三', '张三', 'zhangsan', 'zs', '三', '', 0, 0)",
+      "INSERT INTO main.customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (1, '张三', '张三', 'zhangsan', 'zs', '三', '', 0, 0)",
     )
     .run();
   old.close();
@@ -53,9 +54,11 @@ it("0020 gives an older shop's derived-data triggers back their text without the
     expect(Object.values(now).filter((s) => s.includes('derived_pause'))).toEqual([]);
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'derived_pause'").get()).toEqual({ n: 0 });
     // migration 18's triggers read as before it, word for word; migration 19's have no WHEN at all
+    // (apart from the condition migration 23 gives some of them: a pending import's rows)
     for (const name of DERIVED_TRIGGERS) {
-      if (original[name]) expect(words(now[name])).toBe(words(original[name]));
-      else expect(now[name]).not.toMatch(/\bWHEN\b/);
+      const cond = CONDITIONS[name];
+      if (original[name]) expect(words(now[name])).toBe(words(cond ? withCondition(original[name], cond) : original[name]));
+      else expect(cond ? words(now[name])!.replace(words(`WHEN ${cond}`)!, '') : now[name]).not.toMatch(/\bWHEN\b/);
     }
 
     await saleVoidMergeKeepDerived(ctx);

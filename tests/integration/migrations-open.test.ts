@@ -50,7 +50,7 @@ describe('openDb', () => {
     expect(() =>
       db
         .prepare(
-          "INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (999, 0, '2026-01-01', 1, 0)",
+          "INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (999, 0, '2026-01-01', 1, 0)",
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
@@ -142,14 +142,14 @@ describe('upgrading an older shop', () => {
     migrate(v1, file, migrations.slice(0, 1));
     expect(version(v1)).toBe(1);
     v1.prepare(
-      `INSERT INTO customers (name, phone, phone_rev, name_key, name_pinyin, name_initials, created_at, updated_at)
+      `INSERT INTO main.customers (name, phone, phone_rev, name_key, name_pinyin, name_initials, created_at, updated_at)
        VALUES ('张三', '+8613912345678', '8765432193168', '张三', 'zhangsan', 'zs', 0, 0)`,
     ).run();
     v1.prepare(
-      `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at)
+      `INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, created_at)
        VALUES (1, ?, '2026-03-01', 12800, 0)`,
     ).run(Date.parse('2026-03-01T10:00:00+08:00'));
-    v1.exec(`UPDATE customers SET visits = 1, sales_count = 1, total_minor = 12800,
+    v1.exec(`UPDATE main.customers SET visits = 1, sales_count = 1, total_minor = 12800,
       first_visit_at = ${Date.parse('2026-03-01T10:00:00+08:00')}, last_visit_at = ${Date.parse('2026-03-01T10:00:00+08:00')},
       first_visit_date = '2026-03-01', last_visit_date = '2026-03-01'`);
     v1.close();
@@ -206,13 +206,13 @@ describe('upgrading an older shop', () => {
     const file = path.join(tempDir(), 'shop.db');
     const db = track(new Database(file));
     migrate(db, file, migrations.slice(0, 1));
-    db.prepare("INSERT INTO staff (name, created_at) VALUES ('小王', 0)").run();
+    db.prepare("INSERT INTO main.staff (name, created_at) VALUES ('小王', 0)").run();
     const before = schema(db);
     const broken: Migration = {
       version: 2,
       up(d) {
         d.exec('CREATE TABLE half_done (x INTEGER)');
-        d.exec("INSERT INTO staff (name, created_at) VALUES ('ghost', 0)");
+        d.exec("INSERT INTO main.staff (name, created_at) VALUES ('ghost', 0)");
         throw new Error('boom half way');
       },
     };
@@ -246,7 +246,7 @@ describe('upgrading an older shop', () => {
     const file = path.join(tempDir(), 'shop.db');
     const db = track(new Database(file));
     migrate(db, file, migrations.slice(0, 1));
-    db.prepare("INSERT INTO staff (name, created_at) VALUES ('小王', 0)").run();
+    db.prepare("INSERT INTO main.staff (name, created_at) VALUES ('小王', 0)").run();
     const before = schema(db);
     const broken: Migration = {
       version: 5,
@@ -276,11 +276,11 @@ describe('migrate() from version 1 to a fake version 2, on a copy of a version-1
     const db = new Database(file);
     migrate(db, file, migrations.slice(0, 1));
     db.prepare(
-      `INSERT INTO customers (name, phone, phone_rev, name_key, name_pinyin, name_initials, created_at, updated_at)
+      `INSERT INTO main.customers (name, phone, phone_rev, name_key, name_pinyin, name_initials, created_at, updated_at)
        VALUES ('张三', '+8613912345678', '8765432193168', '张三', 'zhangsan', 'zs', 0, 0)`,
     ).run();
     db.prepare(
-      `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (1, 0, '2026-03-01', 12800, 0)`,
+      `INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (1, 0, '2026-03-01', 12800, 0)`,
     ).run();
     db.close();
     return file;
@@ -305,14 +305,14 @@ describe('migrate() from version 1 to a fake version 2, on a copy of a version-1
     version: 2,
     up(d) {
       d.exec("ALTER TABLE customers ADD COLUMN nickname TEXT NOT NULL DEFAULT ''");
-      d.exec("UPDATE customers SET nickname = 'A' || name");
+      d.exec("UPDATE main.customers SET nickname = 'A' || name");
     },
   };
   const failing: Migration = {
     version: 2,
     up(d) {
       d.exec("ALTER TABLE customers ADD COLUMN nickname TEXT NOT NULL DEFAULT ''");
-      d.exec('DELETE FROM sales');
+      d.exec('DELETE FROM main.sales');
       throw new Error('migration 2 failed');
     },
   };

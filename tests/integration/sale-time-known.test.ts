@@ -40,7 +40,7 @@ describe('whether a sale’s time of day is known', () => {
     const { file, db: old } = olderShop(22);
     old
       .prepare(
-        "INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (NULL, ?, '2026-03-09', 1250, 0)",
+        "INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (NULL, ?, '2026-03-09', 1250, 0)",
       )
       .run(Date.parse('2026-03-09T03:00:00Z'));
     old.close();
@@ -49,7 +49,7 @@ describe('whether a sale’s time of day is known', () => {
       expect(ctx.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(ctx.db.prepare('SELECT time_known FROM sales').all()).toEqual([{ time_known: 1 }]);
-      expect(() => ctx.db.prepare('UPDATE sales SET time_known = 2').run()).toThrow(/CHECK/);
+      expect(() => ctx.db.prepare('UPDATE main.sales SET time_known = 2').run()).toThrow(/CHECK/);
     } finally {
       closeApp(ctx);
     }

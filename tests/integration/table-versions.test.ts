@@ -40,7 +40,7 @@ describe('table versions (migration 13)', () => {
     expect(ask()).toBe(1);
     const other = new Database(path.join(dir, 'shop.db'));
     other
-      .prepare("INSERT INTO sales (occurred_at, business_date, amount_minor, created_at) VALUES (0, '2026-03-10', 100, 0)")
+      .prepare("INSERT INTO main.sales (occurred_at, business_date, amount_minor, created_at) VALUES (0, '2026-03-10', 100, 0)")
       .run();
     other.close();
     expect(ask()).toBe(2);
@@ -51,15 +51,15 @@ describe('table versions (migration 13)', () => {
 describe('customers’ totals kept by triggers', () => {
   it('migration 13 starts an older shop from totals that are right and keeps them from then on', () => {
     const { file, db: old } = olderShop(13);
-    old.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('张三', 0, 0)").run();
+    old.prepare("INSERT INTO main.customers (name, created_at, updated_at) VALUES ('张三', 0, 0)").run();
     const sale = old.prepare(
-      'INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (1, ?, ?, ?, 0)',
+      'INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, created_at) VALUES (1, ?, ?, ?, 0)',
     );
     sale.run(1000, '2026-03-01', 500);
     sale.run(2000, '2026-03-01', 700);
     sale.run(90_000_000, '2026-03-02', 300);
     // totals as a bug might have left them
-    old.prepare('UPDATE customers SET visits = 7, total_minor = 1 WHERE id = 1').run();
+    old.prepare('UPDATE main.customers SET visits = 7, total_minor = 1 WHERE id = 1').run();
     old.close();
 
     const db = openDb(file);
@@ -80,7 +80,7 @@ describe('customers’ totals kept by triggers', () => {
         last_visit_date: '2026-03-02',
       });
       // Voiding the last visit's only sale takes the visit and the last visit back.
-      db.prepare('UPDATE sales SET voided_at = 1 WHERE occurred_at = 90000000').run();
+      db.prepare('UPDATE main.sales SET voided_at = 1 WHERE occurred_at = 90000000').run();
       expect(totals()).toMatchObject({
         visits: 1,
         sales_count: 2,
@@ -89,9 +89,9 @@ describe('customers’ totals kept by triggers', () => {
         last_visit_date: '2026-03-01',
       });
       // Moving a sale to a walk-in, then deleting the rest, leaves nothing.
-      db.prepare('UPDATE sales SET customer_id = NULL WHERE occurred_at = 1000').run();
+      db.prepare('UPDATE main.sales SET customer_id = NULL WHERE occurred_at = 1000').run();
       expect(totals()).toMatchObject({ visits: 1, sales_count: 1, total_minor: 700, first_visit_at: 2000 });
-      db.prepare('DELETE FROM sales WHERE customer_id = 1').run();
+      db.prepare('DELETE FROM main.sales WHERE customer_id = 1').run();
       expect(totals()).toEqual({
         visits: 0,
         sales_count: 0,

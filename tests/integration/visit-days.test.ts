@@ -245,10 +245,10 @@ it('0003 and later upgrade a version-2 shop: visit days built from its sales, wh
     const v2 = new Database(file);
     migrate(v2, file, migrations.slice(0, 2));
     v2.prepare(
-      `INSERT INTO customers (name, name_key, name_pinyin, name_initials, created_at, updated_at) VALUES ('张三', '张三', 'zhangsan', 'zs', 0, 0)`,
+      `INSERT INTO main.customers (name, name_key, name_pinyin, name_initials, created_at, updated_at) VALUES ('张三', '张三', 'zhangsan', 'zs', 0, 0)`,
     ).run();
     const sale = v2.prepare(
-      'INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, discount_minor, voided_at, created_at) VALUES (?, 0, ?, ?, ?, ?, 0)',
+      'INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, discount_minor, voided_at, created_at) VALUES (?, 0, ?, ?, ?, ?, 0)',
     );
     sale.run(1, '2026-01-01', 500, 0, null);
     sale.run(1, '2026-01-01', 200, 50, null);

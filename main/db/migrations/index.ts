@@ -21,6 +21,7 @@ import * as m0019 from './0019-shop-day-visits';
 import * as m0020 from './0020-derived-unpause';
 import * as m0021 from './0021-drop-sales-occurred';
 import * as m0022 from './0022-sale-time-known';
+import * as m0023 from './0023-pending-imports';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
   m0020,
   m0021,
   m0022,
+  m0023,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

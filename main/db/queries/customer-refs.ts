@@ -43,7 +43,7 @@ export function customerReferences(db: Db): string[] {
   ).all();
   const out: string[] = [];
   for (const { name } of tables) {
-    const fks = db.pragma(`foreign_key_list("${name.replace(/"/g, '""')}")`) as { table: string; from: string }[];
+    const fks = db.pragma(`main.foreign_key_list("${name.replace(/"/g, '""')}")`) as { table: string; from: string }[];
     for (const fk of fks) if (fk.table === 'customers') out.push(`${name}.${fk.from}`);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
+import { inMain } from '../pending';
 import { refreshAllStats } from './customers';
 import { DERIVED_TRIGGERS } from '../migrations/0020-derived-unpause';
 
@@ -39,7 +40,7 @@ export function suspendDerivedTriggers(db: Db): () => void {
   if (triggers.length !== DERIVED_TRIGGERS.length) throw new Error('suspendDerivedTriggers: a derived-data trigger is missing');
   for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
   return () => {
-    for (const t of triggers) db.exec(t.sql);
+    for (const t of triggers) db.exec(inMain(t.sql));
   };
 }
 
@@ -56,11 +57,11 @@ export function fillDerivedFromSales(db: Db): void {
   ).get()!.n;
   if (left > 0) throw new Error('fillDerivedFromSales: the derived tables are not empty');
   db.exec(`
-    INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
+    INSERT INTO main.visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
       SELECT customer_id, ${dayOf('business_date')}, ${monthOf('business_date')},
              COUNT(*), SUM(amount_minor), SUM(discount_minor), SUM(items), SUM(is_promotion = 1 OR discount_minor > 0)
       FROM sales WHERE customer_id IS NOT NULL AND voided_at IS NULL GROUP BY customer_id, business_date;
-    INSERT INTO visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
+    INSERT INTO main.visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
       SELECT customer_id, MIN(day), MAX(day), COUNT(*), SUM(amount_minor), SUM(discount_minor), SUM(promo_sales > 0)
       FROM visit_days GROUP BY customer_id;
     INSERT INTO shop_days (day, sales, amount_minor, items, walk_in_sales)

@@ -82,7 +82,7 @@ export function pinRecord(db: Db, id: number): PinRecord | undefined {
 }
 
 export function setStaffAccess(db: Db, id: number, role: StaffRole, pinHash: string | null): void {
-  stmt(db, 'UPDATE staff SET role = ?, pin_hash = ? WHERE id = ?').run(role, pinHash, id);
+  stmt(db, 'UPDATE main.staff SET role = ?, pin_hash = ? WHERE id = ?').run(role, pinHash, id);
 }
 
 /** Pairing and PIN lockouts (issue 18), kept across a restart. */

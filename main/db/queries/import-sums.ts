@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { monthOf } from './derived';
 import type { FileDay, NewCustomerTotals } from '../../../shared/domain/visit-sums';
-import { table } from './import-tables';
+import { table, tableName } from './import-tables';
 
 /**
  * An import's sales summed before its flip (groupStagedSales), and what the flip adds to the shop's
@@ -54,6 +54,7 @@ export function groupStagedSales(
                    MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at,
                    MIN(business_date) AS first_date, MAX(business_date) AS last_date
             FROM ${s} WHERE cust > 0 GROUP BY cust, day);
+    CREATE INDEX ${t.days.replace(/"$/, '_new"')} ON ${tableName(id, 'cdays')} (customer_seq, day) WHERE customer_id IS NULL;
     CREATE TABLE ${t.shop} (
       day INTEGER PRIMARY KEY, sales INTEGER NOT NULL, amount_minor INTEGER NOT NULL, items INTEGER NOT NULL,
       walk_in_sales INTEGER NOT NULL, visits INTEGER NOT NULL, deal_visits INTEGER NOT NULL);
@@ -116,22 +117,16 @@ export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: numbe
            FROM ${t.days} WHERE customer_id IS NOT NULL) g
      LEFT JOIN visit_days v ON v.customer_id = g.customer_id AND v.day = g.day`,
   ).run();
-  // The file's new customers (ids past the base) can have no day and no totals yet: their days go in
-  // as they were grouped (in id and day order, at the end of visit_days' key), their totals as the
-  // import summed them (visit-sums.ts), with no join and no grouping while the lock is held.
-  const fresh = Math.trunc(base);
+  // The file's new customers' days and totals were placed before (placeNewCustomersDerived).
   db.exec(`
-    INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
+    INSERT INTO main.visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
       SELECT customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales FROM ${t.flip} WHERE true
       ON CONFLICT (customer_id, day) DO UPDATE SET
         sales = sales + excluded.sales, amount_minor = amount_minor + excluded.amount_minor,
         discount_minor = discount_minor + excluded.discount_minor, items = items + excluded.items,
         promo_sales = promo_sales + excluded.promo_sales;
-    INSERT INTO visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
-      SELECT ${fresh} + customer_seq, day, month, sales, amount_minor, discount_minor, items, promo_sales
-      FROM ${t.days} WHERE customer_id IS NULL;
 
-    INSERT INTO visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
+    INSERT INTO main.visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
       SELECT customer_id, MIN(day), MAX(day), SUM(NOT existed), SUM(amount_minor), SUM(discount_minor),
              SUM(promo_sales > 0 AND old_promo = 0)
       FROM ${t.flip} WHERE true GROUP BY customer_id
@@ -139,11 +134,9 @@ export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: numbe
         first_day = MIN(first_day, excluded.first_day), last_day = MAX(last_day, excluded.last_day),
         visits = visits + excluded.visits, spend_minor = spend_minor + excluded.spend_minor,
         discount_minor = discount_minor + excluded.discount_minor, promo_visits = promo_visits + excluded.promo_visits;
-    INSERT INTO visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
-      SELECT ${fresh} + customer_seq, first_day, last_day, visits, amount_minor, discount_minor, promo_visits FROM ${t.totals};
 
     -- the customers the shop already had (ids up to the base); the file's new ones got theirs with their rows
-    UPDATE customers SET
+    UPDATE main.customers SET
         visits = visits + a.new_days,
         sales_count = sales_count + a.sales,
         total_minor = total_minor + a.amount_minor,
@@ -172,4 +165,25 @@ export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: numbe
 
     UPDATE table_versions SET version = version + 1 WHERE name = 'sales';
   `);
+}
+
+/**
+ * New customers `lo` to `hi` (staging `seq`; placed as `base + seq`): their visit days as they were
+ * grouped, their totals as the import summed them (visit-sums.ts), written under the pending import
+ * beside their rows (the visit-day triggers leave a pending import's customers alone, migration 23).
+ */
+export function placeNewCustomersDerived(db: Db, grouped: GroupedSales, base: number, lo: number, hi: number): void {
+  const t = grouped.tables;
+  stmt(
+    db,
+    `INSERT INTO main.visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
+     SELECT @base + customer_seq, day, month, sales, amount_minor, discount_minor, items, promo_sales
+     FROM ${t.days} WHERE customer_id IS NULL AND customer_seq BETWEEN @lo AND @hi ORDER BY customer_seq, day`,
+  ).run({ base, lo, hi });
+  stmt(
+    db,
+    `INSERT INTO main.visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)
+     SELECT @base + customer_seq, first_day, last_day, visits, amount_minor, discount_minor, promo_visits
+     FROM ${t.totals} WHERE customer_seq BETWEEN @lo AND @hi`,
+  ).run({ base, lo, hi });
 }

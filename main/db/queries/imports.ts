@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
+import { inMain } from '../pending';
 import type { SaleWrite } from './sales';
 import type { ImportKind, Mapping } from '../../../shared/schemas/import';
 import type { Holder } from '../in-use';
@@ -97,7 +98,7 @@ export function customerKeys(db: Db) {
 }
 
 export function setCustomerImport(db: Db, customerId: number, importId: number): void {
-  stmt(db, 'UPDATE customers SET import_id = ? WHERE id = ? AND import_id IS NULL').run(importId, customerId);
+  stmt(db, 'UPDATE main.customers SET import_id = ? WHERE id = ? AND import_id IS NULL').run(importId, customerId);
 }
 
 /** A sale from a file: what the counter writes, plus the import it came with. */
@@ -110,7 +111,7 @@ export interface ImportedSale extends Omit<SaleWrite, 'isPromotion'> {
 export function insertImportedSale(db: Db, s: ImportedSale): void {
   stmt(
     db,
-    `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
+    `INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
        payment_method_id, staff_id, note, created_at, import_id)
      VALUES (@customerId, @occurredAt, @businessDate, @amountMinor, @items, @discountMinor, @isPromotion,
        @paymentMethodId, @staffId, @note, @now, @importId)`,
@@ -131,7 +132,7 @@ export function suspendSalesIndexes(db: Db): () => void {
     .all() as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`);
   return () => {
-    for (const i of indexes) db.exec(i.sql);
+    for (const i of indexes) db.exec(inMain(i.sql));
   };
 }
 

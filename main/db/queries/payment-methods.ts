@@ -18,16 +18,18 @@ export function getPaymentMethod(db: Db, id: number): PaymentMethod | undefined 
   const r = stmt<[number], PmRow>(db, 'SELECT id, code, name, is_active FROM payment_methods WHERE id = ?').get(id);
   return r && toPm(r);
 }
-export function insertPaymentMethod(db: Db, code: string, name: string): number {
+/** `importId`: named first by an import, out of sight until it is done (db/pending.ts). */
+export function insertPaymentMethod(db: Db, code: string, name: string, importId: number | null = null): number {
   return Number(
     stmt(
       db,
-      'INSERT INTO payment_methods (code, name, sort) VALUES (?, ?, (SELECT COALESCE(MAX(sort), 0) + 1 FROM payment_methods))',
-    ).run(code, name).lastInsertRowid,
+      `INSERT INTO main.payment_methods (code, name, sort, import_id)
+       VALUES (?, ?, (SELECT COALESCE(MAX(sort), 0) + 1 FROM main.payment_methods), ?)`,
+    ).run(code, name, importId).lastInsertRowid,
   );
 }
 export function updatePaymentMethod(db: Db, p: PaymentMethod): void {
-  stmt(db, 'UPDATE payment_methods SET name = @name, is_active = @isActive WHERE id = @id').run({
+  stmt(db, 'UPDATE main.payment_methods SET name = @name, is_active = @isActive WHERE id = @id').run({
     id: p.id,
     name: p.name,
     isActive: bit(p.isActive),

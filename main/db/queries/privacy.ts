@@ -13,14 +13,14 @@ export function idsMergedInto(db: Db, id: number): number[] {
 }
 
 export function anonymiseSales(db: Db, customerId: number): number {
-  return stmt(db, 'UPDATE sales SET customer_id = NULL WHERE customer_id = ?').run(customerId).changes;
+  return stmt(db, 'UPDATE main.sales SET customer_id = NULL WHERE customer_id = ?').run(customerId).changes;
 }
 
 /** Deletes a customer row; tags, consents and consent history go with it (ON DELETE CASCADE). */
 export function deleteCustomer(db: Db, customerId: number): void {
   stmt(db, 'DELETE FROM campaign_members WHERE customer_id = ?').run(customerId);
-  stmt(db, 'UPDATE customers SET merged_into_id = NULL WHERE merged_into_id = ?').run(customerId);
-  stmt(db, 'DELETE FROM customers WHERE id = ?').run(customerId);
+  stmt(db, 'UPDATE main.customers SET merged_into_id = NULL WHERE merged_into_id = ?').run(customerId);
+  stmt(db, 'DELETE FROM main.customers WHERE id = ?').run(customerId);
 }
 
 export function purgeUnusedTags(db: Db): void {

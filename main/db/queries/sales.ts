@@ -70,7 +70,7 @@ export function insertSale(db: Db, w: SaleWrite, now: number): number {
   return Number(
     stmt(
       db,
-      `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
+      `INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
          payment_method_id, staff_id, note, created_at)
        VALUES (@customerId, @occurredAt, @businessDate, @amountMinor, @items, @discountMinor, @isPromotion,
          @paymentMethodId, @staffId, @note, @now)`,
@@ -84,7 +84,7 @@ export function getSale(db: Db, id: number): Sale | undefined {
 }
 
 export function voidSale(db: Db, id: number, at: number, reason: string, staffId: number | null): void {
-  stmt(db, 'UPDATE sales SET voided_at = ?, void_reason = ?, voided_by_staff_id = ? WHERE id = ? AND voided_at IS NULL').run(
+  stmt(db, 'UPDATE main.sales SET voided_at = ?, void_reason = ?, voided_by_staff_id = ? WHERE id = ? AND voided_at IS NULL').run(
     at,
     reason,
     staffId,
@@ -105,7 +105,7 @@ export function salesOfDay(db: Db, businessDate: string, limit: number): Sale[] 
 }
 
 export function reassignSales(db: Db, fromId: number, toId: number): void {
-  stmt(db, 'UPDATE sales SET customer_id = ? WHERE customer_id = ?').run(toId, fromId);
+  stmt(db, 'UPDATE main.sales SET customer_id = ? WHERE customer_id = ?').run(toId, fromId);
 }
 
 export function countSales(db: Db): number {
@@ -175,7 +175,7 @@ export function linesOfSale(db: Db, saleId: number): SaleLine[] {
 export function saleWriters(db: Db) {
   return {
     sale: db.prepare(
-      `INSERT INTO sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
+      `INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
          payment_method_id, staff_id, note, created_at, voided_at, void_reason, voided_by_staff_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),

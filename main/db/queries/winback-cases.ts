@@ -154,7 +154,7 @@ export function closedCases(db: Db): ClosedCaseRow[] {
  * row (let_go_at) so the lapsed list and Today never flag them again.
  */
 export function setLetGo(db: Db, customerId: number, at: number | null, criterion: string | null): void {
-  stmt(db, 'UPDATE customers SET let_go_at = ?, let_go_criterion = ? WHERE id = ?').run(at, criterion, customerId);
+  stmt(db, 'UPDATE main.customers SET let_go_at = ?, let_go_criterion = ? WHERE id = ?').run(at, criterion, customerId);
 }
 
 export function letGoCustomers(db: Db): Set<number> {

@@ -8,10 +8,10 @@ export interface ChunkHooks {
   onProgress?(done: number, total: number): void;
   /** checked between chunks; true drops what was staged */
   isCancelled?(): boolean;
-  /** after each committed chunk (tests look at the shop between two chunks) */
-  onChunk?(part: st.StagePart, rows: number): void;
-  /** when staging starts, the flip starts, and the flip has committed (the benchmark times them) */
-  onPhase?(phase: 'staging' | 'grouping' | 'flip' | 'flipped'): void;
+  /** after each committed chunk, staged or placed in the shop (tests look at the shop between two chunks) */
+  onChunk?(part: st.StagePart | 'placed', rows: number): void;
+  /** when staging, summing, placing and the flip start, and the flip has committed (the benchmark times them) */
+  onPhase?(phase: 'staging' | 'grouping' | 'placing' | 'flip' | 'flipped'): void;
   /** the import's row exists (pending until the flip): its id, so this run's list shows it once */
   onImportId?(importId: number): void;
 }
@@ -27,8 +27,17 @@ export function importRunning(delta: 1 | -1): void {
 
 /** What one chunk aims at: a cancel is looked at and progress told a few times a second. */
 export const CHUNK_TARGET_MS = 50;
-const FIRST_CHUNK = 1_000;
+export const FIRST_CHUNK = 1_000;
 const MAX_CHUNK = 50_000;
+
+/**
+ * The next chunk's rows: as many as the last chunk's pace fits in `targetMs`, at most twice as many
+ * as the last (one quick chunk, its pages all in memory, says little of the next), between 100
+ * and MAX_CHUNK.
+ */
+export function nextChunkSize(rows: number, ms: number, targetMs: number): number {
+  return Math.max(100, Math.min(MAX_CHUNK, 2 * rows, Math.round((rows * targetMs) / Math.max(ms, 1))));
+}
 
 /**
  * Writes `count` rows into the import's staging tables (temporary tables of its own connection: no
@@ -58,7 +67,7 @@ export function inChunks(
       inside?.();
     }).deferred();
     const ms = performance.now() - t;
-    size = Math.max(100, Math.min(MAX_CHUNK, Math.round(((to - from) * CHUNK_TARGET_MS) / Math.max(ms, 1))));
+    size = nextChunkSize(to - from, ms, CHUNK_TARGET_MS);
     hooks.onProgress?.(to - from, count);
     hooks.onChunk?.(part, to);
     from = to;

@@ -3,11 +3,13 @@ import * as st from '../../db/queries/import-staging';
 import * as q from '../../db/queries/imports';
 import { holderAlive } from '../../db/in-use';
 import { clearLegacyStage } from './chunks';
+import { removeImportRows } from './place';
 
 /**
  * At start-up: an import whose process is gone (killed, crashed, the power cut) never flipped, so
- * none of its rows are in the shop (they were staged in its connection's temporary tables, gone
- * with it); its history entry is marked failed. An import still being written by another live
+ * none of its rows count: those it staged were in its connection's temporary tables, gone with it,
+ * and those it placed in the shop's tables are out of sight (db/pending.ts) and are taken away here
+ * in short transactions; then its history entry is marked failed. An import still being written by another live
  * process (`regulars import` beside the app) is left alone. `selfIdle`: this process runs no import now (the writer is just starting), so an
  * import it owns is dead too (its worker died with the thread that ran it).
  */
@@ -16,7 +18,11 @@ export function removeDeadImports(db: Db, selfIdle: boolean): number[] {
     .pendingImports(db)
     .filter((p) => p.owner === null || (p.owner.pid === process.pid ? selfIdle : !holderAlive(p.owner)))
     .map((p) => p.id);
-  for (const id of dead) db.transaction(() => q.setImportState(db, id, 'failed')).immediate();
+  for (const id of dead) {
+    // still pending while its rows go, so they stay out of sight and out of every total until gone
+    removeImportRows(db, id);
+    db.transaction(() => q.setImportState(db, id, 'failed')).immediate();
+  }
   // Their staged rows went with their process (temporary tables); an older version staged in the
   // shop's file, and such tables left by a dead import go here.
   for (const id of st.legacyStages(db)) clearLegacyStage(db, id);

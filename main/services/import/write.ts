@@ -13,21 +13,25 @@ import type { CustomerDraft } from '../../../shared/schemas/customer';
 import type { SaleRowValue } from './rows';
 import type { CustomerRef, StagedImport } from './staged';
 import { flipImport } from './flip';
+import { placeImport, removeImportRows } from './place';
 import { sumImportedSales, type SaleToSum } from '../../../shared/domain/visit-sums';
 import { clearStage, ImportCancelled, importRunning, inChunks, type ChunkHooks } from './chunks';
 
 export { ImportCancelled };
 
 /**
- * Writes a checked file in three steps, none of which holds the write lock for long:
+ * Writes a checked file in four steps, none of which holds the write lock for long:
  * 1. the import's row (`pending`, with this process as its owner) and its staging tables
  *    (temporary tables of this connection: nothing another connection sees, no lock on the file);
  * 2. the rows, in chunks of about 50 ms each, into the staging tables, then their sums;
- * 3. the flip: one transaction moves every staged row into the shop's tables (set-based SQL, no
- *    JavaScript per row) and marks the import `done`.
- * A cancel or a failure before the flip's commit drops the staging tables and the import's row, so
- * the shop is as before; a killed process takes its staging tables with it and leaves its row to
- * the next start-up, which marks it failed (recover.ts).
+ * 3. placing: the rows go into the shop's tables in short chunks under the pending import, out of
+ *    sight until it is done (place.ts, db/pending.ts);
+ * 4. the flip: one short transaction adds what the file brings to customers the shop could see,
+ *    and marks the import `done` (flip.ts).
+ * A cancel or a failure before the flip's commit takes away what was placed, drops the staging
+ * tables and the import's row, so the shop is as before; a killed process takes its staging tables
+ * with it and leaves its row and its placed rows, out of sight, to the next start-up, which takes
+ * them away and marks it failed (recover.ts).
  */
 export function writeStaged(
   ctx: Ctx,
@@ -64,14 +68,18 @@ export function writeStaged(
     hooks.onPhase?.('grouping');
     // The derived data's sums over the file, made before the flip takes the write lock.
     const grouped = imp.kind === 'sales' ? groupStagedSales(db, importId, staged.sums) : null;
+    hooks.onPhase?.('placing');
+    const placed = placeImport(ctx, imp, importId, now, grouped, hooks, staged.progress);
+    if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.onPhase?.('flip');
-    const r = flipImport(ctx, imp, importId, now, staged, grouped);
+    const r = flipImport(ctx, imp, importId, now, staged, grouped, placed);
     hooks.onPhase?.('flipped');
     clearStage(db, importId);
     return { importId, ...r };
   } catch (e) {
     try {
       clearStage(db, importId);
+      removeImportRows(db, importId);
       db.transaction(() => q.deleteImport(db, importId)).immediate();
     } catch (cleanup) {
       // left for the next start-up, which marks it failed and drops what it staged
@@ -88,6 +96,8 @@ interface Staged {
   updated: number;
   /** the file's days and new customers' totals (none for a file of customers) */
   sums: ReturnType<typeof sumImportedSales>;
+  /** counts rows placed after staging into the same progress */
+  progress: ((n: number) => void) | undefined;
 }
 
 /** Resolves every planned row to staged rows (customers, updates, sales) and writes them in chunks. */
@@ -211,7 +221,8 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
     }
     return out;
   };
-  const total = customers.length + updates.length + sales.length;
+  // staged, then placed (place.ts): new customers and sales twice
+  const total = 2 * customers.length + updates.length + 2 * sales.length;
   let done = 0;
   const progress = hooks.onProgress ? (n: number) => hooks.onProgress!((done += n), total) : undefined;
   const h = { ...hooks, onProgress: progress };
@@ -219,7 +230,7 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
   inChunks(db, importId, 'updates', updates.length, (a, b) => updates.slice(a, b).flat(), h);
   inChunks(db, importId, 'sales', sales.length, saleRows, h, () => names.flush());
   void now;
-  return { created, updated, sums };
+  return { created, updated, sums, progress };
 }
 
 /**

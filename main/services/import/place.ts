@@ -1,0 +1,150 @@
+import { SqliteError } from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import type { Ctx } from '../../ctx';
+import type { Db } from '../../db/open';
+import * as st from '../../db/queries/import-staging';
+import * as pq from '../../db/queries/import-pending';
+import { placeNewCustomersDerived, type GroupedSales } from '../../db/queries/import-sums';
+import { insertStaff } from '../../db/queries/staff';
+import { insertPaymentMethod } from '../../db/queries/payment-methods';
+import { FIRST_CHUNK, ImportCancelled, nextChunkSize, type ChunkHooks } from './chunks';
+import { withForeignKeysOff } from './flip';
+import type { StagedImport } from './staged';
+
+/**
+ * What one placing chunk aims at, its commit included: the write lock it holds, which a sale at the
+ * counter may wait for (issue 13: ≤ 100 ms). Longer than staging's chunks: each commit writes the
+ * index pages its rows touched, and fewer, larger chunks write each page fewer times.
+ */
+export const PLACE_TARGET_MS = 80;
+
+/**
+ * Runs `write(size)` (which writes up to `size` rows and says how many it wrote, 0 when none are
+ * left) in short write transactions, each sized from the last one's time, commit included, to hold
+ * the write lock about PLACE_TARGET_MS.
+ */
+function inWriteChunks(db: Db, hooks: ChunkHooks, write: (size: number) => number, progress?: (n: number) => void): void {
+  let size = FIRST_CHUNK;
+  for (;;) {
+    if (hooks.isCancelled?.()) throw new ImportCancelled();
+    const t = performance.now();
+    const n = db.transaction(() => write(size)).immediate();
+    if (n === 0) return;
+    size = nextChunkSize(n, performance.now() - t, PLACE_TARGET_MS);
+    // what SQLite's automatic checkpoint would do after this commit, but not counted in the chunk's
+    // time (it holds no lock a sale waits for): the log stays short, so a sale's commit never finds
+    // a long one to copy back itself
+    db.pragma('wal_checkpoint(PASSIVE)');
+    progress?.(n);
+    hooks.onChunk?.('placed', n);
+  }
+}
+
+/**
+ * Writes a staged import into the shop's tables in short transactions, out of sight until its flip
+ * (db/pending.ts): the staff and payment methods the file names for the first time, its new
+ * customers with their visit days and totals, then every sale. New customers get the ids just past
+ * the shop's highest (`base + seq`, the ids the staged sales and sums expect): the highest of them
+ * goes first, so a customer created at the counter meanwhile gets an id past the file's.
+ *
+ * Foreign keys are not checked row by row here (the flip checks what could break them: a customer
+ * the file names erased or merged meanwhile), and the chunks commit with `synchronous = NORMAL`:
+ * a chunk lost to a power cut belongs to an import that died with it, whose rows the next start-up
+ * takes away (the flip itself commits with the connection's FULL). A phone or member code taken
+ * at the counter meanwhile, or a customer the file names gone, fails the import (CONFLICT
+ * `import_customers_changed`); the caller takes away what was placed (removeImportRows).
+ * Returns the base and the number of sales written.
+ */
+export function placeImport(
+  ctx: Ctx,
+  imp: StagedImport,
+  importId: number,
+  now: number,
+  grouped: GroupedSales | null,
+  hooks: ChunkHooks,
+  progress?: (n: number) => void,
+): { base: number; sales: number } {
+  const db = ctx.db;
+  const placeCustomers = (base: number, lo: number, hi: number): number => {
+    const n = st.placeCustomers(db, importId, importId, base, now, grouped, lo, hi);
+    if (grouped) placeNewCustomersDerived(db, grouped, base, lo, hi);
+    return n;
+  };
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    return withForeignKeysOff(ctx, () => {
+      const count = st.stagedCustomerCount(db, importId);
+      const base = db
+        .transaction(() => {
+          for (const n of st.stagedNames(db, importId)) {
+            const id =
+              n.kind === 'payment'
+                ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name, importId)
+                : insertStaff(db, n.name, now, importId);
+            st.resolveName(db, importId, n.kind, n.key, id);
+          }
+          const base = st.customerBase(db);
+          if (count > 0) placeCustomers(base, count, count);
+          return base;
+        })
+        .immediate();
+      if (count > 0) progress?.(1);
+      let hi = count - 1;
+      inWriteChunks(
+        db,
+        hooks,
+        (size) => {
+          if (hi < 1) return 0;
+          const lo = Math.max(1, hi - size + 1);
+          const n = placeCustomers(base, lo, hi);
+          hi = lo - 1;
+          return n;
+        },
+        progress,
+      );
+      let sales = 0;
+      if (imp.kind === 'sales') {
+        let after: st.SaleKey | null = null;
+        inWriteChunks(
+          db,
+          hooks,
+          (size) => {
+            const to = st.saleKeyAfter(db, importId, after, size);
+            if (!to) return 0;
+            const n = st.placeSales(db, importId, importId, base, now, after, to);
+            after = to;
+            sales += n;
+            return n;
+          },
+          progress,
+        );
+      }
+      return { base, sales };
+    });
+  } catch (e) {
+    if (e instanceof SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE')
+      throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
+    throw e;
+  } finally {
+    db.pragma(`synchronous = ${Math.trunc(synchronous)}`);
+    db.pragma(`wal_autocheckpoint = ${Math.trunc(autoCheckpoint)}`);
+  }
+}
+
+/** Rows deleted per transaction when an import's placed rows are taken away (sales; customers a quarter of it). */
+const REMOVE_CHUNK = 20_000;
+
+/**
+ * Takes away, in short write transactions, every row an import that never got done placed in the
+ * shop (cancelled, failed, or dead at start-up): its sales, its new customers with their visit days
+ * and totals, and the staff and payment methods it brought. Its rows were never counted (migration
+ * 23), so nothing else changes. The import must still be pending while this runs.
+ */
+export function removeImportRows(db: Db, importId: number): void {
+  while (db.transaction(() => pq.deletePendingSales(db, importId, REMOVE_CHUNK)).immediate() > 0);
+  while (db.transaction(() => pq.deletePendingCustomers(db, importId, REMOVE_CHUNK / 4)).immediate() > 0);
+  db.transaction(() => pq.deletePendingNames(db, importId)).immediate();
+}
