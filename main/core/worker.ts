@@ -1,3 +1,4 @@
+import { asWriterCall } from './counter-first';
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch } from '../api';
 import { closeApp, openApp } from '../app';
@@ -168,7 +169,7 @@ async function handle(c: Ctx, m: Exclude<Queued, { type: 'open' }>): Promise<voi
     setActor(m.actor);
     let reply;
     try {
-      reply = await runWriteStep(m.step, m.input, c);
+      reply = await asWriterCall(() => runWriteStep(m.step, m.input, c));
     } finally {
       setActor(null);
     }
@@ -181,7 +182,9 @@ async function handle(c: Ctx, m: Exclude<Queued, { type: 'open' }>): Promise<voi
   callActor = m.actor ?? null;
   let reply;
   try {
-    reply = await dispatch(m.method, m.input, c);
+    // the writer's calls are marked: an import's next chunk waits for them (counter-first.ts)
+    reply =
+      data.lane === 'writer' ? await asWriterCall(() => dispatch(m.method, m.input, c)) : await dispatch(m.method, m.input, c);
   } finally {
     setActor(null);
     callActor = null;

@@ -119,10 +119,10 @@ export function insertImportedSale(db: Db, s: ImportedSale): void {
 }
 
 /**
- * For a large import: drops the sales table's indexes and returns a function that rebuilds them
- * exactly as they were (their SQL is read from the schema). Both happen inside the import's one
- * transaction, so a crash rolls the indexes back too. Building an index once by sorting is several
- * times faster than updating it for every row of a million-row file.
+ * For a bulk load into an empty shop (the demo shop): drops the sales table's indexes and returns a
+ * function that rebuilds them exactly as they were (their SQL is read from the schema). Both happen
+ * inside the load's one transaction, so a crash rolls the indexes back too. Building an index once
+ * by sorting is several times faster than updating it for every row of millions.
  */
 export function suspendSalesIndexes(db: Db): () => void {
   const indexes = db
@@ -166,7 +166,3 @@ export function deleteImport(db: Db, id: number): void {
   stmt(db, "DELETE FROM imports WHERE id = ? AND state = 'pending'").run(id);
 }
 
-/** About how many sales the shop has (the highest rowid: no count over two million rows). */
-export function salesEstimate(db: Db): number {
-  return stmt<[], { n: number }>(db, 'SELECT COALESCE(MAX(rowid), 0) AS n FROM sales').get()!.n;
-}

@@ -12,6 +12,8 @@ export interface ChunkHooks {
   onChunk?(part: st.StagePart | 'placed', rows: number): void;
   /** when staging, summing, placing and the flip start, and the flip has committed (the benchmark times them) */
   onPhase?(phase: 'staging' | 'grouping' | 'placing' | 'flip' | 'flipped'): void;
+  /** before each chunk that takes the write lock (placing): a transport's writes go first */
+  beforeChunk?(): void;
   /** the import's row exists (pending until the flip): its id, so this run's list shows it once */
   onImportId?(importId: number): void;
 }

@@ -1,3 +1,4 @@
+import { writerCallsBuffer } from '../../core/counter-first';
 import { Worker } from 'node:worker_threads';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -63,6 +64,8 @@ export interface WorkerRequest {
   fileName: string;
   options: ImportOptions;
   cancel: SharedArrayBuffer;
+  /** the writer lane's calls, which each placing chunk lets go first (main/core/counter-first.ts) */
+  writerCalls?: SharedArrayBuffer;
 }
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
@@ -128,7 +131,15 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
     finishedAt: null,
     readAt: null,
   };
-  const request: WorkerRequest = { dbPath: ctx.dbPath, now: ctx.clock.now(), bytes, fileName, options, cancel };
+  const request: WorkerRequest = {
+    dbPath: ctx.dbPath,
+    now: ctx.clock.now(),
+    bytes,
+    fileName,
+    options,
+    cancel,
+    writerCalls: writerCallsBuffer(),
+  };
   // Bytes that own their buffer (a decoded upload) are handed to the worker, not copied: a copy of
   // 30 MB held the writer lane (where this runs) for hundreds of milliseconds. The caller's view is
   // empty afterwards.

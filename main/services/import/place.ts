@@ -27,6 +27,7 @@ function inWriteChunks(db: Db, hooks: ChunkHooks, write: (size: number) => numbe
   let size = FIRST_CHUNK;
   for (;;) {
     if (hooks.isCancelled?.()) throw new ImportCancelled();
+    hooks.beforeChunk?.();
     const t = performance.now();
     const n = db.transaction(() => write(size)).immediate();
     if (n === 0) return;

@@ -5,6 +5,7 @@ import { backupBeforeChange } from '../backup';
 import { workerFailure, type WorkerMessage, type WorkerRequest } from './jobs';
 import { ImportCancelled, runImport } from './run';
 import { stopYieldingCpu, yieldCpuToCounter } from '../../core/thread-priority';
+import { waitForWriterCalls } from '../../core/counter-first';
 
 /** Entry of the import worker thread (bundled to dist/workers/import-worker.mjs). */
 const req = workerData as WorkerRequest;
@@ -23,10 +24,12 @@ try {
     onImportId: (importId) => post({ type: 'importId', importId }),
     isCancelled: () => Atomics.load(flag, 0) === 1,
     beforeWrite: () => backupBeforeChange(c, 'import'),
-    // the flip holds the write lock a sale may be waiting for: full speed for it
+    // placing and the flip hold the write lock a sale may be waiting for: full speed for them
     onPhase: (phase) => {
-      if (phase === 'flip') stopYieldingCpu();
+      if (phase === 'placing') stopYieldingCpu();
     },
+    // a sale or any write the writer lane is running goes first
+    beforeChunk: () => waitForWriterCalls(req.writerCalls),
   });
   post({ type: 'done', result });
 } catch (e) {
