@@ -37,7 +37,7 @@ const WRITER_BUSY_MS = 30_000;
  * The writer's connection waits longer for the lock, and never copies the log back into the file
  * itself: SQLite would do it in the commit of whichever write crosses 1,000 pages of log, often a
  * sale that waited for an import's chunk and then found that chunk's pages to copy (seconds). The
- * heavy lane does it instead, when idle (checkpointWhenIdle); an import after each of its chunks.
+ * heavy lane does it instead, when idle (checkpointWhenIdle); an import every few of its chunks.
  */
 function laneConnection(db: Db): void {
   if (data.lane !== 'writer') return;

@@ -19,23 +19,29 @@ import type { StagedImport } from './staged';
 export const PLACE_TARGET_MS = 80;
 
 /**
+ * Chunks between two checkpoints of the log: each copies back once the index pages that several
+ * chunks wrote again and again (an in-process import of 1,000,000 rows into an empty shop placed
+ * them in 10.7 s with one every eight chunks, 14.6 s with one after each).
+ */
+const CHUNKS_PER_CHECKPOINT = 8;
+
+/**
  * Runs `write(size)` (which writes up to `size` rows and says how many it wrote, 0 when none are
  * left) in short write transactions, each sized from the last one's time, commit included, to hold
  * the write lock about PLACE_TARGET_MS.
  */
 function inWriteChunks(db: Db, hooks: ChunkHooks, write: (size: number) => number, progress?: (n: number) => void): void {
   let size = FIRST_CHUNK;
-  for (;;) {
+  for (let chunks = 1; ; chunks++) {
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.beforeChunk?.();
     const t = performance.now();
     const n = db.transaction(() => write(size)).immediate();
     if (n === 0) return;
     size = nextChunkSize(n, performance.now() - t, PLACE_TARGET_MS);
-    // what SQLite's automatic checkpoint would do after this commit, but not counted in the chunk's
-    // time (it holds no lock a sale waits for): the log stays short, so a sale's commit never finds
-    // a long one to copy back itself
-    db.pragma('wal_checkpoint(PASSIVE)');
+    // SQLite's automatic checkpoint is off for placing: it would run in the commit, counted in the
+    // chunk's time, after every chunk. Here it holds no lock a sale waits for.
+    if (chunks % CHUNKS_PER_CHECKPOINT === 0) db.pragma('wal_checkpoint(PASSIVE)');
     progress?.(n);
     hooks.onChunk?.('placed', n);
   }
