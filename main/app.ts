@@ -30,9 +30,10 @@ export function openApp(opts: AppOptions): Ctx {
     });
     // Start-up of a process (or of the pool's writer, which may have been restarted): imports
     // whose process died are taken out before anything else runs (their rows were never visible).
-    if (opts.register !== false || opts.role === 'writer') {
+    // The pool's writer does it in turns once open, the counter's calls in between (core/worker.ts).
+    if (opts.register !== false && opts.role !== 'writer') {
       try {
-        removeDeadImports(db, opts.role === 'writer' || importsRunningHere() === 0);
+        removeDeadImports(db, importsRunningHere() === 0);
       } catch (e) {
         // a read-only or damaged file: the import stays pending until a start that can write
         (opts.log ?? consoleLogger).error('could not remove a dead import', e);

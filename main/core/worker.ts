@@ -1,4 +1,5 @@
 import { asWriterCall } from './counter-first';
+import { removeDeadImportsInTurns } from '../services/import/recover';
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch } from '../api';
 import { closeApp, openApp } from '../app';
@@ -98,6 +99,11 @@ function open(): void {
     if (data.lane === 'heavy') yieldCpuToCounter();
     ctx = c;
     post({ type: 'ready' });
+    // imports whose process died: their rows were never visible, and go a short transaction at a time
+    if (data.lane === 'writer')
+      removeDeadImportsInTurns(c.db, true).catch((e: unknown) =>
+        toFailure(e, { log: consoleLogger, where: 'core worker (writer), removing a dead import' }),
+      );
   } catch (e) {
     post({ type: 'open-failed', error: wire(e) });
     // nothing to serve: the thread ends once its last message is out
@@ -155,6 +161,11 @@ async function handle(c: Ctx, m: Exclude<Queued, { type: 'open' }>): Promise<voi
       process.exit(1);
     }
     laneConnection(c.db);
+    // a restored file may hold an import that was running when its copy was taken: dead now
+    if (data.lane === 'writer')
+      removeDeadImportsInTurns(c.db, true).catch((e: unknown) =>
+        toFailure(e, { log: consoleLogger, where: 'core worker (writer), removing a dead import' }),
+      );
     return post({ type: 'done', seq: m.seq });
   }
   if (m.type === 'checks') {

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/api/errors';
 import type { ShopStatus } from '../../shared/schemas/settings';
 import { writeSetting } from '../db/queries/settings';
 import { countLiveCustomers } from '../db/queries/customers';
+import { pendingImports } from '../db/queries/imports';
 import { audit } from '../db/queries/audit';
 import type { Ctx } from '../ctx';
 import { shopStatus } from './settings';
@@ -16,6 +17,8 @@ export function startEmpty(ctx: Ctx): ShopStatus {
 /** First launch: fill an empty shop with a small demo shop to explore. Refused once real data exists. */
 export function loadDemo(ctx: Ctx, opts: { customers: number; years: number; seed: number }): ShopStatus {
   if (countLiveCustomers(ctx.db) > 0) throw new AppError('CONFLICT', { reason: 'shop_not_empty' });
+  // an import still placing its rows (out of sight) would be written over
+  if (pendingImports(ctx.db).length > 0) throw new AppError('CONFLICT', { reason: 'import_running' });
   generateDemo(ctx.db, { ...opts, now: ctx.clock.now() });
   seedCare(ctx);
   ctx.db.transaction(() => {

@@ -178,6 +178,16 @@ describe("an import's rows placed in the shop before its flip", () => {
     }
   }, 120_000);
 
+  it("a customers file naming a new customer twice gives the second row's tags to the customer its first row creates", async () => {
+    const ctx = fresh();
+    const csv = 'phone,name,tags\n13911112222,Amy,vip\n13911112222,Amy,regular\n';
+    const r = await runImport(ctx, Buffer.from(csv), 'twice.csv', ImportOptions.parse({ kind: 'customers' }));
+    expect(r).toMatchObject({ committed: true, customersCreated: 1, customersUpdated: 1 });
+    const [amy] = await ok<{ id: number }[]>(ctx, 'customers.search', { query: 'Amy' });
+    const got = await ok<{ tags: string[] }>(ctx, 'customers.get', { id: amy!.id });
+    expect([...got.tags].sort()).toEqual(['regular', 'vip']);
+  });
+
   it('of an import that died while placing stay out of sight, and the next start-up takes them away', async () => {
     const { ctx, counter } = await shopWithHistory();
     closeApp(counter);

@@ -7,6 +7,13 @@ import { stmt } from '../stmt';
  * many; the triggers leave a pending import's rows out of every total (migration 23).
  */
 
+/** Whether import `id` is still pending (its placed rows may be taken away). */
+export function isPending(db: Db, importId: number): boolean {
+  return (
+    stmt<[number], { n: number }>(db, "SELECT COUNT(*) AS n FROM imports WHERE id = ? AND state = 'pending'").get(importId)!.n > 0
+  );
+}
+
 export function deletePendingSales(db: Db, importId: number, limit: number): number {
   return stmt(db, 'DELETE FROM main.sales WHERE id IN (SELECT id FROM main.sales WHERE import_id = ? LIMIT ?)').run(
     importId,

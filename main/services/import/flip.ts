@@ -43,6 +43,9 @@ export function flipImport(
         if (!q.importExists(db, importId)) throw new Error(`flipImport: import ${importId} has no row`);
         if (imp.kind === 'sales' && st.changedCustomers(db, importId, imp.keys.createdAt) > 0)
           throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
+        // Done: what it placed is in sight from here on, for this transaction's own statements too
+        // (a customers file's second row for a customer its first row created updates that one).
+        q.setImportState(db, importId, 'done');
         st.flipCustomerExtras(db, importId, base, now);
         // customers of the shop the file would have updated but which are no longer the ones it was matched to
         let leftOut = 0;
@@ -68,7 +71,6 @@ export function flipImport(
         const rows = imp.kind === 'sales' ? placed.sales : imp.planned.length;
         const updated = staged.updated - leftOut;
         q.finishImport(db, importId, rows, imp.badRows, staged.created, updated);
-        q.setImportState(db, importId, 'done');
         // the rows it placed count from here on (a new version of sales came with their sums)
         bumpVersions(db, ['customers', 'staff']);
         // Imported sales win back contacted customers too, as sales at the counter do (one place).

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { ImportOptions, ImportRecord, ImportResult } from '../../../shared/schemas/import';
 import type { Ctx, Logger } from '../../ctx';
 import { toFailure } from '../../errors';
-import { removeDeadImports } from './recover';
+import { removeDeadImportsInTurns } from './recover';
 
 /**
  * Imports from the UI run in a worker thread with their own database connection, so the counter
@@ -180,12 +180,8 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
         error: jobError(workerFailure(new Error('the import worker stopped without an answer'), ctx.log, 'the import worker')),
       });
     // A worker that died mid-import left its staging behind: gone now, as a start-up would.
-    if (died)
-      try {
-        removeDeadImports(ctx.db, true);
-      } catch (e) {
-        ctx.log.error('could not remove a dead import', e);
-      }
+    // (on the writer lane: a short transaction per turn, the counter's calls in between)
+    if (died) removeDeadImportsInTurns(ctx.db, true).catch((e: unknown) => ctx.log.error('could not remove a dead import', e));
   });
   return view(job);
 }

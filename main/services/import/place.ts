@@ -141,17 +141,31 @@ export function placeImport(
   }
 }
 
-/** Rows deleted per transaction when an import's placed rows are taken away (sales; customers a quarter of it). */
-const REMOVE_CHUNK = 20_000;
+/** Rows deleted per transaction when an import's placed rows are taken away: each one a few tens of milliseconds. */
+const REMOVE_SALES = 5_000;
+const REMOVE_CUSTOMERS = 1_000;
 
 /**
- * Takes away, in short write transactions, every row an import that never got done placed in the
- * shop (cancelled, failed, or dead at start-up): its sales, its new customers with their visit days
- * and totals, and the staff and payment methods it brought. Its rows were never counted (migration
- * 23), so nothing else changes. The import must still be pending while this runs.
+ * One short write transaction of taking away what an import that never got done placed in the
+ * shop (cancelled, failed, or dead): some of its sales, else some of its new customers with their
+ * visit days and totals, else the staff and payment methods it brought. Says whether anything is
+ * left. Its rows were never counted (migration 23), so nothing else changes; an import that is not
+ * pending (done meanwhile, or gone) is left alone.
  */
-export function removeImportRows(db: Db, importId: number): void {
-  while (db.transaction(() => pq.deletePendingSales(db, importId, REMOVE_CHUNK)).immediate() > 0);
-  while (db.transaction(() => pq.deletePendingCustomers(db, importId, REMOVE_CHUNK / 4)).immediate() > 0);
-  db.transaction(() => pq.deletePendingNames(db, importId)).immediate();
+export function removeImportChunk(db: Db, importId: number): boolean {
+  return db
+    .transaction(() => {
+      if (!pq.isPending(db, importId)) return false;
+      if (pq.deletePendingSales(db, importId, REMOVE_SALES) > 0) return true;
+      if (pq.deletePendingCustomers(db, importId, REMOVE_CUSTOMERS) > 0) return true;
+      pq.deletePendingNames(db, importId);
+      return false;
+    })
+    .immediate();
+}
+
+/** Takes away all an unfinished import placed, a short transaction at a time, `beforeChunk` before each (a transport's writes first). */
+export function removeImportRows(db: Db, importId: number, beforeChunk?: () => void): void {
+  do beforeChunk?.();
+  while (removeImportChunk(db, importId));
 }

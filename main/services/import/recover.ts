@@ -3,7 +3,7 @@ import * as st from '../../db/queries/import-staging';
 import * as q from '../../db/queries/imports';
 import { holderAlive } from '../../db/in-use';
 import { clearLegacyStage } from './chunks';
-import { removeImportRows } from './place';
+import { removeImportChunk, removeImportRows } from './place';
 
 /**
  * At start-up: an import whose process is gone (killed, crashed, the power cut) never flipped, so
@@ -14,10 +14,7 @@ import { removeImportRows } from './place';
  * import it owns is dead too (its worker died with the thread that ran it).
  */
 export function removeDeadImports(db: Db, selfIdle: boolean): number[] {
-  const dead = q
-    .pendingImports(db)
-    .filter((p) => p.owner === null || (p.owner.pid === process.pid ? selfIdle : !holderAlive(p.owner)))
-    .map((p) => p.id);
+  const dead = deadImports(db, selfIdle);
   for (const id of dead) {
     // still pending while its rows go, so they stay out of sight and out of every total until gone
     removeImportRows(db, id);
@@ -26,5 +23,28 @@ export function removeDeadImports(db: Db, selfIdle: boolean): number[] {
   // Their staged rows went with their process (temporary tables); an older version staged in the
   // shop's file, and such tables left by a dead import go here.
   for (const id of st.legacyStages(db)) clearLegacyStage(db, id);
+  return dead;
+}
+
+function deadImports(db: Db, selfIdle: boolean): number[] {
+  return q
+    .pendingImports(db)
+    .filter((p) => p.owner === null || (p.owner.pid === process.pid ? selfIdle : !holderAlive(p.owner)))
+    .map((p) => p.id);
+}
+
+/**
+ * The same on the thread that answers the counter (the pool's writer lane): a dead import's placed
+ * rows go one short transaction per turn of the event loop, so a sale or any other call waiting in
+ * between goes first. The rows are out of sight all along.
+ */
+export async function removeDeadImportsInTurns(db: Db, selfIdle: boolean): Promise<number[]> {
+  const dead = deadImports(db, selfIdle);
+  for (const id of dead) {
+    while (db.open && removeImportChunk(db, id)) await new Promise((r) => setImmediate(r));
+    if (!db.open) break;
+    db.transaction(() => q.setImportState(db, id, 'failed')).immediate();
+  }
+  if (db.open) for (const id of st.legacyStages(db)) clearLegacyStage(db, id);
   return dead;
 }

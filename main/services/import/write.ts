@@ -61,6 +61,7 @@ export function writeStaged(
     .immediate();
   importRunning(1);
   hooks.onImportId?.(importId);
+  let flipped = false;
   try {
     hooks.onPhase?.('staging');
     const staged = stageAll(ctx, imp, importId, now, hooks);
@@ -73,13 +74,15 @@ export function writeStaged(
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.onPhase?.('flip');
     const r = flipImport(ctx, imp, importId, now, staged, grouped, placed);
+    flipped = true;
     hooks.onPhase?.('flipped');
     clearStage(db, importId);
     return { importId, ...r };
   } catch (e) {
     try {
       clearStage(db, importId);
-      removeImportRows(db, importId);
+      // a failure after the flip's commit leaves the import done, with its rows
+      if (!flipped) removeImportRows(db, importId, hooks.beforeChunk);
       db.transaction(() => q.deleteImport(db, importId)).immediate();
     } catch (cleanup) {
       // left for the next start-up, which marks it failed and drops what it staged
