@@ -1,7 +1,7 @@
-import { asWriterCall } from './counter-first';
-import { removeDeadImportsInTurns } from '../services/import/recover';
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch } from '../api';
+import { asWriterCall } from './counter-first';
+import { removeDeadImportsInTurns } from '../services/import/recover';
 import { closeApp, openApp } from '../app';
 import type { Ctx } from '../ctx';
 import type { Db } from '../db/open';
@@ -29,13 +29,13 @@ const post = (m: FromWorker) => port.postMessage(m, m.type === 'step' ? m.transf
 const offset = data.now - data.at;
 const clock = { now: () => Date.now() + offset };
 
+/**
+ * The writer lane waits for the write lock rather than refusing a sale: a command-line import
+ * beside the app, or an older one's flip, may hold it longer than the usual 5 s.
+ */
 const WRITER_BUSY_MS = 30_000;
 /**
- * The writer lane waits for the write lock rather than refusing a sale: an import's flip (one
- * transaction, seconds for a million rows on a big shop) holds it longer than the usual 5 s.
- */
-/**
- * The writer's connection waits longer for the lock, and never copies the log back into the file
+ * The writer's connection waits longer for the lock (WRITER_BUSY_MS), and never copies the log back into the file
  * itself: SQLite would do it in the commit of whichever write crosses 1,000 pages of log, often a
  * sale that waited for an import's chunk and then found that chunk's pages to copy (seconds). The
  * heavy lane does it instead, when idle (checkpointWhenIdle); an import every few of its chunks.

@@ -1,7 +1,7 @@
-import { withoutPendingViews } from './pending';
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { withoutPendingViews } from './pending';
 
 /** A copy smaller than this is written in one go: its few megabytes reach the disk in no time. */
 export const FLUSH_OVER_BYTES = 32 * 1024 * 1024;

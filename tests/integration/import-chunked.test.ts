@@ -186,7 +186,9 @@ describe('an import in chunks, made visible by one flip', () => {
           expect(ctx.db.inTransaction).toBe(true);
           other.prepare('BEGIN IMMEDIATE').run();
           other
-            .prepare("INSERT INTO main.sales (occurred_at, business_date, amount_minor, created_at) VALUES (1, '2026-03-01', 5, 1)")
+            .prepare(
+              "INSERT INTO main.sales (occurred_at, business_date, amount_minor, created_at) VALUES (1, '2026-03-01', 5, 1)",
+            )
             .run();
           other.prepare('COMMIT').run();
         },

@@ -165,4 +165,3 @@ export function importExists(db: Db, id: number): boolean {
 export function deleteImport(db: Db, id: number): void {
   stmt(db, "DELETE FROM imports WHERE id = ? AND state = 'pending'").run(id);
 }
-

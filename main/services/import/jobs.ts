@@ -1,4 +1,3 @@
-import { writerCallsBuffer } from '../../core/counter-first';
 import { Worker } from 'node:worker_threads';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -8,6 +7,7 @@ import type { ImportOptions, ImportRecord, ImportResult } from '../../../shared/
 import type { Ctx, Logger } from '../../ctx';
 import { toFailure } from '../../errors';
 import { removeDeadImportsInTurns } from './recover';
+import { writerCallsBuffer } from '../../core/counter-first';
 
 /**
  * Imports from the UI run in a worker thread with their own database connection, so the counter
