@@ -41,9 +41,20 @@ const WRITER_BUSY_MS = 30_000;
  * heavy lane does it instead, when idle (checkpointWhenIdle); an import every few of its chunks.
  */
 function laneConnection(db: Db): void {
-  if (data.lane !== 'writer') return;
+  if (data.lane !== 'writer' || configured.has(db)) return;
   db.pragma(`busy_timeout = ${WRITER_BUSY_MS}`);
   db.pragma('wal_autocheckpoint = 0');
+  configured.add(db);
+}
+/** Connections laneConnection has set up: once each (a restore opens a new one), not in every call. */
+const configured = new WeakSet<Db>();
+
+/** Imports whose process died (or that a restored file was taken during): their rows were never visible, and go a short transaction at a time. */
+function removeDeadImportsHere(db: Db): void {
+  if (data.lane !== 'writer') return;
+  removeDeadImportsInTurns(db, true).catch((e: unknown) =>
+    toFailure(e, { log: consoleLogger, where: 'core worker (writer), removing a dead import' }),
+  );
 }
 
 /** How often the heavy lane, when it has nothing else to do, copies the log back into the file. */
@@ -99,11 +110,7 @@ function open(): void {
     if (data.lane === 'heavy') yieldCpuToCounter();
     ctx = c;
     post({ type: 'ready' });
-    // imports whose process died: their rows were never visible, and go a short transaction at a time
-    if (data.lane === 'writer')
-      removeDeadImportsInTurns(c.db, true).catch((e: unknown) =>
-        toFailure(e, { log: consoleLogger, where: 'core worker (writer), removing a dead import' }),
-      );
+    removeDeadImportsHere(c.db);
   } catch (e) {
     post({ type: 'open-failed', error: wire(e) });
     // nothing to serve: the thread ends once its last message is out
@@ -161,11 +168,7 @@ async function handle(c: Ctx, m: Exclude<Queued, { type: 'open' }>): Promise<voi
       process.exit(1);
     }
     laneConnection(c.db);
-    // a restored file may hold an import that was running when its copy was taken: dead now
-    if (data.lane === 'writer')
-      removeDeadImportsInTurns(c.db, true).catch((e: unknown) =>
-        toFailure(e, { log: consoleLogger, where: 'core worker (writer), removing a dead import' }),
-      );
+    removeDeadImportsHere(c.db);
     return post({ type: 'done', seq: m.seq });
   }
   if (m.type === 'checks') {
