@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,15 @@ import { BENCH_DIR, BENCH_NOW, counterPhones, picker, workCopy, type Row } from 
 const SEARCH_P95_TARGET = 50;
 const MAX_TARGET = 300;
 const SPEED_TARGET_S = 10;
+
+/**
+ * Waits until the operating system has written out what the previous measurement left in its page
+ * cache (the plain-SQL floor leaves about a gigabyte): otherwise the next measurement's checkpoints
+ * queue behind that write-back and time it instead of the import.
+ */
+function settle(): void {
+  spawnSync('sync');
+}
 
 function emptyShop(name: string): Ctx {
   const file = path.join(BENCH_DIR, name);
@@ -184,6 +194,7 @@ export async function importSection(args: string[] = []): Promise<Row[]> {
     name: `plain SQL: ${label} INSERTs in one transaction (baseline)`,
     value: `${plain.toFixed(1)} s`,
   });
+  settle();
   const c = await chunkedImport(bytes);
   process.stderr.write(`  chunked ${JSON.stringify(c)}\n`);
   rows.push({
@@ -193,6 +204,7 @@ export async function importSection(args: string[] = []): Promise<Row[]> {
     target: `≤ ${target} s`,
     pass: c.total <= target,
   });
+  settle();
   const d = await counterDuringImport(bytes);
   rows.push({
     section: 'import',
