@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { stmt } from '../stmt';
 import type { GroupedSales } from './import-sums';
 import { pendingImports } from './imports';
-import { PARTS, PREFIX, table, tableName, type Part } from './import-tables';
+import { NEW_CUSTOMER_KEY, PARTS, PREFIX, table, tableName, type Part } from './import-tables';
 
 /**
  * An import's staging tables: the rows of a file wait here, written in short chunks, until the one
@@ -236,8 +236,7 @@ export function flipCustomerExtras(db: Db, id: number, base: number, now: number
   ).run(now, base);
 }
 
-/** Where the file's new customers start in the staging table's `cust` key (the shop's own are below). */
-export const NEW_CUSTOMER_KEY = 2 ** 40;
+export { NEW_CUSTOMER_KEY };
 
 /**
  * How many of the shop's customers the staged sales name are no longer the ones the file was

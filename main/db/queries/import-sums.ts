@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { monthOf } from './derived';
 import type { FileDay, NewCustomerTotals } from '../../../shared/domain/visit-sums';
-import { table, tableName } from './import-tables';
+import { NEW_CUSTOMER_KEY, table } from './import-tables';
 
 /**
  * An import's sales summed before its flip (groupStagedSales), and what the flip adds to the shop's
@@ -12,6 +12,8 @@ import { table, tableName } from './import-tables';
 
 /** The import's temporary tables on its own connection (groupStagedSales): its sales by customer and day, and by day. */
 const groupedTables = (id: number) => ({
+  /** the staged sales themselves (import-staging.ts): new customers' visit days are grouped from them as they are placed */
+  sales: table(id, 'sales'),
   days: table(id, 'cdays'),
   totals: table(id, 'ctotals'),
   shop: table(id, 'sdays'),
@@ -31,10 +33,11 @@ export interface GroupedSales {
 /**
  * The import's sums, in temporary tables of its own connection, before the flip, so its transaction
  * (which holds the write lock the counter's sales wait for) only joins them to the shop's visit
- * days instead of grouping a million rows: the customers' days grouped from the staged sales along
- * the staging table's key (customer, day: no sort), and the file's days and new customers' totals
- * as the import summed them before staging (shared/domain/visit-sums.ts). Reads the staging tables
- * only: no lock. Dropped by dropGroupedSales.
+ * days instead of grouping a million rows: the days of the shop's own customers in the file, grouped
+ * from the staged sales along the staging table's key (customer, day: no sort), and the file's days
+ * and new customers' totals as the import summed them before staging (shared/domain/visit-sums.ts).
+ * The new customers' days are grouped as they are placed (placeNewCustomersDerived), not here:
+ * written once instead of twice. Reads the staging tables only: no lock. Dropped by dropGroupedSales.
  */
 export function groupStagedSales(
   db: Db,
@@ -46,15 +49,14 @@ export function groupStagedSales(
   dropGroupedSales(db, id);
   db.exec(`
     CREATE TABLE ${t.days} AS
-      SELECT customer_id, customer_seq, day, ${monthOf('first_date')} AS month, sales, amount_minor, discount_minor, items,
+      SELECT customer_id, day, ${monthOf('first_date')} AS month, sales, amount_minor, discount_minor, items,
              promo_sales, first_at, last_at, first_date, last_date
-      FROM (SELECT customer_id, customer_seq, day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
+      FROM (SELECT customer_id, day, COUNT(*) AS sales, SUM(amount_minor) AS amount_minor,
                    SUM(discount_minor) AS discount_minor, SUM(items) AS items,
                    SUM(is_promotion = 1 OR discount_minor > 0) AS promo_sales,
                    MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at,
                    MIN(business_date) AS first_date, MAX(business_date) AS last_date
-            FROM ${s} WHERE cust > 0 GROUP BY cust, day);
-    CREATE INDEX ${t.days.replace(/"$/, '_new"')} ON ${tableName(id, 'cdays')} (customer_seq, day) WHERE customer_id IS NULL;
+            FROM ${s} WHERE cust > 0 AND cust < ${NEW_CUSTOMER_KEY} GROUP BY cust, day);
     CREATE TABLE ${t.shop} (
       day INTEGER PRIMARY KEY, sales INTEGER NOT NULL, amount_minor INTEGER NOT NULL, items INTEGER NOT NULL,
       walk_in_sales INTEGER NOT NULL, visits INTEGER NOT NULL, deal_visits INTEGER NOT NULL);
@@ -114,7 +116,7 @@ export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: numbe
             v.customer_id IS NOT NULL AS existed, COALESCE(v.promo_sales, 0) AS old_promo
      FROM (SELECT customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales, first_at, last_at,
                   first_date, last_date
-           FROM ${t.days} WHERE customer_id IS NOT NULL) g
+           FROM ${t.days}) g
      LEFT JOIN visit_days v ON v.customer_id = g.customer_id AND v.day = g.day`,
   ).run();
   // The file's new customers' days and totals were placed before (placeNewCustomersDerived).
@@ -168,18 +170,21 @@ export function addStagedSalesDerived(db: Db, grouped: GroupedSales, base: numbe
 }
 
 /**
- * New customers `lo` to `hi` (staging `seq`; placed as `base + seq`): their visit days as they were
- * grouped, their totals as the import summed them (visit-sums.ts), written under the pending import
- * beside their rows (the visit-day triggers leave a pending import's customers alone, migration 23).
+ * New customers `lo` to `hi` (staging `seq`; placed as `base + seq`): their visit days grouped from
+ * their staged sales (the same sums as migration 3's triggers), their totals as the import summed
+ * them (visit-sums.ts), written under the pending import beside their rows (the visit-day triggers
+ * leave a pending import's customers alone, migration 23).
  */
 export function placeNewCustomersDerived(db: Db, grouped: GroupedSales, base: number, lo: number, hi: number): void {
   const t = grouped.tables;
+  // along the staging table's key (customer, day, seq): grouped without a sort
   stmt(
     db,
     `INSERT INTO main.visit_days (customer_id, day, month, sales, amount_minor, discount_minor, items, promo_sales)
-     SELECT @base + customer_seq, day, month, sales, amount_minor, discount_minor, items, promo_sales
-     FROM ${t.days} WHERE customer_id IS NULL AND customer_seq BETWEEN @lo AND @hi ORDER BY customer_seq, day`,
-  ).run({ base, lo, hi });
+     SELECT @base + customer_seq, day, ${monthOf('MIN(business_date)')}, COUNT(*), SUM(amount_minor), SUM(discount_minor),
+            SUM(items), SUM(is_promotion = 1 OR discount_minor > 0)
+     FROM ${t.sales} WHERE cust BETWEEN @from AND @to GROUP BY cust, day ORDER BY cust, day`,
+  ).run({ base, from: NEW_CUSTOMER_KEY + lo, to: NEW_CUSTOMER_KEY + hi });
   stmt(
     db,
     `INSERT INTO main.visit_totals (customer_id, first_day, last_day, visits, spend_minor, discount_minor, promo_visits)

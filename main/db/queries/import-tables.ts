@@ -15,3 +15,6 @@ export const tableName = (id: number, part: Part | SumsPart) => `${PREFIX}${Math
 /** An import's table, with its schema: the temporary one of the import's connection, or `main` for a legacy stage. */
 export const table = (id: number, part: Part | SumsPart, schema: 'temp' | 'main' = 'temp') =>
   `${schema}."${tableName(id, part)}"`;
+
+/** Where the file's new customers start in the staging table's `cust` key (the shop's own are below). */
+export const NEW_CUSTOMER_KEY = 2 ** 40;
