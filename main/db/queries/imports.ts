@@ -1,7 +1,6 @@
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { inMain } from '../pending';
-import type { SaleWrite } from './sales';
 import type { ImportKind, Mapping } from '../../../shared/schemas/import';
 import type { Holder } from '../in-use';
 
@@ -95,27 +94,6 @@ export function customerKeys(db: Db) {
     createdAt.set(r.id, r.created_at);
   }
   return { byPhone, byCode, byExternal, createdAt };
-}
-
-export function setCustomerImport(db: Db, customerId: number, importId: number): void {
-  stmt(db, 'UPDATE main.customers SET import_id = ? WHERE id = ? AND import_id IS NULL').run(importId, customerId);
-}
-
-/** A sale from a file: what the counter writes, plus the import it came with. */
-export interface ImportedSale extends Omit<SaleWrite, 'isPromotion'> {
-  isPromotion: 0 | 1;
-  importId: number;
-  now: number;
-}
-
-export function insertImportedSale(db: Db, s: ImportedSale): void {
-  stmt(
-    db,
-    `INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, items, discount_minor, is_promotion,
-       payment_method_id, staff_id, note, created_at, import_id)
-     VALUES (@customerId, @occurredAt, @businessDate, @amountMinor, @items, @discountMinor, @isPromotion,
-       @paymentMethodId, @staffId, @note, @now, @importId)`,
-  ).run(s);
 }
 
 /**

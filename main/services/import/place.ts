@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { Ctx } from '../../ctx';
 import type { Db } from '../../db/open';
 import * as st from '../../db/queries/import-staging';
+import * as pl from '../../db/queries/import-place';
 import * as pq from '../../db/queries/import-pending';
 import { placeNewCustomersDerived, type GroupedSales } from '../../db/queries/import-sums';
 import { insertStaff } from '../../db/queries/staff';
@@ -73,7 +74,7 @@ export function placeImport(
 ): { base: number; sales: number } {
   const db = ctx.db;
   const placeCustomers = (base: number, lo: number, hi: number): number => {
-    const n = st.placeCustomers(db, importId, importId, base, now, grouped, lo, hi);
+    const n = pl.placeCustomers(db, importId, importId, base, now, grouped, lo, hi);
     if (grouped) placeNewCustomersDerived(db, grouped, base, lo, hi);
     return n;
   };
@@ -93,7 +94,7 @@ export function placeImport(
                 : insertStaff(db, n.name, now, importId);
             st.resolveName(db, importId, n.kind, n.key, id);
           }
-          const base = st.customerBase(db);
+          const base = pl.customerBase(db);
           if (count > 0) placeCustomers(base, count, count);
           return base;
         })
@@ -114,14 +115,14 @@ export function placeImport(
       );
       let sales = 0;
       if (imp.kind === 'sales') {
-        let after: st.SaleKey | null = null;
+        let after: pl.SaleKey | null = null;
         inWriteChunks(
           db,
           hooks,
           (size) => {
-            const to = st.saleKeyAfter(db, importId, after, size);
+            const to = pl.saleKeyAfter(db, importId, after, size);
             if (!to) return 0;
-            const n = st.placeSales(db, importId, importId, base, now, after, to);
+            const n = pl.placeSales(db, importId, importId, base, now, after, to);
             after = to;
             sales += n;
             return n;

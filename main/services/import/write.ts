@@ -5,14 +5,13 @@ import * as q from '../../db/queries/imports';
 import * as st from '../../db/queries/import-staging';
 import { groupStagedSales } from '../../db/queries/import-sums';
 import { holderAlive, thisProcess } from '../../db/in-use';
-import { listStaff } from '../../db/queries/staff';
-import { listPaymentMethods } from '../../db/queries/payment-methods';
 import { nameKeys } from '../name-keys';
 import { reversedDigits } from '../../../shared/domain/phone';
 import type { CustomerDraft } from '../../../shared/schemas/customer';
 import type { SaleRowValue } from './rows';
 import type { CustomerRef, StagedImport } from './staged';
 import { flipImport } from './flip';
+import { nameResolver } from './names';
 import { placeImport, removeImportRows } from './place';
 import { sumImportedSales, type SaleToSum } from '../../../shared/domain/visit-sums';
 import { clearStage, ImportCancelled, importRunning, inChunks, type ChunkHooks } from './chunks';
@@ -256,53 +255,3 @@ function byCustomerInTime<S extends { c: number; at: number }>(sales: readonly S
   }
   return out;
 }
-
-/**
- * Payment methods and staff named in the file: known ones by id; a new name gets a negative key,
- * staged, and is created in the flip (so a cancelled import leaves no new payment method behind).
- */
-function nameResolver(ctx: Ctx, importId: number) {
-  const maps = { payment: new Map<string, number>(), staff: new Map<string, number>() };
-  for (const p of listPaymentMethods(ctx.db)) {
-    maps.payment.set(p.name.toLowerCase(), p.id);
-    maps.payment.set(p.code.toLowerCase(), p.id);
-  }
-  for (const [alias, code] of Object.entries(PAYMENT_ALIASES)) {
-    const id = maps.payment.get(code);
-    if (id !== undefined && !maps.payment.has(alias)) maps.payment.set(alias, id);
-  }
-  for (const s of listStaff(ctx.db)) maps.staff.set(s.name.toLowerCase(), s.id);
-  const fresh: { kind: 'payment' | 'staff'; key: number; name: string }[] = [];
-  let next = -1;
-  const resolve = (kind: 'payment' | 'staff', name: string): number | null => {
-    const key = name.trim().toLowerCase();
-    if (!key) return null;
-    let id = maps[kind].get(key);
-    if (id === undefined) {
-      id = next--;
-      maps[kind].set(key, id);
-      fresh.push({ kind, key: id, name: name.trim().slice(0, 40) });
-    }
-    return id;
-  };
-  /** writes the names met so far (inside a chunk's transaction) */
-  resolve.flush = () => {
-    for (const f of fresh.splice(0)) st.stageName(ctx.db, importId, f.kind, f.key, f.name);
-  };
-  return resolve;
-}
-
-const PAYMENT_ALIASES: Record<string, string> = {
-  微信: 'wechat_pay',
-  wechat: 'wechat_pay',
-  'wechat pay': 'wechat_pay',
-  weixin: 'wechat_pay',
-  支付宝: 'alipay',
-  alipay: 'alipay',
-  cash: 'cash',
-  现金: 'cash',
-  card: 'card',
-  刷卡: 'card',
-  银联: 'card',
-  'bank card': 'card',
-};
