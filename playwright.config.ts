@@ -12,8 +12,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
-  // A fresh server on the demo shop fits its models while the first screens load: on a busy 2-core
-  // machine that can take a while. Speed is measured by `npm run bench`, not here.
+  // A fresh server checks its shop and takes its daily backup while the first screens load (and fits
+  // the models again once a test changes the sales): on a busy 2-core machine that can take a while.
+  // Speed is measured by `npm run bench`, not here.
   expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
