@@ -6,8 +6,9 @@
 // stage's output is kept and printed whole, under its label, when it ends. The first stage to fail
 // stops the others; its output is printed with "<label> failed." and `npm test` exits with its code.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 const CHROMIUM = process.env.REGULARS_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -78,6 +79,15 @@ const STAGES = [
   { label: 'end-to-end tests', cmd: bin('playwright'), args: ['test'], after: ['build'], cpus: 2 },
 ];
 const CORES = Math.max(2, os.availableParallelism());
+
+// Node keeps the code it compiled (V8's code cache) for the next process loading the same file: the
+// tests start the built CLI, its server and its worker threads hundreds of times. One folder per
+// run, removed at the end (a kept one would grow with every build).
+const compileCache = process.env.NODE_COMPILE_CACHE ? null : mkdtempSync(path.join(os.tmpdir(), 'regulars-compile-cache-'));
+if (compileCache) {
+  process.env.NODE_COMPILE_CACHE = compileCache;
+  process.on('exit', () => rmSync(compileCache, { recursive: true, force: true }));
+}
 
 const pending = [...STAGES];
 const running = new Map(); // label -> { stage, child, out: Buffer[], started }
