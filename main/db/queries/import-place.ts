@@ -75,7 +75,7 @@ export function saleKeyAfter(db: Db, id: number, after: SaleKey | null, n: numbe
  * The staged sales after `after` up to `to` (their keys) written into the shop under the pending
  * import (out of sight until it is done, db/pending.ts), in the staging table's order: customer
  * by customer, day by day. New customers' ids are `base + seq`; names the file brought are
- * resolved (placeNames).
+ * resolved through the staging `names` rows (their ids set by placing's first transaction).
  */
 export function placeSales(
   db: Db,

@@ -201,8 +201,6 @@ export function flipCustomerExtras(db: Db, id: number, base: number, now: number
   ).run(now, base);
 }
 
-export { NEW_CUSTOMER_KEY };
-
 /**
  * How many of the shop's customers the staged sales name are no longer the ones the file was
  * matched to: erased, merged into another, or erased and their id given to a customer created

@@ -5,7 +5,8 @@ import { listPaymentMethods } from '../../db/queries/payment-methods';
 
 /**
  * Payment methods and staff named in the file: known ones by id; a new name gets a negative key,
- * staged, and is created in the flip (so a cancelled import leaves no new payment method behind).
+ * staged, and is created by placing's first transaction under the pending import (so a cancelled
+ * or dead import's removal takes it away with its sales, and leaves no new payment method behind).
  */
 export function nameResolver(ctx: Ctx, importId: number) {
   const maps = { payment: new Map<string, number>(), staff: new Map<string, number>() };

@@ -3,6 +3,7 @@ import { julianDay, startOfBusinessDate } from '../../../shared/domain/dates';
 import type { Ctx } from '../../ctx';
 import * as q from '../../db/queries/imports';
 import * as st from '../../db/queries/import-staging';
+import { NEW_CUSTOMER_KEY } from '../../db/queries/import-tables';
 import { groupStagedSales } from '../../db/queries/import-sums';
 import { holderAlive, thisProcess } from '../../db/in-use';
 import { nameKeys } from '../name-keys';
@@ -192,8 +193,8 @@ function stageAll(ctx: Ctx, imp: StagedImport, importId: number, now: number, ho
   // the staging table's `cust`, whose range import-staging.ts's changedCustomers relies on):
   // each customer's sales end up side by side in the file.
   const order = (c: number) => {
-    if (c >= st.NEW_CUSTOMER_KEY) throw new Error(`import: customer id ${c} is past the staging key's range`);
-    return c === 0 ? 0 : c > 0 ? c : st.NEW_CUSTOMER_KEY - c;
+    if (c >= NEW_CUSTOMER_KEY) throw new Error(`import: customer id ${c} is past the staging key's range`);
+    return c === 0 ? 0 : c > 0 ? c : NEW_CUSTOMER_KEY - c;
   };
   const sales = byCustomerInTime(unsorted, order);
   const sums = sumImportedSales(sales);
