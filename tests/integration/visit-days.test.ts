@@ -13,7 +13,8 @@ import { customerWindows, customerWindowsNow } from '../../main/db/queries/custo
 import { shopWeeks } from '../../main/services/analytics/price-evidence';
 import { DERIVED_TRIGGERS } from '../../main/db/queries/derived';
 import { julianDay } from '../../shared/domain/dates';
-import { cleanupAll, FIXED_NOW, makeCtx, ok } from '../helpers/db';
+import { cleanupAll, FIXED_NOW, makeCtx, ok, olderShop } from '../helpers/db';
+import { MERGED } from '../../main/db/migrations/0024-merged-insert-triggers';
 import { REFRESH_STATS_SQL } from '../../main/db/queries/customers';
 import { generateDemo } from '../../main/services/demo/generate';
 
@@ -276,5 +277,64 @@ it('0003 and later upgrade a version-2 shop: visit days built from its sales, wh
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('0024 merges an older shop’s three insert triggers on sales and on visit days into one each: sales inserted before and after count the same', async () => {
+  const { file, db: old } = olderShop(24);
+  const triggers = (db: Ctx['db']) =>
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%insert%' ORDER BY name").pluck().all();
+  expect(triggers(old)).toEqual(
+    expect.arrayContaining([...MERGED.sales_insert_derived, ...MERGED.visit_days_insert_derived].sort()),
+  );
+  old
+    .prepare(
+      "INSERT INTO main.customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (1, '张三', '张三', 'zhangsan', 'zs', '三', '', 0, 0)",
+    )
+    .run();
+  const sale = old.prepare(
+    'INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, discount_minor, is_promotion, voided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
+  );
+  // (the old triggers: a visit, a second sale the same day with a discount, a walk-in, a voided sale)
+  sale.run(1, Date.parse('2026-03-01T03:00:00Z'), '2026-03-01', 500, 0, 0, null);
+  sale.run(1, Date.parse('2026-03-01T05:00:00Z'), '2026-03-01', 200, 50, 0, null);
+  sale.run(null, Date.parse('2026-03-02T03:00:00Z'), '2026-03-02', 300, 0, 0, null);
+  sale.run(1, Date.parse('2026-03-02T04:00:00Z'), '2026-03-02', 900, 0, 1, Date.parse('2026-03-02T05:00:00Z'));
+  const before = { kept: kept(old), recomputed: recomputed(old) };
+  expect(before.kept).toEqual(before.recomputed);
+  const salesVersion = (db: Ctx['db']) => db.prepare("SELECT version FROM table_versions WHERE name = 'sales'").pluck().get();
+  const version = salesVersion(old) as number;
+  old.close();
+
+  const ctx = openApp({ dbPath: file, clock: { now: () => FIXED_NOW } });
+  try {
+    const db = ctx.db;
+    expect(db.pragma('user_version', { simple: true })).toBe(24);
+    const now = triggers(db);
+    for (const gone of [...MERGED.sales_insert_derived, ...MERGED.visit_days_insert_derived]) expect(now).not.toContain(gone);
+    expect(now).toEqual(expect.arrayContaining(Object.keys(MERGED)));
+    expectDerivedTriggers(db);
+    expect(kept(db)).toEqual(before.kept);
+
+    // the same kinds of sales again, through the merged triggers: each row counted once, as a recompute counts it
+    const again = db.prepare(
+      'INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, discount_minor, is_promotion, voided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
+    );
+    again.run(1, Date.parse('2026-03-01T06:00:00Z'), '2026-03-01', 100, 0, 1, null);
+    again.run(1, Date.parse('2026-03-03T03:00:00Z'), '2026-03-03', 400, 20, 0, null);
+    again.run(null, Date.parse('2026-03-03T03:30:00Z'), '2026-03-03', 250, 0, 0, null);
+    again.run(1, Date.parse('2026-03-04T03:00:00Z'), '2026-03-04', 800, 0, 0, Date.parse('2026-03-04T04:00:00Z'));
+    // every insert is a change of the sales, a voided one too
+    expect(salesVersion(db)).toBe(version + 4);
+    await ok(ctx, 'sales.record', { customerId: 1, amountMinor: 650, isPromotion: true });
+    expect(kept(db)).toEqual(recomputed(db));
+    expectTotalsAsRecomputed(db);
+    expect(db.prepare('SELECT sales_count, total_minor, visits FROM customers WHERE id = 1').get()).toEqual({
+      sales_count: 5,
+      total_minor: 1850,
+      visits: 3,
+    });
+  } finally {
+    closeApp(ctx);
   }
 });

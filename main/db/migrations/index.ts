@@ -22,6 +22,7 @@ import * as m0020 from './0020-derived-unpause';
 import * as m0021 from './0021-drop-sales-occurred';
 import * as m0022 from './0022-sale-time-known';
 import * as m0023 from './0023-pending-imports';
+import * as m0024 from './0024-merged-insert-triggers';
 
 export interface Migration {
   version: number;
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   m0021,
   m0022,
   m0023,
+  m0024,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

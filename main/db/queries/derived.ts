@@ -2,7 +2,8 @@ import type { Db } from '../open';
 import { stmt } from '../stmt';
 import { inMain } from '../pending';
 import { refreshAllStats } from './customers';
-import { DERIVED_TRIGGERS } from '../migrations/0020-derived-unpause';
+import { DERIVED_TRIGGERS as DERIVED_AT_20 } from '../migrations/0020-derived-unpause';
+import { MERGED } from '../migrations/0024-merged-insert-triggers';
 
 /**
  * The derived data kept from `sales` (visit_days, visit_totals, shop_days, the customers' totals,
@@ -20,7 +21,13 @@ export const SHOP_DAY_VISITS_SQL = `UPDATE shop_days SET visits = x.visits, deal
       FROM (SELECT day, COUNT(*) AS visits, SUM(promo_sales > 0) AS deal_visits FROM visit_days GROUP BY day) x
       WHERE shop_days.day = x.day;`;
 
-export { DERIVED_TRIGGERS };
+/**
+ * The per-row triggers that keep the derived data on an insert or update of `sales` and
+ * `visit_days`, as the shop has them now: migration 20's, with the insert triggers migration 24
+ * merged into one per table.
+ */
+const merged = new Set<string>(Object.values(MERGED).flat());
+export const DERIVED_TRIGGERS: readonly string[] = [...DERIVED_AT_20.filter((n) => !merged.has(n)), ...Object.keys(MERGED)];
 
 /**
  * Takes the per-row derived-data triggers away for a bulk write that adds the same sums itself
