@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrate } from '../../main/db/open';
-import { migrations } from '../../main/db/migrations';
+import { LATEST_VERSION, migrations } from '../../main/db/migrations';
 import { openApp, closeApp } from '../../main/app';
 import type { Ctx } from '../../main/ctx';
 import { runImport } from '../../main/services/import/run';
@@ -309,7 +309,7 @@ it('0024 merges an older shop’s three insert triggers on sales and on visit da
   const ctx = openApp({ dbPath: file, clock: { now: () => FIXED_NOW } });
   try {
     const db = ctx.db;
-    expect(db.pragma('user_version', { simple: true })).toBe(24);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const now = triggers(db);
     for (const gone of [...MERGED.sales_insert_derived, ...MERGED.visit_days_insert_derived]) expect(now).not.toContain(gone);
     expect(now).toEqual(expect.arrayContaining(Object.keys(MERGED)));

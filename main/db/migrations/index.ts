@@ -23,6 +23,7 @@ import * as m0021 from './0021-drop-sales-occurred';
 import * as m0022 from './0022-sale-time-known';
 import * as m0023 from './0023-pending-imports';
 import * as m0024 from './0024-merged-insert-triggers';
+import * as m0025 from './0025-foreign-key-indexes';
 
 export interface Migration {
   version: number;
@@ -55,6 +56,7 @@ export const migrations: readonly Migration[] = [
   m0022,
   m0023,
   m0024,
+  m0025,
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
