@@ -7,7 +7,7 @@ import { MERGED } from '../migrations/0024-merged-insert-triggers';
 
 /**
  * The derived data kept from `sales` (visit_days, visit_totals, shop_days, the customers' totals,
- * the `sales` version): kept row by row by triggers (migrations 3, 5, 13, 19), which a bulk write may
+ * the `sales` version): kept row by row by triggers (migrations 3, 5, 13, 19; merged by 24), which a bulk write may
  * take away for its own transaction and replace by the same sums at once (suspendDerivedTriggers). An import's
  * flip adds its staged sales (import-sums.ts `addStagedSalesDerived`); the demo fills an empty shop.
  */

@@ -83,55 +83,59 @@ export function placeImport(
   db.pragma('synchronous = NORMAL');
   db.pragma('wal_autocheckpoint = 0');
   try {
-    return withForeignKeysOff(ctx, () => {
-      const count = st.stagedCustomerCount(db, importId);
-      const base = db
-        .transaction(() => {
-          for (const n of st.stagedNames(db, importId)) {
-            const id =
-              n.kind === 'payment'
-                ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name, importId)
-                : insertStaff(db, n.name, now, importId);
-            st.resolveName(db, importId, n.kind, n.key, id);
-          }
-          const base = pl.customerBase(db);
-          if (count > 0) placeCustomers(base, count, count);
-          return base;
-        })
-        .immediate();
-      if (count > 0) progress?.(1);
-      let hi = count - 1;
-      inWriteChunks(
-        db,
-        hooks,
-        (size) => {
-          if (hi < 1) return 0;
-          const lo = Math.max(1, hi - size + 1);
-          const n = placeCustomers(base, lo, hi);
-          hi = lo - 1;
-          return n;
-        },
-        progress,
-      );
-      let sales = 0;
-      if (imp.kind === 'sales') {
-        let after: pl.SaleKey | null = null;
+    return withForeignKeysOff(
+      db,
+      () => {
+        const count = st.stagedCustomerCount(db, importId);
+        const base = db
+          .transaction(() => {
+            for (const n of st.stagedNames(db, importId)) {
+              const id =
+                n.kind === 'payment'
+                  ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name, importId)
+                  : insertStaff(db, n.name, now, importId);
+              st.resolveName(db, importId, n.kind, n.key, id);
+            }
+            const base = pl.customerBase(db);
+            if (count > 0) placeCustomers(base, count, count);
+            return base;
+          })
+          .immediate();
+        if (count > 0) progress?.(1);
+        let hi = count - 1;
         inWriteChunks(
           db,
           hooks,
           (size) => {
-            const to = pl.saleKeyAfter(db, importId, after, size);
-            if (!to) return 0;
-            const n = pl.placeSales(db, importId, importId, base, now, after, to);
-            after = to;
-            sales += n;
+            if (hi < 1) return 0;
+            const lo = Math.max(1, hi - size + 1);
+            const n = placeCustomers(base, lo, hi);
+            hi = lo - 1;
             return n;
           },
           progress,
         );
-      }
-      return { base, sales };
-    });
+        let sales = 0;
+        if (imp.kind === 'sales') {
+          let after: pl.SaleKey | null = null;
+          inWriteChunks(
+            db,
+            hooks,
+            (size) => {
+              const to = pl.saleKeyAfter(db, importId, after, size);
+              if (!to) return 0;
+              const n = pl.placeSales(db, importId, importId, base, now, after, to);
+              after = to;
+              sales += n;
+              return n;
+            },
+            progress,
+          );
+        }
+        return { base, sales };
+      },
+      stillOff,
+    );
   } catch (e) {
     if (e instanceof SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE')
       throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
@@ -142,9 +146,20 @@ export function placeImport(
   }
 }
 
-/** Rows deleted per transaction when an import's placed rows are taken away: each one a few tens of milliseconds. */
-const REMOVE_SALES = 5_000;
-const REMOVE_CUSTOMERS = 1_000;
+/** Foreign keys left off after taking an import's names away (the writer's connection may go on with it): said loudly. */
+const stillOff = () => {
+  throw new Error('import: foreign keys could not be turned on again');
+};
+
+/**
+ * How many rows the next transaction taking an unfinished import's rows away deletes: sized, like
+ * placing's, from the last one's time to hold the write lock about PLACE_TARGET_MS, commit included
+ * (fixed sizes held it over 100 ms on a busy machine). One per removal of one import.
+ */
+export class RemovalSizes {
+  sales = 5_000;
+  customers = 1_000;
+}
 
 /**
  * One short write transaction of taking away what an import that never got done placed in the
@@ -153,20 +168,36 @@ const REMOVE_CUSTOMERS = 1_000;
  * left. Its rows were never counted (migration 23), so nothing else changes; an import that is not
  * pending (done meanwhile, or gone) is left alone.
  */
-export function removeImportChunk(db: Db, importId: number): boolean {
-  return db
-    .transaction(() => {
-      if (!pq.isPending(db, importId)) return false;
-      if (pq.deletePendingSales(db, importId, REMOVE_SALES) > 0) return true;
-      if (pq.deletePendingCustomers(db, importId, REMOVE_CUSTOMERS) > 0) return true;
-      pq.deletePendingNames(db, importId);
-      return false;
+export function removeImportChunk(db: Db, importId: number, sizes: RemovalSizes): boolean {
+  const t = performance.now();
+  const removed = db
+    .transaction((): { part: 'sales' | 'customers'; n: number } | null => {
+      if (!pq.isPending(db, importId)) return null;
+      let n = pq.deletePendingSales(db, importId, sizes.sales);
+      if (n > 0) return { part: 'sales', n };
+      n = pq.deletePendingCustomers(db, importId, sizes.customers);
+      return n > 0 ? { part: 'customers', n } : null;
     })
     .immediate();
+  if (!removed) {
+    // Its staff and payment methods last, in a transaction of their own with foreign keys off:
+    // nothing refers to them but its own sales, gone by now (the views hide them from every other
+    // write), and SQLite's check read the whole of `sales` for each one (0.6 s of write lock per
+    // name in the bench shop).
+    withForeignKeysOff(
+      db,
+      () => db.transaction(() => pq.isPending(db, importId) && pq.deletePendingNames(db, importId)).immediate(),
+      stillOff,
+    );
+    return false;
+  }
+  sizes[removed.part] = nextChunkSize(removed.n, performance.now() - t, PLACE_TARGET_MS);
+  return true;
 }
 
 /** Takes away all an unfinished import placed, a short transaction at a time, `beforeChunk` before each (a transport's writes first). */
 export function removeImportRows(db: Db, importId: number, beforeChunk?: () => void): void {
+  const sizes = new RemovalSizes();
   do beforeChunk?.();
-  while (removeImportChunk(db, importId));
+  while (removeImportChunk(db, importId, sizes));
 }

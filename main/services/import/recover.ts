@@ -3,7 +3,7 @@ import * as st from '../../db/queries/import-staging';
 import * as q from '../../db/queries/imports';
 import { holderAlive } from '../../db/in-use';
 import { clearLegacyStage } from './chunks';
-import { removeImportChunk, removeImportRows } from './place';
+import { RemovalSizes, removeImportChunk, removeImportRows } from './place';
 
 /**
  * At start-up: an import whose process is gone (killed, crashed, the power cut) never flipped, so
@@ -41,7 +41,8 @@ function deadImports(db: Db, selfIdle: boolean): number[] {
 export async function removeDeadImportsInTurns(db: Db, selfIdle: boolean): Promise<number[]> {
   const dead = deadImports(db, selfIdle);
   for (const id of dead) {
-    while (db.open && removeImportChunk(db, id)) await new Promise((r) => setImmediate(r));
+    const sizes = new RemovalSizes();
+    while (db.open && removeImportChunk(db, id, sizes)) await new Promise((r) => setImmediate(r));
     if (!db.open) break;
     db.transaction(() => q.setImportState(db, id, 'failed')).immediate();
   }
