@@ -14,7 +14,7 @@ const SEARCH_P95_TARGET = 50;
 const MAX_TARGET = 300;
 const SPEED_TARGET_S = 10;
 /** issue 13: an import writes in short transactions of at most this, which a sale may wait for */
-const CHUNK_TARGET_MS = 100;
+const LOCK_TARGET_MS = 100;
 
 /**
  * Waits until the operating system has written out what the previous measurement left in its page
@@ -108,7 +108,7 @@ async function chunkedImport(bytes: Buffer): Promise<{
 }
 
 /**
- * The same import into an empty shop, cancelled once every sale is placed (the latest a cancel can
+ * The same import into an empty shop, cancelled once every row is placed (the latest a cancel can
  * come): how long taking its rows away takes, and the longest of its short write transactions
  * (timed from one to the next: the import's beforeChunk runs before each).
  */
@@ -118,12 +118,14 @@ async function cancelledImport(bytes: Buffer): Promise<{ seconds: number; longes
     let placed = 0;
     let removing = false;
     const marks: number[] = [];
-    const sales = bytes.toString('latin1').split('\n').filter(Boolean).length - 1;
+    // every row placing writes: the sales, and the customers they name (all new to an empty shop)
+    const lines = bytes.toString('latin1').split('\n').filter(Boolean).slice(1);
+    const rows = lines.length + new Set(lines.map((l) => l.slice(0, l.indexOf(',')))).size;
     await runImport(ctx, bytes, 'sales.csv', ImportOptions.parse({ kind: 'sales', createCustomers: true }), {
       onChunk: (part, n) => {
         if (part === 'placed') placed += n;
       },
-      isCancelled: () => (removing ||= placed >= sales),
+      isCancelled: () => (removing ||= placed >= rows),
       beforeChunk: () => {
         if (removing) marks.push(performance.now());
       },
@@ -255,8 +257,8 @@ export async function importSection(args: string[] = []): Promise<Row[]> {
     section: 'import',
     name: `the same import cancelled once every row is placed: its rows taken away`,
     value: `${x.seconds.toFixed(1)} s in ${x.transactions} transactions, longest ${x.longestMs.toFixed(0)} ms`,
-    target: `longest ≤ ${CHUNK_TARGET_MS} ms`,
-    pass: x.longestMs <= CHUNK_TARGET_MS,
+    target: `longest ≤ ${LOCK_TARGET_MS} ms`,
+    pass: x.longestMs <= LOCK_TARGET_MS,
   });
   settle();
   const d = await counterDuringImport(bytes);

@@ -173,9 +173,7 @@ describe("an import's rows placed in the shop before its flip", () => {
       expect(now.staff).toBe(before.staff);
       expect(now.payment_methods).toBe(before.payment_methods);
       expect(wrongTotals(counter.db)).toBe(0);
-      // its names were taken away with the checks off for that one transaction: they are on again,
-      // and nothing refers to a name that is gone
-      expect(ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      // nothing refers to a customer or a name that is gone
       expect(counter.db.pragma('foreign_key_check')).toEqual([]);
     } finally {
       closeApp(counter);

@@ -8,7 +8,7 @@ export const version = 24;
  * its own and tests its WHEN inside it: an import's placing, whose rows all fail those WHENs, paid
  * three sub-programs per sale and three per visit day, and for each visit day three look-ups of
  * whether its customer is a pending import's. Merged, each row pays one of each; an in-process
- * import of 1,000,000 rows placed them about 0.8 s faster (docs/architecture.md, Measured).
+ * import of 1,000,000 rows placed them about 1 s faster (docs/architecture.md, Measured).
  *
  * The bodies are the ones they replace (migrations 3, 5, 13, 19 and 23), one after another; a
  * condition that was the trigger's own (a voided sale adds no day, no shop day and no totals; a

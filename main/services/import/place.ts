@@ -83,59 +83,55 @@ export function placeImport(
   db.pragma('synchronous = NORMAL');
   db.pragma('wal_autocheckpoint = 0');
   try {
-    return withForeignKeysOff(
-      db,
-      () => {
-        const count = st.stagedCustomerCount(db, importId);
-        const base = db
-          .transaction(() => {
-            for (const n of st.stagedNames(db, importId)) {
-              const id =
-                n.kind === 'payment'
-                  ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name, importId)
-                  : insertStaff(db, n.name, now, importId);
-              st.resolveName(db, importId, n.kind, n.key, id);
-            }
-            const base = pl.customerBase(db);
-            if (count > 0) placeCustomers(base, count, count);
-            return base;
-          })
-          .immediate();
-        if (count > 0) progress?.(1);
-        let hi = count - 1;
+    return withForeignKeysOff(ctx, () => {
+      const count = st.stagedCustomerCount(db, importId);
+      const base = db
+        .transaction(() => {
+          for (const n of st.stagedNames(db, importId)) {
+            const id =
+              n.kind === 'payment'
+                ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name, importId)
+                : insertStaff(db, n.name, now, importId);
+            st.resolveName(db, importId, n.kind, n.key, id);
+          }
+          const base = pl.customerBase(db);
+          if (count > 0) placeCustomers(base, count, count);
+          return base;
+        })
+        .immediate();
+      if (count > 0) progress?.(1);
+      let hi = count - 1;
+      inWriteChunks(
+        db,
+        hooks,
+        (size) => {
+          if (hi < 1) return 0;
+          const lo = Math.max(1, hi - size + 1);
+          const n = placeCustomers(base, lo, hi);
+          hi = lo - 1;
+          return n;
+        },
+        progress,
+      );
+      let sales = 0;
+      if (imp.kind === 'sales') {
+        let after: pl.SaleKey | null = null;
         inWriteChunks(
           db,
           hooks,
           (size) => {
-            if (hi < 1) return 0;
-            const lo = Math.max(1, hi - size + 1);
-            const n = placeCustomers(base, lo, hi);
-            hi = lo - 1;
+            const to = pl.saleKeyAfter(db, importId, after, size);
+            if (!to) return 0;
+            const n = pl.placeSales(db, importId, importId, base, now, after, to);
+            after = to;
+            sales += n;
             return n;
           },
           progress,
         );
-        let sales = 0;
-        if (imp.kind === 'sales') {
-          let after: pl.SaleKey | null = null;
-          inWriteChunks(
-            db,
-            hooks,
-            (size) => {
-              const to = pl.saleKeyAfter(db, importId, after, size);
-              if (!to) return 0;
-              const n = pl.placeSales(db, importId, importId, base, now, after, to);
-              after = to;
-              sales += n;
-              return n;
-            },
-            progress,
-          );
-        }
-        return { base, sales };
-      },
-      stillOff,
-    );
+      }
+      return { base, sales };
+    });
   } catch (e) {
     if (e instanceof SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE')
       throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
@@ -146,20 +142,18 @@ export function placeImport(
   }
 }
 
-/** Foreign keys left off after taking an import's names away (the writer's connection may go on with it): said loudly. */
-const stillOff = () => {
-  throw new Error('import: foreign keys could not be turned on again');
-};
-
 /**
  * How many rows the next transaction taking an unfinished import's rows away deletes: sized, like
- * placing's, from the last one's time to hold the write lock about PLACE_TARGET_MS, commit included
- * (fixed sizes held it over 100 ms on a busy machine). One per removal of one import.
+ * placing's, from the last one's time to hold the write lock about REMOVE_TARGET_MS, commit
+ * included (fixed sizes held it up to 111 ms in the bench). One per removal of one import.
  */
 export class RemovalSizes {
-  sales = 5_000;
-  customers = 1_000;
+  sales = 2_000;
+  customers = 500;
 }
+
+/** Shorter than placing's: the removal's speed matters less than the counter's wait. */
+const REMOVE_TARGET_MS = 50;
 
 /**
  * One short write transaction of taking away what an import that never got done placed in the
@@ -176,22 +170,13 @@ export function removeImportChunk(db: Db, importId: number, sizes: RemovalSizes)
       let n = pq.deletePendingSales(db, importId, sizes.sales);
       if (n > 0) return { part: 'sales', n };
       n = pq.deletePendingCustomers(db, importId, sizes.customers);
-      return n > 0 ? { part: 'customers', n } : null;
+      if (n > 0) return { part: 'customers', n };
+      pq.deletePendingNames(db, importId);
+      return null;
     })
     .immediate();
-  if (!removed) {
-    // Its staff and payment methods last, in a transaction of their own with foreign keys off:
-    // nothing refers to them but its own sales, gone by now (the views hide them from every other
-    // write), and SQLite's check read the whole of `sales` for each one (0.6 s of write lock per
-    // name in the bench shop).
-    withForeignKeysOff(
-      db,
-      () => db.transaction(() => pq.isPending(db, importId) && pq.deletePendingNames(db, importId)).immediate(),
-      stillOff,
-    );
-    return false;
-  }
-  sizes[removed.part] = nextChunkSize(removed.n, performance.now() - t, PLACE_TARGET_MS);
+  if (!removed) return false;
+  sizes[removed.part] = nextChunkSize(removed.n, performance.now() - t, REMOVE_TARGET_MS);
   return true;
 }
 
