@@ -151,7 +151,8 @@ function finished(entry, code) {
 function schedule() {
   for (const stage of [...pending]) {
     if (!(stage.after ?? []).every((l) => passed.has(l))) continue;
-    if (busy() >= CORES) break;
+    // a stage that needs more cores than are free waits (unless nothing runs: it would never start)
+    if (running.size > 0 && busy() + (stage.cpus ?? 1) > CORES) break;
     pending.splice(pending.indexOf(stage), 1);
     start(stage);
   }
