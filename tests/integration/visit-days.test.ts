@@ -292,9 +292,9 @@ it('0024 merges an older shop’s three insert triggers on sales and on visit da
       "INSERT INTO main.customers (id, name, name_key, name_pinyin, name_initials, name_given, notes, created_at, updated_at) VALUES (1, '张三', '张三', 'zhangsan', 'zs', '三', '', 0, 0)",
     )
     .run();
-  const sale = old.prepare(
-    'INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, discount_minor, is_promotion, voided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
-  );
+  const SALE =
+    'INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, discount_minor, is_promotion, voided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)';
+  const sale = old.prepare(SALE);
   // (the old triggers: a visit, a second sale the same day with a discount, a walk-in, a voided sale)
   sale.run(1, Date.parse('2026-03-01T03:00:00Z'), '2026-03-01', 500, 0, 0, null);
   sale.run(1, Date.parse('2026-03-01T05:00:00Z'), '2026-03-01', 200, 50, 0, null);
@@ -317,9 +317,7 @@ it('0024 merges an older shop’s three insert triggers on sales and on visit da
     expect(kept(db)).toEqual(before.kept);
 
     // the same kinds of sales again, through the merged triggers: each row counted once, as a recompute counts it
-    const again = db.prepare(
-      'INSERT INTO main.sales (customer_id, occurred_at, business_date, amount_minor, discount_minor, is_promotion, voided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
-    );
+    const again = db.prepare(SALE);
     again.run(1, Date.parse('2026-03-01T06:00:00Z'), '2026-03-01', 100, 0, 1, null);
     again.run(1, Date.parse('2026-03-03T03:00:00Z'), '2026-03-03', 400, 20, 0, null);
     again.run(null, Date.parse('2026-03-03T03:30:00Z'), '2026-03-03', 250, 0, 0, null);
