@@ -145,7 +145,7 @@ export function placeImport(
 /**
  * How many rows the next transaction taking an unfinished import's rows away deletes: sized, like
  * placing's, from the last one's time to hold the write lock about REMOVE_TARGET_MS, commit
- * included (fixed sizes held it up to 111 ms in the bench). One per removal of one import.
+ * included (fixed sizes held it 111 and 132 ms in two bench runs). One per removal of one import.
  */
 export class RemovalSizes {
   sales = 2_000;
