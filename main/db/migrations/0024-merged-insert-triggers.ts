@@ -20,8 +20,13 @@ export const MERGED = {
   visit_days_insert_derived: ['visit_days_totals_insert', 'visit_days_customer_visits_insert', 'visit_days_shop_insert'],
 } as const;
 
+/** Each trigger migration 24 replaces, and the one it is merged into. */
+export const MERGED_INTO: Readonly<Record<string, keyof typeof MERGED>> = Object.fromEntries(
+  Object.entries(MERGED).flatMap(([into, olds]) => olds.map((old) => [old, into as keyof typeof MERGED])),
+);
+
 export function up(db: Database): void {
-  for (const old of Object.values(MERGED).flat()) {
+  for (const old of Object.keys(MERGED_INTO)) {
     const had = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(old);
     if (!had) throw new Error(`migration 24: trigger ${old} is missing`);
     db.exec(`DROP TRIGGER main."${old}"`);

@@ -3,7 +3,7 @@ import { stmt } from '../stmt';
 import { inMain } from '../pending';
 import { refreshAllStats } from './customers';
 import { DERIVED_TRIGGERS as DERIVED_AT_20 } from '../migrations/0020-derived-unpause';
-import { MERGED } from '../migrations/0024-merged-insert-triggers';
+import { MERGED_INTO } from '../migrations/0024-merged-insert-triggers';
 
 /**
  * The derived data kept from `sales` (visit_days, visit_totals, shop_days, the customers' totals,
@@ -26,8 +26,7 @@ export const SHOP_DAY_VISITS_SQL = `UPDATE shop_days SET visits = x.visits, deal
  * `visit_days`, as the shop has them now: migration 20's, with the insert triggers migration 24
  * merged into one per table.
  */
-const merged = new Set<string>(Object.values(MERGED).flat());
-export const DERIVED_TRIGGERS: readonly string[] = [...DERIVED_AT_20.filter((n) => !merged.has(n)), ...Object.keys(MERGED)];
+export const DERIVED_TRIGGERS: readonly string[] = [...new Set(DERIVED_AT_20.map((n) => MERGED_INTO[n] ?? n))];
 
 /**
  * Takes the per-row derived-data triggers away for a bulk write that adds the same sums itself
