@@ -13,11 +13,18 @@ import { withForeignKeysOff } from './flip';
 import type { StagedImport } from './staged';
 
 /**
- * What one placing chunk aims at, its commit included: the write lock it holds, which a sale at the
- * counter may wait for (issue 13: ≤ 100 ms). Longer than staging's chunks: each commit writes the
- * index pages its rows touched, and fewer, larger chunks write each page fewer times.
+ * What one placing transaction aims at, its commit included: the write lock it holds, which a write
+ * from another process (`regulars import` beside the app, say) may wait for (issue 13: ≤ 100 ms).
+ * Longer than staging's chunks: each commit writes the index pages its rows touched, and fewer,
+ * larger transactions write each page fewer times. A sale of this process waits less: see LockedSteps.
  */
 export const PLACE_TARGET_MS = 80;
+
+/**
+ * What one step inside a write transaction aims at: a sale of this process that asks for the lock
+ * meanwhile waits for the step under way and the commit, not for the rest of the transaction.
+ */
+const STEP_TARGET_MS = 10;
 
 /**
  * Chunks between two checkpoints of the log: each copies back once the index pages that several
@@ -27,19 +34,66 @@ export const PLACE_TARGET_MS = 80;
 const CHUNKS_PER_CHECKPOINT = 8;
 
 /**
+ * Write transactions made of short steps. `step(rows)` writes up to `rows` rows and says how many
+ * (0: none are left). A transaction goes on step after step until it has used its time, the last
+ * commit's time counted in (`targetMs`), or until `writerWaiting` says a write of the counter's lane
+ * waits for the lock: then it commits at once. In the 100k-customer shop, single chunks sized from
+ * the last one's pace ran to 150–240 ms (pages read from disk), and a sale that came during one
+ * waited for all of it, then for SQLite's busy wait to look again (it sleeps up to 100 ms between
+ * tries): 340 ms. Each step is sized from the last step's pace.
+ */
+export class LockedSteps {
+  private rows: number;
+  private commitMs = 0;
+  /** a step found nothing left to write */
+  done = false;
+
+  constructor(
+    private readonly targetMs: number,
+    firstRows: number,
+  ) {
+    this.rows = firstRows;
+  }
+
+  /** One write transaction of steps; the rows it wrote. */
+  run(db: Db, step: (rows: number) => number, writerWaiting?: () => boolean): number {
+    const t = performance.now();
+    let body = 0;
+    const n = db
+      .transaction(() => {
+        let n = 0;
+        for (;;) {
+          const s = performance.now();
+          const k = step(this.rows);
+          if (k === 0) {
+            this.done = true;
+            break;
+          }
+          n += k;
+          const now = performance.now();
+          this.rows = nextChunkSize(k, now - s, STEP_TARGET_MS);
+          if (now - t + this.commitMs >= this.targetMs || writerWaiting?.()) break;
+        }
+        body = performance.now() - t;
+        return n;
+      })
+      .immediate();
+    this.commitMs = performance.now() - t - body;
+    return n;
+  }
+}
+
+/**
  * Runs `write(size)` (which writes up to `size` rows and says how many it wrote, 0 when none are
- * left) in short write transactions, each sized from the last one's time, commit included, to hold
- * the write lock about PLACE_TARGET_MS.
+ * left) in short write transactions of steps (LockedSteps) until none are left.
  */
 function inWriteChunks(db: Db, hooks: ChunkHooks, write: (size: number) => number, progress?: (n: number) => void): void {
-  let size = FIRST_CHUNK;
-  for (let chunks = 1; ; chunks++) {
+  const steps = new LockedSteps(PLACE_TARGET_MS, FIRST_CHUNK);
+  for (let chunks = 1; !steps.done; chunks++) {
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.beforeChunk?.();
-    const t = performance.now();
-    const n = db.transaction(() => write(size)).immediate();
+    const n = steps.run(db, write, hooks.writerWaiting);
     if (n === 0) return;
-    size = nextChunkSize(n, performance.now() - t, PLACE_TARGET_MS);
     // SQLite's automatic checkpoint is off for placing: it would run in the commit, counted in the
     // chunk's time, after every chunk. Here it holds no lock a sale waits for.
     if (chunks % CHUNKS_PER_CHECKPOINT === 0) db.pragma('wal_checkpoint(PASSIVE)');
@@ -142,47 +196,60 @@ export function placeImport(
   }
 }
 
-/**
- * How many rows the next transaction taking an unfinished import's rows away deletes: sized, like
- * placing's, from the last one's time to hold the write lock about REMOVE_TARGET_MS, commit
- * included (fixed sizes held it 111 and 132 ms in two bench runs). One per removal of one import.
- */
-export class RemovalSizes {
-  sales = 2_000;
-  customers = 500;
-}
-
 /** Shorter than placing's: the removal's speed matters less than the counter's wait. */
 const REMOVE_TARGET_MS = 50;
 
 /**
- * One short write transaction of taking away what an import that never got done placed in the
- * shop (cancelled, failed, or dead): some of its sales, else some of its new customers with their
- * visit days and totals, else the staff and payment methods it brought. Says whether anything is
- * left. Its rows were never counted (migration 23), so nothing else changes; an import that is not
- * pending (done meanwhile, or gone) is left alone.
+ * Taking away what an import that never got done placed in the shop (cancelled, failed, or dead),
+ * one short write transaction of steps (LockedSteps) at a time: its sales, then its new customers
+ * with their visit days and totals, then the staff and payment methods it brought. Its rows were
+ * never counted (migration 23), so nothing else changes; an import that is not pending (done
+ * meanwhile, or gone) is left alone.
  */
-export function removeImportChunk(db: Db, importId: number, sizes: RemovalSizes): boolean {
-  const t = performance.now();
-  const removed = db
-    .transaction((): { part: 'sales' | 'customers'; n: number } | null => {
-      if (!pq.isPending(db, importId)) return null;
-      let n = pq.deletePendingSales(db, importId, sizes.sales);
-      if (n > 0) return { part: 'sales', n };
-      n = pq.deletePendingCustomers(db, importId, sizes.customers);
-      if (n > 0) return { part: 'customers', n };
-      pq.deletePendingNames(db, importId);
-      return null;
-    })
-    .immediate();
-  if (!removed) return false;
-  sizes[removed.part] = nextChunkSize(removed.n, performance.now() - t, REMOVE_TARGET_MS);
-  return true;
+export class ImportRemoval {
+  private readonly sales = new LockedSteps(REMOVE_TARGET_MS, 2_000);
+  private readonly customers = new LockedSteps(REMOVE_TARGET_MS, 500);
+  private finished = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly importId: number,
+    private readonly writerWaiting?: () => boolean,
+  ) {}
+
+  /** One transaction; says whether anything may be left. */
+  next(): boolean {
+    const { db, importId } = this;
+    const whilePending = (remove: (rows: number) => number) => (rows: number) => (pq.isPending(db, importId) ? remove(rows) : 0);
+    if (this.finished) return false;
+    if (!this.sales.done)
+      this.sales.run(
+        db,
+        whilePending((rows) => pq.deletePendingSales(db, importId, rows)),
+        this.writerWaiting,
+      );
+    else if (!this.customers.done)
+      this.customers.run(
+        db,
+        whilePending((rows) => pq.deletePendingCustomers(db, importId, rows)),
+        this.writerWaiting,
+      );
+    else {
+      db.transaction(() => {
+        if (pq.isPending(db, importId)) pq.deletePendingNames(db, importId);
+      }).immediate();
+      this.finished = true;
+    }
+    return !this.finished;
+  }
 }
 
-/** Takes away all an unfinished import placed, a short transaction at a time, `beforeChunk` before each (a transport's writes first). */
-export function removeImportRows(db: Db, importId: number, beforeChunk?: () => void): void {
-  const sizes = new RemovalSizes();
+/**
+ * Takes away all an unfinished import placed, a short transaction at a time, `beforeChunk` before
+ * each (a transport's writes first), each ending early when `writerWaiting` says one waits.
+ */
+export function removeImportRows(db: Db, importId: number, beforeChunk?: () => void, writerWaiting?: () => boolean): void {
+  const removal = new ImportRemoval(db, importId, writerWaiting);
   do beforeChunk?.();
-  while (removeImportChunk(db, importId, sizes));
+  while (removal.next());
 }

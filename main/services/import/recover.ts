@@ -3,7 +3,7 @@ import * as st from '../../db/queries/import-staging';
 import * as q from '../../db/queries/imports';
 import { holderAlive } from '../../db/in-use';
 import { clearLegacyStage } from './chunks';
-import { RemovalSizes, removeImportChunk, removeImportRows } from './place';
+import { ImportRemoval, removeImportRows } from './place';
 
 /**
  * At start-up: an import whose process is gone (killed, crashed, the power cut) never flipped, so
@@ -41,8 +41,8 @@ function deadImports(db: Db, selfIdle: boolean): number[] {
 export async function removeDeadImportsInTurns(db: Db, selfIdle: boolean): Promise<number[]> {
   const dead = deadImports(db, selfIdle);
   for (const id of dead) {
-    const sizes = new RemovalSizes();
-    while (db.open && removeImportChunk(db, id, sizes)) await new Promise((r) => setImmediate(r));
+    const removal = new ImportRemoval(db, id);
+    while (db.open && removal.next()) await new Promise((r) => setImmediate(r));
     if (!db.open) break;
     db.transaction(() => q.setImportState(db, id, 'failed')).immediate();
   }
