@@ -135,11 +135,10 @@ async function cancelledImport(bytes: Buffer): Promise<{ seconds: number; longes
     );
     marks.push(performance.now());
     const left = ctx.db
-      .prepare('SELECT (SELECT COUNT(*) FROM main.sales) + (SELECT COUNT(*) FROM main.customers) AS n')
-      .get() as {
-      n: number;
-    };
-    if (left.n !== 0) throw new Error(`a cancelled import left ${left.n} rows`);
+      .prepare<[], number>('SELECT (SELECT COUNT(*) FROM main.sales) + (SELECT COUNT(*) FROM main.customers)')
+      .pluck()
+      .get();
+    if (left !== 0) throw new Error(`a cancelled import left ${left} rows`);
     let longest = 0;
     for (let i = 1; i < marks.length; i++) longest = Math.max(longest, marks[i]! - marks[i - 1]!);
     return { seconds: (marks.at(-1)! - marks[0]!) / 1000, longestMs: longest, transactions: marks.length - 1 };

@@ -132,67 +132,82 @@ export function placeImport(
     if (grouped) placeNewCustomersDerived(db, grouped, base, lo, hi);
     return n;
   };
-  const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('synchronous = NORMAL');
   db.pragma('wal_autocheckpoint = 0');
   try {
-    return withForeignKeysOff(ctx, () => {
-      const count = st.stagedCustomerCount(db, importId);
-      const base = db
-        .transaction(() => {
-          for (const n of st.stagedNames(db, importId)) {
-            const id =
-              n.kind === 'payment'
-                ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name, importId)
-                : insertStaff(db, n.name, now, importId);
-            st.resolveName(db, importId, n.kind, n.key, id);
-          }
-          const base = pl.customerBase(db);
-          if (count > 0) placeCustomers(base, count, count);
-          return base;
-        })
-        .immediate();
-      if (count > 0) progress?.(1);
-      let hi = count - 1;
-      inWriteChunks(
-        db,
-        hooks,
-        (size) => {
-          if (hi < 1) return 0;
-          const lo = Math.max(1, hi - size + 1);
-          const n = placeCustomers(base, lo, hi);
-          hi = lo - 1;
-          return n;
-        },
-        progress,
-      );
-      let sales = 0;
-      if (imp.kind === 'sales') {
-        let after: pl.SaleKey | null = null;
+    return unsynced(db, () =>
+      withForeignKeysOff(ctx, () => {
+        const count = st.stagedCustomerCount(db, importId);
+        const base = db
+          .transaction(() => {
+            for (const n of st.stagedNames(db, importId)) {
+              const id =
+                n.kind === 'payment'
+                  ? insertPaymentMethod(db, `import_${-n.key}_${now}`, n.name, importId)
+                  : insertStaff(db, n.name, now, importId);
+              st.resolveName(db, importId, n.kind, n.key, id);
+            }
+            const base = pl.customerBase(db);
+            if (count > 0) placeCustomers(base, count, count);
+            return base;
+          })
+          .immediate();
+        if (count > 0) progress?.(1);
+        let hi = count - 1;
         inWriteChunks(
           db,
           hooks,
           (size) => {
-            const to = pl.saleKeyAfter(db, importId, after, size);
-            if (!to) return 0;
-            const n = pl.placeSales(db, importId, importId, base, now, after, to);
-            after = to;
-            sales += n;
+            if (hi < 1) return 0;
+            const lo = Math.max(1, hi - size + 1);
+            const n = placeCustomers(base, lo, hi);
+            hi = lo - 1;
             return n;
           },
           progress,
         );
-      }
-      return { base, sales };
-    });
+        let sales = 0;
+        if (imp.kind === 'sales') {
+          let after: pl.SaleKey | null = null;
+          inWriteChunks(
+            db,
+            hooks,
+            (size) => {
+              const to = pl.saleKeyAfter(db, importId, after, size);
+              if (!to) return 0;
+              const n = pl.placeSales(db, importId, importId, base, now, after, to);
+              after = to;
+              sales += n;
+              return n;
+            },
+            progress,
+          );
+        }
+        return { base, sales };
+      }),
+    );
   } catch (e) {
     if (e instanceof SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE')
       throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
     throw e;
   } finally {
-    db.pragma(`synchronous = ${Math.trunc(synchronous)}`);
     db.pragma(`wal_autocheckpoint = ${Math.trunc(autoCheckpoint)}`);
+  }
+}
+
+/**
+ * Runs `fn` with commits that do not wait for the disk (`synchronous = NORMAL`; the connection's
+ * own setting is back after). For placing and taking away an import's rows, out of sight until
+ * its flip: a transaction a power cut loses belongs to an import that never got done, whose rows
+ * the next start-up takes away.
+ */
+function unsynced<T>(db: Db, fn: () => T): T {
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    return fn();
+  } finally {
+    db.pragma(`synchronous = ${Math.trunc(synchronous)}`);
   }
 }
 
@@ -217,8 +232,12 @@ export class ImportRemoval {
     private readonly writerWaiting?: () => boolean,
   ) {}
 
-  /** One transaction; says whether anything may be left. */
+  /** One transaction (committed without waiting for the disk: unsynced); says whether anything may be left. */
   next(): boolean {
+    return unsynced(this.db, () => this.step());
+  }
+
+  private step(): boolean {
     const { db, importId } = this;
     const whilePending = (remove: (rows: number) => number) => (rows: number) => (pq.isPending(db, importId) ? remove(rows) : 0);
     if (this.finished) return false;
