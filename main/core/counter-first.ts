@@ -1,7 +1,7 @@
 /**
  * The counter first, across threads of one process: the writer lane marks each call it runs here,
  * and an import worker started from that lane waits, before each of its placing chunks, until the
- * mark is gone; a chunk under way when a call comes commits after its current step (LockedSteps). SQLite's busy wait polls (sleeping up to 100 ms between tries) and queues no one: an
+ * mark is gone. SQLite's busy wait polls (sleeping up to 100 ms between tries) and queues no one: an
  * import that begins its next chunk as soon as the last commits could let a sale miss chunk after
  * chunk (seconds, measured with `npm run bench -- --only=import`).
  */
@@ -22,11 +22,6 @@ export async function asWriterCall<T>(run: () => Promise<T>): Promise<T> {
     Atomics.sub(writerCalls, 0, 1);
     Atomics.notify(writerCalls, 0);
   }
-}
-
-/** In an import worker: whether the writer lane runs a call now (it may be waiting for the lock). */
-export function writerCallWaiting(buffer: SharedArrayBuffer | undefined): boolean {
-  return buffer !== undefined && Atomics.load(new Int32Array(buffer), 0) > 0;
 }
 
 /** The longest an import waits for the writer lane before one chunk: a call that takes longer does not stop it. */

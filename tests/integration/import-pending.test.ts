@@ -199,18 +199,20 @@ describe("an import's rows placed in the shop before its flip", () => {
     await expect(
       runImport(ctx, file(), 'more.csv', SALES, {
         onChunk: (part) => {
-          if (part !== 'placed' || ++placed !== 1) return;
+          if (part !== 'placed' || ++placed !== 2) return;
           // the file as a power cut would leave it here: some rows placed, no flip
           fs.copyFileSync(ctx.dbPath, copy);
           fs.copyFileSync(`${ctx.dbPath}-wal`, `${copy}-wal`);
         },
-        isCancelled: () => placed >= 1,
+        isCancelled: () => placed >= 2,
       }),
     ).rejects.toBeInstanceOf(ImportCancelled);
     const raw = new Database(copy, { readonly: true });
     const left = counts(raw);
     raw.close();
-    expect(left.customers + left.sales).toBeGreaterThan(before.customers + before.sales);
+    // its new customers, then some of its sales
+    expect(left.customers).toBeGreaterThan(before.customers);
+    expect(left.sales).toBeGreaterThan(before.sales);
     const reopened = openApp({ dbPath: copy, clock: ctx.clock });
     try {
       expect(counts(reopened.db, 'main.')).toEqual(before);

@@ -5,24 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../../main/db/open';
 import { LockedSteps } from '../../main/services/import/place';
-import { runImport, ImportCancelled } from '../../main/services/import/run';
-import { asWriterCall, writerCallsBuffer, writerCallWaiting } from '../../main/core/counter-first';
-import { ImportOptions } from '../../shared/schemas/import';
-import { tempShops } from '../helpers/shop';
 
 /**
- * An import's write transactions are made of short steps, and end after the step under way when
- * the writer lane of the same process runs a call (a sale waiting for the lock): the sale waits for
- * one step and the commit, not for the rest of the chunk (main/services/import/place.ts).
+ * An import's write transactions are made of short steps, each sized from the last one's pace, and
+ * a transaction commits after the step that uses up its time: one slow step makes it run over by
+ * that step, not by a whole chunk sized from a faster one (main/services/import/place.ts).
  */
-const NOW = Date.parse('2026-03-10T02:00:00Z');
-const { fresh } = tempShops(NOW);
-const SALES = ImportOptions.parse({ kind: 'sales', createCustomers: true });
-
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-function plainDb(): { db: ReturnType<typeof openDb>; file: string } {
+function shopFile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-steps-'));
   dirs.push(dir);
   const file = path.join(dir, 'steps.db');
@@ -30,116 +22,86 @@ function plainDb(): { db: ReturnType<typeof openDb>; file: string } {
   raw.pragma('journal_mode = WAL');
   raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER NOT NULL)');
   raw.close();
-  return { db: openDb(file), file };
+  return file;
 }
 
-/** A step writing up to `rows` rows of `total`, counting the statements it ran. */
-function writer(db: ReturnType<typeof openDb>, total: number) {
-  const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
-  const w = { written: 0, steps: 0 };
-  const step = (rows: number) => {
-    const n = Math.min(rows, total - w.written);
-    for (let i = 0; i < n; i++) insert.run(w.written + i);
-    w.written += n;
-    if (n > 0) w.steps++;
-    return n;
-  };
-  return { w, step };
-}
-
-/** 3,000 sales: a third for 40 new customers, paid one of two ways. */
-function salesFile(): Buffer {
-  const lines = ['customer_id,name,date,amount,payment'];
-  for (let i = 0; i < 3_000; i++) {
-    const id = `S${String(i % 40).padStart(2, '0')}`;
-    lines.push(
-      `${id},Steady ${id},2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${(i % 50) + 1}.50,${i % 3 ? 'cash' : 'card'}`,
-    );
-  }
-  return Buffer.from(lines.join('\n') + '\n');
-}
-
-describe('an import writes in transactions of short steps', () => {
-  it('keeps stepping until its time is used, and commits after one step when a writer waits', () => {
-    const { db, file } = plainDb();
+describe('write transactions of short steps', () => {
+  it('commit once a step uses up their time, and write every row once', () => {
+    const file = shopFile();
+    const db = openDb(file);
+    const other = new Database(file, { readonly: true });
     try {
-      // a target no step reaches: nothing but the end of the rows ends the transaction
-      const all = writer(db, 5_000);
-      const long = new LockedSteps(60_000, 100);
-      expect(long.run(db, all.step)).toBe(5_000);
-      expect(long.done).toBe(true);
-      expect(all.w.steps).toBeGreaterThan(1);
-
-      // a writer waiting all along: every transaction is one step, and it is committed when run returns
-      db.exec('DELETE FROM t');
-      const some = writer(db, 5_000);
-      const short = new LockedSteps(60_000, 100);
-      const other = new Database(file, { readonly: true });
-      const runs: number[] = [];
-      while (!short.done) {
-        const n = short.run(db, some.step, () => true);
-        if (n > 0) runs.push(n);
-        expect(other.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(some.w.written);
+      // a clock only the steps move: each step takes 30 ms, the commits none
+      let clock = 0;
+      const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+      let written = 0;
+      const asked: number[] = [];
+      const step = (rows: number) => {
+        asked.push(rows);
+        const n = Math.min(rows, 2_000 - written);
+        for (let i = 0; i < n; i++) insert.run(written + i);
+        written += n;
+        clock += 30;
+        return n;
+      };
+      const steps = new LockedSteps(80, 150, () => clock);
+      const perTransaction: number[] = [];
+      while (!steps.done) {
+        const before = asked.length;
+        const n = steps.run(db, step);
+        perTransaction.push(asked.length - before);
+        // committed when run returns: another connection sees every row written so far
+        expect(other.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(written);
+        if (n === 0) expect(steps.done).toBe(true);
       }
-      other.close();
-      expect(runs.length).toBe(some.w.steps);
-      expect(runs.reduce((a, b) => a + b, 0)).toBe(5_000);
+      // 30, 60, 90 ms: the third step uses up the 80 ms; the last transaction ends with the rows
+      expect(perTransaction.slice(0, -1).every((k) => k === 3)).toBe(true);
+      expect(perTransaction.at(-1)).toBeLessThanOrEqual(3);
+      // a step of 150 rows in 30 ms paces the next at a third of them (the floor is 100)
+      expect(asked.slice(0, 3)).toEqual([150, 100, 100]);
+      expect(other.prepare('SELECT COUNT(*), COUNT(DISTINCT v), MIN(v), MAX(v) FROM t').raw().get()).toEqual([
+        2_000, 2_000, 0, 1_999,
+      ]);
     } finally {
+      other.close();
       db.close();
     }
   });
 
-  it('a whole import ending every transaction after one step leaves the same shop as one that never yields', async () => {
-    const shop = (ctx: ReturnType<typeof fresh>) =>
-      ctx.db
-        .prepare(
-          `SELECT (SELECT COUNT(*) FROM sales) AS sales, (SELECT SUM(amount_minor) FROM sales) AS amount,
-             (SELECT COUNT(*) FROM customers) AS customers, (SELECT SUM(visits) FROM customers) AS visits,
-             (SELECT SUM(total_minor) FROM customers) AS totals, (SELECT COUNT(*) FROM visit_days) AS days,
-             (SELECT SUM(spend_minor) FROM visit_totals) AS spend, (SELECT SUM(amount_minor) FROM shop_days) AS shopDays`,
-        )
-        .get();
-    const yielding = fresh();
-    const plain = fresh();
-    let chunks = 0;
-    const a = await runImport(yielding, salesFile(), 'steady.csv', SALES, {
-      writerWaiting: () => true,
-      onChunk: (part) => void (part === 'placed' && chunks++),
-    });
-    const b = await runImport(plain, salesFile(), 'steady.csv', SALES);
-    expect(a).toMatchObject({ committed: true, imported: 3_000, customersCreated: 40 });
-    expect(b).toMatchObject({ committed: true, imported: 3_000, customersCreated: 40 });
-    expect(chunks).toBeGreaterThan(1);
-    expect(shop(yielding)).toEqual(shop(plain));
-    expect(shop(yielding)).toMatchObject({ sales: 3_000, customers: 40 });
-  });
-
-  it('a cancelled import whose removal yields after every step still leaves the shop as before', async () => {
-    const ctx = fresh();
-    const before = ctx.db.prepare('SELECT (SELECT COUNT(*) FROM sales) AS s, (SELECT COUNT(*) FROM customers) AS c').get();
-    let placed = 0;
-    await expect(
-      runImport(ctx, salesFile(), 'steady.csv', SALES, {
-        writerWaiting: () => true,
-        onChunk: (part) => void (part === 'placed' && placed++),
-        isCancelled: () => placed >= 2,
-      }),
-    ).rejects.toBeInstanceOf(ImportCancelled);
-    expect(ctx.db.prepare('SELECT (SELECT COUNT(*) FROM sales) AS s, (SELECT COUNT(*) FROM customers) AS c').get()).toEqual(
-      before,
-    );
-    expect(ctx.db.prepare('SELECT COUNT(*) FROM imports').pluck().get()).toBe(0);
-  });
-
-  it("the writer lane's mark says a call runs, and only while it runs", async () => {
-    const buffer = writerCallsBuffer();
-    expect(writerCallWaiting(buffer)).toBe(false);
-    expect(writerCallWaiting(undefined)).toBe(false);
-    let inside = false;
-    await asWriterCall(async () => {
-      inside = writerCallWaiting(buffer);
-    });
-    expect(inside).toBe(true);
-    expect(writerCallWaiting(buffer)).toBe(false);
+  it('count the last commit in the next transaction’s time', () => {
+    const db = openDb(shopFile());
+    try {
+      // each step takes 10 ms; every commit 50 ms (the clock moves when the transaction returns)
+      let clock = 0;
+      const original = db.transaction.bind(db);
+      db.transaction = ((fn: () => unknown) => {
+        const immediate = () => {
+          const r = original(fn).immediate();
+          clock += 50;
+          return r;
+        };
+        return Object.assign(immediate, { immediate });
+      }) as unknown as typeof db.transaction;
+      const insert = db.prepare('INSERT INTO t (v) VALUES (1)');
+      let steps = 0;
+      const step = (rows: number) => {
+        for (let i = 0; i < rows; i++) insert.run();
+        clock += 10;
+        steps++;
+        return rows;
+      };
+      const locked = new LockedSteps(80, 100, () => clock);
+      const stepsOfOne = () => {
+        steps = 0;
+        locked.run(db, step);
+        return steps;
+      };
+      // the first transaction knows no commit time: 8 steps of 10 ms; then 50 ms of commit leave 30
+      expect(stepsOfOne()).toBe(8);
+      expect(stepsOfOne()).toBe(3);
+      expect(stepsOfOne()).toBe(3);
+    } finally {
+      db.close();
+    }
   });
 });

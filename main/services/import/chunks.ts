@@ -14,8 +14,6 @@ export interface ChunkHooks {
   onPhase?(phase: 'staging' | 'grouping' | 'placing' | 'flip' | 'flipped'): void;
   /** before each chunk that takes the write lock (placing): a transport's writes go first */
   beforeChunk?(): void;
-  /** true while a write of the counter's lane waits for the lock: the transaction under way commits after its step */
-  writerWaiting?(): boolean;
   /** the import's row exists (pending until the flip): its id, so this run's list shows it once */
   onImportId?(importId: number): void;
 }

@@ -8,23 +8,25 @@ import * as pq from '../../db/queries/import-pending';
 import { placeNewCustomersDerived, type GroupedSales } from '../../db/queries/import-sums';
 import { insertStaff } from '../../db/queries/staff';
 import { insertPaymentMethod } from '../../db/queries/payment-methods';
-import { FIRST_CHUNK, ImportCancelled, nextChunkSize, type ChunkHooks } from './chunks';
+import { ImportCancelled, nextChunkSize, type ChunkHooks } from './chunks';
 import { withForeignKeysOff } from './flip';
 import type { StagedImport } from './staged';
 
 /**
- * What one placing transaction aims at, its commit included: the write lock it holds, which a write
- * from another process (`regulars import` beside the app, say) may wait for (issue 13: ≤ 100 ms).
- * Longer than staging's chunks: each commit writes the index pages its rows touched, and fewer,
- * larger transactions write each page fewer times. A sale of this process waits less: see LockedSteps.
+ * What one placing transaction aims at, its commit included: the write lock it holds, which a sale
+ * at the counter may wait for (issue 13: ≤ 100 ms). Longer than staging's chunks: each commit writes
+ * the index pages its rows touched, and fewer, larger transactions write each page fewer times.
  */
 export const PLACE_TARGET_MS = 80;
 
 /**
- * What one step inside a write transaction aims at: a sale of this process that asks for the lock
- * meanwhile waits for the step under way and the commit, not for the rest of the transaction.
+ * What one step inside a write transaction aims at: the transaction ends after the step that uses
+ * up its time, so it runs over by a short step at most.
  */
 const STEP_TARGET_MS = 10;
+
+/** Rows of a transaction's first step, before any pace is known: steps double from here. */
+const FIRST_STEP = 250;
 
 /**
  * Chunks between two checkpoints of the log: each copies back once the index pages that several
@@ -35,12 +37,11 @@ const CHUNKS_PER_CHECKPOINT = 8;
 
 /**
  * Write transactions made of short steps. `step(rows)` writes up to `rows` rows and says how many
- * (0: none are left). A transaction goes on step after step until it has used its time, the last
- * commit's time counted in (`targetMs`), or until `writerWaiting` says a write of the counter's lane
- * waits for the lock: then it commits at once. In the 100k-customer shop, single chunks sized from
- * the last one's pace ran to 150–240 ms (pages read from disk), and a sale that came during one
- * waited for all of it, then for SQLite's busy wait to look again (it sleeps up to 100 ms between
- * tries): 340 ms. Each step is sized from the last step's pace.
+ * (0: none are left); each step is sized from the last one's pace. A transaction goes on step after
+ * step until it has used its time (`targetMs`, the last commit's time counted in), then commits.
+ * Chunks of one statement each, sized from the last chunk's pace, ran to 150–240 ms in the
+ * 100k-customer shop (pages read from disk): a sale that came during one waited for all of it, then
+ * for SQLite's busy wait to look again (it sleeps up to 100 ms between tries), 340 ms.
  */
 export class LockedSteps {
   private rows: number;
@@ -51,34 +52,36 @@ export class LockedSteps {
   constructor(
     private readonly targetMs: number,
     firstRows: number,
+    /** milliseconds, for the time the steps and the commit take (a test's own clock) */
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.rows = firstRows;
   }
 
   /** One write transaction of steps; the rows it wrote. */
-  run(db: Db, step: (rows: number) => number, writerWaiting?: () => boolean): number {
-    const t = performance.now();
+  run(db: Db, step: (rows: number) => number): number {
+    const t = this.now();
     let body = 0;
     const n = db
       .transaction(() => {
         let n = 0;
         for (;;) {
-          const s = performance.now();
+          const s = this.now();
           const k = step(this.rows);
           if (k === 0) {
             this.done = true;
             break;
           }
           n += k;
-          const now = performance.now();
+          const now = this.now();
           this.rows = nextChunkSize(k, now - s, STEP_TARGET_MS);
-          if (now - t + this.commitMs >= this.targetMs || writerWaiting?.()) break;
+          if (now - t + this.commitMs >= this.targetMs) break;
         }
-        body = performance.now() - t;
+        body = this.now() - t;
         return n;
       })
       .immediate();
-    this.commitMs = performance.now() - t - body;
+    this.commitMs = this.now() - t - body;
     return n;
   }
 }
@@ -88,11 +91,11 @@ export class LockedSteps {
  * left) in short write transactions of steps (LockedSteps) until none are left.
  */
 function inWriteChunks(db: Db, hooks: ChunkHooks, write: (size: number) => number, progress?: (n: number) => void): void {
-  const steps = new LockedSteps(PLACE_TARGET_MS, FIRST_CHUNK);
+  const steps = new LockedSteps(PLACE_TARGET_MS, FIRST_STEP);
   for (let chunks = 1; !steps.done; chunks++) {
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.beforeChunk?.();
-    const n = steps.run(db, write, hooks.writerWaiting);
+    const n = steps.run(db, write);
     if (n === 0) return;
     // SQLite's automatic checkpoint is off for placing: it would run in the commit, counted in the
     // chunk's time, after every chunk. Here it holds no lock a sale waits for.
@@ -222,14 +225,14 @@ const REMOVE_TARGET_MS = 50;
  * meanwhile, or gone) is left alone.
  */
 export class ImportRemoval {
-  private readonly sales = new LockedSteps(REMOVE_TARGET_MS, 2_000);
-  private readonly customers = new LockedSteps(REMOVE_TARGET_MS, 500);
+  private readonly sales = new LockedSteps(REMOVE_TARGET_MS, FIRST_STEP);
+  // a customer goes with their visit days and total: fewer at first
+  private readonly customers = new LockedSteps(REMOVE_TARGET_MS, FIRST_STEP / 5);
   private finished = false;
 
   constructor(
     private readonly db: Db,
     private readonly importId: number,
-    private readonly writerWaiting?: () => boolean,
   ) {}
 
   /** One transaction (committed without waiting for the disk: unsynced); says whether anything may be left. */
@@ -245,13 +248,11 @@ export class ImportRemoval {
       this.sales.run(
         db,
         whilePending((rows) => pq.deletePendingSales(db, importId, rows)),
-        this.writerWaiting,
       );
     else if (!this.customers.done)
       this.customers.run(
         db,
         whilePending((rows) => pq.deletePendingCustomers(db, importId, rows)),
-        this.writerWaiting,
       );
     else {
       db.transaction(() => {
@@ -263,12 +264,9 @@ export class ImportRemoval {
   }
 }
 
-/**
- * Takes away all an unfinished import placed, a short transaction at a time, `beforeChunk` before
- * each (a transport's writes first), each ending early when `writerWaiting` says one waits.
- */
-export function removeImportRows(db: Db, importId: number, beforeChunk?: () => void, writerWaiting?: () => boolean): void {
-  const removal = new ImportRemoval(db, importId, writerWaiting);
+/** Takes away all an unfinished import placed, a short transaction at a time, `beforeChunk` before each (a transport's writes first). */
+export function removeImportRows(db: Db, importId: number, beforeChunk?: () => void): void {
+  const removal = new ImportRemoval(db, importId);
   do beforeChunk?.();
   while (removal.next());
 }
