@@ -142,12 +142,18 @@ describe("an import's rows placed in the shop before its flip", () => {
     try {
       const before = counts(counter.db, 'main.');
       let placed = 0;
+      let removed = 0;
       await expect(
         runImport(ctx, file(), 'more.csv', SALES, {
-          onChunk: (part) => void (part === 'placed' && placed++),
+          onChunk: (part, rows) => {
+            if (part === 'placed') placed++;
+            if (part === 'removed') removed += rows;
+          },
           isCancelled: () => placed >= 2,
         }),
       ).rejects.toBeInstanceOf(ImportCancelled);
+      // each transaction taking them away is told with its rows (the bench times them)
+      expect(removed).toBeGreaterThan(0);
       expect(counts(counter.db, 'main.')).toEqual(before);
       expect(counter.db.prepare("SELECT COUNT(*) AS n FROM imports WHERE state <> 'done'").get()).toEqual({ n: 0 });
 

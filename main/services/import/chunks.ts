@@ -8,8 +8,8 @@ export interface ChunkHooks {
   onProgress?(done: number, total: number): void;
   /** checked between chunks; true drops what was staged */
   isCancelled?(): boolean;
-  /** after each committed chunk, staged or placed in the shop (tests look at the shop between two chunks) */
-  onChunk?(part: st.StagePart | 'placed', rows: number): void;
+  /** after each committed chunk, staged, placed in the shop, or taken away again (tests and the bench look between two chunks) */
+  onChunk?(part: st.StagePart | 'placed' | 'removed', rows: number): void;
   /** when staging, summing, placing and the flip start, and the flip has committed (the benchmark times them) */
   onPhase?(phase: 'staging' | 'grouping' | 'placing' | 'flip' | 'flipped'): void;
   /** before each chunk that takes the write lock (placing): a transport's writes go first */

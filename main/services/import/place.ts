@@ -135,10 +135,8 @@ export function placeImport(
     if (grouped) placeNewCustomersDerived(db, grouped, base, lo, hi);
     return n;
   };
-  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
   try {
-    return unsynced(db, () =>
+    return importWriting(db, () =>
       withForeignKeysOff(ctx, () => {
         const count = st.stagedCustomerCount(db, importId);
         const base = db
@@ -193,24 +191,28 @@ export function placeImport(
     if (e instanceof SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE')
       throw new AppError('CONFLICT', { reason: 'import_customers_changed' });
     throw e;
-  } finally {
-    db.pragma(`wal_autocheckpoint = ${Math.trunc(autoCheckpoint)}`);
   }
 }
 
 /**
- * Runs `fn` with commits that do not wait for the disk (`synchronous = NORMAL`; the connection's
- * own setting is back after). For placing and taking away an import's rows, out of sight until
- * its flip: a transaction a power cut loses belongs to an import that never got done, whose rows
- * the next start-up takes away.
+ * Runs `fn` as an import's writing: commits that do not wait for the disk (`synchronous = NORMAL`)
+ * and no automatic checkpoint (SQLite's would run after nearly every commit; the caller checkpoints
+ * every few transactions instead); the connection's own settings are back after. For placing and
+ * taking away an import's rows, out of sight until its flip: a transaction a power cut loses
+ * belongs to an import that never got done, whose rows the next start-up takes away. `fn` is told
+ * whether the connection checkpoints by itself otherwise (the writer lane's does not: the heavy
+ * lane does it for it).
  */
-function unsynced<T>(db: Db, fn: () => T): T {
+function importWriting<T>(db: Db, fn: (autoCheckpoint: boolean) => T): T {
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 0');
   try {
-    return fn();
+    return fn(autoCheckpoint > 0);
   } finally {
     db.pragma(`synchronous = ${Math.trunc(synchronous)}`);
+    db.pragma(`wal_autocheckpoint = ${Math.trunc(autoCheckpoint)}`);
   }
 }
 
@@ -229,28 +231,45 @@ export class ImportRemoval {
   // a customer goes with their visit days and total: fewer at first
   private readonly customers = new LockedSteps(REMOVE_TARGET_MS, FIRST_STEP / 5);
   private finished = false;
+  private transactions = 0;
+  /** rows the last transaction took away */
+  lastRows = 0;
 
   constructor(
     private readonly db: Db,
     private readonly importId: number,
   ) {}
 
-  /** One transaction (committed without waiting for the disk: unsynced); says whether anything may be left. */
+  private checkpointDue = false;
+
+  /** One transaction (importWriting); says whether anything may be left. */
   next(): boolean {
-    return unsynced(this.db, () => this.step());
+    return importWriting(this.db, (autoCheckpoint) => {
+      const more = this.step();
+      this.checkpointDue = autoCheckpoint && ++this.transactions % CHUNKS_PER_CHECKPOINT === 0;
+      return more;
+    });
+  }
+
+  /** Every few transactions, a checkpoint of the log instead of SQLite's own (outside the lock). */
+  checkpointIfDue(): void {
+    if (!this.checkpointDue) return;
+    this.checkpointDue = false;
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   private step(): boolean {
     const { db, importId } = this;
     const whilePending = (remove: (rows: number) => number) => (rows: number) => (pq.isPending(db, importId) ? remove(rows) : 0);
     if (this.finished) return false;
+    this.lastRows = 0;
     if (!this.sales.done)
-      this.sales.run(
+      this.lastRows = this.sales.run(
         db,
         whilePending((rows) => pq.deletePendingSales(db, importId, rows)),
       );
     else if (!this.customers.done)
-      this.customers.run(
+      this.lastRows = this.customers.run(
         db,
         whilePending((rows) => pq.deletePendingCustomers(db, importId, rows)),
       );
@@ -264,9 +283,16 @@ export class ImportRemoval {
   }
 }
 
-/** Takes away all an unfinished import placed, a short transaction at a time, `beforeChunk` before each (a transport's writes first). */
-export function removeImportRows(db: Db, importId: number, beforeChunk?: () => void): void {
+/**
+ * Takes away all an unfinished import placed, a short transaction at a time: `beforeChunk` before
+ * each (a transport's writes first), `onChunk('removed', rows)` once each has committed.
+ */
+export function removeImportRows(db: Db, importId: number, hooks: Pick<ChunkHooks, 'beforeChunk' | 'onChunk'> = {}): void {
   const removal = new ImportRemoval(db, importId);
-  do beforeChunk?.();
-  while (removal.next());
+  for (let more = true; more;) {
+    hooks.beforeChunk?.();
+    more = removal.next();
+    hooks.onChunk?.('removed', removal.lastRows);
+    removal.checkpointIfDue();
+  }
 }

@@ -42,7 +42,10 @@ export async function removeDeadImportsInTurns(db: Db, selfIdle: boolean): Promi
   const dead = deadImports(db, selfIdle);
   for (const id of dead) {
     const removal = new ImportRemoval(db, id);
-    while (db.open && removal.next()) await new Promise((r) => setImmediate(r));
+    while (db.open && removal.next()) {
+      removal.checkpointIfDue();
+      await new Promise((r) => setImmediate(r));
+    }
     if (!db.open) break;
     db.transaction(() => q.setImportState(db, id, 'failed')).immediate();
   }

@@ -82,7 +82,7 @@ export function writeStaged(
     try {
       clearStage(db, importId);
       // a failure after the flip's commit leaves the import done, with its rows
-      if (!flipped) removeImportRows(db, importId, hooks.beforeChunk);
+      if (!flipped) removeImportRows(db, importId, hooks);
       db.transaction(() => q.deleteImport(db, importId)).immediate();
     } catch (cleanup) {
       // left for the next start-up, which marks it failed and drops what it staged
