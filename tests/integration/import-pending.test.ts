@@ -159,6 +159,8 @@ describe("an import's rows placed in the shop before its flip", () => {
 
       // a customer of the shop the file names, erased while its sales are being placed
       let erased = false;
+      let erasure: ReturnType<typeof dispatch> | null = null;
+      const theirs = { seen: 0, placed: 0 };
       await expect(
         runImport(ctx, file(), 'more.csv', SALES, {
           onChunk: (part) => {
@@ -166,11 +168,18 @@ describe("an import's rows placed in the shop before its flip", () => {
             if ((ctx.db.prepare('SELECT COUNT(*) AS n FROM main.sales').get() as { n: number }).n === before.sales) return;
             erased = true;
             const id = (counter.db.prepare("SELECT id FROM customers WHERE external_id = '0002'").get() as { id: number }).id;
-            void dispatch('customers.erase', { id, confirm: true }, counter);
+            const count = (table: string) =>
+              counter.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE customer_id = ?`).pluck().get(id) as number;
+            theirs.seen = count('sales');
+            theirs.placed = count('main.sales') - theirs.seen;
+            erasure = dispatch('customers.erase', { id, confirm: true }, counter);
           },
         }),
       ).rejects.toMatchObject({ code: 'CONFLICT', detail: { reason: 'import_customers_changed' } });
       expect(erased).toBe(true);
+      // the erasure counts the sales the shop could see, not the file's placed out of sight
+      expect(theirs.placed).toBeGreaterThan(0);
+      expect(await erasure).toMatchObject({ ok: true, data: { anonymisedSales: theirs.seen } });
       const now = counts(counter.db, 'main.');
       // the erased customer and their sales' link are gone; nothing of the file is left
       expect(now.customers).toBe(before.customers - 1);

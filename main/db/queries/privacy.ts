@@ -13,7 +13,11 @@ export function idsMergedInto(db: Db, id: number): number[] {
 }
 
 export function anonymiseSales(db: Db, customerId: number): number {
-  return stmt(db, 'UPDATE main.sales SET customer_id = NULL WHERE customer_id = ?').run(customerId).changes;
+  // a pending import's sales too (its flip then fails: a customer it names is gone), but it counts
+  // those the shop could see (the view leaves the pending ones out, db/pending.ts)
+  const seen = stmt<[number], number>(db, 'SELECT COUNT(*) FROM sales WHERE customer_id = ?').pluck().get(customerId)!;
+  stmt(db, 'UPDATE main.sales SET customer_id = NULL WHERE customer_id = ?').run(customerId);
+  return seen;
 }
 
 /** Deletes a customer row; tags, consents and consent history go with it (ON DELETE CASCADE). */
