@@ -179,9 +179,15 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
         state: 'failed',
         error: jobError(workerFailure(new Error('the import worker stopped without an answer'), ctx.log, 'the import worker')),
       });
-    // A worker that died mid-import left its staging behind: gone now, as a start-up would.
-    // (on the writer lane: a short transaction per turn, the counter's calls in between)
-    if (died) removeDeadImportsInTurns(ctx.db, true).catch((e: unknown) => ctx.log.error('could not remove a dead import', e));
+    // A worker that died mid-import left its placed rows behind: gone now, as a start-up would.
+    // (on the writer lane: a short transaction per turn, the counter's calls in between) Its job
+    // was finished by its last message, so another import of this shop may have started since:
+    // while one runs, this process's pending imports are not taken for dead (a start-up takes
+    // this one away instead).
+    if (died)
+      removeDeadImportsInTurns(ctx.db, !workers.has(shop)).catch((e: unknown) =>
+        ctx.log.error('could not remove a dead import', e),
+      );
   });
   return view(job);
 }
