@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch } from '../api';
-import { asWriterCall } from './counter-first';
+import { asWriterCall, waitWhileImportHoldsLock } from './counter-first';
 import { removeDeadImportsInTurns } from '../services/import/recover';
 import { closeApp, openApp } from '../app';
 import type { Ctx } from '../ctx';
 import type { Db } from '../db/open';
-import { openDb } from '../db/open';
+import { onWriteTransaction, openDb } from '../db/open';
 import { startupChecks } from '../services/startup';
 import { today } from '../services/settings';
 import type { CoreWorkerData, FromWorker, SharedState, ToWorker, WireError } from './protocol';
@@ -44,6 +44,8 @@ function laneConnection(db: Db): void {
   if (data.lane !== 'writer' || configured.has(db)) return;
   db.pragma(`busy_timeout = ${WRITER_BUSY_MS}`);
   db.pragma('wal_autocheckpoint = 0');
+  // an import this lane started holds the lock: in at its commit, not at SQLite's next try
+  onWriteTransaction(db, () => void waitWhileImportHoldsLock());
   configured.add(db);
 }
 /** Connections laneConnection has set up: once each (a restore opens a new one), not in every call. */

@@ -69,15 +69,34 @@ function immediateTransactions(db: Db): void {
   const original = db.transaction.bind(db);
   const immediate = <F extends (...args: never[]) => unknown>(fn: F) => {
     const t = original(fn);
-    return Object.assign((...args: never[]) => (t.immediate as (...a: never[]) => unknown)(...args), {
-      default: t.immediate,
+    // the connection's hook first (onWriteTransaction), unless this one is nested in another
+    const taking =
+      (begin: (...a: never[]) => unknown) =>
+      (...args: never[]) => {
+        if (!db.inTransaction) beforeWrites.get(db)?.();
+        return begin(...args);
+      };
+    const run = taking(t.immediate as (...a: never[]) => unknown);
+    return Object.assign(run, {
+      default: run,
       deferred: t.deferred,
-      immediate: t.immediate,
-      exclusive: t.exclusive,
+      immediate: run,
+      exclusive: taking(t.exclusive as (...a: never[]) => unknown),
       database: db,
     });
   };
   db.transaction = immediate as unknown as Db['transaction'];
+}
+
+const beforeWrites = new WeakMap<Db, () => void>();
+
+/**
+ * Runs `before` each time the connection is about to take the write lock for a transaction (not a
+ * nested one, nor a deferred read): the writer lane waits there for an import of its own process
+ * to let the lock go (main/core/counter-first.ts).
+ */
+export function onWriteTransaction(db: Db, before: () => void): void {
+  beforeWrites.set(db, before);
 }
 
 export function migrate(

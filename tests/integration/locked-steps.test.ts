@@ -68,6 +68,45 @@ describe('write transactions of short steps', () => {
     }
   });
 
+  it('tell when they hold the lock: from before the transaction asks for it until it has committed or rolled back', () => {
+    const file = shopFile();
+    const db = openDb(file);
+    try {
+      const marks: string[] = [];
+      const holding = (held: boolean) => marks.push(held ? `held in=${db.inTransaction}` : `let go in=${db.inTransaction}`);
+      const insert = db.prepare('INSERT INTO t (v) VALUES (1)');
+      // a clock that never moves: steps of 100, then 200 rows (doubling), then one that finds none
+      const steps = new LockedSteps(60_000, 100, () => 0);
+      let left = 300;
+      steps.run(
+        db,
+        (rows) => {
+          marks.push('step');
+          const n = Math.min(rows, left);
+          for (let i = 0; i < n; i++) insert.run();
+          left -= n;
+          return n;
+        },
+        holding,
+      );
+      expect(marks).toEqual(['held in=false', 'step', 'step', 'step', 'let go in=false']);
+      // a step that fails: rolled back, and the lock's mark goes all the same
+      marks.length = 0;
+      expect(() =>
+        new LockedSteps(60_000, 100).run(
+          db,
+          () => {
+            throw new Error('disk full');
+          },
+          holding,
+        ),
+      ).toThrow('disk full');
+      expect(marks).toEqual(['held in=false', 'let go in=false']);
+    } finally {
+      db.close();
+    }
+  });
+
   it('count the last commit in the next transaction’s time', () => {
     const db = openDb(shopFile());
     try {

@@ -12,8 +12,10 @@ export interface ChunkHooks {
   onChunk?(part: st.StagePart | 'placed' | 'removed', rows: number): void;
   /** when staging, summing, placing and the flip start, and the flip has committed (the benchmark times them) */
   onPhase?(phase: 'staging' | 'grouping' | 'placing' | 'flip' | 'flipped'): void;
-  /** before each chunk that takes the write lock (placing): a transport's writes go first */
+  /** before each chunk that takes the write lock (placing, or taking the rows away): a transport's writes go first */
   beforeChunk?(): void;
+  /** the write lock asked for a chunk (true, before its transaction begins) and let go (false, once it committed or rolled back) */
+  holdingLock?(held: boolean): void;
   /** the import's row exists (pending until the flip): its id, so this run's list shows it once */
   onImportId?(importId: number): void;
 }

@@ -7,7 +7,7 @@ import type { ImportOptions, ImportRecord, ImportResult } from '../../../shared/
 import type { Ctx, Logger } from '../../ctx';
 import { toFailure } from '../../errors';
 import { removeDeadImportsInTurns } from './recover';
-import { writerCallsBuffer } from '../../core/counter-first';
+import { markImportHoldsLock, writerCallsBuffer } from '../../core/counter-first';
 
 /**
  * Imports from the UI run in a worker thread with their own database connection, so the counter
@@ -171,6 +171,8 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
   });
   worker.on('error', (e) => finish({ state: 'failed', error: jobError(workerFailure(e, ctx.log, 'the import worker')) }));
   worker.on('exit', () => {
+    // a worker that died inside a transaction let the lock go with it: so goes its mark
+    markImportHoldsLock(writerCallsBuffer(), false);
     workers.get(shop)?.delete(job.id);
     if (workers.get(shop)?.size === 0) workers.delete(shop);
     const died = job.state === 'running' || job.error?.code === 'INTERNAL';

@@ -58,11 +58,22 @@ export class LockedSteps {
     this.rows = firstRows;
   }
 
-  /** One write transaction of steps; the rows it wrote. */
-  run(db: Db, step: (rows: number) => number): number {
+  /** One write transaction of steps; the rows it wrote. `holding` is told before it asks for the lock and once it let go. */
+  run(db: Db, step: (rows: number) => number, holding?: (held: boolean) => void): number {
     const t = this.now();
     let body = 0;
-    const n = db
+    // marked before it asks for the lock: a writer that comes meanwhile waits for the commit, not for SQLite's next try
+    holding?.(true);
+    try {
+      return this.steps(db, step, t, (ms) => (body = ms));
+    } finally {
+      holding?.(false);
+      this.commitMs = this.now() - t - body;
+    }
+  }
+
+  private steps(db: Db, step: (rows: number) => number, t: number, bodyMs: (ms: number) => void): number {
+    return db
       .transaction(() => {
         let n = 0;
         for (;;) {
@@ -77,12 +88,10 @@ export class LockedSteps {
           this.rows = nextChunkSize(k, now - s, STEP_TARGET_MS);
           if (now - t + this.commitMs >= this.targetMs) break;
         }
-        body = this.now() - t;
+        bodyMs(this.now() - t);
         return n;
       })
       .immediate();
-    this.commitMs = this.now() - t - body;
-    return n;
   }
 }
 
@@ -95,7 +104,7 @@ function inWriteChunks(db: Db, hooks: ChunkHooks, write: (size: number) => numbe
   for (let chunks = 1; !steps.done; chunks++) {
     if (hooks.isCancelled?.()) throw new ImportCancelled();
     hooks.beforeChunk?.();
-    const n = steps.run(db, write);
+    const n = steps.run(db, write, hooks.holdingLock);
     if (n === 0) return;
     // SQLite's automatic checkpoint is off for placing: it would run in the commit, counted in the
     // chunk's time, after every chunk. Here it holds no lock a sale waits for.
@@ -238,6 +247,7 @@ export class ImportRemoval {
   constructor(
     private readonly db: Db,
     private readonly importId: number,
+    private readonly holding?: (held: boolean) => void,
   ) {}
 
   private checkpointDue = false;
@@ -267,11 +277,13 @@ export class ImportRemoval {
       this.lastRows = this.sales.run(
         db,
         whilePending((rows) => pq.deletePendingSales(db, importId, rows)),
+        this.holding,
       );
     else if (!this.customers.done)
       this.lastRows = this.customers.run(
         db,
         whilePending((rows) => pq.deletePendingCustomers(db, importId, rows)),
+        this.holding,
       );
     else {
       db.transaction(() => {
@@ -287,8 +299,12 @@ export class ImportRemoval {
  * Takes away all an unfinished import placed, a short transaction at a time: `beforeChunk` before
  * each (a transport's writes first), `onChunk('removed', rows)` once each has committed.
  */
-export function removeImportRows(db: Db, importId: number, hooks: Pick<ChunkHooks, 'beforeChunk' | 'onChunk'> = {}): void {
-  const removal = new ImportRemoval(db, importId);
+export function removeImportRows(
+  db: Db,
+  importId: number,
+  hooks: Pick<ChunkHooks, 'beforeChunk' | 'onChunk' | 'holdingLock'> = {},
+): void {
+  const removal = new ImportRemoval(db, importId, hooks.holdingLock);
   for (let more = true; more;) {
     hooks.beforeChunk?.();
     more = removal.next();

@@ -5,7 +5,7 @@ import { backupBeforeChange } from '../backup';
 import { workerFailure, type WorkerMessage, type WorkerRequest } from './jobs';
 import { ImportCancelled, runImport } from './run';
 import { stopYieldingCpu, yieldCpuToCounter } from '../../core/thread-priority';
-import { waitForWriterCalls } from '../../core/counter-first';
+import { markImportHoldsLock, waitForWriterCalls } from '../../core/counter-first';
 
 /** Entry of the import worker thread (bundled to dist/workers/import-worker.mjs). */
 const req = workerData as WorkerRequest;
@@ -30,6 +30,8 @@ try {
     },
     // a sale or any write the writer lane is running goes first
     beforeChunk: () => waitForWriterCalls(req.writerCalls),
+    // and one that comes while a chunk holds the lock goes the moment it commits
+    holdingLock: (held) => markImportHoldsLock(req.writerCalls, held),
   });
   post({ type: 'done', result });
 } catch (e) {
