@@ -1,15 +1,16 @@
 /**
  * The counter first, across threads of one process, with two marks in shared memory. The writer
  * lane marks each call it runs, and an import worker started from that lane waits, before each of
- * its write transactions, until the mark is gone. The import worker marks each write transaction
- * it holds, and the writer lane, before it takes the lock, waits for that mark to go, woken at the
- * import's commit. SQLite's busy wait polls (sleeping up to 100 ms between tries) and queues no
+ * its write transactions, until the mark is gone. The import worker marks the lock of each of its
+ * stepped write transactions (placing its rows, taking them away: LockedSteps; not the short first
+ * one of placing, nor the flip), and the writer lane, before it takes the lock, waits for that
+ * mark to go, woken at the import's commit. SQLite's busy wait polls (sleeping up to 100 ms between tries) and queues no
  * one: an import that begins its next chunk as soon as the last commits could let a sale miss chunk
  * after chunk (seconds, measured with `npm run bench -- --only=import`), and a sale let in by its
  * next try waits up to 100 ms past the commit.
  */
 const shared = new SharedArrayBuffer(8);
-/** [CALLS]: calls the writer lane runs now; [HOLDING]: 1 while an import of this process holds the write lock */
+/** [CALLS]: calls the writer lane runs now; [HOLDING]: where the write lock of an import of this process is (LockMark) */
 const words = new Int32Array(shared);
 const CALLS = 0;
 const HOLDING = 1;
@@ -45,34 +46,50 @@ export function waitForWriterCalls(buffer: SharedArrayBuffer | undefined): void 
   }
 }
 
-/**
- * In an import worker: the write lock taken (a transaction under way) or let go. Letting it go
- * wakes the writer lane if it waits for it (waitWhileImportHoldsLock).
- */
-export function markImportHoldsLock(buffer: SharedArrayBuffer | undefined, held: boolean): void {
+/** An import's write lock: asked for (in SQLite's BEGIN), held (a transaction under way), or let go. */
+export type LockMark = 'asking' | 'held' | 'free';
+const MARKS: Record<LockMark, number> = { free: 0, asking: 1, held: 2 };
+
+/** In an import worker: where its write lock is. Each change wakes the writer lane if it waits (waitWhileImportHoldsLock). */
+export function markImportHoldsLock(buffer: SharedArrayBuffer | undefined, mark: LockMark): void {
   if (!buffer) return;
   const w = new Int32Array(buffer);
-  Atomics.store(w, HOLDING, held ? 1 : 0);
-  if (!held) Atomics.notify(w, HOLDING);
+  Atomics.store(w, HOLDING, MARKS[mark]);
+  Atomics.notify(w, HOLDING);
 }
 
-/** The longest the writer lane waits for an import's mark to go before it asks SQLite anyway. */
-const MAX_LOCK_WAIT_MS = 2_000;
+/**
+ * The longest the writer lane waits for an import's mark to go before it asks SQLite anyway: an
+ * import's transaction takes about 80 ms; a mark left by a worker that died goes at its exit,
+ * which the lane's event loop runs only once the call that waits is over.
+ */
+const MAX_LOCK_WAIT_MS = 500;
+
+/**
+ * How long the writer lane gives an import that is asking for the lock to get it: SQLite grants a
+ * free lock at once, so an import still asking after this waits behind someone else (the writer
+ * lane's own last transaction, say), and the lane goes ahead.
+ */
+const ASKING_WAIT_MS = 5;
 
 /**
  * In the writer lane, before it takes the write lock: while an import of this process holds it,
  * waits for the import's commit and goes the moment it comes. SQLite's own busy wait sleeps up to
  * 100 ms between its tries: a sale that came during an import's transaction of 130 ms was let in
  * at 178 ms, one of 180 ms at 228 ms. Says whether the lock was free or the wait gave up
- * (`MAX_LOCK_WAIT_MS`; the busy timeout then goes on as before).
+ * (`maxMs`; the busy timeout then goes on as before).
  */
-export function waitWhileImportHoldsLock(buffer: SharedArrayBuffer = shared): 'free' | 'gave-up' {
+export function waitWhileImportHoldsLock(buffer: SharedArrayBuffer = shared, maxMs = MAX_LOCK_WAIT_MS): 'free' | 'gave-up' {
   const w = new Int32Array(buffer);
-  const until = Date.now() + MAX_LOCK_WAIT_MS;
-  while (Atomics.load(w, HOLDING) === 1) {
+  const until = Date.now() + maxMs;
+  for (;;) {
+    const mark = Atomics.load(w, HOLDING);
+    if (mark === MARKS.free) return 'free';
     const left = until - Date.now();
     if (left <= 0) return 'gave-up';
-    Atomics.wait(w, HOLDING, 1, left);
+    if (mark === MARKS.asking) {
+      // it gets the lock in a moment (held, then free) or waits behind someone else: then go ahead
+      if (Atomics.wait(w, HOLDING, mark, Math.min(left, ASKING_WAIT_MS)) === 'timed-out') return 'free';
+    } else Atomics.wait(w, HOLDING, mark, left);
   }
-  return 'free';
 }

@@ -22,7 +22,7 @@ describe('the writer lane and an import holding the write lock', () => {
 
   it('goes when the import, in another thread, lets the lock go', async () => {
     const buffer = new SharedArrayBuffer(8);
-    markImportHoldsLock(buffer, true);
+    markImportHoldsLock(buffer, 'held');
     // the import's thread: holds the lock a little while, then commits (the mark goes, waking the lane)
     const importer = new Worker(
       `const { workerData } = require('node:worker_threads');
@@ -33,16 +33,24 @@ describe('the writer lane and an import holding the write lock', () => {
       { eval: true, workerData: buffer },
     );
     const exited = new Promise((r) => importer.once('exit', r));
-    expect(waitWhileImportHoldsLock(buffer)).toBe('free');
+    // no time limit to speak of: only the import's wake-up ends this wait (else the test times out)
+    expect(waitWhileImportHoldsLock(buffer, 600_000)).toBe('free');
     await exited;
+  });
+
+  it('does not wait behind an import that is itself waiting for the lock', () => {
+    const buffer = new SharedArrayBuffer(8);
+    // asking, and never getting it while this lane waits (it holds the lock itself, say)
+    markImportHoldsLock(buffer, 'asking');
+    expect(waitWhileImportHoldsLock(buffer, 600_000)).toBe('free');
   });
 
   it('gives up on a mark nobody takes away, and leaves the rest to SQLite’s busy wait', () => {
     const buffer = new SharedArrayBuffer(8);
-    markImportHoldsLock(buffer, true);
-    expect(waitWhileImportHoldsLock(buffer)).toBe('gave-up');
-    markImportHoldsLock(buffer, false);
-    expect(waitWhileImportHoldsLock(buffer)).toBe('free');
+    markImportHoldsLock(buffer, 'held');
+    expect(waitWhileImportHoldsLock(buffer, 50)).toBe('gave-up');
+    markImportHoldsLock(buffer, 'free');
+    expect(waitWhileImportHoldsLock(buffer, 50)).toBe('free');
   });
 
   it('waits before each transaction that takes the lock, not before a nested or a deferred one', () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../../main/db/open';
 import { LockedSteps } from '../../main/services/import/place';
+import type { LockMark } from '../../main/core/counter-first';
 
 /**
  * An import's write transactions are made of short steps, each sized from the last one's pace, and
@@ -68,12 +69,12 @@ describe('write transactions of short steps', () => {
     }
   });
 
-  it('tell when they hold the lock: from before the transaction asks for it until it has committed or rolled back', () => {
+  it('tell where their lock is: asked for, held inside the transaction, let go once it committed or rolled back', () => {
     const file = shopFile();
     const db = openDb(file);
     try {
       const marks: string[] = [];
-      const holding = (held: boolean) => marks.push(held ? `held in=${db.inTransaction}` : `let go in=${db.inTransaction}`);
+      const holding = (mark: LockMark) => marks.push(`${mark} in=${db.inTransaction}`);
       const insert = db.prepare('INSERT INTO t (v) VALUES (1)');
       // a clock that never moves: steps of 100, then 200 rows (doubling), then one that finds none
       const steps = new LockedSteps(60_000, 100, () => 0);
@@ -89,7 +90,7 @@ describe('write transactions of short steps', () => {
         },
         holding,
       );
-      expect(marks).toEqual(['held in=false', 'step', 'step', 'step', 'let go in=false']);
+      expect(marks).toEqual(['asking in=false', 'held in=true', 'step', 'step', 'step', 'free in=false']);
       // a step that fails: rolled back, and the lock's mark goes all the same
       marks.length = 0;
       expect(() =>
@@ -101,7 +102,7 @@ describe('write transactions of short steps', () => {
           holding,
         ),
       ).toThrow('disk full');
-      expect(marks).toEqual(['held in=false', 'let go in=false']);
+      expect(marks).toEqual(['asking in=false', 'held in=true', 'free in=false']);
     } finally {
       db.close();
     }

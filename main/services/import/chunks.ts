@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import type { LockMark } from '../../core/counter-first';
 import * as st from '../../db/queries/import-staging';
 import { dropGroupedSales } from '../../db/queries/import-sums';
 
@@ -14,8 +15,8 @@ export interface ChunkHooks {
   onPhase?(phase: 'staging' | 'grouping' | 'placing' | 'flip' | 'flipped'): void;
   /** before each chunk that takes the write lock (placing, or taking the rows away): a transport's writes go first */
   beforeChunk?(): void;
-  /** the write lock asked for a chunk (true, before its transaction begins) and let go (false, once it committed or rolled back) */
-  holdingLock?(held: boolean): void;
+  /** where a chunk's write lock is: asked for (before its transaction begins), held (once it has), let go (once it committed or rolled back) */
+  holdingLock?(mark: LockMark): void;
   /** the import's row exists (pending until the flip): its id, so this run's list shows it once */
   onImportId?(importId: number): void;
 }

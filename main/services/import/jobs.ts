@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { ImportOptions, ImportRecord, ImportResult } from '../../../shared/schemas/import';
 import type { Ctx, Logger } from '../../ctx';
 import { toFailure } from '../../errors';
-import { removeDeadImportsInTurns } from './recover';
+import { removeDeadImportsInTurns, removeImportInTurns } from './recover';
 import { markImportHoldsLock, writerCallsBuffer } from '../../core/counter-first';
 
 /**
@@ -64,7 +64,7 @@ export interface WorkerRequest {
   fileName: string;
   options: ImportOptions;
   cancel: SharedArrayBuffer;
-  /** the writer lane's calls, which each placing chunk lets go first (main/core/counter-first.ts) */
+  /** the marks shared with the writer lane: its calls, which each chunk lets go first, and where the chunk's lock is (main/core/counter-first.ts) */
   writerCalls?: SharedArrayBuffer;
 }
 export type WorkerMessage =
@@ -157,11 +157,14 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
     if (record) recordOutcome(record, job, record.startedAt + (Date.now() - startedReal));
     setTimeout(() => sweepImportJobs(), KEEP_UNREAD_MS + 1000).unref();
   };
+  // the import's row in the database, once the worker has made it
+  let importId: number | null = null;
   worker.on('message', (m: WorkerMessage) => {
     if (m.type === 'progress') {
       Object.assign(job, { done: m.done, total: m.total });
       if (record) Object.assign(record, { done: m.done, total: m.total });
     } else if (m.type === 'importId') {
+      importId = m.importId;
       // from here the database's row of this import is this job's line (history.ts), also between
       // the flip's commit and the worker's last word
       if (record) record.importId = m.importId;
@@ -171,8 +174,9 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
   });
   worker.on('error', (e) => finish({ state: 'failed', error: jobError(workerFailure(e, ctx.log, 'the import worker')) }));
   worker.on('exit', () => {
-    // a worker that died inside a transaction let the lock go with it: so goes its mark
-    markImportHoldsLock(writerCallsBuffer(), false);
+    // a worker that died inside a transaction let the lock go with it: so goes its mark (a dry
+    // run never takes the lock, and leaves the mark of the import that may run beside it alone)
+    if (!options.dryRun) markImportHoldsLock(writerCallsBuffer(), 'free');
     workers.get(shop)?.delete(job.id);
     if (workers.get(shop)?.size === 0) workers.delete(shop);
     const died = job.state === 'running' || job.error?.code === 'INTERNAL';
@@ -181,15 +185,19 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
         state: 'failed',
         error: jobError(workerFailure(new Error('the import worker stopped without an answer'), ctx.log, 'the import worker')),
       });
-    // A worker that died mid-import left its placed rows behind: gone now, as a start-up would.
-    // (on the writer lane: a short transaction per turn, the counter's calls in between) Its job
+    // A worker that died mid-import left its placed rows behind: gone now, as a start-up would
+    // (on the writer lane: a short transaction per turn, the counter's calls in between). Its job
     // was finished by its last message, so another import of this shop may have started since:
-    // while one runs, this process's pending imports are not taken for dead (a start-up takes
-    // this one away instead).
-    if (died)
-      removeDeadImportsInTurns(ctx.db, !workers.has(shop)).catch((e: unknown) =>
-        ctx.log.error('could not remove a dead import', e),
-      );
+    // only this worker's import goes, or, if it died before it said which, every pending import of
+    // this process while no other import of the shop runs (else the next start-up).
+    if (!died) return;
+    const removal =
+      importId !== null
+        ? removeImportInTurns(ctx.db, importId)
+        : workers.has(shop)
+          ? null
+          : removeDeadImportsInTurns(ctx.db, true);
+    removal?.catch((e: unknown) => ctx.log.error('could not remove a dead import', e));
   });
   return view(job);
 }

@@ -11,6 +11,7 @@ import { insertPaymentMethod } from '../../db/queries/payment-methods';
 import { ImportCancelled, nextChunkSize, type ChunkHooks } from './chunks';
 import { withForeignKeysOff } from './flip';
 import type { StagedImport } from './staged';
+import type { LockMark } from '../../core/counter-first';
 
 /**
  * What one placing transaction aims at, its commit included: the write lock it holds, which a sale
@@ -58,23 +59,29 @@ export class LockedSteps {
     this.rows = firstRows;
   }
 
-  /** One write transaction of steps; the rows it wrote. `holding` is told before it asks for the lock and once it let go. */
-  run(db: Db, step: (rows: number) => number, holding?: (held: boolean) => void): number {
+  /** One write transaction of steps; the rows it wrote. `holding` is told where its lock is (asked for, held, let go). */
+  run(db: Db, step: (rows: number) => number, holding?: (mark: LockMark) => void): number {
     const t = this.now();
     let body = 0;
-    // marked before it asks for the lock: a writer that comes meanwhile waits for the commit, not for SQLite's next try
-    holding?.(true);
+    holding?.('asking');
     try {
-      return this.steps(db, step, t, (ms) => (body = ms));
+      return this.steps(db, step, t, holding, (ms) => (body = ms));
     } finally {
-      holding?.(false);
+      holding?.('free');
       this.commitMs = this.now() - t - body;
     }
   }
 
-  private steps(db: Db, step: (rows: number) => number, t: number, bodyMs: (ms: number) => void): number {
+  private steps(
+    db: Db,
+    step: (rows: number) => number,
+    t: number,
+    holding: ((mark: LockMark) => void) | undefined,
+    bodyMs: (ms: number) => void,
+  ): number {
     return db
       .transaction(() => {
+        holding?.('held');
         let n = 0;
         for (;;) {
           const s = this.now();
@@ -247,7 +254,7 @@ export class ImportRemoval {
   constructor(
     private readonly db: Db,
     private readonly importId: number,
-    private readonly holding?: (held: boolean) => void,
+    private readonly holding?: (mark: LockMark) => void,
   ) {}
 
   private checkpointDue = false;

@@ -2,6 +2,7 @@ import type { Db } from '../../db/open';
 import * as st from '../../db/queries/import-staging';
 import * as q from '../../db/queries/imports';
 import { holderAlive } from '../../db/in-use';
+import { isPending } from '../../db/queries/import-pending';
 import { clearLegacyStage } from './chunks';
 import { ImportRemoval, removeImportRows } from './place';
 
@@ -40,15 +41,25 @@ function deadImports(db: Db, selfIdle: boolean): number[] {
  */
 export async function removeDeadImportsInTurns(db: Db, selfIdle: boolean): Promise<number[]> {
   const dead = deadImports(db, selfIdle);
-  for (const id of dead) {
-    const removal = new ImportRemoval(db, id);
-    while (db.open && removal.next()) {
-      removal.checkpointIfDue();
-      await new Promise((r) => setImmediate(r));
-    }
-    if (!db.open) break;
-    db.transaction(() => q.setImportState(db, id, 'failed')).immediate();
-  }
+  for (const id of dead) if (!(await removeImportInTurns(db, id))) break;
   if (db.open) for (const id of st.legacyStages(db)) clearLegacyStage(db, id);
   return dead;
+}
+
+/**
+ * One unfinished import's placed rows taken away a short transaction per turn of the event loop,
+ * then its entry marked failed; one that got done meanwhile (its flip committed) is left as it is.
+ * False if the connection was closed meanwhile.
+ */
+export async function removeImportInTurns(db: Db, id: number): Promise<boolean> {
+  const removal = new ImportRemoval(db, id);
+  while (db.open && removal.next()) {
+    removal.checkpointIfDue();
+    await new Promise((r) => setImmediate(r));
+  }
+  if (!db.open) return false;
+  db.transaction(() => {
+    if (isPending(db, id)) q.setImportState(db, id, 'failed');
+  }).immediate();
+  return true;
 }

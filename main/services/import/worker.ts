@@ -31,7 +31,7 @@ try {
     // a sale or any write the writer lane is running goes first
     beforeChunk: () => waitForWriterCalls(req.writerCalls),
     // and one that comes while a chunk holds the lock goes the moment it commits
-    holdingLock: (held) => markImportHoldsLock(req.writerCalls, held),
+    holdingLock: (mark) => markImportHoldsLock(req.writerCalls, mark),
   });
   post({ type: 'done', result });
 } catch (e) {
