@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../../main/db/open';
-import { LockedSteps } from '../../main/services/import/place';
+import { checkpointBetweenChunks, LockedSteps } from '../../main/services/import/place';
 import type { LockMark } from '../../main/core/counter-first';
 
 /**
@@ -140,6 +142,49 @@ describe('write transactions of short steps', () => {
       expect(stepsOfOne()).toBe(8);
       expect(stepsOfOne()).toBe(3);
       expect(stepsOfOne()).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('the checkpoint between an import’s chunks', () => {
+  it('waits for the readers still in the log, so the next write starts it over', async () => {
+    const file = shopFile();
+    const db = openDb(file);
+    try {
+      db.pragma('wal_autocheckpoint = 0');
+      const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+      for (let i = 0; i < 50; i++) db.transaction(() => insert.run(i))();
+      const frames = () => (db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log;
+      // a reader in the log, with the 50 transactions' frames not yet copied back (a search at the
+      // till), done 200 ms after it began
+      const flag = new Int32Array(new SharedArrayBuffer(4));
+      const reader = new Worker(
+        `const { workerData } = require('node:worker_threads');
+         const Database = require(workerData.module);
+         const db = new Database(workerData.file, { readonly: true });
+         db.prepare('BEGIN').run();
+         db.prepare('SELECT COUNT(*) FROM t').get();
+         Atomics.store(workerData.flag, 0, 1);
+         Atomics.notify(workerData.flag, 0);
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+         db.prepare('COMMIT').run();
+         db.close();`,
+        { eval: true, workerData: { file, flag, module: createRequire(import.meta.url).resolve('better-sqlite3') } },
+      );
+      const gone = new Promise((r) => reader.once('exit', r));
+      Atomics.wait(flag, 0, 0, 10_000);
+      const busy = db.pragma('busy_timeout', { simple: true });
+      // a wait far longer than the reader's: only the reader leaving ends it
+      checkpointBetweenChunks(db, 60_000);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(busy);
+      // the next write begins the log again: its frames are all there is (with the reader still in
+      // it, the log would go on past the 50 transactions' frames)
+      db.transaction(() => insert.run(50))();
+      expect(frames()).toBeLessThan(10);
+      await gone;
+      expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(51);
     } finally {
       db.close();
     }
