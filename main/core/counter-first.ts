@@ -4,10 +4,10 @@
  * its write transactions, until the mark is gone. The import worker marks the lock of each of its
  * stepped write transactions (placing its rows, taking them away: LockedSteps; not the short first
  * one of placing, nor the flip), and the writer lane, before it takes the lock, waits for that
- * mark to go, woken at the import's commit. SQLite's busy wait polls (sleeping up to 100 ms between tries) and queues no
- * one: an import that begins its next chunk as soon as the last commits could let a sale miss chunk
- * after chunk (seconds, measured with `npm run bench -- --only=import`), and a sale let in by its
- * next try waits up to 100 ms past the commit.
+ * mark to go, woken at the import's commit. SQLite's busy wait polls (sleeping up to 100 ms
+ * between tries) and queues no one: an import that begins its next chunk as soon as the last
+ * commits could let a sale miss chunk after chunk (seconds, measured with `npm run bench --
+ * --only=import`), and a sale let in by its next try waits up to 100 ms past the commit.
  */
 const shared = new SharedArrayBuffer(8);
 /** [CALLS]: calls the writer lane runs now; [HOLDING]: where the write lock of an import of this process is (LockMark) */
