@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImportKind, ImportPreview, ImportResult, Mapping } from '../../../shared/schemas/import';
 import { useApi } from '../../api/context';
 import { useT, type T } from '../../app/i18n';
@@ -22,6 +22,8 @@ export function ImportPanel() {
   const f = useFormat();
   const api = useApi();
   const [file, setFile] = useState<{ name: string; data: string } | null>(null);
+  // the latest file chosen: a slower read of an earlier one must not replace it
+  const chosenFile = useRef(0);
   const [kind, setKind] = useState<ImportKind>('sales');
   const [encoding, setEncoding] = useState<Encoding>('auto');
   const [dateFormat, setDateFormat] = useState<DateOrder>('auto');
@@ -88,9 +90,14 @@ export function ImportPanel() {
           disabled={running}
           onChange={async (e) => {
             const chosen = e.target.files?.[0];
+            const pick = ++chosenFile.current;
             stale();
             setError(null);
-            setFile(chosen ? { name: chosen.name, data: await readAsBase64(chosen) } : null);
+            // no file until the new one is read: Preview must not show the one chosen before
+            setFile(null);
+            if (!chosen) return;
+            const data = await readAsBase64(chosen);
+            if (pick === chosenFile.current) setFile({ name: chosen.name, data });
           }}
         />
         <SelectField
