@@ -16,7 +16,7 @@ const CALLS = 0;
 const HOLDING = 1;
 
 /** The marks' memory, handed to an import worker (its `workerData`). */
-export function writerCallsBuffer(): SharedArrayBuffer {
+export function counterFirstMarks(): SharedArrayBuffer {
   return shared;
 }
 

@@ -7,7 +7,7 @@ import type { ImportOptions, ImportRecord, ImportResult } from '../../../shared/
 import type { Ctx, Logger } from '../../ctx';
 import { toFailure } from '../../errors';
 import { removeDeadImportsInTurns, removeImportInTurns } from './recover';
-import { markImportHoldsLock, writerCallsBuffer } from '../../core/counter-first';
+import { markImportHoldsLock, counterFirstMarks } from '../../core/counter-first';
 
 /**
  * Imports from the UI run in a worker thread with their own database connection, so the counter
@@ -65,7 +65,7 @@ export interface WorkerRequest {
   options: ImportOptions;
   cancel: SharedArrayBuffer;
   /** the marks shared with the writer lane: its calls, which each chunk lets go first, and where the chunk's lock is (main/core/counter-first.ts) */
-  writerCalls?: SharedArrayBuffer;
+  marks?: SharedArrayBuffer;
 }
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
@@ -138,7 +138,7 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
     fileName,
     options,
     cancel,
-    writerCalls: writerCallsBuffer(),
+    marks: counterFirstMarks(),
   };
   // Bytes that own their buffer (a decoded upload) are handed to the worker, not copied: a copy of
   // 30 MB held the writer lane (where this runs) for hundreds of milliseconds. The caller's view is
@@ -176,7 +176,7 @@ export function startImportJob(ctx: Ctx, bytes: Uint8Array, fileName: string, op
   worker.on('exit', () => {
     // a worker that died inside a transaction let the lock go with it: so goes its mark (a dry
     // run never takes the lock, and leaves the mark of the import that may run beside it alone)
-    if (!options.dryRun) markImportHoldsLock(writerCallsBuffer(), 'free');
+    if (!options.dryRun) markImportHoldsLock(counterFirstMarks(), 'free');
     workers.get(shop)?.delete(job.id);
     if (workers.get(shop)?.size === 0) workers.delete(shop);
     const died = job.state === 'running' || job.error?.code === 'INTERNAL';

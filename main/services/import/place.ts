@@ -127,9 +127,16 @@ export function checkpointBetweenChunks(db: Db, waitMs = RESTART_WAIT_MS): void 
 
 /**
  * Runs `write(size)` (which writes up to `size` rows and says how many it wrote, 0 when none are
- * left) in short write transactions of steps (LockedSteps) until none are left.
+ * left) in short write transactions of steps (LockedSteps) until none are left; with `checkpoints`
+ * (the connection would checkpoint by itself otherwise: importWriting), one every few transactions.
  */
-function inWriteChunks(db: Db, hooks: ChunkHooks, write: (size: number) => number, progress?: (n: number) => void): void {
+function inWriteChunks(
+  db: Db,
+  hooks: ChunkHooks,
+  checkpoints: boolean,
+  write: (size: number) => number,
+  progress?: (n: number) => void,
+): void {
   const steps = new LockedSteps(PLACE_TARGET_MS, FIRST_STEP);
   for (let chunks = 1; !steps.done; chunks++) {
     if (hooks.isCancelled?.()) throw new ImportCancelled();
@@ -138,7 +145,7 @@ function inWriteChunks(db: Db, hooks: ChunkHooks, write: (size: number) => numbe
     if (n === 0) return;
     // SQLite's automatic checkpoint is off for placing: it would run in the commit, counted in the
     // chunk's time, after every chunk. Here it holds the lock a sale waits for 20 ms at most.
-    if (chunks % CHUNKS_PER_CHECKPOINT === 0) checkpointBetweenChunks(db);
+    if (checkpoints && chunks % CHUNKS_PER_CHECKPOINT === 0) checkpointBetweenChunks(db);
     progress?.(n);
     hooks.onChunk?.('placed', n);
   }
@@ -175,7 +182,7 @@ export function placeImport(
     return n;
   };
   try {
-    return importWriting(db, () =>
+    return importWriting(db, (checkpoints) =>
       withForeignKeysOff(ctx, () => {
         const count = st.stagedCustomerCount(db, importId);
         const base = db
@@ -197,6 +204,7 @@ export function placeImport(
         inWriteChunks(
           db,
           hooks,
+          checkpoints,
           (size) => {
             if (hi < 1) return 0;
             const lo = Math.max(1, hi - size + 1);
@@ -212,6 +220,7 @@ export function placeImport(
           inWriteChunks(
             db,
             hooks,
+            checkpoints,
             (size) => {
               const to = pl.saleKeyAfter(db, importId, after, size);
               if (!to) return 0;

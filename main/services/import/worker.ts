@@ -29,9 +29,9 @@ try {
       if (phase === 'placing') stopYieldingCpu();
     },
     // a sale or any write the writer lane is running goes first
-    beforeChunk: () => waitForWriterCalls(req.writerCalls),
+    beforeChunk: () => waitForWriterCalls(req.marks),
     // and one that comes while a chunk holds the lock goes the moment it commits
-    holdingLock: (mark) => markImportHoldsLock(req.writerCalls, mark),
+    holdingLock: (mark) => markImportHoldsLock(req.marks, mark),
   });
   post({ type: 'done', result });
 } catch (e) {
