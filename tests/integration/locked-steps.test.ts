@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../../main/db/open';
-import { checkpointBetweenChunks, LockedSteps } from '../../main/services/import/place';
+import { checkpointBetweenChunks, LockedSteps } from '../../main/services/import/locked-steps';
 import type { LockMark } from '../../main/core/counter-first';
 
 /**
  * An import's write transactions are made of short steps, each sized from the last one's pace, and
  * a transaction commits after the step that uses up its time: one slow step makes it run over by
- * that step, not by a whole chunk sized from a faster one (main/services/import/place.ts).
+ * that step, not by a whole chunk sized from a faster one (main/services/import/locked-steps.ts).
  */
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

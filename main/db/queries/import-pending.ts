@@ -3,7 +3,7 @@ import { stmt } from '../stmt';
 
 /**
  * What an import wrote into the shop before its flip, taken away again when it never gets done
- * (services/import/place.ts removeImportRows). Each call deletes up to `limit` rows and says how
+ * (services/import/removal.ts removeImportRows). Each call deletes up to `limit` rows and says how
  * many; the triggers leave a pending import's rows out of every total (migration 23).
  */
 

@@ -4,7 +4,7 @@ import * as q from '../../db/queries/imports';
 import { holderAlive } from '../../db/in-use';
 import { isPending } from '../../db/queries/import-pending';
 import { clearLegacyStage } from './chunks';
-import { ImportRemoval } from './place';
+import { ImportRemoval } from './removal';
 
 /**
  * At start-up: an import whose process is gone (killed, crashed, the power cut) never flipped, so

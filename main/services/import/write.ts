@@ -13,7 +13,8 @@ import type { SaleRowValue } from './rows';
 import type { CustomerRef, StagedImport } from './staged';
 import { flipImport } from './flip';
 import { nameResolver } from './names';
-import { placeImport, removeImportRows } from './place';
+import { placeImport } from './place';
+import { removeImportRows } from './removal';
 import { sumImportedSales, type SaleToSum } from '../../../shared/domain/visit-sums';
 import { clearStage, ImportCancelled, importRunning, inChunks, type ChunkHooks } from './chunks';
 
