@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { Download, Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { writeBigSalesCsv } from './big-files';
 
 /** The Data screen (#/data/…), found by accessible names only. */
 class DataPage {
@@ -262,9 +263,7 @@ test('exports one customer’s data and erases them from their page after a conf
 
 test('a large import shows its progress and can be cancelled, leaving nothing behind', async ({ page, shop }, testInfo) => {
   const file = testInfo.outputPath('big-sales.csv');
-  const lines = ['customer_id,date,amount'];
-  for (let i = 0; i < 600_000; i++) lines.push(`C${i % 5000},2024-0${1 + (i % 9)}-1${i % 10},${10 + (i % 90)}.50`);
-  fs.writeFileSync(file, lines.join('\n') + '\n');
+  writeBigSalesCsv(file, 600_000);
   const before = await shop.api<{ sales: number; customers: number }>('shop.status');
   const data = new DataPage(page);
   await shop.open(page, '/data/import');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { writeBigSalesCsv } from './big-files';
 
 /**
  * Issue 15, item 17: closing or reloading the tab during an import leaves a trace. The Data screen
@@ -47,9 +48,7 @@ test('a finished import with a bad row is listed with its result after a reload'
 test('an import still running when the page is reloaded is listed, then with its result', async ({ page, shop }, testInfo) => {
   test.setTimeout(240_000);
   const file = testInfo.outputPath('big-sales.csv');
-  const lines = ['customer_id,date,amount'];
-  for (let i = 0; i < 200_000; i++) lines.push(`C${i % 5000},2024-0${1 + (i % 9)}-1${i % 10},${10 + (i % 90)}.50`);
-  fs.writeFileSync(file, lines.join('\n') + '\n');
+  writeBigSalesCsv(file, 200_000);
   const imports = new ImportsPage(page);
   await shop.open(page, '/data/import');
   await imports.importFile(file, 'sales', ['Create customers the file names but the shop lacks']);
@@ -69,9 +68,7 @@ test('an import still running when the page is reloaded is listed, then with its
 test('a cancelled import is listed as cancelled after a reload', async ({ page, shop }, testInfo) => {
   test.setTimeout(180_000);
   const file = testInfo.outputPath('cancel-sales.csv');
-  const lines = ['customer_id,date,amount'];
-  for (let i = 0; i < 600_000; i++) lines.push(`C${i % 5000},2024-0${1 + (i % 9)}-1${i % 10},${10 + (i % 90)}.50`);
-  fs.writeFileSync(file, lines.join('\n') + '\n');
+  writeBigSalesCsv(file, 600_000);
   const imports = new ImportsPage(page);
   await shop.open(page, '/data/import');
   await imports.importFile(file, 'sales', ['Create customers the file names but the shop lacks']);

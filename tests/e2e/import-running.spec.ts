@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { writeBigSalesCsv } from './big-files';
 
 /**
  * One import at a time per shop (issue 13: imports stay all-or-nothing while the counter goes on):
@@ -16,10 +17,8 @@ async function chooseAndPreview(page: Page, file: string, kind: 'customers' | 's
 test('a second import while one is running is refused, and changes nothing', async ({ page, shop }, testInfo) => {
   test.setTimeout(240_000);
   const big = testInfo.outputPath('running-sales.csv');
-  const lines = ['customer_id,date,amount'];
   // large enough to be still running while the second window tries (cancelled below)
-  for (let i = 0; i < 600_000; i++) lines.push(`R${i % 5000},2024-0${1 + (i % 9)}-1${i % 10},${10 + (i % 90)}.50`);
-  fs.writeFileSync(big, lines.join('\n') + '\n');
+  writeBigSalesCsv(big, 600_000, 'R');
   const small = testInfo.outputPath('second-customers.csv');
   fs.writeFileSync(small, 'name,phone\n第二窗口,13922223333\n');
 
