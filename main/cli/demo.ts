@@ -52,6 +52,8 @@ export async function demoCommand(args: string[]): Promise<number> {
           t('cli.demo.catalogue', { products: summary.products, rises: summary.priceRises }),
           t('cli.demo.period', { from: summary.from, to: summary.to }),
           t('cli.demo.staff', { staff: summary.staff, left: summary.staffLeft }),
+          // the generator's own truth, which the app's flags are measured against: not what they flag
+          t('cli.demo.truth'),
           t('cli.demo.lapsed', { n: summary.lapsed }),
           t('cli.demo.fading', { n: summary.fading }),
           t('cli.demo.priceSensitive', { n: summary.priceSensitive }),

@@ -20,9 +20,10 @@ export const cli = {
   'cli.demo.catalogue': '  catalogue:        {{products}} products, {{rises}} price rises',
   'cli.demo.period': '  period:           {{from}} … {{to}}',
   'cli.demo.staff': '  staff:            {{staff}} ({{left}} left)',
-  'cli.demo.lapsed': '  lapsed customers: {{n}}',
-  'cli.demo.fading': '  fading customers: {{n}}',
-  'cli.demo.priceSensitive': '  price-sensitive:  {{n}}',
+  'cli.demo.truth': '  made to happen, for the flags to find (the Lapsed screen shows what they find):',
+  'cli.demo.lapsed': '    stopped coming:   {{n}}',
+  'cli.demo.fading': '    fading:           {{n}}',
+  'cli.demo.priceSensitive': '    price-sensitive:  {{n}}',
   'cli.demo.care': '  complaints:       {{complaints}}, win-back cases: {{winback}}, introductions to make: {{tasks}}',
   'cli.demo.took': '  took:             {{seconds}} s',
   'cli.export.usage':

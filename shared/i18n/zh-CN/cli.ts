@@ -23,9 +23,10 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.demo.catalogue': '  商品目录：      {{products}} 件商品，{{rises}} 次涨价',
   'cli.demo.period': '  时间段：        {{from}} … {{to}}',
   'cli.demo.staff': '  员工：          {{staff}}（已离职 {{left}}）',
-  'cli.demo.lapsed': '  流失顾客：      {{n}}',
-  'cli.demo.fading': '  渐少顾客：      {{n}}',
-  'cli.demo.priceSensitive': '  价格敏感：      {{n}}',
+  'cli.demo.truth': '  模拟设定的顾客（供标记去发现；标记的结果见“流失顾客”页）：',
+  'cli.demo.lapsed': '    不再来了：      {{n}}',
+  'cli.demo.fading': '    来得渐少：      {{n}}',
+  'cli.demo.priceSensitive': '    价格敏感：      {{n}}',
   'cli.demo.care': '  投诉：          {{complaints}}，挽回案例：{{winback}}，待引荐：{{tasks}}',
   'cli.demo.took': '  用时：          {{seconds}} 秒',
   'cli.export.usage':
