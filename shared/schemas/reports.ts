@@ -48,8 +48,9 @@ export const Reports = z.object({
     .object({
       change_on: z.string(),
       months: z.number(),
-      before: z.object({ rate: z.number().nullable(), lost: z.number(), active: z.number() }),
-      after: z.object({ rate: z.number().nullable(), lost: z.number(), active: z.number() }),
+      /** `months`: the complete months each side counts (up to the months asked for; fewer after a recent change) */
+      before: z.object({ rate: z.number().nullable(), lost: z.number(), active: z.number(), months: z.number() }),
+      after: z.object({ rate: z.number().nullable(), lost: z.number(), active: z.number(), months: z.number() }),
     })
     .nullable(),
 });

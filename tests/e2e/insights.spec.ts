@@ -63,10 +63,13 @@ test('Insights opens on an overview whose charts show at once, each with its wor
     reports.getByRole('table', { name: 'Why customers leave' }).getByRole('rowheader', { name: 'Product quality or defects' }),
   ).toBeVisible();
   await expect(reports.getByText(/^\d+ of \d+ closed cases won back \([\d.]+%\), CN¥[\d,.]+ recovered/)).toBeVisible();
-  await expect(reports.getByText(/^6 complaints, \d+ resolved/)).toBeVisible();
+  // the demo's complaints are acted on within hours: "the same day", never "within 0 days"
+  await expect(reports.getByText(/^6 complaints, \d+ resolved \(typically the same day\)/)).toBeVisible();
   await reports.getByLabel('Date of the change (prices, staff, range)').fill('2025-11-01');
   await expect(
-    reports.getByText(/^Monthly churn in the 3 months before: [\d.]+% \([\d,]+ lost of [\d,]+ active\)/),
+    reports.getByText(
+      /^Monthly churn before the change: [\d.]+% \([\d,]+ lost of [\d,]+ active; complete months counted: 3\); after it: [\d.]+% \([\d,]+ of [\d,]+; complete months counted: 3\)\.$/,
+    ),
   ).toBeVisible();
 });
 

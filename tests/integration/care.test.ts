@@ -255,6 +255,9 @@ describe('what the shop learns', () => {
     expect(r.complaints).toMatchObject({ total: 1, resolved: 1, followed_up: 1, satisfied: 0, not_satisfied: 1 });
     expect(r.churn).toMatchObject({ change_on: '2025-12-01', months: 3 });
     expect(r.churn!.before.active).toBeGreaterThan(0);
+    // the complete months each side counts: after the change only January and February are over
+    expect(r.churn!.before.months).toBe(3);
+    expect(r.churn!.after.months).toBe(2);
   });
 });
 

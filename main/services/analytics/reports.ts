@@ -47,7 +47,8 @@ export function reports(ctx: Ctx, q: { changeOn?: string | undefined; months: nu
         const full = ms.filter((m) => !m.partial);
         const active = full.reduce((s, m) => s + m.active_start, 0);
         const lost = full.reduce((s, m) => s + m.lost, 0);
-        return { rate: active ? lost / active : null, lost, active };
+        // the complete months counted: after a recent change, fewer than asked for
+        return { rate: active ? lost / active : null, lost, active, months: full.length };
       };
       churn = {
         change_on: changeOn,

@@ -22,6 +22,13 @@ export function ReportsSection({ defaultChange }: { defaultChange: string }) {
   const [changeOn, setChangeOn] = useState(defaultChange);
   const pct = useMemo(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }), [locale]);
   const p = (x: number | null) => (x === null ? '—' : pct.format(x));
+  // a median under a day reads "the same day", not "within 0 days"
+  const withinDays = (days: number | null) =>
+    days === null
+      ? '—'
+      : days < 1
+        ? t('reports.sameDay')
+        : t('reports.withinDays', { days: f.number(Math.round(days * 10) / 10) });
 
   // The newest date wins: a slow answer for a date typed earlier never replaces this one's.
   const reports = useCall('insights.reports', /^\d{4}-\d{2}-\d{2}$/.test(changeOn) ? { changeOn } : null);
@@ -136,10 +143,7 @@ export function ReportsSection({ defaultChange }: { defaultChange: string }) {
             {t('reports.complaintsSummary', {
               total: f.number(data.complaints.total),
               resolved: f.number(data.complaints.resolved),
-              days:
-                data.complaints.median_days_to_resolve === null
-                  ? '—'
-                  : f.number(Math.round(data.complaints.median_days_to_resolve * 10) / 10),
+              within: withinDays(data.complaints.median_days_to_resolve),
               followed: f.number(data.complaints.followed_up),
               satisfied: f.number(data.complaints.satisfied),
               notSatisfied: f.number(data.complaints.not_satisfied),
@@ -154,7 +158,8 @@ export function ReportsSection({ defaultChange }: { defaultChange: string }) {
       {data?.churn ? (
         <p>
           {t('reports.churnSummary', {
-            months: data.churn.months,
+            monthsBefore: f.number(data.churn.before.months),
+            monthsAfter: f.number(data.churn.after.months),
             before: p(data.churn.before.rate),
             lostBefore: f.number(data.churn.before.lost),
             activeBefore: f.number(data.churn.before.active),

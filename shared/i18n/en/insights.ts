@@ -128,11 +128,13 @@ export const insights = {
   'reports.byReason': 'By reason',
   'reports.complaints': 'Complaints',
   'reports.complaintsSummary':
-    '{{total}} complaints, {{resolved}} resolved (typically within {{days}} days); of {{followed}} followed up, {{satisfied}} satisfied, {{notSatisfied}} not satisfied, {{unreachable}} could not be reached.',
+    '{{total}} complaints, {{resolved}} resolved ({{within}}); of {{followed}} followed up, {{satisfied}} satisfied, {{notSatisfied}} not satisfied, {{unreachable}} could not be reached.',
+  'reports.withinDays': 'typically within {{days}} days',
+  'reports.sameDay': 'typically the same day',
   'reports.churn': 'Churn before and after a change',
   'reports.changeOn': 'Date of the change (prices, staff, range)',
   'reports.churnSummary':
-    'Monthly churn in the {{months}} months before: {{before}} ({{lostBefore}} lost of {{activeBefore}} active); in the {{months}} months after: {{after}} ({{lostAfter}} of {{activeAfter}}).',
+    'Monthly churn before the change: {{before}} ({{lostBefore}} lost of {{activeBefore}} active; complete months counted: {{monthsBefore}}); after it: {{after}} ({{lostAfter}} of {{activeAfter}}; complete months counted: {{monthsAfter}}).',
   'reports.churnNone': 'Pick a date within the last two years.',
   'reports.campaigns': 'Campaign results',
   'reports.campaign': 'Export',

@@ -119,11 +119,13 @@ export const insights: Record<keyof typeof en, string> = {
   'reports.byReason': '按原因',
   'reports.complaints': '投诉处理',
   'reports.complaintsSummary':
-    '共 {{total}} 条投诉，已解决 {{resolved}} 条（通常 {{days}} 天内）；回访 {{followed}} 条：满意 {{satisfied}}，不满意 {{notSatisfied}}，联系不上 {{unreachable}}。',
+    '共 {{total}} 条投诉，已解决 {{resolved}} 条（{{within}}）；回访 {{followed}} 条：满意 {{satisfied}}，不满意 {{notSatisfied}}，联系不上 {{unreachable}}。',
+  'reports.withinDays': '通常 {{days}} 天内',
+  'reports.sameDay': '通常当天解决',
   'reports.churn': '变化前后的流失率',
   'reports.changeOn': '变化日期（价格、店员、商品）',
   'reports.churnSummary':
-    '之前 {{months}} 个月的月流失率：{{before}}（{{activeBefore}} 位活跃顾客中流失 {{lostBefore}} 位）；之后 {{months}} 个月：{{after}}（{{activeAfter}} 位中流失 {{lostAfter}} 位）。',
+    '变化前的月流失率：{{before}}（{{activeBefore}} 位活跃顾客中流失 {{lostBefore}} 位；计入完整月份 {{monthsBefore}} 个）；变化后：{{after}}（{{activeAfter}} 位中流失 {{lostAfter}} 位；计入完整月份 {{monthsAfter}} 个）。',
   'reports.churnNone': '请选择最近两年内的日期。',
   'reports.campaigns': '营销活动效果',
   'reports.campaign': '导出',
