@@ -38,6 +38,20 @@ test('Lapsed → Export as a contact list opens the export with the lapsed segme
   await expect(page.getByText(/Lapsed.*main customers/)).toBeVisible();
 });
 
+test('the fading the list shows have an export of their own, with the same filter', async ({ page, shop }) => {
+  await shop.open(page, '/lapsed');
+  await page.getByRole('combobox', { name: 'Tier' }).selectOption('main');
+  await page.getByRole('link', { name: 'Export the fading as a contact list' }).click();
+  await expect(page).toHaveURL(/[?&]lang=en.*#\/data\/export\?segment=fading&tier=main$/);
+  await expect(page.getByRole('combobox', { name: 'Segment' })).toHaveValue('fading');
+  const report = await shop.api<Report>('lapsed.list', { tier: 'main' });
+  const expected = report.rows.filter((r) => r.status === 'fading').length;
+  expect(expected).toBeGreaterThan(0);
+  const count = page.locator('.export-count');
+  await expect(count).toContainText('customers will be exported');
+  expect(matchedIn((await count.textContent()) ?? '')).toBe(expected);
+});
+
 test('in Chinese, with a staff member chosen too, the export keeps both filters and the language', async ({ page, shop }) => {
   const staff = (await shop.api<{ staff: { id: number; name: string }[] }>('shop.status')).staff[0]!;
   await shop.open(page, '/lapsed', 'zh-CN');

@@ -14,8 +14,8 @@ import { LapsedContact, useLapsedContacts } from './LapsedContact';
 import { CallSheet } from './CallSheet';
 
 /** The export of the list shown: the lapsed segment with this screen's tier and staff filters. */
-export function exportRoute(tier: string, staffId: string): string {
-  const q = new URLSearchParams({ segment: 'lapsed' });
+export function exportRoute(tier: string, staffId: string, segment: 'lapsed' | 'fading' = 'lapsed'): string {
+  const q = new URLSearchParams({ segment });
   if (tier) q.set('tier', tier);
   if (staffId) q.set('staff', staffId);
   return `/data/export?${q.toString()}`;
@@ -73,6 +73,10 @@ export function LapsedScreen() {
           </button>
           <a className="button-link" href={href(exportRoute(tier, staffId))}>
             {t('lapsed.export')}
+          </a>
+          {/* the list shows the fading too: an export of its own, so none is left out unsaid */}
+          <a className="button-link" href={href(exportRoute(tier, staffId, 'fading'))}>
+            {t('lapsed.exportFading')}
           </a>
         </div>
       </div>

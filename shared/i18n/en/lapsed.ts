@@ -16,6 +16,7 @@ export const lapsed = {
     'Is the list right? Of the {{flagged}} customers it flagged as lapsed on {{date}}, {{stayed}} did not come back since.',
   'lapsed.print': 'Print',
   'lapsed.export': 'Export as a contact list',
+  'lapsed.exportFading': 'Export the fading as a contact list',
   'lapsed.col.name': 'Customer',
   'lapsed.col.tier': 'Tier',
   'lapsed.col.last': 'Last visit',

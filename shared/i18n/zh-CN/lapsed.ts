@@ -17,6 +17,7 @@ export const lapsed: Record<keyof typeof en, string> = {
   'lapsed.check': '名单准吗？{{date}} 被标记为流失的 {{flagged}} 位顾客中，有 {{stayed}} 位此后再也没来。',
   'lapsed.print': '打印',
   'lapsed.export': '导出为联系人名单',
+  'lapsed.exportFading': '导出渐少的顾客名单',
   'lapsed.col.name': '顾客',
   'lapsed.col.tier': '等级',
   'lapsed.col.last': '上次到店',
