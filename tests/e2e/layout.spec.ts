@@ -109,3 +109,24 @@ test('every screen fits, in both languages and at both sizes, without breaking a
   }
   expect(problems).toEqual([]);
 });
+
+test('the header fits an old 1024 px counter PC and the narrowest window (900 px), in both languages', async ({ page, shop }) => {
+  for (const width of [1024, 900]) {
+    await page.setViewportSize({ width, height: 768 });
+    for (const lang of LANGS) {
+      await shop.open(page, '/settings', lang);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      const where = `${lang} ${width}px`;
+      const header = await page.locator('header.topbar').evaluate((h) => {
+        const lineOf = (el: Element) =>
+          parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.6;
+        const tooTall = Array.from(h.querySelectorAll('.brand, .shop-name, nav a'))
+          .filter((el) => el.getBoundingClientRect().height > lineOf(el) * 1.5 + 16)
+          .map((el) => el.textContent);
+        return { tooTall, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+      });
+      expect(header.overflow, `${where}: the page scrolls sideways`).toBe(0);
+      expect(header.tooTall, `${where}: header items over more than one line`).toEqual([]);
+    }
+  }
+});
