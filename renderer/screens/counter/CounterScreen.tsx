@@ -102,6 +102,10 @@ export function CounterScreen() {
             {t('counter.newCustomer')}
           </button>
         </div>
+        {/* under the search, where the focus goes back after a sale: in sight on a 768 px screen */}
+        <div role="status" aria-live="polite" className="status-line">
+          {message}
+        </div>
         {creating !== null ? (
           <NewCustomerForm
             key={creating}
@@ -127,9 +131,6 @@ export function CounterScreen() {
           <CustomerCard key={`${customer.id}:${cardRound}`} customer={customer} onClear={clear} />
         ) : null}
         <SaleForm ref={amountRef} customer={picked} onSaved={onSaved} />
-        <div role="status" aria-live="polite" className="status-line">
-          {message}
-        </div>
       </div>
       <TodaySales
         sales={today.data ?? []}
