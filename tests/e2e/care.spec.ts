@@ -88,6 +88,8 @@ test('Today lists what is due, most valuable first, and marks an item done in on
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   const items = page.getByRole('list', { name: 'Today' }).getByRole('listitem');
   await expect(items.first()).toContainText(/Acknowledge .+’s complaint: listen and apologise/);
+  // the amount beside the due date says what it is
+  await expect(items.getByText(/^(Due|Overdue since) .+ · spent CN¥[\d,.]+ in the last 12 months$/).first()).toBeVisible();
   const title = (await items.first().getByRole('link').first().textContent())!.trim();
   await items.first().getByRole('textbox').fill('已电话道歉');
   await page.keyboard.press('Tab');
@@ -104,4 +106,10 @@ test('Complaints, Win-back and Today in Chinese', async ({ page, shop }) => {
   await expect(page.getByRole('heading', { level: 1, name: '挽回顾客' })).toBeVisible();
   await shop.open(page, '/today', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1, name: '今日待办' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: '今日待办' })
+      .getByText(/^.+(到期|起逾期) · 近 12 个月消费 ¥[\d,.]+$/)
+      .first(),
+  ).toBeVisible();
 });

@@ -101,7 +101,7 @@ function Item({
         <a href={href(linkOf(item))}>{title}</a>
         <span className="muted">
           {item.overdue ? t('today.overdue', { date: f.day(item.due) }) : t('today.due', { date: f.day(item.due) })}
-          {item.value_minor ? ` · ${f.money(item.value_minor)}` : ''}
+          {item.value_minor ? ` · ${t('today.value', { money: f.money(item.value_minor) })}` : ''}
         </span>
       </div>
       <ContactCard name={item.customer_name} phone={item.phone} consents={item.consents} message={item.message} />

@@ -148,6 +148,7 @@ export const care = {
   'today.markDone': 'Mark done: {{title}}',
   'today.due': 'Due {{date}}',
   'today.overdue': 'Overdue since {{date}}',
+  'today.value': 'spent {{money}} in the last 12 months',
   'today.item.complaint_acknowledge': 'Acknowledge {{name}}’s complaint: listen and apologise',
   'today.item.complaint_resolve': 'Resolve {{name}}’s complaint: agree the remedy and act',
   'today.item.complaint_follow_up': 'Call {{name}}: satisfied with how the complaint was handled?',

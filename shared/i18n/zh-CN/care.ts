@@ -148,6 +148,7 @@ export const care: Record<keyof typeof en, string> = {
   'today.markDone': '标记完成：{{title}}',
   'today.due': '{{date}} 到期',
   'today.overdue': '{{date}} 起逾期',
+  'today.value': '近 12 个月消费 {{money}}',
   'today.item.complaint_acknowledge': '回应 {{name}} 的投诉：倾听并道歉',
   'today.item.complaint_resolve': '解决 {{name}} 的投诉：商定补救并落实',
   'today.item.complaint_follow_up': '回访 {{name}}：对投诉处理满意吗？',
