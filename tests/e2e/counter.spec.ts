@@ -74,7 +74,7 @@ test('the New customer button opens the form; a bad phone is refused beside the 
   await form.getByRole('textbox', { name: 'Phone' }).fill('12345');
   await form.getByRole('button', { name: 'Save customer' }).click();
   await expect(form.getByRole('textbox', { name: 'Phone' })).toHaveAttribute('aria-invalid', 'true');
-  await expect(form.getByRole('alert')).toContainText('Not a valid phone number');
+  await expect(form.getByRole('alert')).toContainText('Not a valid phone number: type an 11-digit mobile number');
   const found = await shop.api<unknown[]>('customers.search', { query: '黄蓉' });
   expect(found.filter((c) => (c as { name: string }).name === '黄蓉')).toHaveLength(0);
 });

@@ -69,7 +69,8 @@ export const common = {
   'error.NETWORK': 'Regulars is not reachable. Is it still running?',
   'error.field.required': 'Required.',
   'error.field.name_required': 'Enter a name.',
-  'error.field.phone_invalid': 'Not a valid phone number.',
+  'error.field.phone_invalid':
+    'Not a valid phone number: type an 11-digit mobile number (such as 138 1234 5678), or + and the country code for a number from abroad.',
   'error.field.phone_taken': 'This phone number belongs to another customer.',
   'error.field.member_code_taken': 'This member code belongs to another customer.',
   'error.field.amount_invalid':

@@ -65,7 +65,7 @@ export const common: Record<keyof typeof en, string> = {
   'error.NETWORK': '无法连接回头客，它还在运行吗？',
   'error.field.required': '必填。',
   'error.field.name_required': '请输入姓名。',
-  'error.field.phone_invalid': '手机号格式不正确。',
+  'error.field.phone_invalid': '手机号格式不正确：请输入 11 位手机号（如 138 1234 5678）；境外号码请以 + 和国家或地区代码开头。',
   'error.field.phone_taken': '这个手机号属于另一位顾客。',
   'error.field.member_code_taken': '这个会员号属于另一位顾客。',
   'error.field.amount_invalid': '请这样输入金额：12.50 或 1,234.50（元和角分之间用小数点，逗号只用于每三位分隔，不要空格）。',
