@@ -158,7 +158,8 @@ export function barAndLineConfig(c: {
     data: {
       labels: c.labels,
       datasets: [
-        { type: 'bar', label: c.bar.label, data: c.bar.data, backgroundColor: c.bar.color, yAxisID: 'y' },
+        // the line is drawn over the bars (a lower order is drawn later), never hidden behind one
+        { type: 'bar', label: c.bar.label, data: c.bar.data, backgroundColor: c.bar.color, yAxisID: 'y', order: 2 },
         {
           type: 'line',
           label: c.line.label,
@@ -166,6 +167,7 @@ export function barAndLineConfig(c: {
           borderColor: c.line.color,
           backgroundColor: c.line.color,
           yAxisID: 'y1',
+          order: 1,
         },
       ],
     },

@@ -42,13 +42,14 @@ function Failure({ data }: { data: InsightsFailure }) {
         bar: {
           label: t('insights.failure.valueLost'),
           data: data.months.map((m) => m.value_lost_minor / 100),
-          color: PALETTE.red,
+          color: PALETTE.orange,
           axis: `${t('insights.failure.valueLost')} (${f.currency})`,
         },
         line: {
           label: t('insights.active.churn'),
           data: data.months.map((m) => (m.churn_rate === null ? null : m.churn_rate * 100)),
-          color: PALETTE.blue,
+          // churn is red in every chart (the active customers' chart above too)
+          color: PALETTE.red,
           axis: t('insights.active.churn') + ' %',
         },
       }),
