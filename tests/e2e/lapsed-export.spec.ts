@@ -1,4 +1,5 @@
-import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, type Shop } from './fixtures';
 
 interface Report {
   rows: { status: string; tier: string; staff_id: number | null }[];
@@ -7,6 +8,17 @@ interface Report {
 /** The numbers in "N customers will be exported; N left out …; N without …", summed: everyone the segment matched. */
 const matchedIn = (text: string) =>
   (text.match(/\d[\d,]*/g) ?? []).slice(0, 3).reduce((s, n) => s + Number(n.replace(/,/g, '')), 0);
+
+/** The export's count is the list's customers of that status in the tier, not all customers; returns it. */
+async function expectCountOf(page: Page, shop: Shop, status: 'lapsed' | 'fading', tier: string): Promise<number> {
+  const report = await shop.api<Report>('lapsed.list', { tier });
+  const expected = report.rows.filter((r) => r.status === status).length;
+  expect(expected).toBeGreaterThan(0);
+  const count = page.locator('.export-count');
+  await expect(count).toContainText('customers will be exported');
+  expect(matchedIn((await count.textContent()) ?? '')).toBe(expected);
+  return expected;
+}
 
 test('Lapsed → Export as a contact list opens the export with the lapsed segment and the tier filter (issue 15, item 6)', async ({
   page,
@@ -21,17 +33,11 @@ test('Lapsed → Export as a contact list opens the export with the lapsed segme
   await expect(page.getByRole('combobox', { name: 'Segment' })).toHaveValue('lapsed');
   await expect(page.getByRole('combobox', { name: 'Tier' })).toHaveValue('main');
   // the count is the lapsed main customers, not all customers
-  const report = await shop.api<Report>('lapsed.list', { tier: 'main' });
-  const expected = report.rows.filter((r) => r.status === 'lapsed').length;
-  expect(expected).toBeGreaterThan(0);
-  const count = page.locator('.export-count');
-  await expect(count).toContainText('customers will be exported');
-  expect(matchedIn((await count.textContent()) ?? '')).toBe(expected);
+  await expectCountOf(page, shop, 'lapsed', 'main');
   // a reload keeps the choice (it is in the route), the token and the language
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Tier' })).toHaveValue('main');
-  await expect(count).toContainText('customers will be exported');
-  expect(matchedIn((await count.textContent()) ?? '')).toBe(expected);
+  await expectCountOf(page, shop, 'lapsed', 'main');
   // the campaign remembers the filter
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('link', { name: 'Open the campaign' }).click();
@@ -44,12 +50,7 @@ test('the fading the list shows have an export of their own, with the same filte
   await page.getByRole('link', { name: 'Export the fading as a contact list' }).click();
   await expect(page).toHaveURL(/[?&]lang=en.*#\/data\/export\?segment=fading&tier=main$/);
   await expect(page.getByRole('combobox', { name: 'Segment' })).toHaveValue('fading');
-  const report = await shop.api<Report>('lapsed.list', { tier: 'main' });
-  const expected = report.rows.filter((r) => r.status === 'fading').length;
-  expect(expected).toBeGreaterThan(0);
-  const count = page.locator('.export-count');
-  await expect(count).toContainText('customers will be exported');
-  expect(matchedIn((await count.textContent()) ?? '')).toBe(expected);
+  await expectCountOf(page, shop, 'fading', 'main');
 });
 
 test('in Chinese, with a staff member chosen too, the export keeps both filters and the language', async ({ page, shop }) => {
