@@ -22,12 +22,12 @@ export function ReportsSection({ defaultChange }: { defaultChange: string }) {
   const [changeOn, setChangeOn] = useState(defaultChange);
   const pct = useMemo(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }), [locale]);
   const p = (x: number | null) => (x === null ? '—' : pct.format(x));
-  // a median under a day reads "the same day", not "within 0 days"
+  // a median under a day reads "within a day", not "within 0 days"
   const withinDays = (days: number | null) =>
     days === null
       ? '—'
       : days < 1
-        ? t('reports.sameDay')
+        ? t('reports.withinADay')
         : t('reports.withinDays', { days: f.number(Math.round(days * 10) / 10) });
 
   // The newest date wins: a slow answer for a date typed earlier never replaces this one's.

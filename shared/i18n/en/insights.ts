@@ -130,7 +130,7 @@ export const insights = {
   'reports.complaintsSummary':
     '{{total}} complaints, {{resolved}} resolved ({{within}}); of {{followed}} followed up, {{satisfied}} satisfied, {{notSatisfied}} not satisfied, {{unreachable}} could not be reached.',
   'reports.withinDays': 'typically within {{days}} days',
-  'reports.sameDay': 'typically the same day',
+  'reports.withinADay': 'typically within a day',
   'reports.churn': 'Churn before and after a change',
   'reports.changeOn': 'Date of the change (prices, staff, range)',
   'reports.churnSummary':

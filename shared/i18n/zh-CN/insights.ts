@@ -121,7 +121,7 @@ export const insights: Record<keyof typeof en, string> = {
   'reports.complaintsSummary':
     '共 {{total}} 条投诉，已解决 {{resolved}} 条（{{within}}）；回访 {{followed}} 条：满意 {{satisfied}}，不满意 {{notSatisfied}}，联系不上 {{unreachable}}。',
   'reports.withinDays': '通常 {{days}} 天内',
-  'reports.sameDay': '通常当天解决',
+  'reports.withinADay': '通常一天内',
   'reports.churn': '变化前后的流失率',
   'reports.changeOn': '变化日期（价格、店员、商品）',
   'reports.churnSummary':
