@@ -82,9 +82,12 @@ function caseOffer(ctx: Ctx, caseId: number) {
  * customer has at most one case in progress: starting again returns it.
  */
 export function startWinback(ctx: Ctx, s: { customerId: number; note: string; staffId: number | null }): WinbackCase {
-  if (!getCustomerRow(ctx.db, s.customerId)) throw new AppError('NOT_FOUND', { entity: 'customer' });
+  const customer = getCustomerRow(ctx.db, s.customerId);
+  if (!customer) throw new AppError('NOT_FOUND', { entity: 'customer' });
   const existing = q.activeWinbackFor(ctx.db, s.customerId);
   if (existing) return toCase(ctx, q.getWinback(ctx.db, existing)!);
+  // Winning back is for someone who bought and stopped: a customer who never bought has nothing to win back.
+  if (customer.visits === 0) throw new AppError('CONFLICT', {}, [{ path: ['customerId'], message: 'never_bought' }]);
   const insight = customerInsight(ctx, s.customerId);
   const tier = insight?.tier ?? 'small';
   return ctx.db.transaction(() => {

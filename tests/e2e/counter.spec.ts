@@ -59,7 +59,11 @@ test('creates a customer inline when nobody matches, then sells to them', async 
   await form.getByRole('textbox', { name: 'Phone' }).fill('138 0013 8000');
   await form.getByRole('textbox', { name: 'Phone' }).press('Enter');
   await expect(page.getByRole('region', { name: 'Selected customer' })).toContainText('Zhou Botong');
-  await expect(page.getByRole('region', { name: 'Selected customer' })).toContainText('138 0013 8000');
+  const card = page.getByRole('region', { name: 'Selected customer' });
+  await expect(card).toContainText('138 0013 8000');
+  // nobody to win back before a first purchase: complaints can be logged, win-back is not offered
+  await expect(card.getByRole('button', { name: 'Log a complaint' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Start win-back' })).toHaveCount(0);
   await counter.sell('20');
   await expect(counter.status).toContainText('Zhou Botong');
 });

@@ -160,6 +160,16 @@ describe('win-back', () => {
     expect((await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).status).toBe('overdue');
   });
 
+  it('refuses a win-back for a customer who never bought, and opens no case', async () => {
+    const { ctx } = makeCtx();
+    const id = await customer(ctx, '新客');
+    const e = await err(ctx, 'winback.start', { customerId: id });
+    expect(e).toMatchObject({ code: 'CONFLICT', issues: [{ path: ['customerId'], message: 'never_bought' }] });
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM winback_cases').get()).toEqual({ n: 0 });
+    await ok(ctx, 'sales.record', { customerId: id, amountMinor: 500, occurredAt: FIXED_NOW - 200 * DAY });
+    expect((await ok<WinbackCase>(ctx, 'winback.start', { customerId: id })).status).toBe('open');
+  });
+
   it('letting go asks why, closes the case and stops future flags', async () => {
     const { ctx } = makeCtx();
     const id = await customer(ctx, '陈静', [400, 380, 360, 340, 320]);

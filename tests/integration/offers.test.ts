@@ -165,6 +165,7 @@ describe('offers the counter recognises', () => {
   it('an open (never contacted) case is won back by its offer too, and goes back to contacted when that sale is voided', async () => {
     const { ctx } = makeCtx();
     const ada = await customer(ctx, 'Ada');
+    await ok(ctx, 'sales.record', { customerId: ada, amountMinor: 30_000, occurredAt: FIXED_NOW - 300 * DAY });
     const w = await ok<WinbackCase>(ctx, 'winback.start', { customerId: ada });
     const o = await ok<Offer>(ctx, 'offers.issue', { customerId: ada, kind: 'percent_off', value: 10, winbackId: w.id });
     const sale = await ok<Sale>(ctx, 'sales.record', { customerId: ada, amountMinor: 1000, offerCode: o.code });

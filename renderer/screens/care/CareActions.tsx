@@ -11,9 +11,9 @@ import { ComplaintForm } from './ComplaintForm';
 /**
  * For one customer, at the counter and on their page: the at-risk banner when a complaint is open
  * or its follow-up found them not satisfied, logging a complaint, and starting (or opening) their
- * win-back case.
+ * win-back case (only for a customer who has bought: someone who never did has nothing to win back).
  */
-export function CareActions({ customerId, name }: { customerId: number; name: string }) {
+export function CareActions({ customerId, name, visits }: { customerId: number; name: string; visits: number }) {
   const { t } = useT();
   const api = useApi();
   const [logging, setLogging] = useState(false);
@@ -86,11 +86,11 @@ export function CareActions({ customerId, name }: { customerId: number; name: st
             <a className="button secondary small" href={href(`/winback/${open.id}`)}>
               {t('winback.open')}: {t(`winback.status.${open.status}`)}
             </a>
-          ) : (
+          ) : visits > 0 ? (
             <button type="button" className="secondary small" onClick={() => void startWinback()}>
               {t('winback.start')}
             </button>
-          )}
+          ) : null}
         </div>
       )}
     </div>

@@ -28,7 +28,7 @@ export function CustomerCard({ customer, onClear }: { customer: Customer; onClea
         </button>
       </div>
       <CustomerStatus customerId={customer.id} />
-      <CareActions customerId={customer.id} name={customer.name} />
+      <CareActions customerId={customer.id} name={customer.name} visits={s.visits} />
       <dl className="facts">
         <div>
           <dt>{t('counter.visits')}</dt>

@@ -115,7 +115,7 @@ function CustomerView({ id }: { id: number }) {
       <div className="cp-grid">
         <div className="cp-main">
           <CustomerStatus key={`status-${c.id}-${c.stats.salesCount}`} customerId={c.id} />
-          <CareActions customerId={c.id} name={c.name} />
+          <CareActions customerId={c.id} name={c.name} visits={c.stats.visits} />
           <div className="cp-facts">
             <CustomerDetails customer={c} />
             <CustomerTotals customer={c} />

@@ -102,6 +102,7 @@ export const common = {
   'error.field.outcome_required': 'Choose the outcome of the follow-up.',
   'error.field.step_done': 'This step is already done.',
   'error.field.case_closed': 'This case is already closed.',
+  'error.field.never_bought': 'This customer has not bought anything yet: there is nothing to win back.',
   'error.field.barcode_taken': 'Another product has this barcode.',
   'error.field.sku_taken': 'Another product has this SKU.',
   'error.field.price_unchanged': 'That is already the price.',

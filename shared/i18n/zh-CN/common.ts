@@ -96,6 +96,7 @@ export const common: Record<keyof typeof en, string> = {
   'error.field.outcome_required': '请选择回访结果。',
   'error.field.step_done': '这一步已经完成。',
   'error.field.case_closed': '这个挽回已经结束。',
+  'error.field.never_bought': '这位顾客还没有买过东西，谈不上挽回。',
   'error.field.barcode_taken': '另一个商品已使用这个条码。',
   'error.field.sku_taken': '另一个商品已使用这个货号。',
   'error.field.price_unchanged': '价格没有变化。',
