@@ -49,6 +49,7 @@ export function toCustomer(ctx: Ctx, row: q.CustomerRow): Customer {
     tags: q.tagsOf(ctx.db, row.id),
     staffId: row.staff_id,
     staffName: row.staff_name,
+    staffLeft: row.staff_active === 0,
     consents: consentsFrom(q.consentsOf(ctx.db, row.id)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

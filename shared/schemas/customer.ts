@@ -73,6 +73,8 @@ export const Customer = z.object({
   tags: z.array(z.string()),
   staffId: z.number().nullable(),
   staffName: z.string().nullable(),
+  /** the staff member looking after them has left the shop */
+  staffLeft: z.boolean(),
   consents: Consents,
   createdAt: z.number(),
   updatedAt: z.number(),

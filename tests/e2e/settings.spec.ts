@@ -36,8 +36,15 @@ test('adds a staff member and marks them as left', async ({ page, shop }) => {
   await shop.open(page, '/settings');
   await page.getByRole('textbox', { name: 'Staff member’s name' }).fill('小李');
   await page.getByRole('button', { name: 'Add staff member' }).click();
+  const staff = (await shop.api<{ id: number; name: string }[]>('staff.list')).find((s) => s.name === '小李')!;
+  const customer = await shop.api<{ id: number }>('customers.create', { name: '黄蓉', staffId: staff.id });
   await page.getByRole('button', { name: 'Mark 小李 as left' }).click();
   await expect(page.getByRole('button', { name: 'Mark 小李 as working here' })).toBeVisible();
+  // the customers they looked after say so on their page, in either language
+  await shop.open(page, `/customers/${customer.id}`);
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('小李 (left)');
+  await shop.open(page, `/customers/${customer.id}`, 'zh-CN');
+  await expect(page.getByRole('region', { name: '基本信息' })).toContainText('小李（已离职）');
 });
 
 test('checks the database integrity from Settings', async ({ page, shop }) => {

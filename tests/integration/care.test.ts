@@ -199,7 +199,10 @@ describe('Today', () => {
     });
     const staff = await ok<{ id: number }>(ctx, 'staff.create', { name: '小王' });
     const b = await ok<{ id: number }>(ctx, 'customers.create', { name: '周芷若', staffId: staff.id });
+    expect(await ok(ctx, 'customers.get', { id: b.id })).toMatchObject({ staffName: '小王', staffLeft: false });
     await ok(ctx, 'staff.update', { id: staff.id, isActive: false });
+    // their page says the one looking after them has left
+    expect(await ok(ctx, 'customers.get', { id: b.id })).toMatchObject({ staffName: '小王', staffLeft: true });
 
     let items = await ok<TodayItem[]>(ctx, 'today.list', {});
     expect(items.map((i) => [i.kind, i.customer_id])).toEqual([

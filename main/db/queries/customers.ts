@@ -12,6 +12,8 @@ export interface CustomerRow {
   notes: string;
   staff_id: number | null;
   staff_name: string | null;
+  /** 0 when the staff member looking after them has left (null: nobody) */
+  staff_active: number | null;
   merged_into_id: number | null;
   visits: number;
   sales_count: number;
@@ -40,7 +42,7 @@ export interface CustomerWrite {
   externalId: string | null;
 }
 
-const COLS = `c.id, c.name, c.phone, c.member_code, c.birthday, c.notes, c.staff_id, s.name AS staff_name,
+const COLS = `c.id, c.name, c.phone, c.member_code, c.birthday, c.notes, c.staff_id, s.name AS staff_name, s.is_active AS staff_active,
   c.merged_into_id, c.visits, c.sales_count, c.total_minor, c.first_visit_at, c.last_visit_at,
   c.first_visit_date, c.last_visit_date, c.created_at, c.updated_at`;
 

@@ -24,7 +24,13 @@ export function CustomerDetails({ customer }: { customer: Customer }) {
         <Fact label={t('customers.phone')}>{customer.phone ? f.phone(customer.phone) : none}</Fact>
         <Fact label={t('customers.memberCode')}>{customer.memberCode ?? none}</Fact>
         <Fact label={t('customers.birthday')}>{customer.birthday ? f.day(customer.birthday) : none}</Fact>
-        <Fact label={t('customers.staff')}>{customer.staffName ?? none}</Fact>
+        <Fact label={t('customers.staff')}>
+          {customer.staffName === null
+            ? none
+            : customer.staffLeft
+              ? t('customers.staffLeft', { name: customer.staffName })
+              : customer.staffName}
+        </Fact>
         <Fact label={t('customers.created')}>{f.date(customer.createdAt)}</Fact>
       </dl>
     </section>
