@@ -130,3 +130,25 @@ test('the header fits an old 1024 px counter PC and the narrowest window (900 px
     }
   }
 });
+
+test('the customer list cuts no phone, member code, amount or date short in the narrowest window (900 px)', async ({
+  page,
+  shop,
+}) => {
+  await page.setViewportSize({ width: 900, height: 768 });
+  for (const lang of LANGS) {
+    await shop.open(page, '/customers', lang);
+    const list = page.getByRole('table', {
+      name: lang === 'en' ? messages.en['customers.listLabel'] : messages['zh-CN']['customers.listLabel'],
+    });
+    await expect(list.getByRole('row').nth(5)).toBeVisible();
+    const cut = await list.evaluate((t) =>
+      Array.from(t.querySelectorAll<HTMLElement>('.c-phone, .c-code, .c-total, .c-last, [role="columnheader"]:not(.c-tags)'))
+        .filter((c) => c.scrollWidth > c.clientWidth)
+        .map((c) => c.textContent),
+    );
+    expect(cut, `${lang}: cut short`).toEqual([]);
+    const sideways = await list.evaluate((t) => t.scrollWidth - t.clientWidth);
+    expect(sideways, `${lang}: the list scrolls sideways`).toBe(0);
+  }
+});
