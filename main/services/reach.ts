@@ -3,7 +3,7 @@ import type { Channel } from '../../shared/schemas/common';
 import { fillMessage, suggestMessage, type MessageKind } from '../../shared/domain/messages';
 import { offerLine, type OfferWords } from '../../shared/domain/offers';
 import type { Offer } from '../../shared/schemas/offers';
-import { MINOR_PER_MAJOR } from '../../shared/domain/money';
+import { MINOR_PER_MAJOR, moneyFormat } from '../../shared/domain/money';
 import { contactsOf } from '../db/queries/reach';
 import type { Ctx } from '../ctx';
 import { getSettings } from './settings';
@@ -29,7 +29,7 @@ export function reacher(
   const settings = getSettings(ctx.db);
   const locale = settings.language === 'en' ? 'en' : 'zh-CN';
   const dict = messages[locale];
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: settings.currency });
+  const money = moneyFormat(locale, settings.currency);
   const day = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'long' });
   const words: OfferWords = {
     text: (key, vars) => fillMessage(dict[key], vars as never),

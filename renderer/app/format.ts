@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatPhone } from '../../shared/domain/phone';
-import { MINOR_PER_MAJOR } from '../../shared/domain/money';
+import { MINOR_PER_MAJOR, moneyFormat } from '../../shared/domain/money';
 import { calendarDaysSince } from '../../shared/domain/dates';
 import { useShop } from './shop';
 import { useT } from './i18n';
@@ -12,7 +12,7 @@ export function useFormat() {
   const { currency, timeZone } = status.settings;
   const now = status.now;
   return useMemo(() => {
-    const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    const money = moneyFormat(locale, currency);
     const date = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric' });
     const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
     const dateTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });

@@ -53,6 +53,15 @@ export function minorToMajorString(minor: number): string {
   return `${sign}${Math.floor(abs / MINOR_PER_MAJOR)}.${String(abs % MINOR_PER_MAJOR).padStart(2, '0')}`;
 }
 
+/**
+ * Money in the shop's one currency, with the sign it writes on its price tags: ¥ rather than
+ * "CN¥" in English, $ rather than "US$" in Chinese (a shop keeps one currency, so the short sign
+ * is never ambiguous within it).
+ */
+export function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+}
+
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / MINOR_PER_MAJOR);
+  return moneyFormat(locale, currency).format(minor / MINOR_PER_MAJOR);
 }

@@ -77,7 +77,7 @@ test('starts a win-back case from the lapsed list, records the contact, and sees
   const row = page.getByRole('row').filter({ hasText: name });
   await expect(row).toContainText('Won back');
   await row.getByRole('link', { name }).click();
-  await expect(page.getByText(/^Won back .*: CN¥88\.00 since the contact\.$/)).toBeVisible();
+  await expect(page.getByText(/^Won back .*: ¥88\.00 since the contact\.$/)).toBeVisible();
 });
 
 test('Today lists what is due, most valuable first, and marks an item done in one click from the keyboard', async ({
@@ -89,7 +89,7 @@ test('Today lists what is due, most valuable first, and marks an item done in on
   const items = page.getByRole('list', { name: 'Today' }).getByRole('listitem');
   await expect(items.first()).toContainText(/Acknowledge .+’s complaint: listen and apologise/);
   // the amount beside the due date says what it is
-  await expect(items.getByText(/^(Due|Overdue since) .+ · spent CN¥[\d,.]+ in the last 12 months$/).first()).toBeVisible();
+  await expect(items.getByText(/^(Due|Overdue since) .+ · spent ¥[\d,.]+ in the last 12 months$/).first()).toBeVisible();
   const title = (await items.first().getByRole('link').first().textContent())!.trim();
   await items.first().getByRole('textbox').fill('已电话道歉');
   await page.keyboard.press('Tab');

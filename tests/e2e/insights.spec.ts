@@ -62,7 +62,7 @@ test('Insights opens on an overview whose charts show at once, each with its wor
   await expect(
     reports.getByRole('table', { name: 'Why customers leave' }).getByRole('rowheader', { name: 'Product quality or defects' }),
   ).toBeVisible();
-  await expect(reports.getByText(/^\d+ of \d+ closed cases won back \([\d.]+%\), CN¥[\d,.]+ recovered/)).toBeVisible();
+  await expect(reports.getByText(/^\d+ of \d+ closed cases won back \([\d.]+%\), ¥[\d,.]+ recovered/)).toBeVisible();
   // the demo's complaints are acted on within hours: "within a day", never "within 0 days"
   await expect(reports.getByText(/^6 complaints, \d+ resolved \(typically within a day\)/)).toBeVisible();
   await reports.getByLabel('Date of the change (prices, staff, range)').fill('2025-11-01');

@@ -38,12 +38,12 @@ test('an offer issued on a win-back case is redeemed at the counter: the case is
   const [offer] = await shop.api<Offer[]>('offers.list', { customerId });
   expect(offer).toMatchObject({ status: 'open' });
   await expect(section.getByText(offer!.code, { exact: true })).toBeVisible();
-  await expect(section.getByText('CN¥20.00 off on a spend of CN¥100.00 or more')).toBeVisible();
+  await expect(section.getByText('¥20.00 off on a spend of ¥100.00 or more')).toBeVisible();
   // the suggested message carries the code and its terms
   await expect(
     page
       .getByRole('group', { name: 'How to reach Olive Offer' })
-      .getByText(`Offer code ${offer!.code}: CN¥20.00 off on a spend of CN¥100.00 or more.`, {
+      .getByText(`Offer code ${offer!.code}: ¥20.00 off on a spend of ¥100.00 or more.`, {
         exact: false,
       }),
   ).toBeVisible();
@@ -55,8 +55,8 @@ test('an offer issued on a win-back case is redeemed at the counter: the case is
   await counter.options().filter({ hasText: 'Olive Offer' }).click();
   await counter.amount.fill('150');
   await page.getByRole('textbox', { name: 'Offer code' }).fill(offer!.code.toLowerCase());
-  await expect(page.getByRole('status').getByLabel('To pay')).toHaveText('CN¥130.00');
-  await expect(page.getByRole('status').getByLabel('Offer', { exact: true })).toHaveText('−CN¥20.00');
+  await expect(page.getByRole('status').getByLabel('To pay')).toHaveText('¥130.00');
+  await expect(page.getByRole('status').getByLabel('Offer', { exact: true })).toHaveText('−¥20.00');
   await counter.saveSale.click();
   await expect(page.getByRole('status').filter({ hasText: 'Sale saved' })).toContainText('Olive Offer');
   const [redeemed] = await shop.api<Offer[]>('offers.list', { customerId });
@@ -69,14 +69,14 @@ test('an offer issued on a win-back case is redeemed at the counter: the case is
   await expect(page.getByRole('status').filter({ hasText: `Won back with offer ${offer!.code}.` })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Offer' }).getByText('Redeemed', { exact: false })).toBeVisible();
 
-  // Insights: issued 1, redeemed 1, 100%, ¥20 given, ¥130 spent since (CN¥ in an English UI).
+  // Insights: issued 1, redeemed 1, 100%, ¥20 given, ¥130 spent since.
   await shop.open(page, '/insights');
   const offers = page.getByRole('region', { name: 'Offers: which pay for themselves' });
   const row = offers.getByRole('table', { name: 'Per offer' }).getByRole('row', { name: /¥20\.00 off/ });
   await expect(row).toBeVisible({ timeout: 120_000 });
-  await expect(row.getByRole('cell')).toHaveText(['1', '1', '100%', 'CN¥20.00', 'CN¥130.00']);
+  await expect(row.getByRole('cell')).toHaveText(['1', '1', '100%', '¥20.00', '¥130.00']);
   const reason = offers.getByRole('table', { name: 'Per reason they left' }).getByRole('row', { name: /Price rise/ });
-  await expect(reason.getByRole('cell')).toHaveText(['1', '1', '100%', 'CN¥20.00', 'CN¥130.00']);
+  await expect(reason.getByRole('cell')).toHaveText(['1', '1', '100%', '¥20.00', '¥130.00']);
 });
 
 test('a reused, expired or another customer’s code is refused in the field and nothing is saved', async ({ page, shop }) => {
