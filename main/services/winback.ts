@@ -49,6 +49,7 @@ export function toCase(ctx: Ctx, r: q.WinbackRow, withEvents = true): WinbackCas
     letGoCriterion: r.let_go_criterion as LetGoCriterion | null,
     wonSaleId: r.won_sale_id,
     recoveredMinor: r.recovered_minor,
+    cameBackAt: r.came_back_at,
     closedAt: r.closed_at,
     events: withEvents
       ? eventsOfCase(ctx.db, 'winback', r.id).map((e) => ({ step: e.step, at: e.at, staffId: e.staff_id, note: e.note }))

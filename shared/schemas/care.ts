@@ -135,6 +135,8 @@ export const WinbackCase = z.object({
   wonSaleId: z.number().nullable(),
   /** what they have paid since the contact (won back cases) */
   recoveredMinor: z.number(),
+  /** still not contacted, the customer bought again since the case opened: when (a case is won back only after a contact) */
+  cameBackAt: z.number().nullable(),
   closedAt: z.number().nullable(),
   events: z.array(CaseEvent),
   /** filled in for one case (get, steps), null in lists */

@@ -80,6 +80,24 @@ test('starts a win-back case from the lapsed list, records the contact, and sees
   await expect(page.getByText(/^Won back .*: ¥88\.00 since the contact\.$/)).toBeVisible();
 });
 
+test('a case whose customer came back before anyone called says so, in the list and on the case, in both languages', async ({
+  page,
+  shop,
+}) => {
+  const lapsed = await shop.api<{ rows: { id: number; name: string }[] }>('lapsed.list', {});
+  const who = lapsed.rows.find((r) => r.name)!;
+  const w = await shop.api<{ id: number }>('winback.start', { customerId: who.id });
+  await shop.api('sales.record', { customerId: who.id, amountMinor: 4200 });
+  await shop.open(page, '/winback');
+  await expect(page.getByRole('row').filter({ hasText: who.name })).toContainText('Came back Mar 10, 2026, not contacted yet');
+  await shop.open(page, `/winback/${w.id}`);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'came back on Mar 10, 2026 before anyone got in touch' }),
+  ).toBeVisible();
+  await shop.open(page, `/winback/${w.id}`, 'zh-CN');
+  await expect(page.getByRole('status').filter({ hasText: '在 2026年3月10日 自己回来了，还没有人联系过' })).toBeVisible();
+});
+
 test('Today lists what is due, most valuable first, and marks an item done in one click from the keyboard', async ({
   page,
   shop,

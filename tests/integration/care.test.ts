@@ -154,10 +154,23 @@ describe('win-back', () => {
     const { ctx, clock } = makeCtx();
     const id = await customer(ctx, '刘洋', [120, 100]);
     const w = await ok<WinbackCase>(ctx, 'winback.start', { customerId: id });
-    await ok(ctx, 'sales.record', { customerId: id, amountMinor: 500 });
-    expect((await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).status).toBe('open');
+    expect(w.cameBackAt).toBeNull();
+    clock.now += 2 * DAY;
+    const sale = await ok<{ id: number; occurredAt: number }>(ctx, 'sales.record', { customerId: id, amountMinor: 500 });
+    // not won back (nobody contacted them), but the case says they came back, and when
+    expect(await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).toMatchObject({
+      contactedAt: null,
+      outcome: null,
+      cameBackAt: sale.occurredAt,
+    });
     clock.now += 8 * DAY;
     expect((await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).status).toBe('overdue');
+    await ok(ctx, 'sales.void', { id: sale.id, reason: 'mistake' });
+    expect((await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).cameBackAt).toBeNull();
+    // once contacted, the case is in the hands of the won-back rule: no "came back" line
+    await ok(ctx, 'sales.record', { customerId: id, amountMinor: 700 });
+    await ok(ctx, 'winback.step', { id: w.id, step: 'contact', reason: 'price' });
+    expect((await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).cameBackAt).toBeNull();
   });
 
   it('refuses a win-back for a customer who never bought, and opens no case', async () => {

@@ -23,11 +23,15 @@ export interface WinbackRow {
   outcome: string | null;
   closed_at: number | null;
   recovered_minor: number;
+  /** an open case's customer bought again before anyone contacted them: the first such sale's time */
+  came_back_at: number | null;
 }
 
 const WINBACK = `SELECT w.*, c.name AS customer_name,
     COALESCE((SELECT SUM(s.amount_minor) FROM sales s WHERE s.customer_id = w.customer_id AND s.voided_at IS NULL
-      AND w.status = 'won_back' AND s.occurred_at >= w.contacted_at), 0) AS recovered_minor
+      AND w.status = 'won_back' AND s.occurred_at >= w.contacted_at), 0) AS recovered_minor,
+    (SELECT MIN(s.occurred_at) FROM sales s WHERE s.customer_id = w.customer_id AND s.voided_at IS NULL
+      AND w.status = 'open' AND s.occurred_at >= w.opened_at) AS came_back_at
   FROM winback_cases w JOIN customers c ON c.id = w.customer_id`;
 
 export function insertWinback(

@@ -38,6 +38,9 @@ function WinbackList() {
           <th scope="row">
             <a href={href(`/winback/${w.id}`)}>{w.customerName}</a>
             <div className="muted">{t(`winback.status.${w.status}`)}</div>
+            {w.cameBackAt !== null ? (
+              <div className="muted">{t('winback.cameBackShort', { date: f.date(w.cameBackAt) })}</div>
+            ) : null}
           </th>
           <td>
             {t(`tier.${w.tier}`)}
@@ -100,6 +103,11 @@ function CasePage({ id }: { id: number }) {
         {t('winback.value', { value: f.money(w.value12mMinor) })}
         {active ? ` · ${t('winback.followUp', { date: f.day(w.followUpOn) })}` : ''}
       </p>
+      {w.cameBackAt !== null ? (
+        <p role="status" className="success">
+          {t('winback.cameBack', { name: w.customerName, date: f.date(w.cameBackAt) })}
+        </p>
+      ) : null}
       {w.contact ? <ContactCard name={w.customerName} {...w.contact} /> : null}
       {w.reach ? <AttemptHistory reach={w.reach} /> : null}
       <CaseOffer c={w} active={active} onChanged={setW} />

@@ -124,6 +124,9 @@ export const care = {
   'winback.letGo': 'Let go',
   'winback.letGoWhy': 'Why let them go',
   'winback.wonBack': 'Won back {{date}}: {{value}} since the contact.',
+  'winback.cameBack':
+    '{{name}} came back on {{date}} before anyone got in touch. A call is still worth it: thank them and ask what kept them away. The case counts as won back at their next purchase after the contact.',
+  'winback.cameBackShort': 'Came back {{date}}, not contacted yet',
   'winback.value': 'Worth {{value}} in the last 12 months',
   'winback.tier': 'Tier',
   'winback.lettingGo': 'Let go: {{criterion}}. They will not be flagged again.',

@@ -124,6 +124,9 @@ export const care: Record<keyof typeof en, string> = {
   'winback.letGo': '放弃',
   'winback.letGoWhy': '放弃的原因',
   'winback.wonBack': '{{date}} 已挽回：联系后消费 {{value}}。',
+  'winback.cameBack':
+    '{{name}} 在 {{date}} 自己回来了，还没有人联系过。仍值得打个电话：谢谢光临，问问之前为什么没来。联系之后再消费，才算挽回成功。',
+  'winback.cameBackShort': '{{date}} 已回来，尚未联系',
   'winback.value': '近 12 个月消费 {{value}}',
   'winback.tier': '等级',
   'winback.lettingGo': '已放弃：{{criterion}}。以后不再标记。',
