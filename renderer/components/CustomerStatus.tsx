@@ -25,7 +25,12 @@ export function CustomerStatus({ customerId }: { customerId: number }) {
   const words = reasonWords(t, f, locale, row);
   return (
     <div className={`customer-status status-${row.status}`} role="group" aria-label={t('lapsed.status')}>
-      <span className={`badge status-badge-${row.status}`}>{t(`lapsed.status.${row.status}`)}</span>{' '}
+      {row.let_go ? (
+        // let go on a win-back case: never flagged again, and not "active" either
+        <span className="badge status-badge-let-go">{t('winback.status.let_go')}</span>
+      ) : (
+        <span className={`badge status-badge-${row.status}`}>{t(`lapsed.status.${row.status}`)}</span>
+      )}{' '}
       <span className={`tier tier-${row.tier}`}>{t(`tier.${row.tier}`)}</span>{' '}
       {note === 'new' ? (
         // One visit: the model's P(alive) 100% and the average customer's value say nothing yet.
@@ -49,6 +54,13 @@ export function CustomerStatus({ customerId }: { customerId: number }) {
         {t('lapsed.priceScore', { score: row.price_sensitivity })}
       </span>{' '}
       {row.price_sensitive ? <span className="tag">{t('lapsed.priceMark')}</span> : null}
+      {row.let_go ? (
+        <p className="status-why">
+          {row.let_go_criterion
+            ? t('winback.lettingGo', { criterion: t(`winback.criterion.${row.let_go_criterion}`) })
+            : t('lapsed.letGoNoReason')}
+        </p>
+      ) : null}
       {words.length ? <p className="status-why">{joinReasons(t, words)}</p> : null}
       {note === 'new' ? <p className="status-newcomers">{newcomers}</p> : null}
       {row.status !== 'active' ? <p className="status-next">{nextStep(t, row)}</p> : null}

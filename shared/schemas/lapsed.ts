@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
+import { LET_GO_CRITERIA } from '../domain/care';
 
 /** The price rise a customer bought less after: visits (a shop-wide change) or units (a product or category) in equal windows. */
 export const PriceRiseEffect = z.object({
@@ -70,6 +71,8 @@ export const CustomerInsight = LapsedRow.extend({
       returned_90d: z.number(),
     })
     .nullable(),
+  /** why the owner let them go (let_go), when a win-back case recorded it */
+  let_go_criterion: z.enum(LET_GO_CRITERIA).nullable(),
 });
 export type CustomerInsight = z.infer<typeof CustomerInsight>;
 

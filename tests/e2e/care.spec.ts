@@ -98,6 +98,27 @@ test('a case whose customer came back before anyone called says so, in the list 
   await expect(page.getByRole('status').filter({ hasText: '在 2026年3月10日 自己回来了，还没有人联系过' })).toBeVisible();
 });
 
+test('a customer let go on their case reads "Let go" and why on their page, not "Active", in both languages', async ({
+  page,
+  shop,
+}) => {
+  const lapsed = await shop.api<{ rows: { id: number; name: string }[] }>('lapsed.list', {});
+  const who = lapsed.rows.find((r) => r.name)!;
+  const w = await shop.api<{ id: number }>('winback.start', { customerId: who.id });
+  await shop.open(page, `/winback/${w.id}`);
+  await page.getByRole('combobox', { name: 'Why let them go' }).selectOption('moved_away');
+  await page.getByRole('button', { name: 'Let go', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'They will not be flagged again' })).toBeVisible();
+  await shop.open(page, `/customers/${who.id}`);
+  const status = page.getByRole('group', { name: 'Status' });
+  await expect(status).toContainText('Let go');
+  await expect(status).not.toContainText('Active');
+  await expect(status).toContainText('They will not be flagged again.');
+  await shop.open(page, `/customers/${who.id}`, 'zh-CN');
+  await expect(page.getByRole('group', { name: '状态' })).toContainText('已放弃');
+  await expect(page.getByRole('group', { name: '状态' })).not.toContainText('活跃');
+});
+
 test('Today lists what is due, most valuable first, and marks an item done in one click from the keyboard', async ({
   page,
   shop,

@@ -194,6 +194,7 @@ describe('win-back', () => {
     expect(await ok<{ status: string; let_go: boolean }>(ctx, 'customers.insight', { id })).toMatchObject({
       status: 'active',
       let_go: true,
+      let_go_criterion: 'abusive_to_staff',
     });
     expect((await err(ctx, 'winback.step', { id: w.id, step: 'contact', reason: 'price' })).code).toBe('CONFLICT');
   });

@@ -1,4 +1,4 @@
-import type { LeaveReason } from '../../../shared/domain/care';
+import type { LeaveReason, LetGoCriterion } from '../../../shared/domain/care';
 import type { Db } from '../open';
 import { stmt } from '../stmt';
 
@@ -159,6 +159,14 @@ export function closedCases(db: Db): ClosedCaseRow[] {
  */
 export function setLetGo(db: Db, customerId: number, at: number | null, criterion: string | null): void {
   stmt(db, 'UPDATE main.customers SET let_go_at = ?, let_go_criterion = ? WHERE id = ?').run(at, criterion, customerId);
+}
+
+/** Why the owner let the customer go (null: not let go, or no reason kept). */
+export function letGoCriterion(db: Db, customerId: number): LetGoCriterion | null {
+  return (
+    stmt<[number], { c: LetGoCriterion | null }>(db, 'SELECT let_go_criterion AS c FROM customers WHERE id = ?').get(customerId)
+      ?.c ?? null
+  );
 }
 
 export function letGoCustomers(db: Db): Set<number> {

@@ -3,6 +3,7 @@ import type { CustomerInsight } from '../../../shared/schemas/lapsed';
 import type { Ctx } from '../../ctx';
 import { newcomerReturns } from '../../db/queries/newcomers';
 import { customerInsight } from './lapsed';
+import { letGoCriterion } from '../../db/queries/winback-cases';
 import { today } from '../settings';
 
 /**
@@ -13,5 +14,9 @@ import { today } from '../settings';
 export function customerInsightForScreen(ctx: Ctx, id: number): CustomerInsight | null {
   const row = customerInsight(ctx, id);
   if (!row) return null;
-  return { ...row, newcomers: row.visits <= 1 ? newcomerReturns(ctx.db, julianDay(today(ctx))) : null };
+  return {
+    ...row,
+    newcomers: row.visits <= 1 ? newcomerReturns(ctx.db, julianDay(today(ctx))) : null,
+    let_go_criterion: row.let_go ? letGoCriterion(ctx.db, id) : null,
+  };
 }

@@ -91,4 +91,5 @@ export const lapsed = {
   'lapsed.status.lapsed': 'Lapsed',
   'lapsed.status.fading': 'Fading',
   'lapsed.status.active': 'Active',
+  'lapsed.letGoNoReason': 'Let go by the owner. They will not be flagged again.',
 } as const;

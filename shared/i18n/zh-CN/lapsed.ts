@@ -85,4 +85,5 @@ export const lapsed: Record<keyof typeof en, string> = {
   'lapsed.status.lapsed': '已流失',
   'lapsed.status.fading': '渐少',
   'lapsed.status.active': '活跃',
+  'lapsed.letGoNoReason': '店主已放弃挽回，以后不再标记。',
 };
