@@ -78,7 +78,7 @@ const REASONS = new Set([
   'encoding_invalid',
 ]);
 const reasonText = (r: string) => (REASONS.has(r) ? t(`cli.import.reason.${r}` as MessageKey) : r);
-const XLSX = new Set(['xlsx_unreadable', 'xlsx_too_large', 'xlsx_too_many_rows']);
+const XLSX = new Set(['xlsx_unreadable', 'xlsx_too_large', 'xlsx_too_many_rows', 'not_a_table']);
 
 /** Both readings of the cells where UTF-8 and GB18030 disagree, and the flag that settles it. */
 function encodingDoubtText(file: string, d: Record<string, unknown>): string {

@@ -56,3 +56,17 @@ test('the same in Chinese', async ({ page, shop }, testInfo) => {
   await expect(page.getByRole('alert').filter({ hasText: '既不是纯 UTF-8，也不是纯 GB18030' })).toBeVisible();
   await expect(page.getByRole('table', { name: '两种读法不同的单元格' })).toBeVisible();
 });
+
+test('a picture chosen by mistake is refused in words, with nothing to import', async ({ page, shop }, testInfo) => {
+  const file = testInfo.outputPath('photo.png');
+  fs.writeFileSync(file, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
+  await shop.open(page, '/data/import');
+  await page.getByLabel('File').setInputFiles(file);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'This is not a CSV or Excel file' })).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await shop.open(page, '/data/import', 'zh-CN');
+  await page.getByLabel('文件').setInputFiles(file);
+  await page.getByRole('button', { name: '预览' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '这不是 CSV 或 Excel 文件' })).toBeVisible();
+});

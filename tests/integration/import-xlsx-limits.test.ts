@@ -137,4 +137,19 @@ describe('xlsx limits', () => {
       expect(await preview(ctx, bytes)).toMatchObject(refused('xlsx_unreadable'));
     }
   });
+
+  it('a picture, a PDF or an old .xls is refused as not a table (not read as GB18030 text); a CSV still reads', async () => {
+    const ctx = fresh();
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const xls = Buffer.from('d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff', 'hex');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n'), Buffer.alloc(8), Buffer.from('stream')]);
+    for (const bytes of [png, xls, pdf]) expect(await preview(ctx, bytes)).toMatchObject(refused('not_a_table'));
+    // a CSV in GB18030 or UTF-8 still reads
+    const csv = Buffer.from('姓名,手机号\n张三,13800138000\n', 'utf8');
+    expect(
+      await dispatch('import.preview', { fileName: 'c.csv', data: csv.toString('base64'), kind: 'customers' }, ctx),
+    ).toMatchObject({
+      ok: true,
+    });
+  });
 });

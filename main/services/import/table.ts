@@ -29,6 +29,7 @@ const DOUBT_SAMPLES = 5;
 /** Reads a CSV (any common delimiter, quoted fields with commas and newlines) or the first sheet of an .xlsx. */
 export async function readTable(bytes: Uint8Array, encoding: 'auto' | TextEncoding = 'auto'): Promise<Table> {
   if (isXlsx(bytes)) return readXlsx(bytes);
+  if (looksBinary(bytes)) throw xlsxRefused('not_a_table');
   const { text, encoding: used, ambiguous } = decodeText(bytes, encoding);
   const table = parseCsv(text);
   return {
@@ -37,6 +38,14 @@ export async function readTable(bytes: Uint8Array, encoding: 'auto' | TextEncodi
     doubt: ambiguous ? doubtOf(bytes, table.headers) : null,
     replacements: text.includes('\uFFFD'),
   };
+}
+
+/**
+ * A picture, a PDF, an old .xls or a Word file rather than a text table: text in UTF-8 or GB18030
+ * never holds a NUL byte, and such files have one near their start.
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8192).includes(0);
 }
 
 /** Reads the file both ways and lists cells where the readings differ (same cuts in both, see decode.ts). */

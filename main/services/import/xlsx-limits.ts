@@ -15,7 +15,8 @@ export const MAX_XLSX_UNPACKED = 256 * 1024 * 1024;
 export const MAX_XLSX_ROWS = 1_048_576;
 const MAX_ENTRIES = 10_000;
 
-export type XlsxRefusal = 'xlsx_unreadable' | 'xlsx_too_large' | 'xlsx_too_many_rows';
+/** Why a file is refused before any row is read (not_a_table: neither a text table nor a workbook, e.g. a picture). */
+export type XlsxRefusal = 'xlsx_unreadable' | 'xlsx_too_large' | 'xlsx_too_many_rows' | 'not_a_table';
 
 export function xlsxRefused(reason: XlsxRefusal, detail: Record<string, unknown> = {}): AppError {
   return new AppError('VALIDATION', { reason, ...detail }, [{ path: ['data'], message: reason }]);

@@ -15,6 +15,7 @@ export function failureText(t: T, e: unknown): string {
     if (e.code === 'CONFLICT' && e.detail.reason === 'duplicate_file') return t('data.import.duplicateError');
     if (e.code === 'CONFLICT' && e.detail.reason === 'import_running') return t('data.import.alreadyRunning');
     if (e.code === 'VALIDATION' && e.detail.reason === 'encoding_ambiguous') return t('data.import.encodingAmbiguous');
+    if (e.code === 'VALIDATION' && e.detail.reason === 'not_a_table') return t('data.import.notATable');
     if (e.code === 'VALIDATION' && e.detail.reason === 'xlsx_unreadable') return t('data.import.xlsxUnreadable');
     if (e.code === 'VALIDATION' && e.detail.reason === 'xlsx_too_large') return t('data.import.xlsxTooLarge');
     if (e.code === 'VALIDATION' && e.detail.reason === 'xlsx_too_many_rows') return t('data.import.xlsxTooManyRows');
