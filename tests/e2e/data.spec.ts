@@ -75,10 +75,17 @@ test('imports customers from a file with Chinese headers after a preview with a 
   const found = await shop.api<{ name: string }[]>('customers.search', { query: '2222' });
   expect(found.map((c) => c.name)).toContain('导入甲');
 
+  // Import pressed again on the same preview: refused as imported before, and the box it asks for is there.
+  await data.importNow.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'This file was imported before.' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Import this file again' }).check();
+  await data.importNow.click();
+  await expect(data.status('Imported 2 customers: 0 new, 2 updated.')).toBeVisible();
+
   await data.tab('Activity log').click();
   await expect(
     page.getByRole('row').filter({ hasText: 'Customers from “会员名单.csv”: 2 rows imported, 0 skipped.' }),
-  ).toBeVisible();
+  ).toHaveCount(2);
 });
 
 test('imports a price list of products: mapping guessed, a price change kept in the history, logged', async ({

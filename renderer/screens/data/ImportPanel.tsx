@@ -11,6 +11,7 @@ import { ImportProblems } from './ImportProblems';
 import { EncodingDoubt } from './EncodingDoubt';
 import { useImportJob, type Job } from './useImportJob';
 import { failureText, jobError } from './import-failure';
+import { ApiError } from '../../api/client';
 import { ImportHistory } from './ImportHistory';
 
 type Encoding = 'auto' | 'utf8' | 'gb18030' | 'mixed';
@@ -77,6 +78,10 @@ export function ImportPanel() {
   const running = job?.state === 'running';
   const result = job?.state === 'done' ? job.result : null;
   const failure = error ?? jobCallError;
+  const refusal = failure ?? (job?.state === 'failed' ? jobError(job.error) : null);
+  // Imported since the preview (or by someone else): the refusal asks for the tick box, so it is shown.
+  const refusedAsDuplicate =
+    refusal instanceof ApiError && refusal.code === 'CONFLICT' && refusal.detail.reason === 'duplicate_file';
 
   return (
     <section className="panel" aria-labelledby="import-h">
@@ -145,14 +150,16 @@ export function ImportPanel() {
         <div className="import-preview">
           {preview.encodingDoubt ? <EncodingDoubt doubt={preview.encodingDoubt} /> : null}
           <ImportMapping preview={preview} mapping={mapping} onMapping={(m) => (setMapping(m), reset())} />
-          {preview.duplicateOf ? (
+          {preview.duplicateOf || refusedAsDuplicate ? (
             <div className="warn-box">
-              <p role="alert">
-                {t('data.import.duplicate', {
-                  date: f.dateTime(preview.duplicateOf.createdAt),
-                  name: preview.duplicateOf.fileName,
-                })}
-              </p>
+              {preview.duplicateOf ? (
+                <p role="alert">
+                  {t('data.import.duplicate', {
+                    date: f.dateTime(preview.duplicateOf.createdAt),
+                    name: preview.duplicateOf.fileName,
+                  })}
+                </p>
+              ) : null}
               <label className="check">
                 <input type="checkbox" checked={allowDuplicate} onChange={(e) => setAllowDuplicate(e.target.checked)} />
                 {t('data.import.allowDuplicate')}
@@ -195,7 +202,7 @@ export function ImportPanel() {
       </p>
       {failure || job?.state === 'failed' ? (
         <p role="alert" className="form-error">
-          {failureText(t, failure ?? jobError(job?.error))}
+          {failureText(t, refusal ?? jobError(job?.error))}
         </p>
       ) : null}
       {result && result.errorCount > 0 ? (
