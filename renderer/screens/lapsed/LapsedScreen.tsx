@@ -33,6 +33,9 @@ export function LapsedScreen() {
   // open offers' codes for the printed call sheet (the latest per customer)
   const openOffers = useCall('offers.list', { status: 'open' }).data;
   const offerCodes = new Map((openOffers ?? []).map((o) => [o.customerId, o.code] as const).reverse());
+  // a customer whose case is already in progress: open it, rather than a button that says "start"
+  const openCases = useCall('winback.list', { filter: 'active', customerId: null }).data;
+  const caseOf = new Map((openCases ?? []).map((w) => [w.customerId, w.id] as const));
   // The newest filters win: a slow answer to older ones never replaces the list shown for these.
   const list = useCall(
     'lapsed.list',
@@ -103,8 +106,8 @@ export function LapsedScreen() {
             {t('lapsed.totals', { count: f.number(report.rows.length), value: f.money(atRisk) })}
           </p>
           <p className="muted lapsed-legend no-print">{t('lapsed.legend')}</p>
-          <Section title={t('lapsed.section.lapsed')} rows={lapsed} />
-          <Section title={t('lapsed.section.fading')} rows={fading} />
+          <Section title={t('lapsed.section.lapsed')} rows={lapsed} caseOf={caseOf} />
+          <Section title={t('lapsed.section.fading')} rows={fading} caseOf={caseOf} />
           <CallSheet title={t('lapsed.section.lapsed')} rows={lapsed} offers={offerCodes} />
           <CallSheet title={t('lapsed.section.fading')} rows={fading} offers={offerCodes} />
         </div>
@@ -113,7 +116,7 @@ export function LapsedScreen() {
   );
 }
 
-function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
+function Section({ title, rows, caseOf }: { title: string; rows: LapsedRow[]; caseOf: ReadonlyMap<number, number> }) {
   const { t, locale } = useT();
   const api = useApi();
   const f = useFormat();
@@ -162,14 +165,26 @@ function Section({ title, rows }: { title: string; rows: LapsedRow[] }) {
                 <td>{joinReasons(t, reasonWords(t, f, locale, r))}</td>
                 <td>
                   {nextStep(t, r)}
-                  <button
-                    type="button"
-                    className="secondary small no-print"
-                    aria-label={t('winback.startFor', { name: r.name })}
-                    onClick={() => void api.call('winback.start', { customerId: r.id }).then((w) => navigate(`/winback/${w.id}`))}
-                  >
-                    {t('winback.start')}
-                  </button>
+                  {caseOf.has(r.id) ? (
+                    <a
+                      className="button secondary small no-print"
+                      href={href(`/winback/${caseOf.get(r.id)!}`)}
+                      aria-label={t('winback.openCaseFor', { name: r.name })}
+                    >
+                      {t('winback.openCase')}
+                    </a>
+                  ) : (
+                    <button
+                      type="button"
+                      className="secondary small no-print"
+                      aria-label={t('winback.startFor', { name: r.name })}
+                      onClick={() =>
+                        void api.call('winback.start', { customerId: r.id }).then((w) => navigate(`/winback/${w.id}`))
+                      }
+                    >
+                      {t('winback.start')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -88,6 +88,8 @@ export const care = {
     'Winning a lapsed customer back is far cheaper than finding a new one: find out why they left, decide by tier how hard to try, treat the cause, and follow up.',
   'winback.start': 'Start win-back',
   'winback.startFor': 'Start win-back for {{name}}',
+  'winback.openCase': 'Open case',
+  'winback.openCaseFor': 'Open the win-back case of {{name}}',
   'winback.started': 'Win-back case started for {{name}}.',
   'winback.none': 'No win-back cases in progress.',
   'winback.showAll': 'Show closed cases too',

@@ -88,6 +88,8 @@ export const care: Record<keyof typeof en, string> = {
   'winback.intro': '挽回一位流失顾客比找一位新顾客便宜得多：先弄清原因，按等级决定投入多少，对症补救，再跟进。',
   'winback.start': '开始挽回',
   'winback.startFor': '开始挽回 {{name}}',
+  'winback.openCase': '查看挽回',
+  'winback.openCaseFor': '查看 {{name}} 的挽回',
   'winback.started': '已为 {{name}} 开始挽回。',
   'winback.none': '没有进行中的挽回。',
   'winback.showAll': '也显示已结束的',
