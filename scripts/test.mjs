@@ -86,7 +86,15 @@ const CORES = Math.max(2, os.availableParallelism());
 const compileCache = process.env.NODE_COMPILE_CACHE ? null : mkdtempSync(path.join(os.tmpdir(), 'regulars-compile-cache-'));
 if (compileCache) {
   process.env.NODE_COMPILE_CACHE = compileCache;
-  process.on('exit', () => rmSync(compileCache, { recursive: true, force: true }));
+  // After a failure the suites still running are stopped, and one may be writing its cache as it
+  // goes: a folder that will not empty then is left in the temporary folder, not a second error.
+  process.on('exit', () => {
+    try {
+      rmSync(compileCache, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      /* left for the system's temporary-file cleaning */
+    }
+  });
 }
 
 const pending = [...STAGES];

@@ -15,7 +15,7 @@ import * as q from '../db/queries/winback-cases';
 import { addEvent, eventsOfCase } from '../db/queries/case-events';
 import { firstSaleSince } from '../db/queries/sales';
 import { audit } from '../db/queries/audit';
-import { getCustomerRow } from '../db/queries/customers';
+import { liveRow } from './customers';
 import type { Ctx } from '../ctx';
 import { customerInsight } from './analytics/lapsed';
 import { today } from './settings';
@@ -83,19 +83,21 @@ function caseOffer(ctx: Ctx, caseId: number) {
  * customer has at most one case in progress: starting again returns it.
  */
 export function startWinback(ctx: Ctx, s: { customerId: number; note: string; staffId: number | null }): WinbackCase {
-  const customer = getCustomerRow(ctx.db, s.customerId);
-  if (!customer) throw new AppError('NOT_FOUND', { entity: 'customer' });
-  const existing = q.activeWinbackFor(ctx.db, s.customerId);
+  // a merged-away record's id stands for the customer it was merged into (their sales moved there)
+  const customer = liveRow(ctx.db, s.customerId);
+  const customerId = customer.id;
+  const existing = q.activeWinbackFor(ctx.db, customerId);
   if (existing) return toCase(ctx, q.getWinback(ctx.db, existing)!);
   // Winning back is for someone who bought and stopped: a customer who never bought has nothing to win back.
-  if (customer.visits === 0) throw new AppError('CONFLICT', {}, [{ path: ['customerId'], message: 'never_bought' }]);
-  const insight = customerInsight(ctx, s.customerId);
+  if (customer.visits === 0)
+    throw new AppError('CONFLICT', { reason: 'never_bought' }, [{ path: ['customerId'], message: 'never_bought' }]);
+  const insight = customerInsight(ctx, customerId);
   const tier = insight?.tier ?? 'small';
   return ctx.db.transaction(() => {
     const now = ctx.clock.now();
     const day = today(ctx);
     const id = q.insertWinback(ctx.db, {
-      customer_id: s.customerId,
+      customer_id: customerId,
       tier,
       value_12m_minor: insight?.value_12m_minor ?? 0,
       opened_at: now,
@@ -104,7 +106,7 @@ export function startWinback(ctx: Ctx, s: { customerId: number; note: string; st
       decision: DECISION_FOR_TIER[tier],
     });
     addEvent(ctx.db, { kind: 'winback', case_id: id, step: 'opened', at: now, staff_id: s.staffId, note: s.note });
-    audit(ctx.db, now, 'winback.start', 'winback', id, { customerId: s.customerId, tier });
+    audit(ctx.db, now, 'winback.start', 'winback', id, { customerId, tier });
     return toCase(ctx, q.getWinback(ctx.db, id)!);
   })();
 }

@@ -27,7 +27,7 @@ export function CustomerStatus({ customerId }: { customerId: number }) {
     <div className={`customer-status status-${row.status}`} role="group" aria-label={t('lapsed.status')}>
       {row.let_go ? (
         // let go on a win-back case: never flagged again, and not "active" either
-        <span className="badge status-badge-let-go">{t('winback.status.let_go')}</span>
+        <span className="badge">{t('winback.status.let_go')}</span>
       ) : (
         <span className={`badge status-badge-${row.status}`}>{t(`lapsed.status.${row.status}`)}</span>
       )}{' '}

@@ -54,9 +54,9 @@ export function minorToMajorString(minor: number): string {
 }
 
 /**
- * Money in the shop's one currency, with the sign it writes on its price tags: ¥ rather than
+ * Money in the shop's one currency, with the short sign it writes on its price tags: ¥ rather than
  * "CN¥" in English, $ rather than "US$" in Chinese (a shop keeps one currency, so the short sign
- * is never ambiguous within it).
+ * is never ambiguous within it; Intl may still differ by language for some, e.g. NT$ in Chinese).
  */
 export function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
   return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });

@@ -1,5 +1,14 @@
-import { test, expect } from './fixtures';
+import { test, expect, NOW, type Shop } from './fixtures';
 import { CounterPage } from './pages/counter';
+
+/** A customer of this test's own who came every month and stopped half a year ago (no case of the demo shop's). */
+async function regularWhoStopped(shop: Shop, name: string, phone: string): Promise<{ id: number; name: string }> {
+  const c = await shop.api<{ id: number }>('customers.create', { name, phone });
+  const day = 86_400_000;
+  for (let d = 400; d >= 180; d -= 30)
+    await shop.api('sales.record', { customerId: c.id, amountMinor: 8800, occurredAt: Date.parse(NOW) - d * day });
+  return { id: c.id, name };
+}
 
 test('logs a complaint from the counter in seconds, shows the at-risk banner, and finishes its checklist', async ({
   page,
@@ -70,7 +79,7 @@ test('starts a win-back case from the lapsed list, records the contact, and sees
   // back on the list, their row opens the case in progress instead of offering to start one
   await shop.open(page, '/lapsed');
   await expect(lapsed.getByRole('button', { name: `Start win-back for ${name}` })).toHaveCount(0);
-  await lapsed.getByRole('link', { name: `Open the win-back case of ${name}` }).click();
+  await lapsed.getByRole('link', { name: `Open ${name}’s win-back case` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Win-back: ${name}` })).toBeVisible();
 
   // The customer comes back and buys at the counter.
@@ -94,8 +103,7 @@ test('a case whose customer came back before anyone called says so, in the list 
   page,
   shop,
 }) => {
-  const lapsed = await shop.api<{ rows: { id: number; name: string }[] }>('lapsed.list', {});
-  const who = lapsed.rows.find((r) => r.name)!;
+  const who = await regularWhoStopped(shop, '回头甲', '13977770001');
   const w = await shop.api<{ id: number }>('winback.start', { customerId: who.id });
   await shop.api('sales.record', { customerId: who.id, amountMinor: 4200 });
   await shop.open(page, '/winback');
@@ -112,8 +120,7 @@ test('a customer let go on their case reads "Let go" and why on their page, not 
   page,
   shop,
 }) => {
-  const lapsed = await shop.api<{ rows: { id: number; name: string }[] }>('lapsed.list', {});
-  const who = lapsed.rows.find((r) => r.name)!;
+  const who = await regularWhoStopped(shop, '放弃乙', '13977770002');
   const w = await shop.api<{ id: number }>('winback.start', { customerId: who.id });
   await shop.open(page, `/winback/${w.id}`);
   await page.getByRole('combobox', { name: 'Why let them go' }).selectOption('moved_away');
@@ -125,7 +132,7 @@ test('a customer let go on their case reads "Let go" and why on their page, not 
   await expect(status).not.toContainText('Active');
   await expect(status).toContainText('They will not be flagged again.');
   await shop.open(page, `/customers/${who.id}`, 'zh-CN');
-  await expect(page.getByRole('group', { name: '状态' })).toContainText('已放弃');
+  await expect(page.getByRole('group', { name: '状态' })).toContainText('已放弃：已搬走。以后不再标记。');
   await expect(page.getByRole('group', { name: '状态' })).not.toContainText('活跃');
 });
 

@@ -68,5 +68,5 @@ test('a picture chosen by mistake is refused in words, with nothing to import', 
   await shop.open(page, '/data/import', 'zh-CN');
   await page.getByLabel('文件').setInputFiles(file);
   await page.getByRole('button', { name: '预览' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: '这不是 CSV 或 Excel 文件' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '这不是本软件能读取的 CSV 或 Excel 文件' })).toBeVisible();
 });

@@ -169,18 +169,27 @@ describe('win-back', () => {
     expect((await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).cameBackAt).toBeNull();
     // once contacted, the case is in the hands of the won-back rule: no "came back" line
     await ok(ctx, 'sales.record', { customerId: id, amountMinor: 700 });
+    clock.now += DAY;
     await ok(ctx, 'winback.step', { id: w.id, step: 'contact', reason: 'price' });
-    expect((await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).cameBackAt).toBeNull();
+    expect(await ok<WinbackCase>(ctx, 'winback.get', { id: w.id })).toMatchObject({ status: 'contacted', cameBackAt: null });
   });
 
   it('refuses a win-back for a customer who never bought, and opens no case', async () => {
     const { ctx } = makeCtx();
     const id = await customer(ctx, '新客');
     const e = await err(ctx, 'winback.start', { customerId: id });
-    expect(e).toMatchObject({ code: 'CONFLICT', issues: [{ path: ['customerId'], message: 'never_bought' }] });
+    expect(e).toMatchObject({
+      code: 'CONFLICT',
+      detail: { reason: 'never_bought' },
+      issues: [{ path: ['customerId'], message: 'never_bought' }],
+    });
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM winback_cases').get()).toEqual({ n: 0 });
     await ok(ctx, 'sales.record', { customerId: id, amountMinor: 500, occurredAt: FIXED_NOW - 200 * DAY });
     expect((await ok<WinbackCase>(ctx, 'winback.start', { customerId: id })).status).toBe('open');
+    // a record merged into another stands for the kept customer, whose sales it brought along
+    const kept = await customer(ctx, '新客二');
+    await ok(ctx, 'customers.merge', { keepId: kept, mergeId: id });
+    expect(await ok<WinbackCase>(ctx, 'winback.start', { customerId: id })).toMatchObject({ customerId: kept });
   });
 
   it('letting go asks why, closes the case and stops future flags', async () => {

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -138,18 +139,25 @@ describe('xlsx limits', () => {
     }
   });
 
-  it('a picture, a PDF or an old .xls is refused as not a table (not read as GB18030 text); a CSV still reads', async () => {
+  it('a picture, a PDF, an old .xls or UTF-16 text is refused as not a table (not read as GB18030 garble); CSV still reads', async () => {
     const ctx = fresh();
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     const xls = Buffer.from('d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff', 'hex');
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n'), Buffer.alloc(8), Buffer.from('stream')]);
-    for (const bytes of [png, xls, pdf]) expect(await preview(ctx, bytes)).toMatchObject(refused('not_a_table'));
-    // a CSV in GB18030 or UTF-8 still reads
-    const csv = Buffer.from('姓名,手机号\n张三,13800138000\n', 'utf8');
-    expect(
-      await dispatch('import.preview', { fileName: 'c.csv', data: csv.toString('base64'), kind: 'customers' }, ctx),
-    ).toMatchObject({
-      ok: true,
-    });
+    // how PDFs begin, with no NUL byte in sight: told by its first bytes
+    const pdf = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
+    const jpeg = Buffer.from('ffd8ffe000104a46494600', 'hex');
+    // Excel's "Unicode text": UTF-16LE, tab-separated, with its mark and without
+    const utf16 = Buffer.from('姓名\t手机号\r\n张三\t13800138000\r\n', 'utf16le');
+    const marked = Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]);
+    for (const bytes of [png, xls, pdf, jpeg, marked, utf16])
+      expect(await preview(ctx, bytes)).toMatchObject(refused('not_a_table'));
+    // a CSV in UTF-8 or GB18030 still reads
+    for (const csv of [
+      Buffer.from('姓名,手机号\n张三,13800138000\n', 'utf8'),
+      iconv.encode('姓名,手机号\n张三,13800138000\n', 'gb18030'),
+    ])
+      expect(
+        await dispatch('import.preview', { fileName: 'c.csv', data: csv.toString('base64'), kind: 'customers' }, ctx),
+      ).toMatchObject({ ok: true, data: { rows: 1, headers: ['姓名', '手机号'] } });
   });
 });

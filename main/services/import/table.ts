@@ -40,12 +40,29 @@ export async function readTable(bytes: Uint8Array, encoding: 'auto' | TextEncodi
   };
 }
 
+/** How files that are not text tables begin: PNG, JPEG, GIF, PDF, an old .xls or .doc (OLE2), UTF-16 text. */
+const NOT_TEXT = [
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x25, 0x50, 0x44, 0x46],
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
+
 /**
- * A picture, a PDF, an old .xls or a Word file rather than a text table: text in UTF-8 or GB18030
- * never holds a NUL byte, and such files have one near their start.
+ * A picture, a PDF, an old .xls or Word file, or Excel's "Unicode text" (UTF-16) rather than a
+ * table in UTF-8 or GB18030: known by how it begins, or by NUL bytes in more than one in twenty of
+ * its first bytes (UTF-16 without a mark has one in every other; a till's export with a stray NUL
+ * in a cell is still a table, and the cell is cleaned).
  */
 function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).includes(0);
+  if (NOT_TEXT.some((m) => m.every((b, i) => bytes[i] === b))) return true;
+  const head = bytes.subarray(0, 8192);
+  let nul = 0;
+  for (const b of head) if (b === 0) nul++;
+  return nul * 20 > head.length;
 }
 
 /** Reads the file both ways and lists cells where the readings differ (same cuts in both, see decode.ts). */

@@ -150,7 +150,7 @@ export function ImportPanel() {
         <div className="import-preview">
           {preview.encodingDoubt ? <EncodingDoubt doubt={preview.encodingDoubt} /> : null}
           <ImportMapping preview={preview} mapping={mapping} onMapping={(m) => (setMapping(m), reset())} />
-          {preview.duplicateOf || refusedAsDuplicate ? (
+          {preview.duplicateOf || refusedAsDuplicate || allowDuplicate ? (
             <div className="warn-box">
               {preview.duplicateOf ? (
                 <p role="alert">

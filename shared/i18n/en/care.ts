@@ -89,7 +89,7 @@ export const care = {
   'winback.start': 'Start win-back',
   'winback.startFor': 'Start win-back for {{name}}',
   'winback.openCase': 'Open case',
-  'winback.openCaseFor': 'Open the win-back case of {{name}}',
+  'winback.openCaseFor': 'Open {{name}}’s win-back case',
   'winback.started': 'Win-back case started for {{name}}.',
   'winback.none': 'No win-back cases in progress.',
   'winback.showAll': 'Show closed cases too',

@@ -84,7 +84,8 @@ export const cli = {
   'cli.import.reason.duplicate_in_file': 'this code appears twice in the file',
   'cli.import.reason.codes_conflict': 'the barcode and the SKU belong to two different products',
   'cli.import.reason.encoding_invalid': 'not text in the chosen encoding (try --encoding gb18030 or mixed)',
-  'cli.import.not_a_table': 'not a CSV or Excel file (a picture, a PDF or an old .xls?); save the table as CSV or .xlsx',
+  'cli.import.not_a_table':
+    'not a CSV or Excel file this app reads (a picture, a PDF, an old .xls, or Excel’s “Unicode text”?); save the table as “CSV UTF-8” or .xlsx',
   'cli.import.xlsx_unreadable': 'not a readable Excel workbook (save it again from Excel, or as CSV)',
   'cli.import.xlsx_too_large': 'the workbook unpacks to more than 256 MB; save it as CSV and import that',
   'cli.import.xlsx_too_many_rows': 'a sheet has more than 1048576 rows, more than Excel allows; save it as CSV and import that',

@@ -41,6 +41,7 @@ export const common = {
   'error.VALIDATION': 'Some fields need attention.',
   'error.NOT_FOUND': 'That record no longer exists.',
   'error.CONFLICT': 'That conflicts with existing data.',
+  'error.CONFLICT.never_bought': 'This customer has not bought anything yet: there is nothing to win back.',
   'error.CONFLICT.import_running':
     'An import is running for this shop. Nothing was changed. Wait for it to finish (or cancel it), then try again.',
   'error.CONFLICT.export_changed':

@@ -28,7 +28,7 @@ export const data = {
   'data.import.readingGb18030': 'Read as GB18030 (GBK)',
   'data.import.encodingAmbiguous': 'Choose an encoding first: this file mixes UTF-8 and GB18030 (see Preview).',
   'data.import.notATable':
-    'This is not a CSV or Excel file (a picture, a PDF or an old .xls?). Save the table as CSV or .xlsx and choose that.',
+    'This is not a CSV or Excel file this app reads (a picture, a PDF, an old .xls, or Excel’s “Unicode text”?). Save the table from Excel as “CSV UTF-8” or .xlsx and choose that.',
   'data.import.xlsxUnreadable': 'This is not a readable Excel workbook. Save it again from Excel, or save it as CSV.',
   'data.import.xlsxTooLarge': 'This workbook unpacks to more than 256 MB. Save it as CSV and import that.',
   'data.import.xlsxTooManyRows': 'A sheet in this workbook has more rows than Excel allows. Save it as CSV and import that.',

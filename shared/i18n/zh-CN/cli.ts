@@ -86,7 +86,8 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.import.reason.duplicate_in_file': '此编码在文件中出现了两次',
   'cli.import.reason.codes_conflict': '条码和货号属于两件不同的商品',
   'cli.import.reason.encoding_invalid': '不是所选编码的文本（试试 --encoding gb18030 或 mixed）',
-  'cli.import.not_a_table': '不是 CSV 或 Excel 文件（图片、PDF 或旧版 .xls？）；请把表格另存为 CSV 或 .xlsx',
+  'cli.import.not_a_table':
+    '不是本软件能读取的 CSV 或 Excel 文件（图片、PDF、旧版 .xls，或 Excel 的“Unicode 文本”？）；请另存为“CSV UTF-8”或 .xlsx',
   'cli.import.xlsx_unreadable': '不是可读取的 Excel 工作簿（请用 Excel 重新保存，或另存为 CSV）',
   'cli.import.xlsx_too_large': '工作簿解压后超过 256 MB；请另存为 CSV 再导入',
   'cli.import.xlsx_too_many_rows': '有工作表超过 1048576 行，超出 Excel 的上限；请另存为 CSV 再导入',

@@ -42,6 +42,7 @@ export const common: Record<keyof typeof en, string> = {
   'error.VALIDATION': '有些内容需要修改。',
   'error.NOT_FOUND': '该记录已不存在。',
   'error.CONFLICT': '与现有数据冲突。',
+  'error.CONFLICT.never_bought': '这位顾客还没有买过东西，谈不上挽回。',
   'error.CONFLICT.import_running': '本店有一个导入正在进行，没有做任何更改。请等它完成（或取消它）后重试。',
   'error.CONFLICT.export_changed': '导出期间名单里的顾客有变动（被删除，或不再同意联系），没有导出任何内容。请重试。',
   'error.CONFLICT.import_customers_changed':

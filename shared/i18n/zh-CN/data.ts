@@ -28,7 +28,8 @@ export const data: Record<keyof typeof en, string> = {
   'data.import.readingUtf8': '按 UTF-8 读',
   'data.import.readingGb18030': '按 GB18030（GBK）读',
   'data.import.encodingAmbiguous': '请先选择编码：这个文件混有 UTF-8 和 GB18030（见预览）。',
-  'data.import.notATable': '这不是 CSV 或 Excel 文件（图片、PDF 或旧版 .xls？）。请把表格另存为 CSV 或 .xlsx 后再选择。',
+  'data.import.notATable':
+    '这不是本软件能读取的 CSV 或 Excel 文件（图片、PDF、旧版 .xls，或 Excel 的“Unicode 文本”？）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再选择。',
   'data.import.xlsxUnreadable': '这不是可读取的 Excel 工作簿。请用 Excel 重新保存，或另存为 CSV。',
   'data.import.xlsxTooLarge': '这个工作簿解压后超过 256 MB。请另存为 CSV 再导入。',
   'data.import.xlsxTooManyRows': '这个工作簿中有工作表的行数超过 Excel 的上限。请另存为 CSV 再导入。',
