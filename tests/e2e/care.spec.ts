@@ -1,13 +1,17 @@
 import { test, expect, NOW, type Shop } from './fixtures';
 import { CounterPage } from './pages/counter';
 
-/** A customer of this test's own who came every month and stopped half a year ago (no case of the demo shop's). */
-async function regularWhoStopped(shop: Shop, name: string, phone: string): Promise<{ id: number; name: string }> {
+/**
+ * A win-back case of this test's own (none of the demo shop's): a customer who came every month
+ * and stopped half a year ago.
+ */
+async function caseOfRegularWhoStopped(shop: Shop, name: string, phone: string) {
   const c = await shop.api<{ id: number }>('customers.create', { name, phone });
   const day = 86_400_000;
   for (let d = 400; d >= 180; d -= 30)
     await shop.api('sales.record', { customerId: c.id, amountMinor: 8800, occurredAt: Date.parse(NOW) - d * day });
-  return { id: c.id, name };
+  const w = await shop.api<{ id: number }>('winback.start', { customerId: c.id });
+  return { who: { id: c.id, name }, caseId: w.id };
 }
 
 test('logs a complaint from the counter in seconds, shows the at-risk banner, and finishes its checklist', async ({
@@ -103,16 +107,15 @@ test('a case whose customer came back before anyone called says so, in the list 
   page,
   shop,
 }) => {
-  const who = await regularWhoStopped(shop, '回头甲', '13977770001');
-  const w = await shop.api<{ id: number }>('winback.start', { customerId: who.id });
+  const { who, caseId } = await caseOfRegularWhoStopped(shop, '回头甲', '13977770001');
   await shop.api('sales.record', { customerId: who.id, amountMinor: 4200 });
   await shop.open(page, '/winback');
   await expect(page.getByRole('row').filter({ hasText: who.name })).toContainText('Came back Mar 10, 2026, not contacted yet');
-  await shop.open(page, `/winback/${w.id}`);
+  await shop.open(page, `/winback/${caseId}`);
   await expect(
     page.getByRole('status').filter({ hasText: 'came back on Mar 10, 2026 before anyone got in touch' }),
   ).toBeVisible();
-  await shop.open(page, `/winback/${w.id}`, 'zh-CN');
+  await shop.open(page, `/winback/${caseId}`, 'zh-CN');
   await expect(page.getByRole('status').filter({ hasText: '在 2026年3月10日 自己回来了，还没有人联系过' })).toBeVisible();
 });
 
@@ -120,9 +123,8 @@ test('a customer let go on their case reads "Let go" and why on their page, not 
   page,
   shop,
 }) => {
-  const who = await regularWhoStopped(shop, '放弃乙', '13977770002');
-  const w = await shop.api<{ id: number }>('winback.start', { customerId: who.id });
-  await shop.open(page, `/winback/${w.id}`);
+  const { who, caseId } = await caseOfRegularWhoStopped(shop, '放弃乙', '13977770002');
+  await shop.open(page, `/winback/${caseId}`);
   await page.getByRole('combobox', { name: 'Why let them go' }).selectOption('moved_away');
   await page.getByRole('button', { name: 'Let go', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'They will not be flagged again' })).toBeVisible();
