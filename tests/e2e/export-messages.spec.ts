@@ -107,6 +107,8 @@ test('in English: a contact list CSV with "Include message" and a percentage off
   expect(li['offer_code']).toBe(offers.find((o) => o.customerId === ids.li.id)!.code);
   expect(li['message']).toContain(li['offer_code']);
   expect(li['message']).toMatch(/^李小红/);
+  // the codes are out: the box is unticked, so writing the list again would issue no second code
+  await expect(page.getByRole('checkbox', { name: 'Issue an offer to everyone in this export' })).not.toBeChecked();
 
   await page.getByRole('link', { name: 'Open the campaign' }).click();
   const row = page.getByRole('table', { name: 'Customers in this campaign' }).getByRole('row').filter({ hasText: '李小红' });

@@ -94,6 +94,9 @@ export function ExportPanel({ query = '' }: { query?: string }) {
         printed: format === 'print',
         offers: r.offers,
       });
+      // Its codes are out: the same list written again (another format, the SMS sheet) must not
+      // give everyone a second one unless the owner ticks the box again.
+      if (r.offers > 0) setSending((s) => ({ ...s, issueOffer: false }));
       if (format === 'print') {
         const title = t('data.export.callTitle', {
           segment: segmentLabel,
