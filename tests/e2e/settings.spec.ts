@@ -36,6 +36,8 @@ test('adds a staff member and marks them as left', async ({ page, shop }) => {
   await shop.open(page, '/settings');
   await page.getByRole('textbox', { name: 'Staff member’s name' }).fill('小李');
   await page.getByRole('button', { name: 'Add staff member' }).click();
+  // added once the screen lists them
+  await expect(page.getByRole('button', { name: 'Mark 小李 as left' })).toBeVisible();
   const staff = (await shop.api<{ id: number; name: string }[]>('staff.list')).find((s) => s.name === '小李')!;
   const customer = await shop.api<{ id: number }>('customers.create', { name: '黄蓉', staffId: staff.id });
   await page.getByRole('button', { name: 'Mark 小李 as left' }).click();
