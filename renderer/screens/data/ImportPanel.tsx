@@ -200,9 +200,9 @@ export function ImportPanel() {
         {job?.state === 'cancelled' ? t('data.import.cancelled') : null}
         {result ? summary(t, f.number, result) : null}
       </p>
-      {failure || job?.state === 'failed' ? (
+      {refusal ? (
         <p role="alert" className="form-error">
-          {failureText(t, refusal ?? jobError(job?.error))}
+          {failureText(t, refusal)}
         </p>
       ) : null}
       {result && result.errorCount > 0 ? (
