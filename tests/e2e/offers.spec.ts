@@ -35,6 +35,8 @@ test('an offer issued on a win-back case is redeemed at the counter: the case is
   await form.getByRole('textbox', { name: 'Amount off' }).fill('20');
   await form.getByRole('textbox', { name: 'Minimum spend (optional)' }).fill('100');
   await form.getByRole('button', { name: 'Issue an offer' }).click();
+  // issued once the case shows its terms (asking the API before that can race the click)
+  await expect(section.getByText('¥20.00 off on a spend of ¥100.00 or more')).toBeVisible();
   const [offer] = await shop.api<Offer[]>('offers.list', { customerId });
   expect(offer).toMatchObject({ status: 'open' });
   await expect(section.getByText(offer!.code, { exact: true })).toBeVisible();
